@@ -1,0 +1,11 @@
+package id.pintu;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PintuApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(PintuApplication.class, args);
+    }
+}

@@ -1,0 +1,151 @@
+package id.pintu.sop;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads SOP definition files and the shared actor list. Nothing here knows a particular SOP: a new service is a
+ * new file. Any problem stops loading with a {@link SopDefinitionException} naming file, step and field.
+ */
+public class SopLoader {
+
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private final SopValidator validator;
+
+    public SopLoader(Validator validator) {
+        this.validator = new SopValidator(validator);
+    }
+
+    public Map<String, Actor> loadActors(Path file) {
+        JsonNode root = readTree(file);
+        List<String> problems = new ArrayList<>();
+        Map<String, Actor> actors = new LinkedHashMap<>();
+        JsonNode list = root.path("actors");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new SopDefinitionException(file.toString(), List.of("field actors: a non-empty list is required"));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                Actor a = yaml.treeToValue(list.get(i), Actor.class);
+                if (a.id() == null || a.id().isBlank()) {
+                    problems.add("actors[" + i + "], field id: must not be blank");
+                } else if (actors.put(a.id(), a) != null) {
+                    problems.add("actors[" + i + "], field id: '" + a.id() + "' is listed twice");
+                }
+            } catch (JsonMappingException e) {
+                problems.add("actors[" + i + "]: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                problems.add("actors[" + i + "]: " + e.getMessage());
+            }
+        }
+        if (actors.values().stream().filter(Actor::applicant).count() != 1) {
+            problems.add("field actors: exactly one actor must be marked applicant: true");
+        }
+        if (!problems.isEmpty()) {
+            throw new SopDefinitionException(file.toString(), problems);
+        }
+        return actors;
+    }
+
+    public List<SopDefinition> loadDirectory(Path directory, Map<String, Actor> actors) {
+        if (!Files.isDirectory(directory)) {
+            throw new SopDefinitionException(directory.toString(), List.of("the SOP directory does not exist"));
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(directory)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new SopDefinitionException(directory.toString(), List.of("cannot list: " + e.getMessage()));
+        }
+        if (files.isEmpty()) {
+            throw new SopDefinitionException(directory.toString(), List.of("no SOP definition (*.yaml) found"));
+        }
+        List<SopDefinition> result = new ArrayList<>();
+        for (Path f : files) {
+            result.add(load(f, actors));
+        }
+        return result;
+    }
+
+    public SopDefinition load(Path file, Map<String, Actor> actors) {
+        JsonNode root = readTree(file);
+        SopDefinition sop;
+        try {
+            sop = yaml.treeToValue(root, SopDefinition.class);
+        } catch (JsonMappingException e) {
+            throw new SopDefinitionException(file.toString(), List.of(describe(root, e)));
+        } catch (IOException e) {
+            throw new SopDefinitionException(file.toString(), List.of(e.getMessage()));
+        }
+        List<String> problems = validator.problems(sop, actors);
+        if (!problems.isEmpty()) {
+            throw new SopDefinitionException(file.toString(), problems);
+        }
+        return sop;
+    }
+
+    private JsonNode readTree(Path file) {
+        try {
+            JsonNode node = yaml.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new SopDefinitionException(file.toString(), List.of("the file is empty or not a YAML mapping"));
+            }
+            return node;
+        } catch (IOException e) {
+            throw new SopDefinitionException(file.toString(), List.of("not readable as YAML: " + e.getMessage()));
+        }
+    }
+
+    /** Names the step (by its number, read from the raw tree) and the field a binding error is about. */
+    private static String describe(JsonNode root, JsonMappingException e) {
+        String step = null;
+        StringBuilder field = new StringBuilder();
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (int i = 0; i < path.size(); i++) {
+            JsonMappingException.Reference ref = path.get(i);
+            if (step == null && "steps".equals(ref.getFieldName()) && i + 1 < path.size()) {
+                int index = path.get(i + 1).getIndex();
+                JsonNode no = root.path("steps").path(index).path("no");
+                step = "step " + (no.isMissingNode() ? "#" + (index + 1) : no.asText());
+                i++;
+                continue;
+            }
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String message = e.getOriginalMessage();
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            message = cause.getMessage();
+        }
+        int nl = message.indexOf('\n');
+        if (nl > 0) {
+            message = message.substring(0, nl);
+        }
+        return (step != null ? step + ", " : "") + "field " + (field.length() == 0 ? "(root)" : field) + ": " + message;
+    }
+}
