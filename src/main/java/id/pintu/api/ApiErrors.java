@@ -1,0 +1,76 @@
+package id.pintu.api;
+
+import id.pintu.workflow.WorkflowException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Every refusal as JSON: {@code {"errors":[{"field","message"}]}} for bad input, {@code {"error"}} otherwise. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    public record FieldError(String field, String message) {}
+
+    public record Errors(List<FieldError> errors) {}
+
+    public record Error(int status, String error) {}
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Errors> invalid(MethodArgumentNotValidException e) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(new Errors(errors));
+    }
+
+    @ExceptionHandler(FieldProblem.class)
+    ResponseEntity<Errors> field(FieldProblem e) {
+        return ResponseEntity.badRequest().body(new Errors(List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Errors> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest()
+                .body(new Errors(List.of(new FieldError("(body)", "not a readable JSON document of the expected shape"))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Error> mediaType(HttpMediaTypeNotSupportedException e) {
+        return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json");
+    }
+
+    @ExceptionHandler(WorkflowException.class)
+    ResponseEntity<Error> workflow(WorkflowException e) {
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return status(status, e.getMessage());
+    }
+
+    private static ResponseEntity<Error> status(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(new Error(status.value(), message));
+    }
+
+    /** A bad value found after bean validation (for example an unknown SOP code). */
+    public static class FieldProblem extends RuntimeException {
+        private final String field;
+
+        public FieldProblem(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

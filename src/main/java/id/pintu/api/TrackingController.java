@@ -1,0 +1,95 @@
+package id.pintu.api;
+
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
+import id.pintu.workflow.WorkflowException;
+import id.pintu.workflow.WorkflowService;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The applicant's side, opened by the tracking code plus the secret token issued at submission: where the case
+ * stands (no staff names, no internal notes), and confirming the applicant's own steps (receipt of the letter or
+ * permit, the answer to a clarification).
+ */
+@RestController
+@RequestMapping("/api/track/{trackingCode}")
+class TrackingController {
+
+    record TrackedStep(int step, String name, String kind, String status, Instant enteredAt, Instant completedAt,
+            boolean yours) {}
+
+    record Tracked(String trackingCode, String sop, String status, String company, Instant submittedAt,
+            Instant closedAt, List<TrackedStep> steps, TrackedStep waitingForYou) {}
+
+    record Confirmation(@Size(max = 200) String token, @Size(max = 2000) String note) {}
+
+    private final WorkflowService workflow;
+    private final ApplicationRepository applications;
+
+    TrackingController(WorkflowService workflow, ApplicationRepository applications) {
+        this.workflow = workflow;
+        this.applications = applications;
+    }
+
+    @GetMapping
+    Tracked track(@PathVariable String trackingCode, @RequestParam(required = false) String token,
+            @RequestHeader(name = "X-Pintu-Token", required = false) String headerToken) {
+        Application a = open(trackingCode, headerToken != null ? headerToken : token);
+        return view(a);
+    }
+
+    @PostMapping("/confirm")
+    Tracked confirm(@PathVariable String trackingCode, @RequestBody Confirmation body) {
+        Application a = open(trackingCode, body.token());
+        Task waiting = workflow.openTasks(a.id()).stream()
+                .filter(t -> workflow.mayActAs(applicant(a), t.actor()))
+                .findFirst()
+                .orElseThrow(() -> WorkflowException.conflict("nothing is waiting for the applicant"));
+        workflow.complete(waiting.id(), null, body.note(), applicant(a));
+        return view(applications.find(a.id()).orElseThrow());
+    }
+
+    @PostMapping("/withdraw")
+    Tracked withdraw(@PathVariable String trackingCode, @RequestBody Confirmation body) {
+        Application a = open(trackingCode, body.token());
+        return view(workflow.withdraw(a.id(), body.note(), applicant(a)));
+    }
+
+    private static Caller applicant(Application a) {
+        return Caller.applicant(a.id(), a.applicant().email());
+    }
+
+    /** Unknown code and wrong token answer the same, so codes cannot be probed. */
+    private Application open(String trackingCode, String token) {
+        return applications.findByTrackingCode(trackingCode)
+                .filter(a -> workflow.tokenMatches(a.id(), token))
+                .orElseThrow(() -> WorkflowException.notFound("no application with this tracking code and token"));
+    }
+
+    private Tracked view(Application a) {
+        Caller me = applicant(a);
+        List<TrackedStep> steps = workflow.history(a.id()).stream()
+                .map(t -> new TrackedStep(t.stepNo(), t.stepName(), t.kind().name(), t.status().name(), t.enteredAt(),
+                        t.completedAt(), workflow.mayActAs(me, t.actor())))
+                .toList();
+        TrackedStep waiting = steps.stream()
+                .filter(s -> s.yours() && "OPEN".equals(s.status()))
+                .findFirst()
+                .orElse(null);
+        return new Tracked(a.trackingCode(), a.sopCode(), a.status().name(), a.company().name(), a.submittedAt(),
+                a.closedAt(), steps, waiting);
+    }
+}

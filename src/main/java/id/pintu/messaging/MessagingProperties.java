@@ -1,0 +1,24 @@
+package id.pintu.messaging;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Broker-side delivery policy for Pintu's queues.
+ *
+ * @param deadLetterQueue where a message goes after its last failed attempt
+ * @param maxDeliveryAttempts attempts before dead-lettering
+ * @param redeliveryDelay first delay before a redelivery (doubles each time)
+ * @param maxRedeliveryDelay cap of that delay
+ */
+@Validated
+@ConfigurationProperties("pintu.messaging")
+public record MessagingProperties(
+        @DefaultValue("pintu.dead-letter") @NotBlank String deadLetterQueue,
+        @DefaultValue("10") @Min(1) int maxDeliveryAttempts,
+        @DefaultValue("500ms") Duration redeliveryDelay,
+        @DefaultValue("60s") Duration maxRedeliveryDelay) {}

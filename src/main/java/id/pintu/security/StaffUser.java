@@ -1,0 +1,19 @@
+package id.pintu.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
+
+/**
+ * A staff member from the users file: login, hashed password ({@code {bcrypt}...}), the actor roles held, and the
+ * official's details that go into letters' signature blocks.
+ */
+public record StaffUser(
+        @NotBlank String username,
+        @NotBlank String password,
+        @NotEmpty List<String> actors,
+        String fullName,
+        String rank,
+        String nip,
+        String position,
+        boolean admin) {}

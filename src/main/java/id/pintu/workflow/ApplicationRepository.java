@@ -1,0 +1,135 @@
+package id.pintu.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ApplicationRepository {
+
+    private static final String COLUMNS = "id, tracking_code, sop_code, sop_version, status, channel, applicant_name,"
+            + " applicant_email, applicant_phone, company_name, company_nib, company_npwp, company_address,"
+            + " company_kbli, description, submitted_at, updated_at, closed_at";
+
+    private final JdbcClient jdbc;
+
+    public ApplicationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Application a, String tokenHash) {
+        jdbc.sql("INSERT INTO application (" + COLUMNS + ", token_hash) VALUES (:id, :tc, :sop, :ver, :status, :channel,"
+                        + " :an, :ae, :ap, :cn, :nib, :npwp, :addr, :kbli, :descr, :sub, :upd, :closed, :token)")
+                .param("id", a.id())
+                .param("tc", a.trackingCode())
+                .param("sop", a.sopCode())
+                .param("ver", a.sopVersion())
+                .param("status", a.status().name())
+                .param("channel", a.channel())
+                .param("an", a.applicant().name())
+                .param("ae", a.applicant().email())
+                .param("ap", a.applicant().phone())
+                .param("cn", a.company().name())
+                .param("nib", a.company().nib())
+                .param("npwp", a.company().npwp())
+                .param("addr", a.company().address())
+                .param("kbli", a.company().kbli())
+                .param("descr", a.description())
+                .param("sub", ts(a.submittedAt()))
+                .param("upd", ts(a.updatedAt()))
+                .param("closed", ts(a.closedAt()))
+                .param("token", tokenHash)
+                .update();
+    }
+
+    public Optional<Application> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    public Optional<Application> findByTrackingCode(String trackingCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE tracking_code = ?")
+                .param(trackingCode)
+                .query(this::map)
+                .optional();
+    }
+
+    public Optional<String> tokenHash(String id) {
+        return jdbc.sql("SELECT token_hash FROM application WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    public List<Application> findRecent(CaseStatus status, String sopCode, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (sopCode != null) {
+            sql.append(" AND sop_code = :sop");
+            params.put("sop", sopCode);
+        }
+        sql.append(" ORDER BY submitted_at DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /** Moves an open case to another open status; a closed case stays closed. */
+    public boolean setOpenStatus(String id, CaseStatus status, Instant now) {
+        return jdbc.sql("UPDATE application SET status = :status, updated_at = :now"
+                        + " WHERE id = :id AND status IN ('IN_PROGRESS', 'AWAITING_APPLICANT') AND status <> :status")
+                .param("status", status.name())
+                .param("now", ts(now))
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /** Closes an open case; false when it was already closed (so closing is idempotent). */
+    public boolean close(String id, CaseStatus status, Instant now) {
+        return jdbc.sql("UPDATE application SET status = :status, updated_at = :now, closed_at = :now"
+                        + " WHERE id = :id AND status IN ('IN_PROGRESS', 'AWAITING_APPLICANT')")
+                .param("status", status.name())
+                .param("now", ts(now))
+                .param("id", id)
+                .update() == 1;
+    }
+
+    public void touch(String id, Instant now) {
+        jdbc.sql("UPDATE application SET updated_at = ? WHERE id = ?").params(ts(now), id).update();
+    }
+
+    private Application map(ResultSet rs, int row) throws SQLException {
+        return new Application(
+                rs.getString("id"),
+                rs.getString("tracking_code"),
+                rs.getString("sop_code"),
+                rs.getInt("sop_version"),
+                CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("channel"),
+                new Application.Applicant(
+                        rs.getString("applicant_name"), rs.getString("applicant_email"), rs.getString("applicant_phone")),
+                new Application.Company(
+                        rs.getString("company_name"),
+                        rs.getString("company_nib"),
+                        rs.getString("company_npwp"),
+                        rs.getString("company_address"),
+                        rs.getString("company_kbli")),
+                rs.getString("description"),
+                instant(rs, "submitted_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "closed_at"));
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

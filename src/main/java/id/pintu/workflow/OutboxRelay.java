@@ -1,0 +1,92 @@
+package id.pintu.workflow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes committed outbox events. The fast path is woken right after a commit; the poll picks up whatever a
+ * crash or a failed routing left behind. An event is deleted only after its route finished (for a completion: the
+ * next task's message is on the actor's queue), so it is routed at least once, and the receiving side makes a
+ * repeat harmless.
+ */
+@Component
+public class OutboxRelay {
+
+    public static final String STEP_COMPLETED = "STEP_COMPLETED";
+    public static final String OUTBOX_ID = "PintuOutboxId";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final OutboxRepository outbox;
+    private final ProducerTemplate producer;
+    private final Clock clock;
+    private final WorkflowProperties properties;
+
+    public OutboxRelay(OutboxRepository outbox, @Lazy ProducerTemplate producer, Clock clock,
+            WorkflowProperties properties) {
+        this.outbox = outbox;
+        this.producer = producer;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Asks for an event to be routed soon, off the caller's thread; the poll is the safety net. */
+    public void wake(String eventId) {
+        try {
+            producer.asyncSendBody(WorkflowEndpoints.OUTBOX_WAKEUP, eventId);
+        } catch (RuntimeException e) {
+            LOG.debug("Wake-up for {} not queued ({}); the poll will route it", eventId, e.getMessage());
+        }
+    }
+
+    /** Routes every event that is due; returns how many were routed. */
+    public int dispatchDue() {
+        int routed = 0;
+        for (String id : outbox.due(clock.instant(), properties.outboxBatch())) {
+            if (dispatch(id)) {
+                routed++;
+            }
+        }
+        return routed;
+    }
+
+    /** Routes one event if no other relay holds it. */
+    public boolean dispatch(String eventId) {
+        Instant now = clock.instant();
+        Optional<OutboxRepository.Event> leased = outbox.lease(eventId, now, now.plus(properties.outboxLease()));
+        if (leased.isEmpty()) {
+            return false;
+        }
+        OutboxRepository.Event event = leased.get();
+        String endpoint = WorkflowEndpoints.OUTBOX_PREFIX + event.kind().toLowerCase(Locale.ROOT).replace('_', '-');
+        Exchange result = producer.send(endpoint, exchange -> {
+            exchange.getIn().setHeader(OUTBOX_ID, event.id());
+            exchange.getIn().setHeader(WorkflowHeaders.APPLICATION_ID, event.applicationId());
+            exchange.getIn().setBody(event.payload());
+        });
+        if (result.getException() != null) {
+            Duration backoff = backoff(event.attempts());
+            LOG.warn("Routing outbox event {} ({}) failed, attempt {}; retrying in {}: {}", event.id(), event.kind(),
+                    event.attempts(), backoff, result.getException().toString());
+            outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString());
+            return false;
+        }
+        outbox.delete(event.id());
+        return true;
+    }
+
+    static Duration backoff(int attempts) {
+        Duration d = Duration.ofSeconds(1L << Math.min(Math.max(attempts - 1, 0), 16));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+}

@@ -1,0 +1,67 @@
+package id.pintu.workflow;
+
+import static id.pintu.workflow.ApplicationRepository.ts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The transactional outbox: events written with the state change, routed after commit, deleted once routed. */
+@Repository
+public class OutboxRepository {
+
+    public record Event(String id, String kind, String applicationId, String payload, int attempts) {}
+
+    private final JdbcClient jdbc;
+
+    public OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String id, String kind, String applicationId, String payload, Instant now) {
+        jdbc.sql("INSERT INTO outbox (id, kind, application_id, payload, created_at, available_at, attempts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 0)")
+                .params(id, kind, applicationId, payload, ts(now), ts(now))
+                .update();
+    }
+
+    public List<String> due(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM outbox WHERE available_at <= ? ORDER BY available_at LIMIT ?")
+                .params(ts(now), limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Takes a lease on one event: whoever moves {@code available_at} into the future owns it until then. Two relays
+     * racing for the same row cannot both win; a relay that dies loses its lease when it expires.
+     */
+    public Optional<Event> lease(String id, Instant now, Instant until) {
+        int won = jdbc.sql("UPDATE outbox SET available_at = ?, attempts = attempts + 1 WHERE id = ? AND available_at <= ?")
+                .params(ts(until), id, ts(now))
+                .update();
+        if (won == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, kind, application_id, payload, attempts FROM outbox WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
+    public void delete(String id) {
+        jdbc.sql("DELETE FROM outbox WHERE id = ?").param(id).update();
+    }
+
+    public void retryLater(String id, Instant at, String error) {
+        jdbc.sql("UPDATE outbox SET available_at = ?, last_error = ? WHERE id = ?")
+                .params(ts(at), error == null ? null : error.substring(0, Math.min(error.length(), 2000)), id)
+                .update();
+    }
+
+    public long pending() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox").query(Long.class).single();
+    }
+}

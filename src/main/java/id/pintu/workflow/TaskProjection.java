@@ -1,0 +1,106 @@
+package id.pintu.workflow;
+
+import id.pintu.calendar.WorkingCalendar;
+import id.pintu.sop.MutuBaku;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.Step;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Both ends of an actor queue. {@link #prepare} turns a routed transition into the task message for the next
+ * actor; {@link #enter} takes that message off the queue into the actor's inbox (the task table). The task id is
+ * derived from the outbox event, so a message delivered twice (a relay or consumer that died before its
+ * acknowledgement) enters the inbox once.
+ */
+@Component
+public class TaskProjection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskProjection.class);
+
+    private final SopCatalog catalog;
+    private final TaskRepository tasks;
+    private final ApplicationRepository applications;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+    private final WorkflowProperties properties;
+    private final TransactionTemplate tx;
+
+    public TaskProjection(SopCatalog catalog, TaskRepository tasks, ApplicationRepository applications,
+            WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx) {
+        this.tx = tx;
+        this.catalog = catalog;
+        this.tasks = tasks;
+        this.applications = applications;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Builds the message for the step the router chose; sets the target queue header. */
+    public TaskMessage prepare(
+            @Header(OutboxRelay.OUTBOX_ID) String sourceId,
+            @Header(WorkflowHeaders.APPLICATION_ID) String applicationId,
+            @Header(WorkflowHeaders.SOP_CODE) String sopCode,
+            @Header(WorkflowHeaders.SOP_VERSION) int sopVersion,
+            @Header(WorkflowHeaders.STEP) Integer fromStep,
+            @Header(WorkflowHeaders.NEXT_STEP) int nextStep,
+            @Header(WorkflowHeaders.AWAIT_APPLICANT) Boolean awaitApplicant,
+            org.apache.camel.Message message) {
+        SopDefinition sop = catalog.require(sopCode);
+        boolean clarification = Boolean.TRUE.equals(awaitApplicant);
+        Step next = sop.requireStep(nextStep);
+        String actor = clarification ? catalog.applicantActor().id() : next.performingActor();
+        String taskId = UUID.nameUUIDFromBytes(
+                (sourceId + ">" + nextStep + (clarification ? "/clarification" : "")).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        message.setHeader(WorkflowHeaders.ACTOR, actor);
+        message.setHeader(WorkflowHeaders.ACTOR_QUEUE, properties.queueOf(actor));
+        message.setHeader(WorkflowHeaders.TASK_ID, taskId);
+        return new TaskMessage(taskId, applicationId, sopCode, sopVersion,
+                clarification ? fromStep : nextStep, actor,
+                clarification ? TaskKind.CLARIFICATION : TaskKind.STEP,
+                clarification ? nextStep : null, clock.instant());
+    }
+
+    /** Puts a task from the actor's queue into the inbox, once. */
+    public void enter(TaskMessage m) {
+        try {
+            tx.executeWithoutResult(status -> enterOnce(m));
+        } catch (DuplicateKeyException e) {
+            // Another consumer entered the same message at the same moment (a redelivery racing the original).
+            LOG.debug("Task {} entered concurrently by another consumer", m.taskId());
+        }
+    }
+
+    private void enterOnce(TaskMessage m) {
+        if (tasks.exists(m.taskId())) {
+            LOG.debug("Task {} already in the inbox of {}: duplicate delivery ignored", m.taskId(), m.actor());
+            return;
+        }
+        Application app = applications.find(m.applicationId()).orElse(null);
+        if (app == null || !app.status().isOpen()) {
+            LOG.info("Task for step {} of case {} dropped: the case is {}", m.stepNo(), m.applicationId(),
+                    app == null ? "unknown" : app.status());
+            return;
+        }
+        Step step = catalog.require(m.sopCode()).requireStep(m.stepNo());
+        boolean clarification = m.kind() == TaskKind.CLARIFICATION;
+        MutuBaku limit = clarification ? MutuBaku.parse(properties.clarificationLimit()) : step.duration();
+        String name = clarification ? "Klarifikasi berkas oleh pemohon (" + step.name() + ")" : step.name();
+        tasks.insert(new Task(m.taskId(), m.applicationId(), m.stepNo(), name, m.actor(), m.kind(), TaskStatus.OPEN,
+                m.resumeStep(), m.enteredAt(), calendar.dueAt(m.enteredAt(), limit), null, null, null, null, null,
+                null));
+        applications.setOpenStatus(m.applicationId(),
+                clarification ? CaseStatus.AWAITING_APPLICANT : CaseStatus.IN_PROGRESS, clock.instant());
+        LOG.info("Case {} entered step {} ({}) for {}", app.trackingCode(), m.stepNo(), m.kind(), m.actor());
+    }
+}

@@ -1,0 +1,140 @@
+package id.pintu.workflow;
+
+import static id.pintu.workflow.ApplicationRepository.instant;
+import static id.pintu.workflow.ApplicationRepository.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tasks: the inboxes (open rows) and the histories (all rows of a case). Every state change is a conditional
+ * update, so two clerks, two hub instances or a retried request can never complete or claim a task twice.
+ */
+@Repository
+public class TaskRepository {
+
+    private static final String COLUMNS = "id, application_id, step_no, step_name, actor, kind, status, resume_step,"
+            + " entered_at, due_at, claimed_by, claimed_at, completed_at, completed_by, outcome, note";
+
+    private final JdbcClient jdbc;
+
+    public TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Task t) {
+        jdbc.sql("INSERT INTO task (" + COLUMNS + ") VALUES (:id, :app, :step, :name, :actor, :kind, :status, :resume,"
+                        + " :entered, :due, :claimedBy, :claimedAt, :completedAt, :completedBy, :outcome, :note)")
+                .param("id", t.id())
+                .param("app", t.applicationId())
+                .param("step", t.stepNo())
+                .param("name", t.stepName())
+                .param("actor", t.actor())
+                .param("kind", t.kind().name())
+                .param("status", t.status().name())
+                .param("resume", t.resumeStep())
+                .param("entered", ts(t.enteredAt()))
+                .param("due", ts(t.dueAt()))
+                .param("claimedBy", t.claimedBy())
+                .param("claimedAt", ts(t.claimedAt()))
+                .param("completedAt", ts(t.completedAt()))
+                .param("completedBy", t.completedBy())
+                .param("outcome", t.outcome())
+                .param("note", t.note())
+                .update();
+    }
+
+    public boolean exists(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    public Optional<Task> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    public List<Task> history(String applicationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE application_id = ? ORDER BY entered_at, step_no")
+                .param(applicationId)
+                .query(this::map)
+                .list();
+    }
+
+    public List<Task> openTasks(String applicationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE application_id = ? AND status = 'OPEN'"
+                        + " ORDER BY entered_at")
+                .param(applicationId)
+                .query(this::map)
+                .list();
+    }
+
+    public List<Task> inbox(String actor, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE actor = ? AND status = 'OPEN'"
+                        + " ORDER BY entered_at, id LIMIT ?")
+                .params(actor, limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** The oldest unclaimed open task of an actor, if any. */
+    public Optional<String> oldestUnclaimed(String actor) {
+        return jdbc.sql("SELECT id FROM task WHERE actor = ? AND status = 'OPEN' AND claimed_by IS NULL"
+                        + " ORDER BY entered_at, id LIMIT 1")
+                .param(actor)
+                .query(String.class)
+                .optional();
+    }
+
+    public boolean claim(String id, String user, Instant now) {
+        return jdbc.sql("UPDATE task SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'OPEN'"
+                        + " AND claimed_by IS NULL")
+                .params(user, ts(now), id)
+                .update() == 1;
+    }
+
+    /** Completes an open task that is unclaimed or claimed by {@code user}; false if someone got there first. */
+    public boolean complete(String id, String user, String outcome, String note, Instant now) {
+        return jdbc.sql("UPDATE task SET status = 'COMPLETED', completed_at = :now, completed_by = :user,"
+                        + " outcome = :outcome, note = :note, claimed_by = COALESCE(claimed_by, :user),"
+                        + " claimed_at = COALESCE(claimed_at, :now)"
+                        + " WHERE id = :id AND status = 'OPEN' AND (claimed_by IS NULL OR claimed_by = :user)")
+                .param("now", ts(now))
+                .param("user", user)
+                .param("outcome", outcome)
+                .param("note", note)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    public int cancelOpen(String applicationId, Instant now, String by, String note) {
+        return jdbc.sql("UPDATE task SET status = 'CANCELLED', completed_at = ?, completed_by = ?, note = ?"
+                        + " WHERE application_id = ? AND status = 'OPEN'")
+                .params(ts(now), by, note, applicationId)
+                .update();
+    }
+
+    private Task map(ResultSet rs, int row) throws SQLException {
+        int resume = rs.getInt("resume_step");
+        return new Task(
+                rs.getString("id"),
+                rs.getString("application_id"),
+                rs.getInt("step_no"),
+                rs.getString("step_name"),
+                rs.getString("actor"),
+                TaskKind.valueOf(rs.getString("kind")),
+                TaskStatus.valueOf(rs.getString("status")),
+                rs.wasNull() ? null : resume,
+                instant(rs, "entered_at"),
+                instant(rs, "due_at"),
+                rs.getString("claimed_by"),
+                instant(rs, "claimed_at"),
+                instant(rs, "completed_at"),
+                rs.getString("completed_by"),
+                rs.getString("outcome"),
+                rs.getString("note"));
+    }
+}

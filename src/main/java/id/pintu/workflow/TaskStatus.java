@@ -1,0 +1,7 @@
+package id.pintu.workflow;
+
+public enum TaskStatus {
+    OPEN,
+    COMPLETED,
+    CANCELLED
+}

@@ -1,0 +1,18 @@
+package id.pintu.workflow;
+
+/** In-process endpoints that tie the workflow routes together (external URIs live in configuration). */
+public final class WorkflowEndpoints {
+
+    /** The relay hands each outbox event to {@code direct:outbox-<kind>}. */
+    public static final String OUTBOX_PREFIX = "direct:outbox-";
+    public static final String TRANSITION = OUTBOX_PREFIX + "step-completed";
+    public static final String ENTER_STEP = "direct:enter-step";
+    public static final String CASE_FINISHED = "direct:case-finished";
+    public static final String OUTBOX_WAKEUP = "seda:outbox-wakeup";
+
+    private WorkflowEndpoints() {}
+
+    public static String stepEndpoint(String sopCode, int stepNo) {
+        return "direct:" + sopCode + ".step-" + stepNo;
+    }
+}

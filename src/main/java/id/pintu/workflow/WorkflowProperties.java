@@ -1,0 +1,36 @@
+package id.pintu.workflow;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the workflow engine.
+ *
+ * @param actorQueuePrefix an actor's durable queue is this prefix plus the actor id
+ * @param consumersPerQueue concurrent consumers on each actor queue
+ * @param outboxPollInterval how often the relay looks for events the fast path did not route (after a crash)
+ * @param outboxLease how long one relay instance owns an event while routing it
+ * @param outboxBatch events routed per poll
+ * @param clarificationLimit how long (working time, ISO like P10D) the applicant has to answer a clarification
+ * @param applicantDelegate the actor whose staff may perform the applicant's steps on the applicant's behalf
+ */
+@Validated
+@ConfigurationProperties("pintu.workflow")
+public record WorkflowProperties(
+        @DefaultValue("pintu.actor.") @NotBlank String actorQueuePrefix,
+        @DefaultValue("2") @Min(1) int consumersPerQueue,
+        @DefaultValue("1s") @NotNull Duration outboxPollInterval,
+        @DefaultValue("30s") @NotNull Duration outboxLease,
+        @DefaultValue("200") @Min(1) int outboxBatch,
+        @DefaultValue("P10D") @NotBlank String clarificationLimit,
+        @DefaultValue("front-office") @NotBlank String applicantDelegate) {
+
+    public String queueOf(String actor) {
+        return actorQueuePrefix + actor;
+    }
+}

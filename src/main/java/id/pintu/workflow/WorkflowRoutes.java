@@ -1,0 +1,145 @@
+package id.pintu.workflow;
+
+import static id.pintu.workflow.WorkflowHeaders.AWAIT_APPLICANT;
+import static id.pintu.workflow.WorkflowHeaders.END_STATUS;
+import static id.pintu.workflow.WorkflowHeaders.NEXT_STEP;
+import static id.pintu.workflow.WorkflowHeaders.OUTCOME;
+import static id.pintu.workflow.WorkflowHeaders.RESUME_STEP;
+import static id.pintu.workflow.WorkflowHeaders.START_STEP;
+import static id.pintu.workflow.WorkflowHeaders.STEP;
+import static id.pintu.workflow.WorkflowHeaders.TASK_KIND;
+
+import id.pintu.sop.Actor;
+import id.pintu.sop.Outcome;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.Step;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.text.Normalizer;
+import java.util.Locale;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workflow as routes, built from the SOP definitions (no SOP is written here):
+ * <ul>
+ *   <li>{@code workflow-transition}: a committed completion from the outbox, to its step's route;</li>
+ *   <li>one route per SOP step, id {@code <sop>.step-08-pemberian-rekomendasi}: a decision is a content-based
+ *       router over its outcomes; an activity leads to its next step or ends the case;</li>
+ *   <li>{@code enter-step}: the next task as a persistent message on its actor's durable queue;</li>
+ *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox.</li>
+ * </ul>
+ */
+@Component
+public class WorkflowRoutes extends RouteBuilder {
+
+    static final String ACTOR_INBOX_TEMPLATE = "actor-inbox";
+
+    private final SopCatalog catalog;
+    private final WorkflowProperties properties;
+    private final ObjectMapper json;
+
+    public WorkflowRoutes(SopCatalog catalog, WorkflowProperties properties, ObjectMapper json) {
+        this.catalog = catalog;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:outbox-poll?period=" + properties.outboxPollInterval().toMillis())
+                .routeId("outbox-poll")
+                .bean("outboxRelay", "dispatchDue").id("dispatch-due-events");
+
+        from(WorkflowEndpoints.OUTBOX_WAKEUP + "?concurrentConsumers=4&size=100000&discardWhenFull=true")
+                .routeId("outbox-wakeup")
+                .bean("outboxRelay", "dispatch").id("dispatch-event");
+
+        from(WorkflowEndpoints.TRANSITION)
+                .routeId("workflow-transition")
+                .unmarshal(new JacksonDataFormat(json, Transition.class)).id("read-transition")
+                .bean(TransitionHeaders.class).id("transition-headers")
+                .choice().id("transition-kind")
+                    .when(header(TASK_KIND).isEqualTo(TaskKind.CLARIFICATION.name())).id("applicant-answered")
+                        .setHeader(NEXT_STEP, header(RESUME_STEP))
+                        .to(WorkflowEndpoints.ENTER_STEP)
+                    .when(header(STEP).isNull()).id("case-start")
+                        .setHeader(NEXT_STEP, header(START_STEP))
+                        .to(WorkflowEndpoints.ENTER_STEP)
+                    .otherwise()
+                        .toD("direct:${header." + WorkflowHeaders.SOP_CODE + "}.step-${header." + STEP + "}")
+                            .id("to-step-route")
+                .end();
+
+        for (SopDefinition sop : catalog.all()) {
+            for (Step step : sop.steps()) {
+                stepRoute(sop, step);
+            }
+        }
+
+        from(WorkflowEndpoints.ENTER_STEP)
+                .routeId("enter-step")
+                .bean("taskProjection", "prepare").id("prepare-task")
+                .marshal(new JacksonDataFormat(json, TaskMessage.class)).id("write-task")
+                .toD("jms:queue:${header." + WorkflowHeaders.ACTOR_QUEUE + "}?deliveryPersistent=true")
+                    .id("to-actor-queue");
+
+        from(WorkflowEndpoints.CASE_FINISHED)
+                .routeId("case-finished")
+                .bean("workflowService", "finish(${header." + WorkflowHeaders.APPLICATION_ID + "}, ${header."
+                        + END_STATUS + "})").id("close-case");
+
+        routeTemplate(ACTOR_INBOX_TEMPLATE)
+                .templateParameter("queue")
+                .templateParameter("consumers")
+                .from("jms:queue:{{queue}}?transacted=true&concurrentConsumers={{consumers}}")
+                .unmarshal(new JacksonDataFormat(json, TaskMessage.class))
+                .bean("taskProjection", "enter");
+
+        for (Actor actor : catalog.actors().values()) {
+            templatedRoute(ACTOR_INBOX_TEMPLATE)
+                    .routeId("inbox-" + actor.id())
+                    .parameter("queue", properties.queueOf(actor.id()))
+                    .parameter("consumers", String.valueOf(properties.consumersPerQueue()));
+        }
+    }
+
+    private void stepRoute(SopDefinition sop, Step step) {
+        String id = routeId(sop, step);
+        RouteDefinition route = from(WorkflowEndpoints.stepEndpoint(sop.code(), step.no()))
+                .routeId(id)
+                .description("SOP " + sop.code() + " step " + step.no() + ": " + step.name());
+        if (step.isDecision()) {
+            ChoiceDefinition choice = route.choice().id(id + "-outcome");
+            for (Outcome o : step.outcomesOrEmpty()) {
+                choice.when(header(OUTCOME).isEqualTo(o.id())).id(id + "-" + o.id())
+                        .setHeader(NEXT_STEP, constant(o.next()))
+                        .setHeader(AWAIT_APPLICANT, constant(o.awaitApplicant()))
+                        .to(WorkflowEndpoints.ENTER_STEP);
+            }
+            choice.otherwise()
+                    .throwException(IllegalStateException.class, "Step " + step.no() + " has no outcome ${header." + OUTCOME + "}")
+                    .end();
+        } else if (step.next() != null) {
+            route.setHeader(NEXT_STEP, constant(step.next())).to(WorkflowEndpoints.ENTER_STEP);
+        } else {
+            route.setHeader(END_STATUS, constant(CaseStatus.valueOf(step.end().name())))
+                    .to(WorkflowEndpoints.CASE_FINISHED);
+        }
+    }
+
+    /** A stable, readable route id: {@code <sop>.step-08-pemberian-rekomendasi}. */
+    static String routeId(SopDefinition sop, Step step) {
+        String slug = Normalizer.normalize(step.name(), Normalizer.Form.NFD)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-[^-]*$", "");
+        }
+        return String.format("%s.step-%02d-%s", sop.code(), step.no(), slug);
+    }
+}

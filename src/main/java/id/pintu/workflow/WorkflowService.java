@@ -1,0 +1,295 @@
+package id.pintu.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.calendar.WorkingCalendar;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.Step;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The workflow's commands: submit, claim, complete, withdraw. Each is one database transaction that records the
+ * change and, where the case moves on, an outbox event; routing to the next actor's queue happens after commit
+ * (see {@link OutboxRelay}), so a crash at any moment leaves either nothing or a change that will be routed.
+ */
+@Service
+public class WorkflowService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowService.class);
+    private static final char[] CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+    private final SopCatalog catalog;
+    private final ApplicationRepository applications;
+    private final TaskRepository tasks;
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+    private final WorkingCalendar calendar;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final WorkflowProperties properties;
+    private final SecureRandom random = new SecureRandom();
+
+    public WorkflowService(SopCatalog catalog, ApplicationRepository applications, TaskRepository tasks,
+            OutboxRepository outbox, OutboxRelay relay, WorkingCalendar calendar, TransactionTemplate tx,
+            ObjectMapper json, Clock clock, WorkflowProperties properties) {
+        this.catalog = catalog;
+        this.applications = applications;
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.calendar = calendar;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Accepts an application (SOP step 1 when the applicant performs it): the case, its first history entry and the
+     * event that routes it to the next step are stored together.
+     */
+    public Submitted submit(NewApplication request) {
+        SopDefinition sop = request.sopCode() == null ? catalog.defaultSop() : catalog.require(request.sopCode());
+        Step first = sop.firstStep();
+        String token = newToken();
+        for (int attempt = 0; ; attempt++) {
+            Instant now = clock.instant();
+            Application app = new Application(UUID.randomUUID().toString(), newTrackingCode(now), sop.code(),
+                    sop.versionOrDefault(), CaseStatus.IN_PROGRESS, request.channel(), request.applicant(),
+                    request.company(), request.description(), now, now, null);
+            try {
+                Application stored = tx.execute(status -> {
+                    applications.insert(app, hash(token));
+                    String eventId = UUID.randomUUID().toString();
+                    if (catalog.isApplicant(first.performingActor())) {
+                        tasks.insert(new Task(UUID.randomUUID().toString(), app.id(), first.no(), first.name(),
+                                first.performingActor(), TaskKind.STEP, TaskStatus.COMPLETED, null, now,
+                                calendar.dueAt(now, first.duration()), null, null, now, request.applicant().email(),
+                                null, "Diajukan melalui " + request.channel()));
+                        emit(new Transition(eventId, app.id(), sop.code(), sop.versionOrDefault(), null, first.no(),
+                                TaskKind.STEP, null, null, null), now);
+                    } else {
+                        emit(new Transition(eventId, app.id(), sop.code(), sop.versionOrDefault(), null, null,
+                                TaskKind.STEP, null, null, first.no()), now);
+                    }
+                    return app;
+                });
+                LOG.info("Application {} accepted for SOP {} via {}", stored.trackingCode(), sop.code(), request.channel());
+                return new Submitted(stored, token);
+            } catch (DuplicateKeyException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                LOG.warn("Tracking code collision, drawing another");
+            }
+        }
+    }
+
+    public Task claim(String taskId, Caller caller) {
+        Task task = tasks.find(taskId).orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
+        authorize(task, caller);
+        if (!task.isOpen()) {
+            throw WorkflowException.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
+        }
+        if (caller.name().equals(task.claimedBy())) {
+            return task;
+        }
+        if (!tasks.claim(taskId, caller.name(), clock.instant())) {
+            Task now = tasks.find(taskId).orElseThrow();
+            if (caller.name().equals(now.claimedBy()) && now.isOpen()) {
+                return now;
+            }
+            throw WorkflowException.conflict(now.isOpen()
+                    ? "task " + taskId + " is held by " + now.claimedBy()
+                    : "task " + taskId + " is already " + now.status().name().toLowerCase());
+        }
+        return tasks.find(taskId).orElseThrow();
+    }
+
+    /** Claims the oldest unclaimed task of an actor for the caller; empty when the inbox has none. */
+    public java.util.Optional<Task> takeNext(String actor, Caller caller) {
+        if (!mayActAs(caller, actor)) {
+            throw WorkflowException.forbidden(caller.name() + " does not hold the role " + actor);
+        }
+        for (int attempt = 0; attempt < 10; attempt++) {
+            java.util.Optional<String> candidate = tasks.oldestUnclaimed(actor);
+            if (candidate.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            if (tasks.claim(candidate.get(), caller.name(), clock.instant())) {
+                return tasks.find(candidate.get());
+            }
+        }
+        throw WorkflowException.conflict("the inbox of " + actor + " is busy; try again");
+    }
+
+    /**
+     * Completes a task. Completing twice, or a task someone else holds, is refused by the conditional update, so a
+     * case never advances twice from one task.
+     */
+    public Task complete(String taskId, String outcome, String note, Caller caller) {
+        Task task = tasks.find(taskId).orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
+        authorize(task, caller);
+        if (!task.isOpen()) {
+            throw WorkflowException.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
+        }
+        if (task.claimedBy() != null && !task.claimedBy().equals(caller.name())) {
+            throw WorkflowException.conflict("task " + taskId + " is held by " + task.claimedBy());
+        }
+        Application app = applications.find(task.applicationId()).orElseThrow();
+        Step step = catalog.require(app.sopCode()).requireStep(task.stepNo());
+        String chosen = outcome == null || outcome.isBlank() ? null : outcome.trim();
+        if (task.kind() == TaskKind.STEP && step.isDecision()) {
+            if (chosen == null || step.outcome(chosen).isEmpty()) {
+                throw WorkflowException.unprocessable("step " + step.no() + " is a decision: outcome must be one of "
+                        + step.outcomesOrEmpty().stream().map(o -> o.id()).collect(Collectors.joining(", ")));
+            }
+        } else if (chosen != null) {
+            throw WorkflowException.unprocessable("step " + step.no() + " is not a decision: it takes no outcome");
+        }
+        Instant now = clock.instant();
+        boolean done = Boolean.TRUE.equals(tx.execute(status -> {
+            if (!tasks.complete(taskId, caller.name(), chosen, note, now)) {
+                return false;
+            }
+            emit(new Transition(UUID.randomUUID().toString(), app.id(), app.sopCode(), app.sopVersion(), taskId,
+                    task.stepNo(), task.kind(), chosen, task.resumeStep(), null), now);
+            applications.touch(app.id(), now);
+            return true;
+        }));
+        if (!done) {
+            Task current = tasks.find(taskId).orElseThrow();
+            throw WorkflowException.conflict(current.isOpen()
+                    ? "task " + taskId + " is held by " + current.claimedBy()
+                    : "task " + taskId + " is already " + current.status().name().toLowerCase());
+        }
+        LOG.info("Case {} step {} completed by {} (outcome {})", app.trackingCode(), task.stepNo(), caller.name(), chosen);
+        return tasks.find(taskId).orElseThrow();
+    }
+
+    /** The applicant (or the front office for them) withdraws an open case: its open tasks are cancelled. */
+    public Application withdraw(String applicationId, String reason, Caller caller) {
+        Application app = applications.find(applicationId)
+                .orElseThrow(() -> WorkflowException.notFound("no application " + applicationId));
+        boolean allowed = caller.isApplicant()
+                ? applicationId.equals(caller.applicantOfCase())
+                : caller.holds(properties.applicantDelegate());
+        if (!allowed) {
+            throw WorkflowException.forbidden("only the applicant or the " + properties.applicantDelegate()
+                    + " may withdraw an application");
+        }
+        Instant now = clock.instant();
+        boolean closed = Boolean.TRUE.equals(tx.execute(status -> {
+            if (!applications.close(applicationId, CaseStatus.WITHDRAWN, now)) {
+                return false;
+            }
+            tasks.cancelOpen(applicationId, now, caller.name(), reason == null ? "Permohonan dicabut" : reason);
+            return true;
+        }));
+        if (!closed) {
+            throw WorkflowException.conflict("application " + app.trackingCode() + " is already " + app.status());
+        }
+        return applications.find(applicationId).orElseThrow();
+    }
+
+    /** The last step of a branch is done: the case ends. Idempotent, as routing may be repeated after a crash. */
+    public void finish(String applicationId, CaseStatus status) {
+        if (applications.close(applicationId, status, clock.instant())) {
+            LOG.info("Case {} closed as {}", applicationId, status);
+        }
+    }
+
+    public boolean tokenMatches(String applicationId, String token) {
+        if (token == null || token.isBlank()) {
+            return false;
+        }
+        return applications.tokenHash(applicationId)
+                .map(h -> MessageDigest.isEqual(h.getBytes(StandardCharsets.US_ASCII),
+                        hash(token.trim()).getBytes(StandardCharsets.US_ASCII)))
+                .orElse(false);
+    }
+
+    public boolean mayActAs(Caller caller, String actor) {
+        if (caller.isApplicant()) {
+            return catalog.isApplicant(actor);
+        }
+        return caller.holds(actor) || (catalog.isApplicant(actor) && caller.holds(properties.applicantDelegate()));
+    }
+
+    private void authorize(Task task, Caller caller) {
+        if (caller.isApplicant() && !task.applicationId().equals(caller.applicantOfCase())) {
+            throw WorkflowException.notFound("no task " + task.id());
+        }
+        if (!mayActAs(caller, task.actor())) {
+            throw WorkflowException.forbidden("step " + task.stepNo() + " is performed by " + task.actor() + "; "
+                    + caller.name() + " does not hold that role");
+        }
+    }
+
+    private void emit(Transition t, Instant now) {
+        try {
+            outbox.insert(t.sourceId(), OutboxRelay.STEP_COMPLETED, t.applicationId(), json.writeValueAsString(t), now);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String id = t.sourceId();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake(id);
+            }
+        });
+    }
+
+    private String newTrackingCode(Instant now) {
+        StringBuilder sb = new StringBuilder("PTU-").append(now.atZone(WIB).getYear() % 100).append('-');
+        for (int i = 0; i < 7; i++) {
+            sb.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
+        }
+        return sb.toString();
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<Task> openTasks(String applicationId) {
+        return tasks.openTasks(applicationId);
+    }
+
+    public List<Task> history(String applicationId) {
+        return tasks.history(applicationId);
+    }
+}
