@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -330,6 +331,9 @@ public class CalendarLoader {
     }
 
     private static String firstLine(Exception e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field; the fields here are " + u.getKnownPropertyIds();
+        }
         String message = e instanceof JsonMappingException jme ? jme.getOriginalMessage() : e.getMessage();
         if (message == null) {
             return e.getClass().getSimpleName();
