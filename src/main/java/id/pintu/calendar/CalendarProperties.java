@@ -1,0 +1,27 @@
+package id.pintu.calendar;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the office keeps its calendar. The defaults live here rather than in application.yml so that the
+ * calendar works without any property set.
+ *
+ * @param directory holds the hours file and one {@code holidays-YYYY.yaml} per year; every such file is read at
+ *     start-up, so next year's list is added by dropping a file in, without a rebuild
+ * @param hoursFile weekday hours, breaks and special periods; relative paths are taken inside {@code directory}
+ *     ({@code always-open.yaml} gives a 24/7 calendar for demos)
+ */
+@Validated
+@ConfigurationProperties("pintu.calendar")
+public record CalendarProperties(
+        @NotNull @DefaultValue("config/calendar") Path directory,
+        @NotNull @DefaultValue("office-hours.yaml") Path hoursFile) {
+
+    public Path resolvedHoursFile() {
+        return directory.resolve(hoursFile);
+    }
+}
