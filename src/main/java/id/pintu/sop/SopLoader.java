@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  */
 public class SopLoader {
 
+    // Not FAIL_ON_NULL_FOR_PRIMITIVES: Jackson applies it to an absent record component too, which would refuse
+    // every actor without `applicant:` and every outcome without `awaitApplicant:`, both meant to default to false.
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
