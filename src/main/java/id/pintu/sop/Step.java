@@ -13,6 +13,8 @@ import java.util.Optional;
 /**
  * A numbered row of the SOP table. {@code actors} are the columns its mark stands in; {@code performer} names who
  * does the work when several are marked. An activity has {@code next} or {@code end}; a decision has outcomes.
+ * {@code integration} names an external system's effect (for example {@code oss-register}) that must be confirmed
+ * before the next step starts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Step(
@@ -27,7 +29,9 @@ public record Step(
         String output,
         Integer next,
         EndStatus end,
-        @Valid List<Outcome> outcomes) {
+        @Valid List<Outcome> outcomes,
+        @jakarta.validation.constraints.Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case id")
+        String integration) {
 
     /** The actor whose inbox gets this step's task. */
     @JsonIgnore

@@ -33,10 +33,13 @@ public class TaskProjection {
     private final Clock clock;
     private final WorkflowProperties properties;
     private final TransactionTemplate tx;
+    private final CaseEvents events;
 
     public TaskProjection(SopCatalog catalog, TaskRepository tasks, ApplicationRepository applications,
-            WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx) {
+            WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx,
+            CaseEvents events) {
         this.tx = tx;
+        this.events = events;
         this.catalog = catalog;
         this.tasks = tasks;
         this.applications = applications;
@@ -96,11 +99,13 @@ public class TaskProjection {
         boolean clarification = m.kind() == TaskKind.CLARIFICATION;
         MutuBaku limit = clarification ? MutuBaku.parse(properties.clarificationLimit()) : step.duration();
         String name = clarification ? "Klarifikasi berkas oleh pemohon (" + step.name() + ")" : step.name();
-        tasks.insert(new Task(m.taskId(), m.applicationId(), m.stepNo(), name, m.actor(), m.kind(), TaskStatus.OPEN,
+        Task task = new Task(m.taskId(), m.applicationId(), m.stepNo(), name, m.actor(), m.kind(), TaskStatus.OPEN,
                 m.resumeStep(), m.enteredAt(), calendar.dueAt(m.enteredAt(), limit), null, null, null, null, null,
-                null));
-        applications.setOpenStatus(m.applicationId(),
-                clarification ? CaseStatus.AWAITING_APPLICANT : CaseStatus.IN_PROGRESS, clock.instant());
+                null);
+        tasks.insert(task);
+        CaseStatus status = clarification ? CaseStatus.AWAITING_APPLICANT : CaseStatus.IN_PROGRESS;
+        applications.setOpenStatus(m.applicationId(), status, clock.instant());
+        events.record(CaseEvent.STEP_ENTERED, app, task, null, null, status, clock.instant());
         LOG.info("Case {} entered step {} ({}) for {}", app.trackingCode(), m.stepNo(), m.kind(), m.actor());
     }
 }

@@ -12,6 +12,11 @@ public final class WorkflowEndpoints {
 
     private WorkflowEndpoints() {}
 
+    /** Where a step with {@code integration: <name>} hands over before its next step is entered. */
+    public static String integrationEndpoint(String integration) {
+        return "direct:integration-" + integration;
+    }
+
     public static String stepEndpoint(String sopCode, int stepNo) {
         return "direct:" + sopCode + ".step-" + stepNo;
     }

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxBatch events routed per poll
  * @param clarificationLimit how long (working time, ISO like P10D) the applicant has to answer a clarification
  * @param applicantDelegate the actor whose staff may perform the applicant's steps on the applicant's behalf
+ * @param eventsTopic the durable topic on which case events are published for the features that react to them
  */
 @Validated
 @ConfigurationProperties("pintu.workflow")
@@ -28,7 +29,8 @@ public record WorkflowProperties(
         @DefaultValue("30s") @NotNull Duration outboxLease,
         @DefaultValue("200") @Min(1) int outboxBatch,
         @DefaultValue("P10D") @NotBlank String clarificationLimit,
-        @DefaultValue("front-office") @NotBlank String applicantDelegate) {
+        @DefaultValue("front-office") @NotBlank String applicantDelegate,
+        @DefaultValue("pintu.events") @NotBlank String eventsTopic) {
 
     public String queueOf(String actor) {
         return actorQueuePrefix + actor;

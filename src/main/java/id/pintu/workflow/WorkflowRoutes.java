@@ -87,6 +87,13 @@ public class WorkflowRoutes extends RouteBuilder {
                 .toD("jms:queue:${header." + WorkflowHeaders.ACTOR_QUEUE + "}?deliveryPersistent=true")
                     .id("to-actor-queue");
 
+        from(WorkflowEndpoints.OUTBOX_PREFIX + "case-event")
+                .routeId("case-events")
+                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-case-event")
+                .bean(CaseEventHeaders.class).id("case-event-headers")
+                .marshal(new JacksonDataFormat(json, CaseEvent.class)).id("write-case-event")
+                .to("jms:topic:" + properties.eventsTopic() + "?deliveryPersistent=true").id("to-events-topic");
+
         from(WorkflowEndpoints.CASE_FINISHED)
                 .routeId("case-finished")
                 .bean("workflowService", "finish(${header." + WorkflowHeaders.APPLICATION_ID + "}, ${header."
@@ -123,6 +130,11 @@ public class WorkflowRoutes extends RouteBuilder {
             choice.otherwise()
                     .throwException(IllegalStateException.class, "Step " + step.no() + " has no outcome ${header." + OUTCOME + "}")
                     .end();
+        } else if (step.next() != null && step.integration() != null) {
+            // The step's effect in an external system (e.g. OSS) must be confirmed before the next step starts:
+            // the integration route continues to enter-step once the other side answered.
+            route.setHeader(NEXT_STEP, constant(step.next()))
+                    .to(WorkflowEndpoints.integrationEndpoint(step.integration())).id(id + "-" + step.integration());
         } else if (step.next() != null) {
             route.setHeader(NEXT_STEP, constant(step.next())).to(WorkflowEndpoints.ENTER_STEP);
         } else {

@@ -1,7 +1,5 @@
 package id.pintu.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.calendar.WorkingCalendar;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
@@ -22,8 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,26 +37,22 @@ public class WorkflowService {
     private final SopCatalog catalog;
     private final ApplicationRepository applications;
     private final TaskRepository tasks;
-    private final OutboxRepository outbox;
-    private final OutboxRelay relay;
+    private final CaseEvents events;
     private final WorkingCalendar calendar;
     private final TransactionTemplate tx;
-    private final ObjectMapper json;
     private final Clock clock;
     private final WorkflowProperties properties;
     private final SecureRandom random = new SecureRandom();
 
     public WorkflowService(SopCatalog catalog, ApplicationRepository applications, TaskRepository tasks,
-            OutboxRepository outbox, OutboxRelay relay, WorkingCalendar calendar, TransactionTemplate tx,
-            ObjectMapper json, Clock clock, WorkflowProperties properties) {
+            CaseEvents events, WorkingCalendar calendar, TransactionTemplate tx, Clock clock,
+            WorkflowProperties properties) {
         this.catalog = catalog;
         this.applications = applications;
         this.tasks = tasks;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.events = events;
         this.calendar = calendar;
         this.tx = tx;
-        this.json = json;
         this.clock = clock;
         this.properties = properties;
     }
@@ -81,6 +73,7 @@ public class WorkflowService {
             try {
                 Application stored = tx.execute(status -> {
                     applications.insert(app, hash(token));
+                    events.record(CaseEvent.SUBMITTED, app, null, null, request.applicant().email(), app.status(), now);
                     String eventId = UUID.randomUUID().toString();
                     if (catalog.isApplicant(first.performingActor())) {
                         tasks.insert(new Task(UUID.randomUUID().toString(), app.id(), first.no(), first.name(),
@@ -175,6 +168,7 @@ public class WorkflowService {
             }
             emit(new Transition(UUID.randomUUID().toString(), app.id(), app.sopCode(), app.sopVersion(), taskId,
                     task.stepNo(), task.kind(), chosen, task.resumeStep(), null), now);
+            events.record(CaseEvent.STEP_COMPLETED, app, task, chosen, caller.name(), app.status(), now);
             applications.touch(app.id(), now);
             return true;
         }));
@@ -205,6 +199,7 @@ public class WorkflowService {
                 return false;
             }
             tasks.cancelOpen(applicationId, now, caller.name(), reason == null ? "Permohonan dicabut" : reason);
+            events.record(CaseEvent.CASE_CLOSED, app, null, null, caller.name(), CaseStatus.WITHDRAWN, now);
             return true;
         }));
         if (!closed) {
@@ -215,7 +210,16 @@ public class WorkflowService {
 
     /** The last step of a branch is done: the case ends. Idempotent, as routing may be repeated after a crash. */
     public void finish(String applicationId, CaseStatus status) {
-        if (applications.close(applicationId, status, clock.instant())) {
+        Instant now = clock.instant();
+        boolean closed = Boolean.TRUE.equals(tx.execute(s -> {
+            if (!applications.close(applicationId, status, now)) {
+                return false;
+            }
+            Application app = applications.find(applicationId).orElseThrow();
+            events.record(CaseEvent.CASE_CLOSED, app, null, null, null, status, now);
+            return true;
+        }));
+        if (closed) {
             LOG.info("Case {} closed as {}", applicationId, status);
         }
     }
@@ -248,18 +252,7 @@ public class WorkflowService {
     }
 
     private void emit(Transition t, Instant now) {
-        try {
-            outbox.insert(t.sourceId(), OutboxRelay.STEP_COMPLETED, t.applicationId(), json.writeValueAsString(t), now);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        String id = t.sourceId();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wake(id);
-            }
-        });
+        events.append(t.sourceId(), OutboxRelay.STEP_COMPLETED, t.applicationId(), t, now);
     }
 
     private String newTrackingCode(Instant now) {

@@ -682,7 +682,7 @@ public class SopImporter {
                         ? s.outcomes.stream().map(o -> new Outcome(o.id, o.label, o.next, o.awaitApplicant)).toList()
                         : null;
                 built.add(new Step(s.no, s.name, stepActors, stepActors.size() > 1 ? s.performer : null, s.kind,
-                        s.kelengkapan, s.waktu, s.duration, s.output, s.next, s.end, outcomes));
+                        s.kelengkapan, s.waktu, s.duration, s.output, s.next, s.end, outcomes, null));
             }
             if (code == null) {
                 notes.add("code '" + code() + "' is derived from the SOP's name; give code in the answers file to choose another");

@@ -1,0 +1,72 @@
+package id.pintu.documents;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps the documents of cases with their SHA-256; ids are random UUIDs, so they cannot be guessed. */
+@Component
+public class DocumentStore {
+
+    private static final String COLUMNS = "id, application_id, kind, step_no, name, content_type, size_bytes, sha256,"
+            + " audience, created_at, created_by";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public DocumentStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public StoredDocument store(String applicationId, String kind, Integer stepNo, String name, String contentType,
+            byte[] content, String audience, String createdBy) {
+        Instant now = clock.instant();
+        StoredDocument d = new StoredDocument(UUID.randomUUID().toString(), applicationId, kind, stepNo, name,
+                contentType, content.length, sha256(content), audience, now, createdBy);
+        jdbc.sql("INSERT INTO document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.id(), d.applicationId(), d.kind(), d.stepNo(), d.name(), d.contentType(), d.sizeBytes(),
+                        d.sha256(), d.audience(), Timestamp.from(now), d.createdBy(), content)
+                .update();
+        return d;
+    }
+
+    public Optional<StoredDocument> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    public List<StoredDocument> ofApplication(String applicationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE application_id = ? ORDER BY created_at, name")
+                .param(applicationId)
+                .query(this::map)
+                .list();
+    }
+
+    public Optional<byte[]> content(String id) {
+        return jdbc.sql("SELECT content FROM document WHERE id = ?").param(id).query(byte[].class).optional();
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StoredDocument map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        int step = rs.getInt("step_no");
+        Integer stepNo = rs.wasNull() ? null : step;
+        return new StoredDocument(rs.getString("id"), rs.getString("application_id"), rs.getString("kind"), stepNo,
+                rs.getString("name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                rs.getString("audience"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+}

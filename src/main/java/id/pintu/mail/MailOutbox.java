@@ -1,0 +1,28 @@
+package id.pintu.mail;
+
+import id.pintu.workflow.CaseEvents;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Owes an email inside the caller's transaction: the mail is recorded in the outbox with the change that causes
+ * it and handed to the {@code direct:outbox-mail} route after commit, which sends it once (see the mail feature).
+ */
+@Component
+public class MailOutbox {
+
+    public static final String KIND = "MAIL";
+
+    private final CaseEvents events;
+    private final Clock clock;
+
+    public MailOutbox(CaseEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void enqueue(OutgoingMail mail) {
+        events.append(UUID.randomUUID().toString(), KIND, mail.applicationId(), mail, clock.instant());
+    }
+}

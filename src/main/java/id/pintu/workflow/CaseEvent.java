@@ -1,0 +1,32 @@
+package id.pintu.workflow;
+
+import java.time.Instant;
+
+/**
+ * Something that happened to a case, published after commit on the durable topic {@code pintu.events} for the
+ * features that react to it (mail, documents, SLA, OSS). Delivery is at least once: a listener keys its own
+ * effect on {@code eventId} (or on the task) so that a repeat does nothing.
+ *
+ * @param type SUBMITTED, STEP_ENTERED, STEP_COMPLETED or CASE_CLOSED
+ */
+public record CaseEvent(
+        String eventId,
+        String type,
+        String applicationId,
+        String trackingCode,
+        String sopCode,
+        int sopVersion,
+        String taskId,
+        Integer stepNo,
+        String actor,
+        TaskKind taskKind,
+        String outcome,
+        String by,
+        CaseStatus status,
+        Instant at) {
+
+    public static final String SUBMITTED = "SUBMITTED";
+    public static final String STEP_ENTERED = "STEP_ENTERED";
+    public static final String STEP_COMPLETED = "STEP_COMPLETED";
+    public static final String CASE_CLOSED = "CASE_CLOSED";
+}

@@ -1,0 +1,56 @@
+package id.pintu.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records outbox events inside the caller's transaction and wakes the relay after commit. Case events go to the
+ * durable topic; other kinds (for example MAIL) go to their feature's {@code direct:outbox-<kind>} route.
+ */
+@Component
+public class CaseEvents {
+
+    public static final String KIND = "CASE_EVENT";
+
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+    private final ObjectMapper json;
+
+    public CaseEvents(OutboxRepository outbox, OutboxRelay relay, ObjectMapper json) {
+        this.outbox = outbox;
+        this.relay = relay;
+        this.json = json;
+    }
+
+    /** Records a case event; must run inside the transaction that made the change. */
+    public void record(String type, Application app, Task task, String outcome, String by, CaseStatus status,
+            Instant at) {
+        CaseEvent e = new CaseEvent(UUID.randomUUID().toString(), type, app.id(), app.trackingCode(), app.sopCode(),
+                app.sopVersion(), task == null ? null : task.id(), task == null ? null : task.stepNo(),
+                task == null ? null : task.actor(), task == null ? null : task.kind(), outcome, by, status, at);
+        append(e.eventId(), KIND, app.id(), e, at);
+    }
+
+    /** Appends any outbox event in the caller's transaction; it is routed after commit. */
+    public void append(String id, String kind, String applicationId, Object payload, Instant at) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("outbox events are recorded inside the transaction of their change");
+        }
+        try {
+            outbox.insert(id, kind, applicationId, json.writeValueAsString(payload), at);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake(id);
+            }
+        });
+    }
+}

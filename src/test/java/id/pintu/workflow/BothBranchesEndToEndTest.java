@@ -1,0 +1,104 @@
+package id.pintu.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Walks the seed SOP from submission to its last step on both branches through the API, as the demo users, and
+ * checks that every step reached the actor its column names and that the case ends with the branch's status.
+ */
+@HubTest
+class BothBranchesEndToEndTest {
+
+    private static final Map<Integer, String> ACTOR_OF_STEP = actors();
+
+    @Autowired
+    Api api;
+
+    @Test
+    void recommendBranchIssuesThePermit() {
+        String id = api.submit(Api.application(1)).get("id").asText();
+        List<Integer> walked = walk(id, "recommend");
+        assertThat(walked).containsExactly(2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25);
+        api.awaitStatus(id, "ISSUED");
+        assertHistory(id, List.of(1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25));
+    }
+
+    @Test
+    void rejectBranchEndsWithTheRejectionLetterReceived() {
+        String id = api.submit(Api.application(2)).get("id").asText();
+        List<Integer> walked = walk(id, "reject");
+        assertThat(walked).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        api.awaitStatus(id, "REJECTED");
+        assertHistory(id, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+    }
+
+    private List<Integer> walk(String id, String branch) {
+        List<Integer> steps = new ArrayList<>();
+        int step = 2;
+        while (true) {
+            JsonNode task = api.awaitTask(id, step);
+            String actor = task.get("actor").asText();
+            assertThat(actor).as("actor of step %d", step).isEqualTo(ACTOR_OF_STEP.get(step));
+            String user = actor.equals("pemohon") ? "front-office" : actor;
+            String outcome = switch (step) {
+                case 2 -> "complete";
+                case 5 -> "verified";
+                case 8 -> branch;
+                default -> null;
+            };
+            assertThat(api.complete(task.get("taskId").asText(), user, outcome).status()).isEqualTo(200);
+            steps.add(step);
+            if (step == 15 || step == 25) {
+                return steps;
+            }
+            step = step == 8 ? (branch.equals("recommend") ? 16 : 9) : step + 1;
+        }
+    }
+
+    private void assertHistory(String id, List<Integer> expected) {
+        JsonNode c = api.getCase(id);
+        List<Integer> history = new ArrayList<>();
+        for (JsonNode h : c.get("history")) {
+            history.add(h.get("step").asInt());
+            assertThat(h.get("completedAt")).as("step %s completed", h.get("step")).isNotNull();
+            assertThat(h.get("dueAt")).isNotNull();
+            assertThat(h.get("actor").asText()).isEqualTo(ACTOR_OF_STEP.get(h.get("step").asInt()));
+        }
+        assertThat(history).containsExactlyElementsOf(expected);
+        assertThat(c.get("tasks")).isEmpty();
+    }
+
+    private static Map<Integer, String> actors() {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        m.put(1, "pemohon");
+        for (int s : new int[] {2, 3, 4, 24}) {
+            m.put(s, "front-office");
+        }
+        for (int s : new int[] {5, 8, 9, 16, 17}) {
+            m.put(s, "backoffice");
+        }
+        for (int s : new int[] {6, 7, 10, 18, 22}) {
+            m.put(s, "tim-teknis");
+        }
+        m.put(11, "kabid-pelayanan");
+        m.put(19, "kabid-pelayanan");
+        m.put(12, "sekretaris");
+        m.put(20, "sekretaris");
+        for (int s : new int[] {13, 14, 21, 23}) {
+            m.put(s, "kadis");
+        }
+        m.put(15, "pemohon");
+        m.put(25, "pemohon");
+        return m;
+    }
+}
