@@ -78,6 +78,9 @@ public class SopValidator {
                     }
                 },
                 () -> problems.add(at + "waktu: '" + s.waktu() + "' is not a time like '15 Menit', '2 Jam' or '1 Hari'"));
+        if (s.integration() != null && s.next() == null) {
+            problems.add(at + "integration: only an activity that leads to a next step can wait for an external system");
+        }
         if (s.isDecision()) {
             if (s.next() != null || s.end() != null) {
                 problems.add(at + "next: a decision leads on through its outcomes, not through next/end");

@@ -1,0 +1,57 @@
+package id.pintu.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Step 2 "incomplete" makes the case wait for the applicant (AWAITING_APPLICANT, a clarification task of the
+ * applicant); the applicant's confirmation with the case's token brings step 2 back to the front office. A wrong
+ * token opens nothing.
+ */
+@HubTest
+class ClarificationStopsTheCaseUntilTheApplicantAnswersTest {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void applicantAnswersWithTheTokenAndStepTwoComesBack() {
+        JsonNode created = api.submit(Api.application(11));
+        String id = created.get("id").asText();
+        String code = created.get("trackingCode").asText();
+        String token = created.get("token").asText();
+
+        String step2 = api.awaitTask(id, 2).get("taskId").asText();
+        assertThat(api.complete(step2, "front-office", "incomplete").status()).isEqualTo(200);
+        api.awaitStatus(id, "AWAITING_APPLICANT");
+        JsonNode clarification = api.awaitTask(id, 2);
+        assertThat(clarification.get("actor").asText()).isEqualTo("pemohon");
+        assertThat(clarification.get("kind").asText()).isEqualTo("CLARIFICATION");
+
+        Api.Response wrong = api.call(HttpMethod.POST, "/api/track/" + code + "/confirm",
+                Map.of("token", "salah", "note", "x"), null);
+        assertThat(wrong.status()).isEqualTo(404);
+
+        Api.Response tracked = api.call(HttpMethod.GET, "/api/track/" + code + "?token=" + token, null, null);
+        assertThat(tracked.status()).isEqualTo(200);
+        assertThat(tracked.body().get("waitingForYou").get("kind").asText()).isEqualTo("CLARIFICATION");
+        assertThat(tracked.body().toString()).doesNotContain("front-office\"").doesNotContain("note");
+
+        Api.Response answered = api.call(HttpMethod.POST, "/api/track/" + code + "/confirm",
+                Map.of("token", token, "note", "Berkas NPWP sudah kami lampirkan"), null);
+        assertThat(answered.status()).isEqualTo(200);
+
+        JsonNode again = api.awaitTask(id, 2);
+        assertThat(again.get("actor").asText()).isEqualTo("front-office");
+        api.awaitStatus(id, "IN_PROGRESS");
+        assertThat(api.complete(again.get("taskId").asText(), "front-office", "complete").status()).isEqualTo(200);
+        api.awaitTask(id, 3);
+    }
+}
