@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDeliveryAttempts attempts before dead-lettering
  * @param redeliveryDelay first delay before a redelivery (doubles each time)
  * @param maxRedeliveryDelay cap of that delay
+ * @param localRetries in-process retries of a failing message before the hub dead-letters it with its reason
  */
 @Validated
 @ConfigurationProperties("pintu.messaging")
@@ -21,4 +22,5 @@ public record MessagingProperties(
         @DefaultValue("pintu.dead-letter") @NotBlank String deadLetterQueue,
         @DefaultValue("10") @Min(1) int maxDeliveryAttempts,
         @DefaultValue("500ms") Duration redeliveryDelay,
-        @DefaultValue("60s") Duration maxRedeliveryDelay) {}
+        @DefaultValue("60s") Duration maxRedeliveryDelay,
+        @DefaultValue("3") @Min(0) int localRetries) {}

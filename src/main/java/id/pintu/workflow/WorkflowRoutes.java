@@ -9,6 +9,7 @@ import static id.pintu.workflow.WorkflowHeaders.START_STEP;
 import static id.pintu.workflow.WorkflowHeaders.STEP;
 import static id.pintu.workflow.WorkflowHeaders.TASK_KIND;
 
+import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.sop.Actor;
 import id.pintu.sop.Outcome;
 import id.pintu.sop.SopCatalog;
@@ -103,6 +104,7 @@ public class WorkflowRoutes extends RouteBuilder {
                 .templateParameter("queue")
                 .templateParameter("consumers")
                 .from("jms:queue:{{queue}}?transacted=true&concurrentConsumers={{consumers}}")
+                .routeConfigurationId(QueueErrorHandling.ID)
                 .unmarshal(new JacksonDataFormat(json, TaskMessage.class))
                 .bean("taskProjection", "enter");
 

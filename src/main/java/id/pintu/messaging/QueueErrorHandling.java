@@ -1,0 +1,61 @@
+package id.pintu.messaging;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Error handling of every queue consumer, in one place; routes opt in with {@code routeConfigurationId(ID)}.
+ * <ul>
+ *   <li>The database being away is not the message's fault: such errors are retried with back-off for as long as it
+ *       takes (the consumer waits; nothing is dead-lettered for an outage).</li>
+ *   <li>Anything else is retried a few times, then the original message goes to the dead-letter queue with the
+ *       reason, the route and the queue it came from, and the queue behind it moves on.</li>
+ * </ul>
+ */
+@Component
+public class QueueErrorHandling extends RouteConfigurationBuilder {
+
+    public static final String ID = "queue-error-handling";
+
+    private final MessagingProperties properties;
+
+    public QueueErrorHandling(MessagingProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration(ID)
+                .onException(CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+                        DataAccessResourceFailureException.class, TransientDataAccessException.class,
+                        RecoverableDataAccessException.class)
+                    .maximumRedeliveries(-1)
+                    .redeliveryDelay(500)
+                    .useExponentialBackOff()
+                    .backOffMultiplier(2)
+                    .maximumRedeliveryDelay(30_000)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logRetryAttempted(true)
+                .end()
+                .onException(Exception.class)
+                    .maximumRedeliveries(properties.localRetries())
+                    .redeliveryDelay(200)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .handled(true)
+                    .useOriginalMessage()
+                    .setHeader(MessagingHeaders.DEAD_LETTER_REASON,
+                            simple("${exception.class.simpleName}: ${exception.message}"))
+                    .setHeader(MessagingHeaders.DEAD_LETTER_ROUTE, simple("${routeId}"))
+                    .setHeader(MessagingHeaders.ORIGINAL_DESTINATION, simple("${exchange.fromEndpoint.endpointUri}"))
+                    .log(LoggingLevel.ERROR, "pintu.dead-letter",
+                            "Dead-lettered from ${routeId}: ${exception.class.simpleName}: ${exception.message}")
+                    .to("jms:queue:" + properties.deadLetterQueue())
+                .end();
+    }
+}

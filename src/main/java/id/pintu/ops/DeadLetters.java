@@ -1,0 +1,133 @@
+package id.pintu.ops;
+
+import id.pintu.messaging.MessagingHeaders;
+import id.pintu.messaging.MessagingProperties;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dead-letter queue as work for IT: list what is there with its reason, and re-drive a message to the queue it
+ * came from once the cause is fixed. Moving a message is one JMS transaction (receive + send), so it is never lost
+ * or doubled by a re-drive.
+ */
+@Component
+public class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final int MAX_LISTED = 500;
+
+    public record DeadLetter(String messageId, String originalQueue, String reason, String route, Instant deadAt,
+            String body) {}
+
+    private final JmsTemplate jms;
+    private final MessagingProperties properties;
+
+    public DeadLetters(JmsTemplate jms, MessagingProperties properties) {
+        this.jms = new JmsTemplate(jms.getConnectionFactory());
+        this.jms.setSessionTransacted(true);
+        this.jms.setReceiveTimeout(2000);
+        this.properties = properties;
+    }
+
+    public List<DeadLetter> list() {
+        List<DeadLetter> result = jms.browse(properties.deadLetterQueue(), (session, browser) -> {
+            List<DeadLetter> out = new ArrayList<>();
+            Enumeration<?> e = browser.getEnumeration();
+            while (e.hasMoreElements() && out.size() < MAX_LISTED) {
+                out.add(describe((Message) e.nextElement()));
+            }
+            return out;
+        });
+        return result == null ? List.of() : Collections.unmodifiableList(result);
+    }
+
+    /** Sends the message back to its original queue; empty if no such dead letter. */
+    public Optional<String> redrive(String messageId) {
+        String selector = "JMSMessageID = '" + messageId.replace("'", "''") + "'";
+        String target = jms.execute(session -> {
+            Queue dlq = session.createQueue(properties.deadLetterQueue());
+            try (var consumer = session.createConsumer(dlq, selector)) {
+                Message m = consumer.receive(2000);
+                if (m == null) {
+                    return null;
+                }
+                String original = originalQueue(m);
+                if (original == null) {
+                    session.rollback();
+                    throw new IllegalStateException("dead letter " + messageId + " does not say where it came from");
+                }
+                TextMessage copy = session.createTextMessage(m instanceof TextMessage t ? t.getText() : null);
+                for (Enumeration<?> names = m.getPropertyNames(); names.hasMoreElements(); ) {
+                    String name = (String) names.nextElement();
+                    if (!name.startsWith("Pintu" + "DeadLetter") && !name.startsWith("_AMQ") && !name.startsWith("JMSX")) {
+                        copy.setObjectProperty(name, m.getObjectProperty(name));
+                    }
+                }
+                try (var producer = session.createProducer(session.createQueue(original))) {
+                    producer.send(copy);
+                }
+                session.commit();
+                return original;
+            }
+        }, true);
+        if (target != null) {
+            LOG.info("Dead letter {} re-driven to {}", messageId, target);
+        }
+        return Optional.ofNullable(target);
+    }
+
+    private static DeadLetter describe(Message m) throws JMSException {
+        String body = m instanceof TextMessage t ? t.getText() : m.getClass().getSimpleName();
+        if (body != null && body.length() > 2000) {
+            body = body.substring(0, 2000) + "…";
+        }
+        String reason = m.getStringProperty(MessagingHeaders.DEAD_LETTER_REASON);
+        if (reason == null && m.getStringProperty(MessagingHeaders.ARTEMIS_ORIGINAL_QUEUE) != null) {
+            reason = "the broker gave up after its delivery attempts (redelivered " + m.getIntProperty("JMSXDeliveryCount")
+                    + " times)";
+        }
+        return new DeadLetter(m.getJMSMessageID(), originalQueue(m), reason,
+                m.getStringProperty(MessagingHeaders.DEAD_LETTER_ROUTE), Instant.ofEpochMilli(m.getJMSTimestamp()), body);
+    }
+
+    private static String originalQueue(Message m) throws JMSException {
+        String artemis = m.getStringProperty(MessagingHeaders.ARTEMIS_ORIGINAL_QUEUE);
+        if (artemis != null) {
+            return artemis;
+        }
+        String uri = m.getStringProperty(MessagingHeaders.ORIGINAL_DESTINATION);
+        return uri == null ? null : queueOf(uri);
+    }
+
+    /**
+     * The queue behind a consumer's endpoint URI: {@code jms://queue:X?...} is X; a durable subscription
+     * {@code jms://topic:T?...durableSubscriptionName=S} is the subscription's own queue {@code T::S} (a fully
+     * qualified queue name), so a re-drive reaches that subscriber only, not every subscriber of the topic.
+     */
+    static String queueOf(String endpointUri) {
+        String path = endpointUri.replaceFirst("^jms:(//)?", "");
+        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
+        path = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (path.startsWith("topic:")) {
+            for (String p : query.split("&")) {
+                if (p.startsWith("durableSubscriptionName=")) {
+                    return path.substring("topic:".length()) + "::" + p.substring("durableSubscriptionName=".length());
+                }
+            }
+            return null;
+        }
+        return path.replaceFirst("^queue:", "");
+    }
+}

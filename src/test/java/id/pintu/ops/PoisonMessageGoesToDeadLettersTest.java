@@ -1,0 +1,59 @@
+package id.pintu.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * A message that always fails reaches the dead-letter queue after a bounded number of attempts, with its reason
+ * and origin, without blocking the queue behind it; IT sees it in the admin API and can re-drive it.
+ */
+@HubTest
+class PoisonMessageGoesToDeadLettersTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JmsTemplate jms;
+
+    @Test
+    void poisonIsDeadLetteredWithItsReasonAndTheQueueMovesOn() {
+        jms.convertAndSend("pintu.actor.front-office", "{\"taskId\": \"not a task message");
+        String id = api.submit(Api.application(21)).get("id").asText();
+        api.awaitTask(id, 2);
+
+        JsonNode[] letters = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response r = api.call(HttpMethod.GET, "/api/admin/dead-letters", null, "admin");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).hasSize(1);
+            letters[0] = r.body().get(0);
+        });
+        JsonNode letter = letters[0];
+        assertThat(letter.get("originalQueue").asText()).isEqualTo("pintu.actor.front-office");
+        assertThat(letter.get("reason").asText()).contains("JsonMappingException").contains("TaskMessage");
+        assertThat(letter.get("route").asText()).isEqualTo("inbox-front-office");
+
+        assertThat(api.call(HttpMethod.GET, "/api/admin/dead-letters", null, "front-office").status()).isEqualTo(403);
+
+        Api.Response redriven = api.call(HttpMethod.POST,
+                "/api/admin/dead-letters/" + letter.get("messageId").asText() + "/redrive", Map.of(), "admin");
+        assertThat(redriven.status()).isEqualTo(200);
+        // Still poison: it comes back once, not twice.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode again = api.call(HttpMethod.GET, "/api/admin/dead-letters", null, "admin").body();
+            assertThat(again).hasSize(1);
+            assertThat(again.get(0).get("messageId").asText()).isNotEqualTo(letter.get("messageId").asText());
+        });
+    }
+}
