@@ -28,6 +28,8 @@ class BrokerConfig {
                     .setAutoCreateDeadLetterResources(false);
             configuration.addAddressSetting("pintu.#", settings);
             configuration.setJMXManagementEnabled(true);
+            // The broker's JMX name (org.apache.activemq.artemis:broker="pintu-broker",...) as Hawtio shows it.
+            configuration.setName("pintu-broker");
             configuration.setJournalSyncTransactional(true);
             configuration.setJournalSyncNonTransactional(true);
         };
