@@ -31,7 +31,9 @@ public record Escalation(
     public static final int REMINDER = 1;
     public static final int BREACH = 2;
 
+    /** A UUID derived from the task and the level (it is also the outbox row's id, which holds 36 characters). */
     public static String idOf(String taskId, int level) {
-        return taskId + ":" + level;
+        return java.util.UUID.nameUUIDFromBytes(("escalation:" + taskId + ":" + level)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 }
