@@ -39,6 +39,8 @@ public class SlaRoutes extends RouteBuilder {
                 .unmarshal(new JacksonDataFormat(json, Escalation.class)).id("read-escalation")
                 .bean(EscalationHeaders.class).id("escalation-headers")
                 .marshal(new JacksonDataFormat(json, Escalation.class)).id("write-escalation")
+                // A text message, so that any JMS client or the Hawtio console shows the JSON as it is.
+                .convertBodyTo(String.class).id("as-text")
                 .toD("jms:queue:${header." + SlaHeaders.QUEUE + "}?deliveryPersistent=true")
                     .id("to-escalation-queue");
     }
