@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * deadline.
  * <ul>
  *   <li>Path: from the open task's due date, the sum of the mutu baku of the steps still to come, along the
- *       remaining branch that ends LATEST (for the seed SOP after step 8, the recommend branch). This is the
+ *       remaining branch that ends LATEST (for the seed SOP the reject branch, 8 h 15 min against 5 h 45 min). This is the
  *       promise the office can keep whatever the decisions; loops back (a returned dossier, a clarification) are
  *       not counted, as they restart the clock of the steps they repeat.</li>
  *   <li>Fiktif positif: {@code pintu.sla.fiktif-positif-days} working days from submission; the working time the
