@@ -57,11 +57,12 @@ public class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService userDetailsService(UserDirectory directory) {
+    UserDetailsService userDetailsService(UserDirectory directory, ActingOfficials acting) {
         return username -> directory.find(username)
                 .map(u -> {
                     List<GrantedAuthority> authorities = new ArrayList<>();
-                    u.actors().forEach(a -> authorities.add(new SimpleGrantedAuthority(UserDirectory.ACTOR_AUTHORITY_PREFIX + a)));
+                    // Own roles plus those held today as acting official (Plt/Plh): Callers.of(auth) sees both.
+                    acting.rolesOf(u).forEach(a -> authorities.add(new SimpleGrantedAuthority(UserDirectory.ACTOR_AUTHORITY_PREFIX + a)));
                     authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
                     if (u.admin()) {
                         authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));

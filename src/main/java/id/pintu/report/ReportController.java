@@ -1,0 +1,93 @@
+package id.pintu.report;
+
+import id.pintu.api.ApiErrors;
+import id.pintu.sla.SlaProperties;
+import id.pintu.sop.SopCatalog;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The SOP evaluation report (staff): JSON, CSV and a printable PDF. {@code from} and {@code to} are days
+ * (YYYY-MM-DD, both included); the default period is the current month up to today.
+ */
+@RestController
+class ReportController {
+
+    private final SopEvaluationService service;
+    private final SopCatalog catalog;
+    private final SlaProperties properties;
+    private final Clock clock;
+
+    ReportController(SopEvaluationService service, SopCatalog catalog, SlaProperties properties, Clock clock) {
+        this.service = service;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports/sop-evaluation")
+    SopEvaluation json(@RequestParam(required = false) String sop, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return evaluate(sop, from, to);
+    }
+
+    @GetMapping("/api/reports/sop-evaluation.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String sop, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        SopEvaluation e = evaluate(sop, from, to);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(e) + ".csv\"")
+                .body(SopEvaluationCsv.write(e).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/reports/sop-evaluation.pdf")
+    ResponseEntity<byte[]> pdf(@RequestParam(required = false) String sop, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        SopEvaluation e = evaluate(sop, from, to);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName(e) + ".pdf\"")
+                .body(SopEvaluationPdf.write(e, properties.zone()));
+    }
+
+    private SopEvaluation evaluate(String sop, String from, String to) {
+        String code = sop == null || sop.isBlank() ? catalog.defaultSop().code() : sop.trim();
+        if (catalog.find(code).isEmpty()) {
+            throw new ApiErrors.FieldProblem("sop", "unknown SOP '" + code + "'; see GET /api/sops");
+        }
+        LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
+        LocalDate start = day("from", from, today.withDayOfMonth(1));
+        LocalDate end = day("to", to, today);
+        if (end.isBefore(start)) {
+            throw new ApiErrors.FieldProblem("to", "the period ends (" + end + ") before it starts (" + start + ")");
+        }
+        if (start.plusYears(5).isBefore(end)) {
+            throw new ApiErrors.FieldProblem("to", "a period may span at most five years");
+        }
+        return service.evaluate(code, start, end);
+    }
+
+    private static LocalDate day(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ApiErrors.FieldProblem(field, "'" + value + "' is not a day like 2026-07-31");
+        }
+    }
+
+    private static String fileName(SopEvaluation e) {
+        return "evaluasi-sop-" + e.sop() + "-" + e.from() + "-" + e.to();
+    }
+}

@@ -1,0 +1,145 @@
+package id.pintu.sla;
+
+import id.pintu.calendar.WorkingCalendar;
+import id.pintu.mail.MailOutbox;
+import id.pintu.mail.OutgoingMail;
+import id.pintu.sop.Actor;
+import id.pintu.sop.SopCatalog;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.CaseEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decides which open tasks escalate and records each level once. The scheduler only says "look now"; whether a
+ * level fires is decided in the database: the task's level moves from {@code n - 1} to {@code n} by a conditional
+ * update, and the queue message (and, on breach, the supervisor's email) go into the outbox in the same
+ * transaction. So a level fires exactly once however many scanners run, and never without its message.
+ */
+public class EscalationScanner {
+
+    /** Outbox kind of the escalation messages; routed by {@code direct:outbox-escalation}. */
+    public static final String KIND = "ESCALATION";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EscalationScanner.class);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy HH:mm", Locale.forLanguageTag("id-ID"));
+
+    private final EscalationRepository repository;
+    private final ApplicationRepository applications;
+    private final CaseEvents events;
+    private final MailOutbox mail;
+    private final WorkingCalendar calendar;
+    private final SopCatalog catalog;
+    private final Supervision supervision;
+    private final SlaProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public EscalationScanner(EscalationRepository repository, ApplicationRepository applications, CaseEvents events,
+            MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
+            SlaProperties properties, TransactionTemplate tx, Clock clock) {
+        this.repository = repository;
+        this.applications = applications;
+        this.events = events;
+        this.mail = mail;
+        this.calendar = calendar;
+        this.catalog = catalog;
+        this.supervision = supervision;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** One scan: every task near or past its due date gets the levels it has not had yet. Returns levels fired. */
+    public int scan() {
+        Instant now = clock.instant();
+        List<String> applicants = catalog.actors().values().stream().filter(Actor::applicant).map(Actor::id).toList();
+        int fired = 0;
+        for (EscalationRepository.Candidate c : repository.candidates(now.plus(properties.scanHorizon()), applicants,
+                properties.scanBatch())) {
+            int target = levelDue(c.enteredAt(), c.dueAt(), now);
+            // A task found already overdue (the hub was down) still gets its reminder first, then the breach.
+            for (int level = c.level() + 1; level <= target; level++) {
+                if (fire(c, level, now)) {
+                    fired++;
+                }
+            }
+        }
+        if (fired > 0) {
+            LOG.info("Escalation scan fired {} level(s)", fired);
+        }
+        return fired;
+    }
+
+    /** The level a task has earned at {@code now}: 2 once due, 1 once the near share of its working time passed. */
+    public int levelDue(Instant entered, Instant due, Instant now) {
+        if (!now.isBefore(due)) {
+            return Escalation.BREACH;
+        }
+        Duration total = calendar.workingTimeBetween(entered, due);
+        if (total.isZero()) {
+            return Escalation.REMINDER;
+        }
+        Duration elapsed = calendar.workingTimeBetween(entered, now);
+        return (double) elapsed.toMillis() / total.toMillis() >= properties.nearShare() ? Escalation.REMINDER : 0;
+    }
+
+    private boolean fire(EscalationRepository.Candidate c, int level, Instant now) {
+        Boolean won = tx.execute(status -> {
+            if (!repository.raise(c.taskId(), level)) {
+                return false;
+            }
+            Application app = applications.find(c.applicationId()).orElseThrow();
+            String notified = level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor());
+            String queue = level == Escalation.REMINDER
+                    ? properties.reminderQueue(notified)
+                    : properties.escalationQueue(notified);
+            Escalation e = new Escalation(Escalation.idOf(c.taskId(), level), c.taskId(), app.id(), app.trackingCode(),
+                    app.sopCode(), c.stepNo(), c.stepName(), c.actor(), c.claimedBy(), level, notified, queue,
+                    c.enteredAt(), c.dueAt(), now);
+            repository.record(e);
+            events.append(e.id(), KIND, app.id(), e, now);
+            if (level == Escalation.BREACH) {
+                mail.enqueue(breachMail(e, app));
+            }
+            return true;
+        });
+        if (Boolean.TRUE.equals(won)) {
+            LOG.info("Task {} (case {}, step {}, {}) escalated to level {} -> {}", c.taskId(), c.applicationId(),
+                    c.stepNo(), c.actor(), level, level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor()));
+            return true;
+        }
+        return false;
+    }
+
+    private OutgoingMail breachMail(Escalation e, Application app) {
+        String due = WHEN.format(e.dueAt().atZone(properties.zone()));
+        String actorName = catalog.actors().get(e.actor()) == null ? e.actor() : catalog.actors().get(e.actor()).name();
+        String subject = "[Pintu] Batas waktu terlampaui: langkah " + e.stepNo() + " permohonan " + app.trackingCode();
+        String body = "Yth. " + nameOf(e.notifiedActor()) + ",\n\n"
+                + "Langkah SOP berikut telah melewati batas waktu mutu baku dan belum diselesaikan:\n\n"
+                + "  Nomor permohonan : " + app.trackingCode() + "\n"
+                + "  Pemohon          : " + app.company().name() + "\n"
+                + "  Langkah          : " + e.stepNo() + ". " + e.stepName() + "\n"
+                + "  Pelaksana        : " + actorName + (e.claimedBy() == null ? " (belum diambil)" : " (" + e.claimedBy() + ")") + "\n"
+                + "  Batas waktu      : " + due + " WIB\n\n"
+                + "Mohon ditindaklanjuti: tugas dapat dilepas atau dialihkan kepada petugas lain melalui Pintu.\n\n"
+                + "Pesan ini dikirim otomatis oleh Pintu; mohon tidak membalas.\n";
+        return new OutgoingMail("escalation:" + e.taskId() + ":" + e.level(), app.id(),
+                supervision.contactOf(e.notifiedActor()), subject, body, List.of());
+    }
+
+    private String nameOf(String actor) {
+        Actor a = catalog.actors().get(actor);
+        return a == null ? actor : a.name();
+    }
+}

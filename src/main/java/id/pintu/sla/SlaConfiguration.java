@@ -1,0 +1,89 @@
+package id.pintu.sla;
+
+import id.pintu.calendar.WorkingCalendar;
+import id.pintu.mail.MailOutbox;
+import id.pintu.sop.SopCatalog;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.CaseEvents;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The SLA beans, and the Quartz job store shared by all hub instances when {@code pintu.sla.clustered=true}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlaProperties.class)
+public class SlaConfiguration {
+
+    /** Name under which the hub's own DataSource is lent to Quartz. */
+    static final String QUARTZ_DATA_SOURCE = "pintu";
+
+    @Bean
+    Supervision supervision(SlaProperties properties, SopCatalog catalog) {
+        return Supervision.load(properties.supervisionFile(), catalog);
+    }
+
+    @Bean
+    EscalationScanner escalationScanner(EscalationRepository repository, ApplicationRepository applications,
+            CaseEvents events, MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
+            SlaProperties properties, TransactionTemplate tx, Clock clock) {
+        return new EscalationScanner(repository, applications, events, mail, calendar, catalog, supervision,
+                properties, tx, clock);
+    }
+
+    /**
+     * Several instances on one database: Quartz keeps the scan's trigger in the JDBC job store (tables created by
+     * Flyway, V31) and fires each scan on one instance. Exactly-once per level does not depend on this (the
+     * scanner's conditional update does that); it only saves the other instances a useless scan.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "pintu.sla.clustered", havingValue = "true")
+    ComponentCustomizer clusteredQuartz(DataSource dataSource) {
+        return ComponentCustomizer.forType(QuartzComponent.class, quartz -> {
+            DBConnectionManager.getInstance().addConnectionProvider(QUARTZ_DATA_SOURCE, new ConnectionProvider() {
+                @Override
+                public Connection getConnection() throws SQLException {
+                    return dataSource.getConnection();
+                }
+
+                @Override
+                public void shutdown() {
+                    // The pool belongs to Spring, which closes it.
+                }
+
+                @Override
+                public void initialize() {
+                    // Nothing to set up: the pool exists already.
+                }
+            });
+            quartz.setProperties(clusteredProperties());
+        });
+    }
+
+    static Map<String, String> clusteredProperties() {
+        Map<String, String> p = new HashMap<>();
+        p.put("org.quartz.scheduler.instanceName", "pintu-sla");
+        p.put("org.quartz.scheduler.instanceId", "AUTO");
+        p.put("org.quartz.threadPool.threadCount", "2");
+        p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        // The PostgreSQL delegate reads BYTEA as bytes, which H2 in PostgreSQL mode also accepts.
+        p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.put("org.quartz.jobStore.dataSource", QUARTZ_DATA_SOURCE);
+        p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.put("org.quartz.jobStore.isClustered", "true");
+        p.put("org.quartz.jobStore.clusterCheckinInterval", "15000");
+        p.put("org.quartz.jobStore.misfireThreshold", "60000");
+        return p;
+    }
+}

@@ -1,0 +1,84 @@
+package id.pintu.sla;
+
+import id.pintu.security.ActingOfficials;
+import id.pintu.security.StaffUser;
+import id.pintu.security.UserDirectory;
+import id.pintu.sop.SopCatalog;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.WorkflowException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a supervisor does with a stuck task: release it (back to the actor's inbox, unclaimed, so anyone holding
+ * the role can take it) or reassign it to a named user who holds the role. A supervisor is any actor above the
+ * task's actor in the supervision chain (the head of office supervises its own tasks).
+ */
+@Service
+public class SupervisorActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorActions.class);
+
+    private final EscalationRepository repository;
+    private final Supervision supervision;
+    private final SopCatalog catalog;
+    private final UserDirectory users;
+    private final ActingOfficials acting;
+    private final Clock clock;
+
+    public SupervisorActions(EscalationRepository repository, Supervision supervision, SopCatalog catalog,
+            UserDirectory users, ActingOfficials acting, Clock clock) {
+        this.repository = repository;
+        this.supervision = supervision;
+        this.catalog = catalog;
+        this.users = users;
+        this.acting = acting;
+        this.clock = clock;
+    }
+
+    public void release(String taskId, Caller caller) {
+        EscalationRepository.TaskState task = supervised(taskId, caller);
+        if (!repository.release(taskId)) {
+            throw WorkflowException.conflict("task " + taskId + " is no longer open");
+        }
+        LOG.info("Task {} (step {}, {}) released by supervisor {} (was held by {})", taskId, task.stepNo(),
+                task.actor(), caller.name(), task.claimedBy());
+    }
+
+    public void reassign(String taskId, String to, Caller caller) {
+        EscalationRepository.TaskState task = supervised(taskId, caller);
+        if (to == null || to.isBlank()) {
+            throw WorkflowException.unprocessable("name the user to reassign the task to: {\"to\": \"<username>\"}");
+        }
+        StaffUser target = users.find(to.trim())
+                .orElseThrow(() -> WorkflowException.unprocessable("no staff user '" + to.trim() + "'"));
+        if (!acting.rolesOf(target).contains(task.actor())) {
+            throw WorkflowException.unprocessable(target.username() + " does not hold the role " + task.actor()
+                    + " today, so cannot perform step " + task.stepNo());
+        }
+        if (!repository.reassign(taskId, target.username(), clock.instant())) {
+            throw WorkflowException.conflict("task " + taskId + " is no longer open");
+        }
+        LOG.info("Task {} (step {}, {}) reassigned by supervisor {} from {} to {}", taskId, task.stepNo(),
+                task.actor(), caller.name(), task.claimedBy(), target.username());
+    }
+
+    private EscalationRepository.TaskState supervised(String taskId, Caller caller) {
+        EscalationRepository.TaskState task = repository.task(taskId)
+                .orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
+        if (catalog.isApplicant(task.actor())) {
+            throw WorkflowException.unprocessable("step " + task.stepNo() + " waits for the applicant; it is not"
+                    + " assigned to staff");
+        }
+        if (caller.isApplicant() || supervision.chainAbove(task.actor()).stream().noneMatch(caller::holds)) {
+            throw WorkflowException.forbidden(caller.name() + " does not supervise " + task.actor() + " (supervisors: "
+                    + String.join(", ", supervision.chainAbove(task.actor())) + ")");
+        }
+        if (!"OPEN".equals(task.status())) {
+            throw WorkflowException.conflict("task " + taskId + " is already " + task.status().toLowerCase());
+        }
+        return task;
+    }
+}

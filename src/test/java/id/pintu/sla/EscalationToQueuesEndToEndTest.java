@@ -1,0 +1,92 @@
+package id.pintu.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * With the demo set-up (SOP with minute waktu, 24/7 calendar, a scan every second), a task left alone reminds its
+ * actor's queue at 80% of its time and, once due, the supervisor's escalation queue; supervisors see it and may
+ * release or reassign the task, and nobody else may.
+ */
+@HubTest
+@Import(SlaTestClock.class)
+@TestPropertySource(properties = {
+        "pintu.sop.directory=config/sop-demo",
+        "pintu.calendar.hours-file=always-open.yaml",
+        "pintu.sla.scan-cron=* * * * * ?"})
+class EscalationToQueuesEndToEndTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JmsTemplate jms;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void leftAloneTheTaskRemindsThenEscalatesToTheSupervisor() throws Exception {
+        String id = api.submit(Api.application(7)).get("id").asText();
+        JsonNode task = api.awaitTask(id, 2); // front office, 2 Menit in the demo SOP
+        String taskId = task.get("taskId").asText();
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/claim", null, "front-office").status())
+                .isEqualTo(200);
+
+        clock.set(SlaTestClock.START.plusSeconds(100)); // 83% of two minutes
+        JsonNode reminder = receive("pintu.reminder.front-office");
+        assertThat(reminder.get("taskId").asText()).isEqualTo(taskId);
+        assertThat(reminder.get("level").asInt()).isEqualTo(1);
+        assertThat(reminder.get("claimedBy").asText()).isEqualTo("front-office");
+
+        clock.set(SlaTestClock.START.plusSeconds(125));
+        JsonNode breach = receive("pintu.escalation.backoffice");
+        assertThat(breach.get("taskId").asText()).isEqualTo(taskId);
+        assertThat(breach.get("level").asInt()).isEqualTo(2);
+        assertThat(breach.get("notifiedActor").asText()).isEqualTo("backoffice");
+
+        JsonNode seen = api.call(HttpMethod.GET, "/api/escalations?actor=backoffice", null, "backoffice").body();
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get("taskId").asText()).isEqualTo(taskId);
+        assertThat(api.call(HttpMethod.GET, "/api/escalations?actor=backoffice", null, "front-office").status())
+                .isEqualTo(403);
+        JsonNode sla = api.call(HttpMethod.GET, "/api/applications/" + id + "/sla", null, "backoffice").body();
+        assertThat(sla.get("openTasks").get(0).get("escalationLevel").asInt()).isEqualTo(2);
+        assertThat(sla.get("openTasks").get(0).get("overdue").asBoolean()).isTrue();
+
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/release", null, "front-office").status())
+                .as("the clerk does not supervise the front office").isEqualTo(403);
+        JsonNode released = api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/release", null, "backoffice").body();
+        assertThat(released.get("claimedBy")).isNull();
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/reassign", Map.of("to", "tim-teknis"),
+                "kadis").status()).as("tim-teknis does not hold front-office").isEqualTo(422);
+        JsonNode reassigned = api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/reassign", Map.of("to", "admin"),
+                "kadis").body();
+        assertThat(reassigned.get("claimedBy").asText()).isEqualTo("admin");
+        assertThat(api.complete(taskId, "admin", "complete").status()).isEqualTo(200);
+    }
+
+    private JsonNode receive(String queue) throws Exception {
+        jms.setReceiveTimeout(500);
+        Message[] got = new Message[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> (got[0] = jms.receive(queue)) != null);
+        return json.readTree(((TextMessage) got[0]).getText());
+    }
+}
