@@ -22,7 +22,7 @@
     });
     var options = { responsive: true, maintainAspectRatio: false, animation: false };
     if (type === 'bar') {
-      options.scales = { y: { beginAtZero: true } };
+      options.scales = { y: { beginAtZero: true, ticks: { precision: keys.indexOf('onTime') >= 0 ? undefined : 0 } } };
       if (keys.indexOf('onTime') >= 0) {
         options.scales.percent = { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false } };
       }
