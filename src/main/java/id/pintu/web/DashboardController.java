@@ -1,0 +1,103 @@
+package id.pintu.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.sop.Actor;
+import id.pintu.sop.SopCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The head of office's view (kadis, sekretaris, admins; enforced by the security chain): cases by status, open work
+ * by step and by actor with the queues behind the inboxes, overdue and escalated tasks, and each step's record
+ * against its mutu baku as charts, each with the same figures as a table for screen readers.
+ */
+@Controller
+class DashboardController {
+
+    record QueueDepth(Actor actor, long open, OptionalLong waiting) {}
+
+    private final DashboardQueries queries;
+    private final InboxQueries inbox;
+    private final QueueDepths queues;
+    private final SopCatalog catalog;
+    private final WebProperties properties;
+    private final ObjectMapper json;
+    private final MessageSource messages;
+
+    DashboardController(DashboardQueries queries, InboxQueries inbox, QueueDepths queues, SopCatalog catalog,
+            WebProperties properties, ObjectMapper json, MessageSource messages) {
+        this.messages = messages;
+        this.queries = queries;
+        this.inbox = inbox;
+        this.queues = queues;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @GetMapping("/dasbor")
+    String dashboard(Model model) throws JsonProcessingException {
+        var byStatus = queries.casesByStatus();
+        var byStep = queries.openByStep();
+        var sla = queries.slaPerStep();
+        List<QueueDepth> depths = new ArrayList<>();
+        queries.openByActor().forEach((actor, open) -> {
+            Actor a = catalog.actors().get(actor);
+            if (a != null) {
+                depths.add(new QueueDepth(a, open, queues.waiting(actor)));
+            }
+        });
+        model.addAttribute("byStatus", byStatus);
+        model.addAttribute("byStep", byStep);
+        model.addAttribute("depths", depths);
+        model.addAttribute("overdue", inbox.overdue());
+        model.addAttribute("sla", sla);
+        model.addAttribute("severalSops", queries.severalSops());
+        model.addAttribute("reportUrl", properties.evaluationReportUrl());
+
+        // Chart data goes to the page as JSON in data attributes (escaped by Thymeleaf); no inline script.
+        model.addAttribute("actorNames", actorNames());
+        model.addAttribute("namesCases", json.writeValueAsString(Map.of("open", msg("dashboard.cases"))));
+        model.addAttribute("namesOpen", json.writeValueAsString(Map.of("open", msg("dashboard.openTasks"))));
+        model.addAttribute("slaNames", json.writeValueAsString(Map.of("taken", msg("dashboard.meanTaken"),
+                "allowed", msg("dashboard.meanAllowed"), "onTime", msg("dashboard.onTime"))));
+        model.addAttribute("chartStatus", chart(byStatus.stream().map(c -> msg("status." + c.key())).toList(),
+                Map.of("open", byStatus.stream().map(DashboardQueries.Count::count).toList())));
+        model.addAttribute("chartSteps", chart(byStep.stream().map(DashboardQueries.Count::label).toList(),
+                Map.of("open", byStep.stream().map(DashboardQueries.Count::count).toList())));
+        model.addAttribute("chartQueues", chart(depths.stream().map(d -> d.actor().name()).toList(),
+                Map.of("open", depths.stream().map(QueueDepth::open).toList())));
+        Map<String, Object> slaSeries = new LinkedHashMap<>();
+        slaSeries.put("taken", sla.stream().map(DashboardQueries.StepSla::meanTakenHours).toList());
+        slaSeries.put("allowed", sla.stream().map(DashboardQueries.StepSla::meanAllowedHours).toList());
+        slaSeries.put("onTime", sla.stream().map(DashboardQueries.StepSla::onTimePercent).toList());
+        model.addAttribute("chartSla", chart(sla.stream().map(s -> String.valueOf(s.stepNo())).toList(), slaSeries));
+        return "dasbor";
+    }
+
+    private String msg(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private Map<String, String> actorNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        catalog.actors().forEach((id, a) -> names.put(id, a.name()));
+        return names;
+    }
+
+    private String chart(List<String> labels, Map<String, ?> series) throws JsonProcessingException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("labels", labels);
+        data.put("series", series);
+        return json.writeValueAsString(data);
+    }
+}

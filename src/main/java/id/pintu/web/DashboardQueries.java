@@ -1,0 +1,122 @@
+package id.pintu.web;
+
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.Step;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The head of office's figures: cases by status, open work by step and actor, and each step against its mutu baku. */
+@Component
+class DashboardQueries {
+
+    /** Completed step visits measured for the SLA picture (the most recent ones). */
+    static final int SLA_SAMPLE = 5000;
+
+    record Count(String key, String label, long count) {}
+
+    /** One step's record: visits, how many were on time, and mean working time taken against mean allowed. */
+    record StepSla(String sopCode, int stepNo, String name, String waktu, long visits, long onTime,
+            double meanTakenHours, double meanAllowedHours) {
+        public long onTimePercent() {
+            return visits == 0 ? 0 : Math.round(100.0 * onTime / visits);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final SopCatalog catalog;
+    private final SlaClock sla;
+
+    DashboardQueries(JdbcClient jdbc, SopCatalog catalog, SlaClock sla) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.sla = sla;
+    }
+
+    List<Count> casesByStatus() {
+        return jdbc.sql("SELECT status, COUNT(*) FROM application GROUP BY status ORDER BY status")
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(1), rs.getLong(2)))
+                .list();
+    }
+
+    List<Count> openByStep() {
+        return jdbc.sql("SELECT step_no, MIN(step_name), COUNT(*) FROM task WHERE status = 'OPEN'"
+                        + " GROUP BY step_no ORDER BY step_no")
+                .query((rs, n) -> new Count(String.valueOf(rs.getInt(1)), rs.getInt(1) + ". " + rs.getString(2),
+                        rs.getLong(3)))
+                .list();
+    }
+
+    /** Open tasks per actor inbox, every actor listed (an empty inbox shows 0). */
+    Map<String, Long> openByActor() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        catalog.actors().keySet().forEach(a -> counts.put(a, 0L));
+        jdbc.sql("SELECT actor, COUNT(*) FROM task WHERE status = 'OPEN' GROUP BY actor")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    List<StepSla> slaPerStep() {
+        record Visit(String sop, int step, Instant entered, Instant due, Instant completed) {}
+        List<Visit> visits = jdbc.sql("SELECT a.sop_code, t.step_no, t.entered_at, t.due_at, t.completed_at"
+                        + " FROM task t JOIN application a ON a.id = t.application_id"
+                        + " WHERE t.status = 'COMPLETED' AND t.kind = 'STEP' ORDER BY t.completed_at DESC LIMIT ?")
+                .param(SLA_SAMPLE)
+                .query((rs, n) -> new Visit(rs.getString(1), rs.getInt(2), ts(rs.getTimestamp(3)),
+                        ts(rs.getTimestamp(4)), ts(rs.getTimestamp(5))))
+                .list();
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, double[]> hours = new TreeMap<>();
+        for (Visit v : visits) {
+            String key = v.sop() + "#" + String.format("%04d", v.step());
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            double[] h = hours.computeIfAbsent(key, k -> new double[2]);
+            c[0]++;
+            if (!v.completed().isAfter(v.due())) {
+                c[1]++;
+            }
+            h[0] += hoursOf(sla.taken(v.entered(), v.completed()));
+            h[1] += hoursOf(sla.taken(v.entered(), v.due()));
+        }
+        List<StepSla> result = new ArrayList<>();
+        counts.forEach((key, c) -> {
+            String sopCode = key.substring(0, key.indexOf('#'));
+            int stepNo = Integer.parseInt(key.substring(key.indexOf('#') + 1));
+            Step step = catalog.find(sopCode).flatMap(s -> s.step(stepNo)).orElse(null);
+            double[] h = hours.get(key);
+            result.add(new StepSla(sopCode, stepNo, step == null ? "?" : step.name(), step == null ? "" : step.waktu(),
+                    c[0], c[1], round(h[0] / c[0]), round(h[1] / c[0])));
+        });
+        return result;
+    }
+
+    boolean severalSops() {
+        return catalog.all().size() > 1;
+    }
+
+    SopDefinition defaultSop() {
+        return catalog.defaultSop();
+    }
+
+    private static double hoursOf(Duration d) {
+        return d.toSeconds() / 3600.0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static Instant ts(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

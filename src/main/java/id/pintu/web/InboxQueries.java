@@ -1,0 +1,71 @@
+package id.pintu.web;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read models of the pages over the task table, which is the projection of the actor queues: every task message
+ * taken off an actor's queue is a row here, so an inbox lists exactly what the queue delivered.
+ */
+@Component
+class InboxQueries {
+
+    private final JdbcClient jdbc;
+    private final TaskSchema schema;
+    private final SlaClock sla;
+    private final WebProperties properties;
+
+    InboxQueries(JdbcClient jdbc, TaskSchema schema, SlaClock sla, WebProperties properties) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+        this.sla = sla;
+        this.properties = properties;
+    }
+
+    List<InboxRow> inbox(String actor) {
+        return openTasks("t.actor = ?", actor);
+    }
+
+    /** Open tasks past their deadline or escalated, of every actor, latest deadline last. */
+    List<InboxRow> overdue() {
+        return openTasks("(t.due_at < ? OR " + schema.escalationExpression("t") + " > 0)",
+                Timestamp.from(sla.now()));
+    }
+
+    /** A short fingerprint of an inbox: it changes when a task enters, leaves or is claimed. */
+    String signature(String actor) {
+        List<String> parts = jdbc.sql("SELECT id, claimed_by FROM task WHERE actor = ? AND status = 'OPEN'"
+                        + " ORDER BY id")
+                .param(actor)
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+                .list();
+        return Integer.toHexString(String.join(",", parts).hashCode()) + "-" + parts.size();
+    }
+
+    private List<InboxRow> openTasks(String where, Object param) {
+        return jdbc.sql("SELECT t.id, t.application_id, t.actor, t.step_no, t.step_name, t.kind, t.entered_at, t.due_at,"
+                        + " t.claimed_by, a.tracking_code, a.applicant_name, a.company_name, "
+                        + schema.escalationExpression("t") + " AS escalation"
+                        + " FROM task t JOIN application a ON a.id = t.application_id"
+                        + " WHERE t.status = 'OPEN' AND " + where + " ORDER BY t.entered_at, t.id LIMIT ?")
+                .params(param, properties.inboxLimit())
+                .query(this::row)
+                .list();
+    }
+
+    private InboxRow row(ResultSet rs, int n) throws SQLException {
+        Instant entered = rs.getTimestamp("entered_at").toInstant();
+        Instant due = rs.getTimestamp("due_at").toInstant();
+        int level = rs.getInt("escalation");
+        return new InboxRow(rs.getString("id"), rs.getString("application_id"), rs.getString("actor"),
+                rs.getString("tracking_code"),
+                rs.getInt("step_no"), rs.getString("step_name"), rs.getString("kind"), entered, due,
+                rs.getString("claimed_by"), rs.getString("applicant_name"), rs.getString("company_name"), level,
+                sla.state(entered, due, level), sla.left(due));
+    }
+}

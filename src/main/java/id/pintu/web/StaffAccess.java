@@ -1,0 +1,69 @@
+package id.pintu.web;
+
+import id.pintu.security.Callers;
+import id.pintu.sop.Actor;
+import id.pintu.sop.SopCatalog;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.WorkflowException;
+import id.pintu.workflow.WorkflowProperties;
+import id.pintu.workflow.WorkflowService;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a logged-in staff member may see, decided by the workflow's own rule ({@link WorkflowService#mayActAs}), so
+ * the pages show exactly the inboxes whose tasks the user could complete through the API.
+ */
+@Component
+class StaffAccess {
+
+    private final WorkflowService workflow;
+    private final SopCatalog catalog;
+    private final WebProperties properties;
+    private final WorkflowProperties workflowProperties;
+
+    StaffAccess(WorkflowService workflow, SopCatalog catalog, WebProperties properties,
+            WorkflowProperties workflowProperties) {
+        this.workflow = workflow;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.workflowProperties = workflowProperties;
+    }
+
+    Caller caller(Authentication auth) {
+        return Callers.of(auth);
+    }
+
+    /** The actors whose inboxes this user works (own roles, plus the applicant's when acting for applicants). */
+    List<Actor> inboxes(Authentication auth) {
+        Caller caller = caller(auth);
+        return catalog.actors().values().stream().filter(a -> workflow.mayActAs(caller, a.id())).toList();
+    }
+
+    Actor requireInbox(Authentication auth, String actor) {
+        Actor a = catalog.actors().get(actor);
+        if (a == null) {
+            throw WorkflowException.notFound("no actor " + actor);
+        }
+        if (!workflow.mayActAs(caller(auth), actor)) {
+            throw WorkflowException.forbidden(auth.getName() + " does not hold the role " + actor);
+        }
+        return a;
+    }
+
+    boolean mayRegisterWalkIns(Authentication auth) {
+        return caller(auth).holds(workflowProperties.applicantDelegate());
+    }
+
+    boolean maySeeDashboard(Authentication auth) {
+        Caller caller = caller(auth);
+        return properties.dashboardActors().stream().anyMatch(caller::holds)
+                || auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+    }
+
+    String actorName(String actor) {
+        Actor a = catalog.actors().get(actor);
+        return a == null ? actor : a.name();
+    }
+}

@@ -1,0 +1,189 @@
+package id.pintu.web;
+
+import id.pintu.documents.DocumentStore;
+import id.pintu.documents.StoredDocument;
+import id.pintu.sop.Outcome;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.Step;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
+import id.pintu.workflow.TaskRepository;
+import id.pintu.workflow.WorkflowException;
+import id.pintu.workflow.WorkflowService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A task with everything needed to do it: the case, its documents, its history against the mutu baku, what the
+ * step needs and produces, and the completion form. Completing goes through {@link WorkflowService#complete}, so
+ * the page obeys the same rules as the API (another actor's task 403, a finished or held task 409, a decision
+ * without a valid outcome 422); each refusal is shown as a sentence, not a code.
+ */
+@Controller
+class TaskPageController {
+
+    static final int MAX_NOTE = 2000;
+
+    /** A history entry as the staff timeline shows it. */
+    record HistoryItem(Task task, String actorName, String waktu, Duration taken, boolean late, String outcomeLabel) {}
+
+    private final StaffAccess access;
+    private final WorkflowService workflow;
+    private final TaskRepository tasks;
+    private final ApplicationRepository applications;
+    private final SopCatalog catalog;
+    private final DocumentStore documents;
+    private final SlaClock sla;
+    private final TransactionTemplate tx;
+    private final WebProperties properties;
+
+    TaskPageController(StaffAccess access, WorkflowService workflow, TaskRepository tasks,
+            ApplicationRepository applications, SopCatalog catalog, DocumentStore documents, SlaClock sla,
+            TransactionTemplate tx, WebProperties properties) {
+        this.access = access;
+        this.workflow = workflow;
+        this.tasks = tasks;
+        this.applications = applications;
+        this.catalog = catalog;
+        this.documents = documents;
+        this.sla = sla;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    @GetMapping("/tugas/{taskId}")
+    String task(@PathVariable String taskId, @RequestParam(name = "dok", required = false) String docId,
+            Authentication auth, Model model) {
+        Task task = visible(taskId, auth);
+        Application app = applications.find(task.applicationId()).orElseThrow();
+        SopDefinition sop = catalog.require(app.sopCode());
+        Step step = sop.requireStep(task.stepNo());
+        List<StoredDocument> docs = documents.ofApplication(app.id());
+        StoredDocument shown = docs.stream().filter(d -> d.id().equals(docId)).findFirst()
+                .orElse(docs.isEmpty() ? null : docs.get(docs.size() - 1));
+        boolean decision = task.kind() == TaskKind.STEP && step.isDecision();
+        boolean heldByOther = task.claimedBy() != null && !task.claimedBy().equals(auth.getName());
+        model.addAttribute("task", task);
+        model.addAttribute("app", app);
+        model.addAttribute("sop", sop);
+        model.addAttribute("step", step);
+        model.addAttribute("actorName", access.actorName(task.actor()));
+        model.addAttribute("documents", docs);
+        model.addAttribute("shown", shown);
+        model.addAttribute("history", history(sop, workflow.history(app.id())));
+        model.addAttribute("decision", decision);
+        model.addAttribute("outcomes", decision ? step.outcomesOrEmpty() : List.<Outcome>of());
+        model.addAttribute("heldByOther", heldByOther);
+        model.addAttribute("canComplete", task.isOpen() && !heldByOther);
+        model.addAttribute("uploadKind", uploadKind(task, step));
+        model.addAttribute("state", task.isOpen() ? sla.state(task.enteredAt(), task.dueAt(), 0) : null);
+        model.addAttribute("left", task.isOpen() ? sla.left(task.dueAt()) : null);
+        model.addAttribute("maxNote", MAX_NOTE);
+        return "tugas";
+    }
+
+    @PostMapping("/tugas/{taskId}/klaim")
+    String claim(@PathVariable String taskId, Authentication auth, RedirectAttributes flash) {
+        try {
+            workflow.claim(taskId, access.caller(auth));
+            flash.addFlashAttribute("notice", "task.claimed");
+        } catch (WorkflowException e) {
+            refusal(e, flash);
+        }
+        return "redirect:/tugas/" + taskId;
+    }
+
+    @PostMapping("/tugas/{taskId}/selesai")
+    String complete(@PathVariable String taskId, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String note, @RequestParam(name = "berkas", required = false) MultipartFile file,
+            Authentication auth, RedirectAttributes flash) {
+        Task task = visible(taskId, auth);
+        Caller caller = access.caller(auth);
+        if (note != null && note.length() > MAX_NOTE) {
+            flash.addFlashAttribute("error", "task.error.note");
+            return "redirect:/tugas/" + taskId;
+        }
+        Uploads.Checked upload = null;
+        if (file != null && !file.isEmpty()) {
+            try {
+                upload = Uploads.check(file, properties.maxUploadSize().toBytes());
+            } catch (Uploads.Refused r) {
+                flash.addFlashAttribute("error", r.key());
+                flash.addFlashAttribute("errorArgs", r.args());
+                return "redirect:/tugas/" + taskId;
+            }
+        }
+        Application app = applications.find(task.applicationId()).orElseThrow();
+        Step step = catalog.require(app.sopCode()).requireStep(task.stepNo());
+        Uploads.Checked stored = upload;
+        try {
+            // One transaction: the report is kept exactly when the step is completed, never one without the other.
+            tx.executeWithoutResult(status -> {
+                if (stored != null) {
+                    documents.store(app.id(), uploadKind(task, step), task.stepNo(), stored.name(),
+                            stored.contentType(), stored.content(), StoredDocument.STAFF, auth.getName());
+                }
+                workflow.complete(taskId, outcome, blankToNull(note), caller);
+            });
+        } catch (WorkflowException e) {
+            refusal(e, flash);
+            return "redirect:/tugas/" + taskId;
+        }
+        flash.addFlashAttribute("notice", "task.completed");
+        flash.addFlashAttribute("noticeArgs", new Object[] {task.stepNo(), app.trackingCode()});
+        return "redirect:/kotak-masuk/" + task.actor();
+    }
+
+    /** Staff may open the tasks of the inboxes they work; another actor's task is refused like in the API. */
+    private Task visible(String taskId, Authentication auth) {
+        Task task = tasks.find(taskId).orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
+        access.requireInbox(auth, task.actor());
+        return task;
+    }
+
+    private List<HistoryItem> history(SopDefinition sop, List<Task> entries) {
+        Instant now = sla.now();
+        return entries.stream().map(t -> {
+            Step s = sop.step(t.stepNo()).orElse(null);
+            boolean clarification = t.kind() == TaskKind.CLARIFICATION;
+            String waktu = s == null || clarification ? null : s.waktu();
+            Instant end = t.completedAt() == null ? now : t.completedAt();
+            String label = s == null || t.outcome() == null ? null
+                    : s.outcome(t.outcome()).map(Outcome::label).orElse(t.outcome());
+            return new HistoryItem(t, access.actorName(t.actor()), waktu, sla.taken(t.enteredAt(), t.completedAt()),
+                    end.isAfter(t.dueAt()), label);
+        }).toList();
+    }
+
+    private static String uploadKind(Task task, Step step) {
+        return task.kind() == TaskKind.CLARIFICATION ? "klarifikasi" : Uploads.slug(step.output());
+    }
+
+    private static void refusal(WorkflowException e, RedirectAttributes flash) {
+        flash.addFlashAttribute("error", switch (e.reason()) {
+            case NOT_FOUND -> "task.error.notFound";
+            case FORBIDDEN -> "task.error.forbidden";
+            case CONFLICT -> "task.error.conflict";
+            case UNPROCESSABLE -> "task.error.outcome";
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

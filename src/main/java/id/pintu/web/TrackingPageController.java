@@ -1,0 +1,137 @@
+package id.pintu.web;
+
+import id.pintu.documents.DocumentStore;
+import id.pintu.documents.StoredDocument;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
+import id.pintu.workflow.TaskStatus;
+import id.pintu.workflow.WorkflowException;
+import id.pintu.workflow.WorkflowService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's page: the tracking code plus the secret token open the case's status, the applicant-facing
+ * timeline (the step and the role that holds it; never a staff member's name or a note), the letters addressed to
+ * the applicant, and the confirmation of receipt when the case waits for it (steps 15 and 25 of the seed SOP).
+ */
+@Controller
+class TrackingPageController {
+
+    /** A timeline entry as the applicant sees it. */
+    record PublicStep(int stepNo, String name, String role, TaskStatus status, Instant enteredAt, Instant completedAt,
+            boolean yours) {}
+
+    private final WorkflowService workflow;
+    private final ApplicationRepository applications;
+    private final DocumentStore documents;
+    private final DocumentDownloads downloads;
+    private final StaffAccess access;
+
+    TrackingPageController(WorkflowService workflow, ApplicationRepository applications, DocumentStore documents,
+            DocumentDownloads downloads, StaffAccess access) {
+        this.workflow = workflow;
+        this.applications = applications;
+        this.documents = documents;
+        this.downloads = downloads;
+        this.access = access;
+    }
+
+    @GetMapping("/lacak")
+    String track(@RequestParam(name = "kode", required = false) String code,
+            @RequestParam(required = false) String token, Model model) {
+        model.addAttribute("kode", code == null ? "" : code.strip());
+        if (code == null || code.isBlank()) {
+            return "lacak";
+        }
+        Optional<Application> found = open(code, token);
+        if (found.isEmpty()) {
+            model.addAttribute("error", "track.error.notFound");
+            return "lacak";
+        }
+        Application a = found.get();
+        Caller me = applicant(a);
+        List<Task> history = workflow.history(a.id());
+        List<PublicStep> steps = history.stream()
+                .map(t -> new PublicStep(t.stepNo(), t.stepName(), access.actorName(t.actor()), t.status(),
+                        t.enteredAt(), t.completedAt(), workflow.mayActAs(me, t.actor())))
+                .toList();
+        Task waiting = waitingForApplicant(a).orElse(null);
+        model.addAttribute("app", a);
+        model.addAttribute("token", token.strip());
+        model.addAttribute("steps", steps);
+        model.addAttribute("current", history.stream().filter(Task::isOpen).findFirst().orElse(null));
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("confirmable", waiting != null && waiting.kind() == TaskKind.STEP);
+        model.addAttribute("letters", documents.ofApplication(a.id()).stream()
+                .filter(d -> StoredDocument.APPLICANT.equals(d.audience())).toList());
+        return "lacak";
+    }
+
+    /** The applicant confirms receipt of the letter or permit: completes their open task like the API does. */
+    @PostMapping("/lacak/konfirmasi")
+    String confirm(@RequestParam(name = "kode") String code, @RequestParam String token,
+            RedirectAttributes redirect) {
+        redirect.addAttribute("kode", code.strip());
+        redirect.addAttribute("token", token.strip());
+        Optional<Application> found = open(code, token);
+        if (found.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "track.error.notFound");
+            return "redirect:/lacak";
+        }
+        Application a = found.get();
+        Optional<Task> waiting = waitingForApplicant(a).filter(t -> t.kind() == TaskKind.STEP);
+        if (waiting.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "track.error.nothingWaiting");
+            return "redirect:/lacak";
+        }
+        try {
+            workflow.complete(waiting.get().id(), null, null, applicant(a));
+            redirect.addFlashAttribute("notice", "track.confirmed");
+        } catch (WorkflowException e) {
+            redirect.addFlashAttribute("flashError", "track.error.nothingWaiting");
+        }
+        return "redirect:/lacak";
+    }
+
+    @GetMapping("/lacak/dokumen/{docId}")
+    ResponseEntity<byte[]> letter(@PathVariable String docId, @RequestParam(name = "kode") String code,
+            @RequestParam String token) {
+        Application a = open(code, token)
+                .orElseThrow(() -> WorkflowException.notFound("no application with this tracking code and token"));
+        StoredDocument d = documents.find(docId)
+                .filter(doc -> doc.applicationId().equals(a.id()) && StoredDocument.APPLICANT.equals(doc.audience()))
+                .orElseThrow(() -> WorkflowException.notFound("no document " + docId));
+        return downloads.serve(d);
+    }
+
+    private Optional<Task> waitingForApplicant(Application a) {
+        Caller me = applicant(a);
+        return workflow.openTasks(a.id()).stream().filter(t -> workflow.mayActAs(me, t.actor())).findFirst();
+    }
+
+    /** An unknown code and a wrong token look the same, so codes cannot be probed. */
+    private Optional<Application> open(String code, String token) {
+        if (code == null || token == null) {
+            return Optional.empty();
+        }
+        return applications.findByTrackingCode(code.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(a -> workflow.tokenMatches(a.id(), token));
+    }
+
+    private static Caller applicant(Application a) {
+        return Caller.applicant(a.id(), a.applicant().email());
+    }
+}

@@ -1,0 +1,58 @@
+package id.pintu.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The pages: form login with a session and CSRF tokens on every form (staff and applicant alike), behind the API
+ * and actuator chains of {@code SecurityConfig}, which keep matching their own paths first. The tracking page is
+ * public (its token is checked by the controller). The content security policy allows only the hub's own scripts
+ * and styles, so even a value that escaped escaping could not run; documents are shown in same-origin frames.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfig {
+
+    static final String LOGIN_PAGE = "/masuk";
+    static final String LOGOUT = "/keluar";
+    static final String DENIED_PAGE = "/terlarang";
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'self'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain pages(HttpSecurity http, WebProperties properties) throws Exception {
+        List<String> dashboard = new ArrayList<>();
+        properties.dashboardActors().forEach(a -> dashboard.add(id.pintu.security.UserDirectory.ACTOR_AUTHORITY_PREFIX + a));
+        dashboard.add("ROLE_ADMIN");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/lacak", "/lacak/**", LOGIN_PAGE, DENIED_PAGE, "/error").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/dasbor", "/dasbor/**")
+                        .access(AuthorityAuthorizationManager.hasAnyAuthority(dashboard.toArray(String[]::new)))
+                        .anyRequest().hasRole("STAFF"))
+                .formLogin(form -> form
+                        .loginPage(LOGIN_PAGE)
+                        .loginProcessingUrl(LOGIN_PAGE)
+                        .defaultSuccessUrl("/", false)
+                        .failureUrl(LOGIN_PAGE + "?galat")
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl(LOGOUT)
+                        .logoutSuccessUrl(LOGIN_PAGE + "?keluar")
+                        .deleteCookies("JSESSIONID"))
+                .exceptionHandling(e -> e.accessDeniedPage(DENIED_PAGE))
+                .headers(h -> h
+                        .frameOptions(f -> f.sameOrigin())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

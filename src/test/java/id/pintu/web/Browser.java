@@ -1,0 +1,150 @@
+package id.pintu.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver against the hub's random port. Both paths are
+ * given explicitly, so Selenium Manager never runs and nothing is downloaded. Skipped (assumption) only where
+ * Chromium is not installed; CI installs it.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+
+    private Browser(int port) throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is not installed at " + CHROMEDRIVER);
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        this.profile = Files.createTempDirectory("pintu-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--lang=id-ID", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = "http://localhost:" + port;
+    }
+
+    static Browser open(int port) {
+        try {
+            return new Browser(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    /** Logs in through the login page, with the keyboard only (Tab to the password, Enter to submit). */
+    Browser login(String user) {
+        go("/masuk");
+        WebElement name = driver.findElement(By.id("username"));
+        name.sendKeys(user);
+        name.sendKeys(org.openqa.selenium.Keys.TAB);
+        driver.switchTo().activeElement().sendKeys("demo");
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/masuk")));
+        return this;
+    }
+
+    WebElement find(By by) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    String text(By by) {
+        return find(by).getText();
+    }
+
+    <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    Object script(String js) {
+        return driver.executeScript(js);
+    }
+
+    /** Keeps a screenshot of the page as a test artifact: target/screenshots/NAME.png (full page height). */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Long height = (Long) driver.executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280,
+                    (int) Math.min(Math.max(height == null ? 1000 : height, 700), 4000)));
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A phone-sized screenshot, to see the page on a small screen. */
+    Path phoneScreenshot(String name) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // The profile lives in the temp folder; a left-over is harmless.
+            }
+        }
+    }
+}

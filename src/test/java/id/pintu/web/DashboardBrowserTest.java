@@ -1,0 +1,54 @@
+package id.pintu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The head of office sees the dashboard with its charts drawn by the Chart.js the hub serves itself (no CDN), the
+ * open work per step and per actor, and the link to the SOP evaluation report; the page switches to English on
+ * request and keeps the choice.
+ */
+@HubTest
+class DashboardBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Api api;
+
+    @Test
+    void kadisSeesTheDashboardWithCharts() {
+        String caseId = api.submit(Api.application(704)).get("id").asText();
+        api.awaitTask(caseId, 2);
+        try (Browser browser = Browser.open(port)) {
+            browser.login("kadis");
+            browser.go("/dasbor");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dasbor kepala dinas");
+            assertThat(browser.script("return typeof Chart")).isEqualTo("function");
+            assertThat(browser.script("return document.querySelectorAll('canvas[data-chart]').length"))
+                    .isEqualTo(4L);
+            assertThat(browser.script(
+                    "return Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c) != null)"))
+                    .isEqualTo(true);
+            assertThat(browser.text(By.id("by-step"))).contains("2. Menerima dan memeriksa kelengkapan berkas");
+            assertThat(browser.text(By.id("queues"))).contains("Penerima Berkas / Front Office");
+            assertThat(browser.find(By.id("report-link")).getAttribute("href"))
+                    .endsWith("/api/reports/sop-evaluation.pdf");
+            browser.screenshot("12-dasbor");
+
+            browser.go("/dasbor?lang=en");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Head of office dashboard");
+            browser.go("/kotak-masuk/kadis");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Inbox: Kadis");
+            browser.screenshot("13-inbox-english");
+            browser.phoneScreenshot("14-inbox-ponsel");
+        }
+    }
+}
