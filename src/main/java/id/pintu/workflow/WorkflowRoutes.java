@@ -42,11 +42,14 @@ public class WorkflowRoutes extends RouteBuilder {
     private final SopCatalog catalog;
     private final WorkflowProperties properties;
     private final ObjectMapper json;
+    private final OutboxRelayProperties relay;
 
-    public WorkflowRoutes(SopCatalog catalog, WorkflowProperties properties, ObjectMapper json) {
+    public WorkflowRoutes(SopCatalog catalog, WorkflowProperties properties, ObjectMapper json,
+            OutboxRelayProperties relay) {
         this.catalog = catalog;
         this.properties = properties;
         this.json = json;
+        this.relay = relay;
     }
 
     @Override
@@ -55,7 +58,8 @@ public class WorkflowRoutes extends RouteBuilder {
                 .routeId("outbox-poll")
                 .bean("outboxRelay", "dispatchDue").id("dispatch-due-events");
 
-        from(WorkflowEndpoints.OUTBOX_WAKEUP + "?concurrentConsumers=4&size=100000&discardWhenFull=true")
+        from(WorkflowEndpoints.OUTBOX_WAKEUP + "?concurrentConsumers=" + relay.threads() + "&size=" + relay.queueSize()
+                + "&discardWhenFull=true")
                 .routeId("outbox-wakeup")
                 .bean("outboxRelay", "dispatch").id("dispatch-event");
 

@@ -1,0 +1,110 @@
+package id.pintu.bench;
+
+import id.pintu.PintuApplication;
+import id.pintu.sop.SopCatalog;
+import id.pintu.support.PostgresDatabase;
+import id.pintu.workflow.WorkflowService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One hub in this JVM, as it runs in production on its embedded defaults (H2 file + persistent Artemis with
+ * synced journal) or on PostgreSQL, in a fresh data folder under {@code target/bench-data}. Only the log level
+ * differs: the hub logs every step at INFO, which would measure the console rather than the hub.
+ */
+final class BenchHub implements AutoCloseable {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    final ConfigurableApplicationContext context;
+    final ArrivalNotifier arrivals;
+    final long startupMillis;
+    final boolean postgres;
+
+    private BenchHub(ConfigurableApplicationContext context, ArrivalNotifier arrivals, long startupMillis,
+            boolean postgres) {
+        this.context = context;
+        this.arrivals = arrivals;
+        this.startupMillis = startupMillis;
+        this.postgres = postgres;
+    }
+
+    static BenchHub start(boolean postgres, int consumersPerQueue, List<String> extraArgs) {
+        String dataDir = "./target/bench-data/" + UUID.randomUUID();
+        List<String> args = new ArrayList<>(List.of(
+                "--pintu.data-dir=" + dataDir,
+                "--server.port=0",
+                "--spring.artemis.embedded.server-id=" + (1 + DATABASES.get()),
+                "--pintu.workflow.consumers-per-queue=" + consumersPerQueue,
+                // The benchmark runs one escalation pass itself; the scheduled one would only disturb the figures.
+                "--pintu.sla.scan-cron=0 0 0 1 1 ? 2099",
+                "--logging.level.root=warn",
+                "--logging.level.id.pintu=warn",
+                "--logging.level.pintu.events=warn"));
+        args.addAll(extraArgs);
+        if (postgres) {
+            String db = "pintu_bench_" + DATABASES.incrementAndGet();
+            var pg = PostgresDatabase.server();
+            try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + db);
+                s.execute("CREATE DATABASE " + db);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            args.add("--spring.datasource.url=" + pg.getJdbcUrl("postgres", db));
+            args.add("--spring.datasource.username=postgres");
+            args.add("--spring.datasource.password=postgres");
+        } else {
+            DATABASES.incrementAndGet();
+        }
+        ArrivalNotifier arrivals = new ArrivalNotifier();
+        AtomicLong ready = new AtomicLong();
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PintuApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .initializers(c -> c.getBeanFactory().registerSingleton("benchArrivals", arrivals))
+                .listeners(e -> {
+                    if (e instanceof ApplicationReadyEvent) {
+                        ready.set(System.nanoTime());
+                    }
+                })
+                .run(args.toArray(String[]::new));
+        return new BenchHub(ctx, arrivals, (ready.get() - t0) / 1_000_000, postgres);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    WorkflowService workflow() {
+        return bean(WorkflowService.class);
+    }
+
+    SopCatalog catalog() {
+        return bean(SopCatalog.class);
+    }
+
+    JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
+
+    /** A FROM item yielding the integers 1..n as column {@code x}, on either database. */
+    String series(long n) {
+        return postgres
+                ? "(SELECT x FROM generate_series(1, " + n + ") AS s(x)) g"
+                : "(SELECT \"X\" AS x FROM SYSTEM_RANGE(1, " + n + ")) g";
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,61 @@
+package id.pintu.bench;
+
+/**
+ * Sizes of one benchmark run, from {@code -Dbench.scale=small|full} (sizes can also be set one by one, e.g.
+ * {@code -Dbench.cases=2000}). The full run is sized to finish within about 15 minutes on two cores.
+ *
+ * @param postgres run on embedded PostgreSQL instead of the embedded H2 file ({@code -Dbench.db=postgres})
+ * @param cases cases walked to the end for one throughput figure (both branches, alternating)
+ * @param warmupCases cases walked before the first figure, so the JIT has compiled the transition path
+ * @param staff simulated staff threads completing tasks as fast as they can
+ * @param latencyCompletions completions issued at the fixed rate of the latency figure
+ * @param rawMessages messages sent and received for the raw broker rate
+ * @param openCases open cases in the database for the heap figure
+ * @param openTasks open tasks in the database for the SLA scan figure
+ * @param overdueTasks of which this many are overdue at once
+ * @param finishedSteps the finished-history sizes of the scaling curve (cases, each with its full history)
+ * @param consumerSteps consumer threads per actor queue of the scaling curve
+ * @param pdfDocuments documents rendered for the PDF figure
+ * @param throughputOnly only start-up, raw broker and maximum transitions ({@code -Dbench.phases=throughput}), for
+ *     quick before/after comparisons while tuning
+ * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
+ */
+record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int staff, int latencyCompletions,
+        int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps, int[] consumerSteps,
+        int pdfDocuments, boolean throughputOnly, java.util.List<String> hubArgs) {
+
+    static BenchSettings fromSystemProperties() {
+        String scale = System.getProperty("bench.scale", "full");
+        boolean small = scale.equals("small");
+        if (!small && !scale.equals("full")) {
+            throw new IllegalArgumentException("bench.scale must be small or full, not " + scale);
+        }
+        String db = System.getProperty("bench.db", "h2");
+        if (!db.equals("h2") && !db.equals("postgres")) {
+            throw new IllegalArgumentException("bench.db must be h2 or postgres, not " + db);
+        }
+        return new BenchSettings(scale, db.equals("postgres"),
+                size("bench.cases", small ? 150 : 800),
+                size("bench.warmup-cases", small ? 60 : 200),
+                size("bench.staff", 16),
+                size("bench.latency-completions", small ? 1_500 : 8_000),
+                size("bench.raw-messages", small ? 3_000 : 20_000),
+                size("bench.open-cases", small ? 10_000 : 100_000),
+                size("bench.open-tasks", small ? 100_000 : 1_000_000),
+                size("bench.overdue-tasks", small ? 1_000 : 10_000),
+                small ? new int[] {1_000, 10_000} : new int[] {10_000, 100_000, 1_000_000},
+                new int[] {1, 2, 4},
+                size("bench.pdf-documents", small ? 100 : 500),
+                System.getProperty("bench.phases", "all").equals("throughput"),
+                java.util.Arrays.stream(System.getProperty("bench.hub-args", "").trim().split("\\s+"))
+                        .filter(a -> !a.isEmpty()).toList());
+    }
+
+    private static int size(String property, int defaultValue) {
+        int v = Integer.getInteger(property, defaultValue);
+        if (v < 1) {
+            throw new IllegalArgumentException(property + " must be positive");
+        }
+        return v;
+    }
+}

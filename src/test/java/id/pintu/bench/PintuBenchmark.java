@@ -1,0 +1,242 @@
+package id.pintu.bench;
+
+import id.pintu.report.SopEvaluation;
+import id.pintu.report.SopEvaluationPdf;
+import id.pintu.report.SopEvaluationService;
+import id.pintu.sla.EscalationScanner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The hub's benchmark (docs/benchmark.md): boots the whole hub in this JVM and measures how fast it moves work,
+ * how its cost grows, and the broker's own limit for comparison. Prints a table and, last, one line
+ * {@code BENCH {json}} with every figure. Run it with {@code mvn -B -Pbench test-compile exec:exec}.
+ */
+public final class PintuBenchmark {
+
+    private final BenchSettings settings;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+
+    private PintuBenchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        PintuBenchmark bench = new PintuBenchmark(settings);
+        int status = 0;
+        try {
+            bench.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            bench.print();
+        }
+        // The hub's non-daemon threads (broker, pools) must not keep a failed run alive.
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        figures.put("db", settings.postgres() ? "postgres" : "h2");
+        figures.put("scale", settings.scale());
+        figures.put("cpus", Runtime.getRuntime().availableProcessors());
+        figures.put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
+        figures.put("java", System.getProperty("java.version"));
+        figures.put("hubArgs", String.join(" ", settings.hubArgs()));
+        figures.put("loadAverageBefore", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        int defaultConsumers = 2;
+        double maximum;
+        try (BenchHub hub = BenchHub.start(settings.postgres(), defaultConsumers, settings.hubArgs())) {
+            put("startupMs", "start-up to ApplicationReadyEvent (first, cold)", hub.startupMillis, "ms");
+
+            RawBroker.Rate raw = RawBroker.measure(hub, settings.rawMessages(), 4, 4);
+            put("rawBrokerMsgPerSec", "raw broker: persistent send + transacted receive (4+4 threads)",
+                    raw.perSecond(), "msg/s");
+            RawBroker.Rate wide = RawBroker.measure(hub, settings.rawMessages(), 32, 16);
+            put("rawBrokerWideMsgPerSec", "raw broker: the same with 32+16 threads (more sends per journal sync)",
+                    wide.perSecond(), "msg/s");
+
+            StaffSimulation staff = new StaffSimulation(hub);
+            staff.maximum(settings.warmupCases(), settings.staff());
+            StaffSimulation.Throughput max = staff.maximum(settings.cases(), settings.staff());
+            maximum = max.perSecond();
+            put("transitionsPerSec", "step transitions/s (" + max.cases() + " cases, " + max.transitions()
+                    + " transitions, " + settings.staff() + " staff, 2 consumers/queue)", maximum, "/s");
+            figures.put("transitionsPerSecConsumers2", maximum);
+            put("hubToRawRatio", "ratio transitions/s : raw broker msg/s (32+16 threads)",
+                    maximum / Math.max(raw.perSecond(), wide.perSecond()), "");
+            if (settings.throughputOnly()) {
+                return;
+            }
+
+            StaffSimulation.Latency lat = staff.atRate(maximum / 2, settings.latencyCompletions(), settings.staff());
+            put("latencyRate", "latency run: fixed rate (half of maximum)", lat.rate(), "/s");
+            put("latencyP50Ms", "complete() -> next task claimable, p50", ms(lat.histogram().getValueAtPercentile(50)), "ms");
+            put("latencyP99Ms", "complete() -> next task claimable, p99", ms(lat.histogram().getValueAtPercentile(99)), "ms");
+            put("latencyP999Ms", "complete() -> next task claimable, p99.9", ms(lat.histogram().getValueAtPercentile(99.9)), "ms");
+            put("latencyMaxMs", "complete() -> next task claimable, max", ms(lat.histogram().getMaxValue()), "ms");
+            figures.put("latencySkipped", lat.skipped());
+
+            pdf(hub);
+            figures.put("emailIntakePerSec", "n/a");
+            table.add(new String[] {"email intake (1 MB PDF attachments)", "n/a (email intake not present)", ""});
+
+            scalingWithHistory(hub, staff, maximum);
+            heapAndSla(hub);
+        }
+        for (int consumers : settings.consumerSteps()) {
+            if (consumers == defaultConsumers) {
+                continue;
+            }
+            try (BenchHub hub = BenchHub.start(settings.postgres(), consumers, settings.hubArgs())) {
+                StaffSimulation staff = new StaffSimulation(hub);
+                staff.maximum(settings.warmupCases(), settings.staff());
+                double rate = staff.maximum(settings.cases(), settings.staff()).perSecond();
+                put("transitionsPerSecConsumers" + consumers, "step transitions/s with " + consumers
+                        + " consumer(s)/queue", rate, "/s");
+                figures.put("startupMsWarm" + consumers, hub.startupMillis);
+            }
+        }
+        figures.put("loadAverageAfter", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void pdf(BenchHub hub) throws InterruptedException {
+        SopEvaluation evaluation = hub.bean(SopEvaluationService.class).evaluate(
+                hub.catalog().defaultSop().code(), LocalDate.now().minusDays(1), LocalDate.now().plusDays(1));
+        ZoneId zone = ZoneId.of("Asia/Jakarta");
+        for (int i = 0; i < 20; i++) {
+            SopEvaluationPdf.write(evaluation, zone);
+        }
+        int n = settings.pdfDocuments();
+        AtomicInteger bytes = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            pool.execute(() -> bytes.addAndGet(SopEvaluationPdf.write(evaluation, zone).length));
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        put("pdfPerSec", "PDF generation (SOP evaluation report, PDFBox, 2 threads, avg "
+                + bytes.get() / n / 1024 + " KB)", n / seconds, "doc/s");
+    }
+
+    private void scalingWithHistory(BenchHub hub, StaffSimulation staff, double emptyRate) throws Exception {
+        BulkData bulk = new BulkData(hub);
+        long stored = 0;
+        for (int target : settings.finishedSteps()) {
+            long t0 = System.nanoTime();
+            long rows = bulk.finishedCases(stored, target - stored);
+            stored = target;
+            analyze(hub);
+            figures.put("bulkFinished" + target + "Seconds", (System.nanoTime() - t0) / 1e9);
+            figures.put("bulkFinished" + target + "TaskRows", rows);
+            staff.maximum(settings.warmupCases() / 2, settings.staff());
+            double rate = staff.maximum(settings.cases(), settings.staff()).perSecond();
+            put("transitionsPerSecFinished" + target, "step transitions/s with " + target
+                    + " finished cases stored", rate, "/s");
+        }
+    }
+
+    private void heapAndSla(BenchHub hub) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = heapAfterGc(memory);
+        BulkData bulk = new BulkData(hub);
+        bulk.openCases(settings.openCases(), 5, Instant.now().plus(Duration.ofDays(60)));
+        analyze(hub);
+        // Touch every inbox once, as the clerks' pages would.
+        hub.catalog().actors().keySet().forEach(a -> hub.jdbc().queryForList(
+                "SELECT id FROM task WHERE actor = ? AND status = 'OPEN' ORDER BY entered_at, id LIMIT 50", a));
+        long after = heapAfterGc(memory);
+        put("heapBaselineMb", "heap after GC, before the open cases", before / 1048576.0, "MB");
+        put("heapOpenCasesMb", "heap after GC with " + settings.openCases() + " open cases", after / 1048576.0,
+                "MB");
+
+        EscalationScanner scanner = hub.bean(EscalationScanner.class);
+        long more = settings.openTasks() - settings.openCases();
+        Instant now = Instant.now();
+        bulk.openTasks(more, settings.openCases(), 6, now, now.plus(Duration.ofDays(60)));
+        analyze(hub);
+        scanner.scan();
+        long t0 = System.nanoTime();
+        int fired = scanner.scan();
+        double quiet = (System.nanoTime() - t0) / 1e6;
+        put("slaPassMs", "escalation pass, " + settings.openTasks() + " open tasks, none due (" + fired
+                + " fired)", quiet, "ms");
+
+        bulk.overdue(settings.overdueTasks(), now.minus(Duration.ofDays(20)), now.minus(Duration.ofHours(1)));
+        t0 = System.nanoTime();
+        int first = scanner.scan();
+        double firstMs = (System.nanoTime() - t0) / 1e6;
+        put("slaOverduePassMs", "escalation pass with " + settings.overdueTasks() + " overdue: first pass ("
+                + first + " levels fired)", firstMs, "ms");
+        int passes = 1;
+        int total = first;
+        while (true) {
+            int n = scanner.scan();
+            if (n == 0) {
+                break;
+            }
+            total += n;
+            passes++;
+        }
+        double allMs = (System.nanoTime() - t0) / 1e6;
+        put("slaOverdueAllMs", "all " + settings.overdueTasks() + " overdue escalated (" + total
+                + " levels, " + passes + " passes)", allMs, "ms");
+    }
+
+    private static long heapAfterGc(MemoryMXBean memory) {
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** Fresh planner statistics after a bulk load, as autovacuum would have them in production. */
+    private static void analyze(BenchHub hub) {
+        hub.jdbc().execute("ANALYZE");
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private void put(String key, String label, double value, String unit) {
+        figures.put(key, Math.round(value * 100) / 100.0);
+        table.add(new String[] {label, String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%,.2f", value), unit});
+        System.out.printf(Locale.ROOT, "[bench] %-80s %14s %s%n", label, table.get(table.size() - 1)[1], unit);
+    }
+
+    private void print() {
+        StringBuilder out = new StringBuilder("\nPintu benchmark (" + figures.get("db") + ", scale "
+                + settings.scale() + ")\n");
+        for (String[] row : table) {
+            out.append(String.format(Locale.ROOT, "  %-92s %14s %s%n", row[0], row[1], row[2]));
+        }
+        System.out.println(out);
+        StringBuilder json = new StringBuilder("{");
+        figures.forEach((k, v) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(k).append("\":");
+            json.append(v instanceof Number ? v.toString() : "\"" + v + "\"");
+        });
+        System.out.println("BENCH " + json.append('}'));
+    }
+}

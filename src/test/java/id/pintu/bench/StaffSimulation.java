@@ -1,0 +1,262 @@
+package id.pintu.bench;
+
+import id.pintu.sop.Actor;
+import id.pintu.sop.Outcome;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.Step;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.NewApplication;
+import id.pintu.workflow.TaskMessage;
+import id.pintu.workflow.WorkflowService;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
+
+/**
+ * Simulated staff: they call {@link WorkflowService#complete} directly (the REST layer would add HTTP and, above
+ * all, a bcrypt check per request, which measures the password hash rather than the hub), always picking the next
+ * task that reached an inbox. Cases alternate between the SOP's two branches (recommend, reject).
+ */
+final class StaffSimulation {
+
+    record Throughput(int cases, long transitions, double seconds) {
+        double perSecond() {
+            return transitions / seconds;
+        }
+    }
+
+    record Latency(double rate, long completions, long skipped, Histogram histogram) {}
+
+    private final BenchHub hub;
+    private final WorkflowService workflow;
+    private final SopDefinition sop;
+    private final Caller staff;
+    private final LinkedBlockingQueue<TaskMessage> ready = new LinkedBlockingQueue<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> recommend = new ConcurrentHashMap<>();
+    private final AtomicInteger submitted = new AtomicInteger();
+
+    StaffSimulation(BenchHub hub) {
+        this.hub = hub;
+        this.workflow = hub.workflow();
+        SopCatalog catalog = hub.catalog();
+        this.sop = catalog.defaultSop();
+        // One user holding every role, so any task can be taken; the role check itself still runs.
+        this.staff = Caller.staff("bench-staff",
+                catalog.actors().values().stream().map(Actor::id).collect(Collectors.toSet()));
+        hub.arrivals.listen(m -> {
+            if (seen.add(m.taskId())) {
+                ready.add(m);
+            }
+        });
+    }
+
+    /** Submits cases and waits until each one's first task is in its inbox (not timed). */
+    private void prefill(int cases, int threads) throws InterruptedException {
+        int before = ready.size();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int i = 0; i < cases; i++) {
+            pool.execute(() -> {
+                int n = submitted.incrementAndGet();
+                String id = workflow.submit(application(n)).application().id();
+                recommend.put(id, n % 2 == 0);
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        awaitUntil(() -> ready.size() >= before + cases, 300_000, "first tasks of " + cases + " cases");
+    }
+
+    /** All staff complete every task they find until every case has ended; transitions per second. */
+    Throughput maximum(int cases, int staffThreads) throws InterruptedException {
+        prefill(cases, staffThreads);
+        AtomicInteger endsLeft = new AtomicInteger(cases);
+        AtomicLong completions = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(staffThreads);
+        long start = System.nanoTime();
+        for (int t = 0; t < staffThreads; t++) {
+            new Thread(() -> {
+                try {
+                    while (endsLeft.get() > 0) {
+                        TaskMessage m = ready.poll(50, TimeUnit.MILLISECONDS);
+                        if (m == null) {
+                            continue;
+                        }
+                        boolean last = complete(m);
+                        completions.incrementAndGet();
+                        if (last) {
+                            endsLeft.decrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-staff-" + t).start();
+        }
+        done.await();
+        // The last completion of a case is a transition too: it counts once the case is closed.
+        awaitUntil(() -> openCases() == 0, 120_000, "cases to close");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Throughput(cases, completions.get(), seconds);
+    }
+
+    /**
+     * Completions issued at a fixed rate by a pacer (open loop: a slow hub does not slow the pacer down); the
+     * latency is from {@code complete()} returning to the next task being in its inbox. Recorded with the expected
+     * interval, so a stall also counts for the completions that would have been issued during it.
+     */
+    Latency atRate(double rate, int completions, int staffThreads) throws InterruptedException {
+        int cases = completions / 12 + 100;
+        prefill(cases, staffThreads);
+        long interval = (long) (1e9 / rate);
+        Histogram histogram = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Map<String, long[]> pending = new ConcurrentHashMap<>();
+        AtomicLong recorded = new AtomicLong();
+        AtomicLong expected = new AtomicLong();
+        hub.arrivals.listen(m -> {
+            if (!seen.add(m.taskId())) {
+                return;
+            }
+            long now = System.nanoTime();
+            long[] times = pending.remove(m.applicationId());
+            if (times != null) {
+                synchronized (times) {
+                    times[1] = now;
+                    if (times[0] != 0) {
+                        histogram.recordValueWithExpectedInterval(Math.max(0, now - times[0]), interval);
+                        recorded.incrementAndGet();
+                    }
+                }
+            }
+            ready.add(m);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(staffThreads);
+        long skipped = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < completions; i++) {
+            long due = start + i * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            TaskMessage m = ready.poll();
+            if (m == null) {
+                skipped++;
+                continue;
+            }
+            Step step = sop.requireStep(m.stepNo());
+            boolean last = step.next() == null && !step.isDecision();
+            long[] times = new long[2];
+            if (!last) {
+                expected.incrementAndGet();
+                pending.put(m.applicationId(), times);
+            }
+            pool.execute(() -> {
+                complete(m);
+                long now = System.nanoTime();
+                if (!last) {
+                    synchronized (times) {
+                        times[0] = now;
+                        if (times[1] != 0) {
+                            // The next task arrived before complete() returned to the clerk: no wait at all.
+                            histogram.recordValueWithExpectedInterval(0, interval);
+                            recorded.incrementAndGet();
+                        }
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        awaitUntil(() -> recorded.get() >= expected.get(), 120_000, "the last next tasks");
+        Latency result = new Latency(rate, completions - skipped, skipped, histogram.copy());
+        hub.arrivals.listen(m -> {
+            if (seen.add(m.taskId())) {
+                ready.add(m);
+            }
+        });
+        drain(staffThreads);
+        return result;
+    }
+
+    /** Walks every case still open to its end (untimed), so the next figure starts from an idle hub. */
+    private void drain(int staffThreads) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(staffThreads);
+        for (int t = 0; t < staffThreads; t++) {
+            new Thread(() -> {
+                try {
+                    while (!finished.get()) {
+                        TaskMessage m = ready.poll(50, TimeUnit.MILLISECONDS);
+                        if (m != null) {
+                            complete(m);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-drain-" + t).start();
+        }
+        awaitUntil(() -> openCases() == 0, 600_000, "open cases to be walked to their end");
+        finished.set(true);
+        done.await();
+    }
+
+    /** Completes one task with the outcome its case's branch takes; true if it was the case's last step. */
+    private boolean complete(TaskMessage m) {
+        Step step = sop.requireStep(m.stepNo());
+        String outcome = null;
+        if (step.isDecision()) {
+            List<Outcome> forward = step.outcomesOrEmpty().stream()
+                    .filter(o -> !o.awaitApplicant() && o.next() > step.no()).toList();
+            outcome = forward.get(forward.size() > 1 && !recommend.getOrDefault(m.applicationId(), true)
+                    ? 1 : 0).id();
+        }
+        workflow.complete(m.taskId(), outcome, null, staff);
+        return step.next() == null && !step.isDecision();
+    }
+
+    private long openCases() {
+        Long n = hub.jdbc().queryForObject(
+                "SELECT COUNT(*) FROM application WHERE status IN ('IN_PROGRESS', 'AWAITING_APPLICANT')"
+                        + " AND id NOT LIKE 'bench-%'", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    static NewApplication application(int i) {
+        return new NewApplication(null,
+                new Application.Applicant("Budi Santoso " + i, "budi" + i + "@contoh.co.id", "081234567890"),
+                new Application.Company("PT Kopi Sidikalang Jaya " + i, "9120001234567", "012345678901000",
+                        "Jl. Sisingamangaraja No. 10, Sidikalang", "10761"),
+                "Perluasan kapasitas produksi kopi bubuk", "API");
+    }
+
+    static void awaitUntil(java.util.function.BooleanSupplier condition, long timeoutMillis, String what)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
