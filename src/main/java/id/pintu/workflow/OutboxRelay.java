@@ -3,8 +3,13 @@ package id.pintu.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -26,11 +31,14 @@ public class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final int DELETE_BATCH = 500;
 
     private final OutboxRepository outbox;
     private final ProducerTemplate producer;
     private final Clock clock;
     private final WorkflowProperties properties;
+    private final Queue<String> routedIds = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock deleting = new ReentrantLock();
 
     public OutboxRelay(OutboxRepository outbox, @Lazy ProducerTemplate producer, Clock clock,
             WorkflowProperties properties) {
@@ -51,6 +59,7 @@ public class OutboxRelay {
 
     /** Routes every event that is due; returns how many were routed. */
     public int dispatchDue() {
+        flushDeletes();
         int routed = 0;
         for (String id : outbox.due(clock.instant(), properties.outboxBatch())) {
             if (dispatch(id)) {
@@ -81,8 +90,32 @@ public class OutboxRelay {
             outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString());
             return false;
         }
-        outbox.delete(event.id());
+        routedIds.add(event.id());
+        flushDeletes();
         return true;
+    }
+
+    /**
+     * Deletes routed events, many per statement: whichever relay thread gets here first deletes what every thread
+     * has routed so far, while the others go on routing. An event routed but not yet deleted stays leased, so no
+     * relay routes it again before its lease ends; if the hub dies in between it is routed once more after the
+     * lease, which the receiving side already makes harmless (as for a crash between routing and deleting).
+     */
+    void flushDeletes() {
+        while (!routedIds.isEmpty() && deleting.tryLock()) {
+            try {
+                List<String> batch = new ArrayList<>();
+                for (String id; batch.size() < DELETE_BATCH && (id = routedIds.poll()) != null; ) {
+                    batch.add(id);
+                }
+                outbox.delete(batch);
+            } catch (RuntimeException e) {
+                LOG.warn("Deleting routed outbox events failed; they are routed again when their lease ends: {}",
+                        e.toString());
+            } finally {
+                deleting.unlock();
+            }
+        }
     }
 
     static Duration backoff(int attempts) {

@@ -55,6 +55,15 @@ public class OutboxRepository {
         jdbc.sql("DELETE FROM outbox WHERE id = ?").param(id).update();
     }
 
+    /** Deletes routed events in one statement (one commit for all of them). */
+    public void delete(List<String> ids) {
+        if (ids.size() == 1) {
+            delete(ids.get(0));
+        } else if (!ids.isEmpty()) {
+            jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", ids).update();
+        }
+    }
+
     public void retryLater(String id, Instant at, String error) {
         jdbc.sql("UPDATE outbox SET available_at = ?, last_error = ? WHERE id = ?")
                 .params(ts(at), error == null ? null : error.substring(0, Math.min(error.length(), 2000)), id)

@@ -78,6 +78,10 @@ public final class PintuBenchmark {
             put("transitionsPerSec", "step transitions/s (" + max.cases() + " cases, " + max.transitions()
                     + " transitions, " + settings.staff() + " staff, 2 consumers/queue)", maximum, "/s");
             figures.put("transitionsPerSecConsumers2", maximum);
+            put("cpuMsPerTransition", "CPU time of the whole JVM per transition (hub + broker + db + staff)",
+                    max.cpuMillisPerTransition(), "ms");
+            put("cpuBoundTransitionsPerSec", "the same as transitions/s if the JVM had every core to itself",
+                    Runtime.getRuntime().availableProcessors() * 1000 / max.cpuMillisPerTransition(), "/s");
             put("hubToRawRatio", "ratio transitions/s : raw broker msg/s (32+16 threads)",
                     maximum / Math.max(raw.perSecond(), wide.perSecond()), "");
             if (settings.throughputOnly()) {
@@ -106,7 +110,9 @@ public final class PintuBenchmark {
             try (BenchHub hub = BenchHub.start(settings.postgres(), consumers, settings.hubArgs())) {
                 StaffSimulation staff = new StaffSimulation(hub);
                 staff.maximum(settings.warmupCases(), settings.staff());
-                double rate = staff.maximum(settings.cases(), settings.staff()).perSecond();
+                StaffSimulation.Throughput t = staff.maximum(settings.cases(), settings.staff());
+                double rate = t.perSecond();
+                figures.put("cpuMsPerTransitionConsumers" + consumers, t.cpuMillisPerTransition());
                 put("transitionsPerSecConsumers" + consumers, "step transitions/s with " + consumers
                         + " consumer(s)/queue", rate, "/s");
                 figures.put("startupMsWarm" + consumers, hub.startupMillis);
@@ -147,7 +153,10 @@ public final class PintuBenchmark {
             figures.put("bulkFinished" + target + "Seconds", (System.nanoTime() - t0) / 1e9);
             figures.put("bulkFinished" + target + "TaskRows", rows);
             staff.maximum(settings.warmupCases() / 2, settings.staff());
-            double rate = staff.maximum(settings.cases(), settings.staff()).perSecond();
+            StaffSimulation.Throughput t = staff.maximum(settings.cases(), settings.staff());
+            double rate = t.perSecond();
+            put("cpuMsPerTransitionFinished" + target, "  CPU ms per transition with " + target + " finished cases",
+                    t.cpuMillisPerTransition(), "ms");
             put("transitionsPerSecFinished" + target, "step transitions/s with " + target
                     + " finished cases stored", rate, "/s");
         }

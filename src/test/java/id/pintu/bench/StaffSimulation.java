@@ -33,10 +33,23 @@ import org.HdrHistogram.SynchronizedHistogram;
  */
 final class StaffSimulation {
 
-    record Throughput(int cases, long transitions, double seconds) {
+    /**
+     * @param cpuSeconds CPU time this whole JVM (hub, broker, H2, simulated staff) used meanwhile: on a machine
+     *     shared with other work, CPU per transition is the steadier figure
+     */
+    record Throughput(int cases, long transitions, double seconds, double cpuSeconds) {
         double perSecond() {
             return transitions / seconds;
         }
+
+        double cpuMillisPerTransition() {
+            return cpuSeconds * 1000 / transitions;
+        }
+    }
+
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     record Latency(double rate, long completions, long skipped, Histogram histogram) {}
@@ -88,6 +101,7 @@ final class StaffSimulation {
         AtomicLong completions = new AtomicLong();
         CountDownLatch done = new CountDownLatch(staffThreads);
         long start = System.nanoTime();
+        double cpuStart = processCpuSeconds();
         for (int t = 0; t < staffThreads; t++) {
             new Thread(() -> {
                 try {
@@ -113,7 +127,7 @@ final class StaffSimulation {
         // The last completion of a case is a transition too: it counts once the case is closed.
         awaitUntil(() -> openCases() == 0, 120_000, "cases to close");
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Throughput(cases, completions.get(), seconds);
+        return new Throughput(cases, completions.get(), seconds, processCpuSeconds() - cpuStart);
     }
 
     /**
