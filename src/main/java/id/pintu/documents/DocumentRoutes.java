@@ -25,7 +25,7 @@ class DocumentRoutes extends RouteBuilder {
     public void configure() {
         from(properties.eventsUri())
                 .routeId("documents-case-events")
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-case-event")
-                .bean("documentProducer", "on").id("produce-documents");
+                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("documents-read-case-event")
+                .bean("documentProducer", "on").id("documents-produce");
     }
 }

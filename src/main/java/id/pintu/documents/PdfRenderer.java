@@ -336,7 +336,16 @@ public class PdfRenderer {
         if (encodable(s)) {
             return s;
         }
-        String plain = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String plain = switch (cp) {
+            case 'Ł' -> "L";
+            case 'ł' -> "l";
+            case 'Đ' -> "D";
+            case 'đ' -> "d";
+            case 'ı' -> "i";
+            case 'Ħ' -> "H";
+            case 'ħ' -> "h";
+            default -> Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        };
         if (!plain.isEmpty() && encodable(plain)) {
             return plain;
         }
