@@ -68,7 +68,7 @@ public class IntakeRoutes extends RouteBuilder {
                         + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true"
                         + "&selector=" + CaseEventHeaders.EVENT_TYPE + "='" + CaseEvent.STEP_ENTERED + "'")
                 .routeId("intake-completeness")
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-event")
+                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("intake-read-event")
                 .bean("completenessCheck", "onEvent").id("check-completeness");
 
         from("timer:abandon-check?delay=10000&period=" + properties.abandonCheckInterval().toMillis())

@@ -46,7 +46,7 @@ public class MailRoutes extends RouteBuilder {
         from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"
                         + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true")
                 .routeId("status-mail")
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-event")
+                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("status-mail-read-event")
                 .bean("statusMails", "onEvent").id("owe-status-mails");
     }
 }
