@@ -35,6 +35,8 @@ public class MailRoutes extends RouteBuilder {
     public void configure() {
         from(OUTBOX_MAIL)
                 .routeId("outbox-mail")
+                // No redelivery or error log here: the outbox relay retries with backoff and logs each failure once.
+                .errorHandler(noErrorHandler())
                 .setProperty("pintuMailPayload", body()).id("keep-payload")
                 .bean("outboxMailSender", "prepare").id("prepare-mail")
                 .filter(body().isNotNull()).id("not-sent-yet")
