@@ -43,7 +43,9 @@ public final class EmailForm {
     }
 
     static String normalise(String label) {
-        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        // "N.P.W.P" and "NPWP" alike; "No. Telp" and "no telp" alike.
+        return label.toLowerCase(Locale.ROOT).replaceAll("(?<=[a-z0-9])\\.(?=[a-z0-9])", "")
+                .replaceAll("[^a-z0-9]+", " ").strip();
     }
 
     private static Map<String, String> labels() {

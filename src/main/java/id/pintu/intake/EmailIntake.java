@@ -99,8 +99,6 @@ public class EmailIntake {
                 : IntakeRecords.cut(mail.messageId().strip(), 255);
         try {
             return once(messageKey, mail.sender(), () -> route(messageKey, mail, raw));
-        } catch (DuplicateKeyException e) {
-            throw e;
         } catch (RuntimeException e) {
             if (records.seen(messageKey)) {
                 throw e;
@@ -118,6 +116,9 @@ public class EmailIntake {
                 return work.get();
             });
         } catch (DuplicateKeyException e) {
+            if (!records.seen(messageKey)) {
+                throw e;
+            }
             LOG.info("Email {} was handled before; ignored", messageKey);
             return "DUPLICATE";
         }
