@@ -36,6 +36,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/sops", "/api/sops/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                         .requestMatchers("/api/track/**").permitAll()
+                        // OSS pushes here with its shared secret, checked by the OSS inbound controller.
+                        .requestMatchers(HttpMethod.POST, "/api/oss/inbound/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
