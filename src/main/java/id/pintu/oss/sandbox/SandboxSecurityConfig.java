@@ -17,7 +17,7 @@ class SandboxSecurityConfig {
 
     @Bean
     @Order(6)
-    SecurityFilterChain ossSandbox(HttpSecurity http) throws Exception {
+    SecurityFilterChain ossSandboxSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/oss-sandbox", "/oss-sandbox/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable());
