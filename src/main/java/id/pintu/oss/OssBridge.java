@@ -126,8 +126,11 @@ public class OssBridge {
                 throw new OssUnavailableException("OSS reports " + r.key() + " as a duplicate but "
                         + CHECK_METHOD + " does not find it yet", true, null);
             }
-            throw new OssRejectedException(a.kode(), "OSS refused " + r.method() + " for step " + r.step()
-                    + ": kode " + a.kode() + " " + a.keterangan());
+            // A refusal is not OSS being down: it is kept out of the circuit breaker's count and raised after it.
+            repository.callFailed(r.key(), OssRepository.CallStatus.REFUSED, "OSS refused " + r.method()
+                    + " for step " + r.step() + ": kode " + a.kode() + " " + a.keterangan(), clock.instant());
+        } catch (OssRejectedException e) {
+            repository.callFailed(r.key(), OssRepository.CallStatus.REFUSED, e.getMessage(), clock.instant());
         } catch (RuntimeException e) {
             repository.callFailed(r.key(), OssRepository.CallStatus.PENDING, e.getMessage(), clock.instant());
             throw e;
@@ -161,6 +164,20 @@ public class OssBridge {
             repository.resolveFailures(r.key(), now);
         });
         LOG.info("OSS answered {} for {} (id_izin {})", r.method(), r.key(), idIzin);
+    }
+
+    /**
+     * After the attempt: the case may go on only if OSS's answer is recorded; a refusal is raised here, outside the
+     * circuit breaker, so that the error handling makes it a staff task at once.
+     */
+    public void confirm(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r) {
+        OssRepository.Call call = repository.findCall(r.key())
+                .orElseThrow(() -> new IllegalStateException("no OSS call record for " + r.key()));
+        switch (call.status()) {
+            case DONE -> { }
+            case REFUSED -> throw new OssRejectedException(0, call.lastError());
+            default -> throw new OssUnavailableException("OSS has not confirmed " + r.key() + " yet", true, null);
+        }
     }
 
     /** The headers {@code enter-step} needs to enter the step after the OSS step, as the workflow handed over. */

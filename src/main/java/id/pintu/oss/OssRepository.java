@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OssRepository {
 
-    public enum CallStatus { PENDING, DONE, FAILED }
+    public enum CallStatus { PENDING, DONE, REFUSED, FAILED }
 
     public record Call(String key, String applicationId, int step, String integration, String method,
             CallStatus status, int attempts, String ossReference, String answer, String lastError, Instant createdAt,
@@ -72,7 +72,8 @@ public class OssRepository {
     public int attempt(String key, Instant now) {
         int before = jdbc.sql("SELECT attempts FROM oss_call WHERE idem_key = ?").param(key).query(Integer.class)
                 .optional().orElse(0);
-        jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, updated_at = ? WHERE idem_key = ?")
+        jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, status = 'PENDING', updated_at = ? WHERE idem_key = ?"
+                        + " AND status <> 'DONE'")
                 .params(ts(now), key).update();
         return before;
     }

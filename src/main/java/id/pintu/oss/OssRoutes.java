@@ -61,16 +61,18 @@ class OssRoutes extends RouteBuilder {
                             .waitDurationInOpenState((int) Math.max(1, cb.openFor().toSeconds()))
                             // While open, fail the attempt (the error handler retries it later); never skip it.
                             .throwExceptionWhenHalfOpenOrOpenState(true)
-                            .ignoreException(OssRejectedException.class)
                         .end()
                         .bean("ossBridge", "call").id("call-oss")
                     .end()
                 .end()
+                .bean("ossBridge", "confirm").id("confirm-oss-answer")
                 .bean("ossBridge", "continueHeaders").id("oss-continue-headers")
                 .to(WorkflowEndpoints.ENTER_STEP).id("oss-to-next-step");
 
         from(OssClient.HTTP_ROUTE)
                 .routeId("oss-http")
+                // The caller (OssClient) sorts the failure; the call route's error handling decides about retries.
+                .errorHandler(noErrorHandler())
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .toD("${exchangeProperty." + OssHeaders.URL + "}?httpClient=#ossHttpClient&throwExceptionOnFailure=false")

@@ -80,7 +80,7 @@ public class OssSandbox {
         SandboxSwitches s = switches.get();
         pause(s.latencyMs());
         if (s.down()) {
-            return log(method, null, body, 503, 503, "sedang tidak tersedia (down)", null);
+            return log(method, idempotencyHeader, body, 503, 503, "sedang tidak tersedia (down)", null);
         }
         if (method.equals("sendSecurityKey")) {
             return securityKey(body);
