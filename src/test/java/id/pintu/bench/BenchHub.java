@@ -48,7 +48,12 @@ final class BenchHub implements AutoCloseable {
                 "--pintu.sla.scan-cron=0 0 0 1 1 ? 2099",
                 "--logging.level.root=warn",
                 "--logging.level.id.pintu=warn",
-                "--logging.level.pintu.events=warn"));
+                "--logging.level.pintu.events=warn",
+                // The embedded mail server on free ports (as in the tests), and the office mailbox polled often
+                // enough that the intake figure measures the hub rather than the poll interval.
+                "--pintu.mail.smtp.port=0",
+                "--pintu.mail.imap.port=0",
+                "--pintu.mail.imap.delay=200ms"));
         args.addAll(extraArgs);
         if (postgres) {
             String db = "pintu_bench_" + DATABASES.incrementAndGet();

@@ -16,13 +16,14 @@ package id.pintu.bench;
  * @param finishedSteps the finished-history sizes of the scaling curve (cases, each with its full history)
  * @param consumerSteps consumer threads per actor queue of the scaling curve
  * @param pdfDocuments documents rendered for the PDF figure
+ * @param emails applications sent by email for the intake figure
  * @param throughputOnly only start-up, raw broker and maximum transitions ({@code -Dbench.phases=throughput}), for
  *     quick before/after comparisons while tuning
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int staff, int latencyCompletions,
         int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps, int[] consumerSteps,
-        int pdfDocuments, boolean throughputOnly, java.util.List<String> hubArgs) {
+        int pdfDocuments, int emails, boolean throughputOnly, java.util.List<String> hubArgs) {
 
     static BenchSettings fromSystemProperties() {
         String scale = System.getProperty("bench.scale", "full");
@@ -46,6 +47,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 small ? new int[] {1_000, 10_000} : new int[] {10_000, 100_000, 1_000_000},
                 new int[] {1, 2, 4},
                 size("bench.pdf-documents", small ? 100 : 500),
+                size("bench.emails", small ? 50 : 200),
                 System.getProperty("bench.phases", "all").equals("throughput"),
                 java.util.Arrays.stream(System.getProperty("bench.hub-args", "").trim().split("\\s+"))
                         .filter(a -> !a.isEmpty()).toList());

@@ -251,7 +251,7 @@ final class StaffSimulation {
     private long openCases() {
         Long n = hub.jdbc().queryForObject(
                 "SELECT COUNT(*) FROM application WHERE status IN ('IN_PROGRESS', 'AWAITING_APPLICANT')"
-                        + " AND id NOT LIKE 'bench-%'", Long.class);
+                        + " AND id NOT LIKE 'bench-%' AND channel <> 'email'", Long.class);
         return n == null ? 0 : n;
     }
 
