@@ -36,6 +36,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/sops", "/api/sops/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                         .requestMatchers("/api/track/**").permitAll()
+                        // Documents: staff (HTTP Basic) or the applicant's case token, checked in the controller.
+                        .requestMatchers(HttpMethod.GET, "/api/documents/*").permitAll()
+                        .requestMatchers("/api/verify", "/api/verify/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
