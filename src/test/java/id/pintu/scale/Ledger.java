@@ -51,6 +51,21 @@ final class Ledger {
                 + " GROUP BY application_id, step_no HAVING COUNT(*) > 1) d");
     }
 
+    /**
+     * Letter numbers of the agenda book (documents feature) taken twice, skipped in a sequence, or a second number
+     * for one (case, letter type); 0 when the feature is absent.
+     */
+    static long doubledLetterNumbers(Connection c) throws SQLException {
+        if (!tableExists(c, "agenda_entry")) {
+            return 0;
+        }
+        return count(c, "SELECT COUNT(*) - COUNT(DISTINCT letter_number) FROM agenda_entry")
+                + count(c, "SELECT COALESCE(SUM(m - n), 0) FROM (SELECT MAX(seq) AS m, COUNT(*) AS n FROM agenda_entry"
+                        + " GROUP BY letter_type, agenda_year) g")
+                + count(c, "SELECT COUNT(*) FROM (SELECT application_id, letter_type FROM agenda_entry"
+                        + " GROUP BY application_id, letter_type HAVING COUNT(*) > 1) d");
+    }
+
     static long outbox(Connection c) throws SQLException {
         return count(c, "SELECT COUNT(*) FROM outbox");
     }

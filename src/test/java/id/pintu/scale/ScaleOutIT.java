@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleOutIT {
 
-    private static final int CASES = 24;
+    private static final int CASES = 16;
     /** Cases whose clerk waits for the SLA reminder before acting, so escalations surely fire during the run. */
-    private static final int SLOW_CASES = 4;
+    private static final int SLOW_CASES = 2;
 
     @Test
     void twoHubsOneKilledTheOtherFinishesEverything() throws Exception {

@@ -11,8 +11,8 @@ final class ScaleSupport {
 
     private ScaleSupport() {}
 
-    /** Properties that keep several hubs on one machine from fighting over the same mail ports (none yet). */
+    /** Each hub's embedded mail server on free ports (0 = chosen at start-up, docs/mail.md), never 3025/3143. */
     static List<String> mailArgs() {
-        return List.of();
+        return List.of("--pintu.mail.smtp.port=0", "--pintu.mail.imap.port=0");
     }
 }
