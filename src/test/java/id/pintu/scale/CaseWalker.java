@@ -30,7 +30,7 @@ final class CaseWalker {
     private final Duration patience;
     private final Map<String, String> branchOf = new ConcurrentHashMap<>();
     final AtomicInteger completions = new AtomicInteger();
-    /** Answers 5xx: the hub could not serve the clerk for now (its database or broker away). */
+    /** Answers 5xx or none at all: the hub could not serve the clerk for now (its database or broker away). */
     final AtomicInteger refusals = new AtomicInteger();
 
     /**
@@ -64,7 +64,14 @@ final class CaseWalker {
                 if (api == null) {
                     return false;
                 }
-                HttpApi.Response r = api.call("GET", "/api/applications/" + id, null, "front-office");
+                HttpApi.Response r;
+                try {
+                    r = api.call("GET", "/api/applications/" + id, null, "front-office");
+                } catch (IOException e) {
+                    // No answer in time (the database away: a request waits for a connection) or the hub just died.
+                    refusals.incrementAndGet();
+                    return false;
+                }
                 if (r.status() != 200) {
                     if (r.status() >= 500) {
                         refusals.incrementAndGet();

@@ -91,7 +91,9 @@ class CrashBatteryIT {
                             walker.register(id, n);
                             walks.add(staff.submit(() -> walker.walk(id)));
                         } else {
+                            // Refused (e.g. 503 while the database is away); looked up afterwards all the same.
                             refused.incrementAndGet();
+                            unanswered.add(n);
                         }
                     } catch (IOException e) {
                         // The hub died under the request: it may or may not have accepted it.
@@ -134,7 +136,7 @@ class CrashBatteryIT {
             }
             submitter.get(5, TimeUnit.MINUTES);
             try (Connection db = pg.connect()) {
-                // Applications whose answer was lost in a crash: if the hub took them, they are walked too.
+                // Applications whose answer was lost in a crash or refused: if the hub took them, they are walked too.
                 for (int n : unanswered) {
                     String id = applicationOf(db, n);
                     if (id != null) {
@@ -179,7 +181,7 @@ class CrashBatteryIT {
                                 + " %d issued, %d rejected, %d completions, 0 lost, %d doubled, actor queues %s, outbox %d,"
                                 + " %d letter numbers (0 doubled, 0 gaps), %d mails sent (one per dedup key),"
                                 + " dead letters=%d (poison)%n",
-                        hub.starts() - 1, refusals.get(), cases, accepted.get(), unanswered.size(), refused.get(),
+                        hub.starts() - 1, refusals.get(), cases, accepted.get(), unanswered.size() - refused.get(), refused.get(),
                         tally.issued(), tally.rejected(), walker.completions.get(), doubled,
                         Ledger.actorQueueDepths(mq), Ledger.outbox(db), letters, mails, deadLetters.size());
             }
