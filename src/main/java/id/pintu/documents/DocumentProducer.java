@@ -137,7 +137,7 @@ public class DocumentProducer {
 
     private Case load(DocumentPlan plan, String kind, Task trigger) {
         Application app = applications.find(trigger.applicationId()).orElseThrow();
-        SopDefinition sop = sops.require(app.sopCode());
+        SopDefinition sop = sops.require(app.sopCode(), app.sopVersion());
         List<Task> history = tasks.history(app.id());
         Instant now = clock.instant();
         Map<String, String> facts = CaseFacts.of(app, sop, trigger, history, reports.find(app.id()), catalog.office(),
