@@ -173,6 +173,10 @@ class CrashBatteryIT {
                 assertThat(Ledger.openTasks(db)).as("open tasks").isZero();
                 assertThat(Ledger.unfinished(db)).as("cases not at their end").isZero();
                 long letters = Ledger.tableExists(db, "agenda_entry") ? Ledger.count(db, "SELECT COUNT(*) FROM agenda_entry") : 0;
+                long ossRecords = Ledger.tableExists(db, "oss_sandbox_record")
+                        ? Ledger.count(db, "SELECT COUNT(*) FROM oss_sandbox_record") : 0;
+                long ossRequests = Ledger.tableExists(db, "oss_sandbox_request")
+                        ? Ledger.count(db, "SELECT COUNT(*) FROM oss_sandbox_request") : 0;
                 long mails = Ledger.tableExists(db, "mail_sent") ? Ledger.count(db, "SELECT COUNT(*) FROM mail_sent") : 0;
                 assertThat(Ledger.doubledLetterNumbers(db)).as("letter numbers taken twice or skipped").isZero();
                 assertThat(deadBodies).as("dead letters: the poison messages only").containsExactlyInAnyOrderElementsOf(POISON);
@@ -180,10 +184,11 @@ class CrashBatteryIT {
                                 + " meanwhile), %d cases (%d accepted with 201, %d answers lost in a crash, %d refused),"
                                 + " %d issued, %d rejected, %d completions, 0 lost, %d doubled, actor queues %s, outbox %d,"
                                 + " %d letter numbers (0 doubled, 0 gaps), %d mails sent (one per dedup key),"
+                                + " %d OSS effects from %d OSS requests (one per idempotency key),"
                                 + " dead letters=%d (poison)%n",
                         hub.starts() - 1, refusals.get(), cases, accepted.get(), unanswered.size() - refused.get(), refused.get(),
                         tally.issued(), tally.rejected(), walker.completions.get(), doubled,
-                        Ledger.actorQueueDepths(mq), Ledger.outbox(db), letters, mails, deadLetters.size());
+                        Ledger.actorQueueDepths(mq), Ledger.outbox(db), letters, mails, ossRecords, ossRequests, deadLetters.size());
             }
         } finally {
             intake.shutdownNow();
