@@ -66,7 +66,6 @@ class CrashBatteryIT {
             List<String> args = new ArrayList<>(pg.hubArgs());
             args.add("--spring.profiles.active=postgres");
             args.addAll(broker.hubArgs());
-            args.addAll(ScaleSupport.mailArgs());
             hub = new HubProcess(work.resolve("data"), logs.resolve("hub"), ScaleSupport.JVM, args);
             hub.start();
             HttpApi api = new HttpApi(hub.baseUrl());

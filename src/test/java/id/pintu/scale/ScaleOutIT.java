@@ -50,7 +50,6 @@ class ScaleOutIT {
                 args.add("--spring.profiles.active=postgres,demo-sla");
                 args.addAll(broker.hubArgs());
                 args.add("--pintu.sla.clustered=true");
-                args.addAll(ScaleSupport.mailArgs());
                 HubProcess hub = new HubProcess(work.resolve("data-" + name), logs.resolve("hub-" + name),
                         ScaleSupport.JVM, args);
                 hubs.add(hub);
