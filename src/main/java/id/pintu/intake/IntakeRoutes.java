@@ -2,6 +2,7 @@ package id.pintu.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.mail.MailProperties;
+import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.CaseEventHeaders;
 import id.pintu.workflow.WorkflowProperties;
@@ -68,6 +69,8 @@ public class IntakeRoutes extends RouteBuilder {
                         + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true"
                         + "&selector=" + CaseEventHeaders.EVENT_TYPE + "='" + CaseEvent.STEP_ENTERED + "'")
                 .routeId("intake-completeness")
+                // A database outage is waited out here, not dead-lettered after the broker's attempts.
+                .routeConfigurationId(QueueErrorHandling.ID)
                 .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("intake-read-event")
                 .bean("completenessCheck", "onEvent").id("check-completeness");
 

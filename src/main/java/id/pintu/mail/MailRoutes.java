@@ -1,6 +1,7 @@
 package id.pintu.mail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowEndpoints;
 import id.pintu.workflow.WorkflowProperties;
@@ -48,6 +49,8 @@ public class MailRoutes extends RouteBuilder {
         from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"
                         + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true")
                 .routeId("status-mail")
+                // A database outage is waited out here, not dead-lettered after the broker's attempts.
+                .routeConfigurationId(QueueErrorHandling.ID)
                 .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("status-mail-read-event")
                 .bean("statusMails", "onEvent").id("owe-status-mails");
     }

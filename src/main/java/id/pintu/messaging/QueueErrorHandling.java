@@ -8,6 +8,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Error handling of every queue consumer, in one place; routes opt in with {@code routeConfigurationId(ID)}.
@@ -34,7 +35,10 @@ public class QueueErrorHandling extends RouteConfigurationBuilder {
         routeConfiguration(ID)
                 .onException(CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
                         DataAccessResourceFailureException.class, TransientDataAccessException.class,
-                        RecoverableDataAccessException.class)
+                        RecoverableDataAccessException.class,
+                        // A commit cut off by the database going away: its outcome is unknown, and every consumer
+                        // is idempotent, so it is tried again rather than dead-lettered.
+                        TransactionSystemException.class)
                     .maximumRedeliveries(-1)
                     .redeliveryDelay(500)
                     .useExponentialBackOff()

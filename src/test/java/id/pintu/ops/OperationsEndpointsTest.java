@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -22,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 @HubTest
 @DisableJmx(false)
 @AutoConfigureObservability
-@TestPropertySource(properties = "spring.jmx.enabled=true")
 class OperationsEndpointsTest {
 
     @Autowired

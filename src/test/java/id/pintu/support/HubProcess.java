@@ -24,11 +24,20 @@ public final class HubProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path logDir;
     private final int port;
+    private final List<String> jvmArgs;
     private final List<String> extraArgs;
     private Process process;
     private int starts;
 
     public HubProcess(Path dataDir, Path logDir, List<String> extraArgs) throws IOException {
+        this(dataDir, logDir, List.of("-Xmx512m"), extraArgs);
+    }
+
+    /**
+     * @param jvmArgs options of the hub's JVM (heap, start-up speed)
+     * @param extraArgs the hub's own command-line properties ({@code --name=value})
+     */
+    public HubProcess(Path dataDir, Path logDir, List<String> jvmArgs, List<String> extraArgs) throws IOException {
         this.jar = Path.of(System.getProperty("pintu.hub.jar", "target/pintu-hub.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("the hub jar " + jar + " is missing: run mvn package first");
@@ -36,6 +45,7 @@ public final class HubProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.logDir = logDir;
         this.port = freePort();
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.extraArgs = List.copyOf(extraArgs);
         Files.createDirectories(logDir);
     }
@@ -51,9 +61,10 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of(
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--pintu.data-dir=" + dataDir.toAbsolutePath(),
@@ -81,6 +92,14 @@ public final class HubProcess implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    public int starts() {
+        return starts;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     /** SIGKILL: the process gets no chance to flush, commit or acknowledge anything. */

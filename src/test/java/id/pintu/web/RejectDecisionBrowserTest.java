@@ -78,6 +78,9 @@ class RejectDecisionBrowserTest {
                     .doesNotContain("backoffice").doesNotContain("catatan internal").doesNotContain("Dewi");
             applicant.screenshot("05-lacak-menunggu-konfirmasi");
             applicant.find(By.id("confirm-receipt")).click();
+            // The case closes asynchronously (routing after the confirmation); the page shows it once reloaded.
+            api.awaitStatus(caseId, "REJECTED");
+            applicant.driver().navigate().refresh();
             applicant.waitFor(ExpectedConditions.textToBe(By.id("case-status"), "Ditolak"));
             applicant.screenshot("06-lacak-ditolak");
             applicant.phoneScreenshot("06b-lacak-ditolak-ponsel");
