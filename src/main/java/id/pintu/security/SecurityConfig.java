@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The REST API is stateless: HTTP Basic on every call, no session, no CSRF token. Public: the SOPs, submitting an
@@ -49,9 +50,13 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        http.securityMatcher("/actuator/**")
+        // Path matchers on the request URI, not Spring MVC's: Jolokia is its own servlet, which an MVC matcher does
+        // not see, so /actuator/jolokia fell through to the pages chain, where any logged-in clerk would pass.
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(path.matcher("/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**"),
+                                path.matcher("/actuator/info")).permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle, null), BasicAuthenticationFilter.class)
