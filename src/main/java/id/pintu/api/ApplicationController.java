@@ -56,7 +56,7 @@ class ApplicationController {
                         "trackingCode", a.trackingCode(),
                         "token", s.token(),
                         "status", a.status().name(),
-                        "sop", a.sopCode(),
+                        "sop", a.sopCode(), "sopVersion", a.sopVersion(),
                         "tasks", open,
                         "trackUrl", "/lacak?kode=" + a.trackingCode() + "&token=" + s.token()));
     }
@@ -71,7 +71,7 @@ class ApplicationController {
     List<Map<String, Object>> list(@RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) String sop, @RequestParam(defaultValue = "100") int limit) {
         return applications.findRecent(status, sop, Math.min(Math.max(limit, 1), 1000)).stream()
-                .map(a -> Map.<String, Object>of("id", a.id(), "trackingCode", a.trackingCode(), "sop", a.sopCode(),
+                .map(a -> Map.<String, Object>of("id", a.id(), "trackingCode", a.trackingCode(), "sop", a.sopCode(), "sopVersion", a.sopVersion(),
                         "status", a.status().name(), "company", a.company().name(), "submittedAt", a.submittedAt()))
                 .toList();
     }

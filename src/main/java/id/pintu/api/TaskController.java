@@ -1,6 +1,7 @@
 package id.pintu.api;
 
 import id.pintu.security.Callers;
+import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskRepository;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff inboxes (one per actor, fed by the actor's queue) and the work on a task. */
+/**
+ * Staff inboxes (one per actor, fed by the actor's queue, shared by every SOP; {@code ?sop=} shows one SOP's tasks)
+ * and the work on a task.
+ */
 @RestController
 class TaskController {
 
@@ -27,8 +31,11 @@ class TaskController {
     private final WorkflowService workflow;
     private final TaskRepository tasks;
     private final ApplicationRepository applications;
+    private final SopCatalog catalog;
 
-    TaskController(WorkflowService workflow, TaskRepository tasks, ApplicationRepository applications) {
+    TaskController(WorkflowService workflow, TaskRepository tasks, ApplicationRepository applications,
+            SopCatalog catalog) {
+        this.catalog = catalog;
         this.workflow = workflow;
         this.tasks = tasks;
         this.applications = applications;
@@ -36,11 +43,15 @@ class TaskController {
 
     @GetMapping("/api/inbox/{actor}")
     List<TaskView> inbox(@PathVariable String actor, @RequestParam(defaultValue = "200") int limit,
-            Authentication auth) {
+            @RequestParam(required = false) String sop, Authentication auth) {
         if (!workflow.mayActAs(Callers.of(auth), actor)) {
             throw WorkflowException.forbidden(auth.getName() + " does not hold the role " + actor);
         }
-        return tasks.inbox(actor, Math.min(Math.max(limit, 1), 1000)).stream().map(this::view).toList();
+        String sopCode = sop == null || sop.isBlank() ? null : sop.trim();
+        if (sopCode != null && catalog.find(sopCode).isEmpty()) {
+            throw WorkflowException.notFound("no SOP " + sopCode);
+        }
+        return tasks.inbox(actor, sopCode, Math.min(Math.max(limit, 1), 1000)).stream().map(this::view).toList();
     }
 
     @PostMapping("/api/inbox/{actor}/next")

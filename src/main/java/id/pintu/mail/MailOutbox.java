@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 public class MailOutbox {
 
     public static final String KIND = "MAIL";
+    /** The outbox row's case for a mail that belongs to no case (a reply to an email that made none). */
+    public static final String NO_CASE = "-";
 
     private final CaseEvents events;
     private final Clock clock;
@@ -23,6 +25,7 @@ public class MailOutbox {
     }
 
     public void enqueue(OutgoingMail mail) {
-        events.append(UUID.randomUUID().toString(), KIND, mail.applicationId(), mail, clock.instant());
+        events.append(UUID.randomUUID().toString(), KIND,
+                mail.applicationId() == null ? NO_CASE : mail.applicationId(), mail, clock.instant());
     }
 }

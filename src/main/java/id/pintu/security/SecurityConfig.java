@@ -38,6 +38,11 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/sops", "/api/sops/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                         .requestMatchers("/api/track/**").permitAll()
+                        // Documents: staff (HTTP Basic) or the applicant's case token, checked in the controller.
+                        .requestMatchers(HttpMethod.GET, "/api/documents/*").permitAll()
+                        .requestMatchers("/api/verify", "/api/verify/**").permitAll()
+                        // OSS pushes here with its shared secret, checked by the OSS inbound controller.
+                        .requestMatchers(HttpMethod.POST, "/api/oss/inbound/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

@@ -82,7 +82,7 @@ public class CaseSla {
                 t.kind().name(), t.enteredAt(), t.dueAt(), !now.isBefore(t.dueAt()),
                 calendar.workingTimeLeft(now, t.dueAt()).toMinutes(), levels.getOrDefault(t.id(), 0),
                 !catalog.isApplicant(t.actor()))).toList();
-        SopDefinition sop = catalog.require(app.sopCode());
+        SopDefinition sop = catalog.require(app.sopCode(), app.sopVersion());
         PathDue path = app.status().isOpen() && !open.isEmpty() ? path(sop, open.get(0), now) : null;
         return new View(app.id(), app.trackingCode(), app.sopCode(), app.status().name(), app.submittedAt(),
                 app.closedAt(), dues, path, fiktifPositif(app, history, now));

@@ -1,40 +1,96 @@
 package id.pintu.sop;
 
 import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The SOPs and actors this hub runs, loaded once at start-up. A bad file fails the start with the loader's
- * message: the office must not run on a definition it did not mean.
+ * The SOPs and actors this hub runs. Every SOP may have several versions: a case runs to its end on the version it
+ * started with, and a new case takes the newest.
+ *
+ * <p>At start-up each file of the SOP directory is compared (by {@link SopLoader#canonicalHash}) with the latest
+ * stored version of its code in {@code sop_version}; a different definition is stored as the next version: the
+ * latest stored number + 1, or the file's own {@code version:} if that is higher. Then every stored version is
+ * loaded, so the catalog holds the old versions that running cases still follow. A bad file, or a stored version
+ * that no longer validates (e.g. an actor removed that it needs), fails the start with the loader's message: the
+ * office must not run on a definition it did not mean.
  */
 @Component
 public class SopCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(SopCatalog.class);
 
-    private final Map<String, Actor> actors;
-    private final Map<String, SopDefinition> sops = new TreeMap<>();
-    private final String defaultSop;
+    /** Where one version came from and when the hub first stored it. */
+    public record VersionInfo(String code, int version, String sha256, String source, Instant loadedAt, int steps) {}
 
+    private record Loaded(SopDefinition definition, VersionInfo info, String content) {}
+
+    private final Map<String, Actor> actors;
+    private final SopLoader loader;
+    private final SopVersionStore store;
+    private final Clock clock;
+    private final String defaultSop;
+    /** code -> version -> definition; replaced as a whole when a version is added at runtime. */
+    private volatile Map<String, NavigableMap<Integer, Loaded>> sops;
+
+    /** The definitions of the directory as they are, without version history (tools and unit tests). */
     public SopCatalog(SopProperties properties, Validator validator) {
-        SopLoader loader = new SopLoader(validator);
+        this(properties, validator, null, Clock.systemUTC());
+    }
+
+    @Autowired
+    public SopCatalog(SopProperties properties, Validator validator, SopVersionStore store, Clock clock) {
+        this.loader = new SopLoader(validator);
+        this.store = store;
+        this.clock = clock;
         this.actors = loader.loadActors(properties.actorsFile());
-        for (SopDefinition sop : loader.loadDirectory(properties.directory(), actors)) {
-            SopDefinition previous = sops.put(sop.code(), sop);
+        Map<String, Path> fileOfCode = new TreeMap<>();
+        Map<String, NavigableMap<Integer, Loaded>> loaded = new TreeMap<>();
+        for (Path file : loader.listDirectory(properties.directory())) {
+            String content = loader.read(file);
+            SopDefinition sop = loader.parse(file.toString(), content, actors);
+            Path previous = fileOfCode.put(sop.code(), file);
             if (previous != null) {
                 throw new SopDefinitionException(properties.directory().toString(),
-                        List.of("field code: two files define SOP '" + sop.code() + "'"));
+                        List.of("field code: two files define SOP '" + sop.code() + "' (" + previous.getFileName()
+                                + ", " + file.getFileName() + ")"));
             }
-            LOG.info("Loaded SOP {} ({}), version {}, {} steps", sop.code(), sop.name(), sop.versionOrDefault(),
-                    sop.steps().size());
+            if (store == null) {
+                int version = sop.versionOrDefault();
+                loaded.computeIfAbsent(sop.code(), c -> new TreeMap<>()).put(version, new Loaded(sop,
+                        new VersionInfo(sop.code(), version, loader.canonicalHash(sop), file.toString(), clock.instant(),
+                                sop.steps().size()), content));
+            } else {
+                store(sop, content, file.toString());
+            }
         }
+        if (store != null) {
+            for (SopVersionStore.Stored s : store.all()) {
+                String source = "sop_version " + s.code() + " v" + s.version() + " (from " + s.source() + ")";
+                SopDefinition sop = loader.parse(source, s.content(), actors).withVersion(s.version());
+                loaded.computeIfAbsent(s.code(), c -> new TreeMap<>()).put(s.version(), new Loaded(sop,
+                        new VersionInfo(s.code(), s.version(), s.sha256(), s.source(), s.loadedAt(), sop.steps().size()),
+                        s.content()));
+            }
+        }
+        loaded.forEach((code, versions) -> LOG.info("Loaded SOP {} ({}), versions {}, newest {} with {} steps", code,
+                versions.lastEntry().getValue().definition().name(), versions.keySet(), versions.lastKey(),
+                versions.lastEntry().getValue().definition().steps().size()));
+        this.sops = Collections.unmodifiableMap(loaded);
         if (!sops.containsKey(properties.defaultSop())) {
             throw new SopDefinitionException(properties.directory().toString(),
                     List.of("pintu.sop.default-sop names '" + properties.defaultSop() + "', which is not loaded "
@@ -43,20 +99,104 @@ public class SopCatalog {
         this.defaultSop = properties.defaultSop();
     }
 
-    public Collection<SopDefinition> all() {
-        return sops.values();
+    /**
+     * Stores {@code sop} as a new version unless the latest stored version of its code has the same canonical
+     * hash. Returns the version number the definition runs as.
+     */
+    private int store(SopDefinition sop, String content, String source) {
+        String hash = loader.canonicalHash(sop);
+        Optional<SopVersionStore.Stored> latest = store.latest(sop.code());
+        if (latest.isPresent() && latest.get().sha256().equals(hash)) {
+            return latest.get().version();
+        }
+        int version = Math.max(latest.map(l -> l.version() + 1).orElse(1), sop.version() == null ? 0 : sop.version());
+        try {
+            store.insert(new SopVersionStore.Stored(sop.code(), version, hash, content, source, clock.instant()));
+        } catch (DuplicateKeyException e) {
+            // Another hub on the same database stored it first: fine if it stored the same definition.
+            SopVersionStore.Stored other = store.latest(sop.code()).orElseThrow();
+            if (!other.sha256().equals(hash)) {
+                throw new SopDefinitionException(source, List.of("version " + version + " of SOP '" + sop.code()
+                        + "' was stored at the same moment by another hub with a different definition"));
+            }
+            return other.version();
+        }
+        LOG.info("SOP {}: {} differs from the latest stored version {}; stored as version {}", sop.code(), source,
+                latest.map(l -> String.valueOf(l.version())).orElse("(none)"), version);
+        return version;
     }
 
+    /**
+     * Adds a definition while the hub runs (admin import): stored as a new version like a changed file at start-up,
+     * then visible to new cases. Returns the definition with the version it was given.
+     */
+    public synchronized SopDefinition add(String content, String source) {
+        SopDefinition sop = loader.parse(source, content, actors);
+        int version = store == null ? sop.versionOrDefault() : store(sop, content, source);
+        SopDefinition versioned = sop.withVersion(version);
+        Map<String, NavigableMap<Integer, Loaded>> copy = new TreeMap<>();
+        sops.forEach((code, versions) -> copy.put(code, new TreeMap<>(versions)));
+        copy.computeIfAbsent(sop.code(), c -> new TreeMap<>()).putIfAbsent(version, new Loaded(versioned,
+                new VersionInfo(sop.code(), version, loader.canonicalHash(sop), source, clock.instant(),
+                        sop.steps().size()), content));
+        this.sops = Collections.unmodifiableMap(copy);
+        return copy.get(sop.code()).get(version).definition();
+    }
+
+    /** The newest version of each SOP (what new cases take). */
+    public Collection<SopDefinition> all() {
+        return sops.values().stream().map(v -> v.lastEntry().getValue().definition()).toList();
+    }
+
+    /** Every loaded version of every SOP (the routes serve them all). */
+    public List<SopDefinition> allVersions() {
+        List<SopDefinition> result = new ArrayList<>();
+        sops.values().forEach(v -> v.values().forEach(l -> result.add(l.definition())));
+        return result;
+    }
+
+    /** The newest version of {@code code}. */
     public Optional<SopDefinition> find(String code) {
-        return Optional.ofNullable(code == null ? null : sops.get(code));
+        NavigableMap<Integer, Loaded> versions = code == null ? null : sops.get(code);
+        return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue().definition());
+    }
+
+    public Optional<SopDefinition> find(String code, int version) {
+        NavigableMap<Integer, Loaded> versions = code == null ? null : sops.get(code);
+        Loaded l = versions == null ? null : versions.get(version);
+        return l == null ? Optional.empty() : Optional.of(l.definition());
     }
 
     public SopDefinition require(String code) {
         return find(code).orElseThrow(() -> new IllegalArgumentException("unknown SOP '" + code + "'"));
     }
 
+    /** The version a case runs on. */
+    public SopDefinition require(String code, int version) {
+        return find(code, version).orElseThrow(
+                () -> new IllegalArgumentException("unknown SOP '" + code + "' version " + version));
+    }
+
+    public boolean isNewest(SopDefinition sop) {
+        NavigableMap<Integer, Loaded> versions = sops.get(sop.code());
+        return versions != null && versions.lastKey() == sop.versionOrDefault();
+    }
+
+    /** The versions of {@code code}, oldest first; empty if the SOP is unknown. */
+    public List<VersionInfo> versions(String code) {
+        NavigableMap<Integer, Loaded> versions = sops.get(code);
+        return versions == null ? List.of() : versions.values().stream().map(Loaded::info).toList();
+    }
+
+    /** The text a version was loaded from (the file as it was, comments included). */
+    public Optional<String> content(String code, int version) {
+        NavigableMap<Integer, Loaded> versions = sops.get(code);
+        Loaded l = versions == null ? null : versions.get(version);
+        return l == null ? Optional.empty() : Optional.of(l.content());
+    }
+
     public SopDefinition defaultSop() {
-        return sops.get(defaultSop);
+        return find(defaultSop).orElseThrow();
     }
 
     public Map<String, Actor> actors() {
@@ -70,5 +210,10 @@ public class SopCatalog {
     public boolean isApplicant(String actorId) {
         Actor a = actors.get(actorId);
         return a != null && a.applicant();
+    }
+
+    /** The loader this catalog validates with, against its actors. */
+    public SopDefinition validate(String source, String content) {
+        return loader.parse(source, content, actors);
     }
 }

@@ -28,6 +28,11 @@ public record SopDefinition(
         return version == null ? 1 : version;
     }
 
+    /** The same definition under another version number (a stored version keeps the number it was given). */
+    public SopDefinition withVersion(Integer newVersion) {
+        return new SopDefinition(code, number, name, office, approvedBy, newVersion, columns, steps);
+    }
+
     public Optional<Step> step(int no) {
         return steps.stream().filter(s -> s.no() == no).findFirst();
     }

@@ -27,6 +27,11 @@ public class SopLoader {
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private final ObjectMapper canonicalJson = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .findAndAddModules()
+            .build();
     private final SopValidator validator;
 
     public SopLoader(Validator validator) {
@@ -65,6 +70,15 @@ public class SopLoader {
     }
 
     public List<SopDefinition> loadDirectory(Path directory, Map<String, Actor> actors) {
+        List<SopDefinition> result = new ArrayList<>();
+        for (Path f : listDirectory(directory)) {
+            result.add(load(f, actors));
+        }
+        return result;
+    }
+
+    /** The definition files of a directory ({@code *.yaml}, {@code *.yml}), sorted; none is an error. */
+    public List<Path> listDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new SopDefinitionException(directory.toString(), List.of("the SOP directory does not exist"));
         }
@@ -79,39 +93,66 @@ public class SopLoader {
         if (files.isEmpty()) {
             throw new SopDefinitionException(directory.toString(), List.of("no SOP definition (*.yaml) found"));
         }
-        List<SopDefinition> result = new ArrayList<>();
-        for (Path f : files) {
-            result.add(load(f, actors));
-        }
-        return result;
+        return files;
     }
 
     public SopDefinition load(Path file, Map<String, Actor> actors) {
-        JsonNode root = readTree(file);
+        return parse(file.toString(), read(file), actors);
+    }
+
+    /** The file's text, for {@link #parse} (and for keeping it as a stored version). */
+    public String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new SopDefinitionException(file.toString(), List.of("not readable as YAML: " + e.getMessage()));
+        }
+    }
+
+    /** Binds and validates a definition's text; {@code source} names it in messages (file, or stored version). */
+    public SopDefinition parse(String source, String content, Map<String, Actor> actors) {
+        JsonNode root = readTree(source, content);
         SopDefinition sop;
         try {
             sop = yaml.treeToValue(root, SopDefinition.class);
         } catch (JsonMappingException e) {
-            throw new SopDefinitionException(file.toString(), List.of(describe(root, e)));
+            throw new SopDefinitionException(source, List.of(describe(root, e)));
         } catch (IOException e) {
-            throw new SopDefinitionException(file.toString(), List.of(e.getMessage()));
+            throw new SopDefinitionException(source, List.of(e.getMessage()));
         }
         List<String> problems = validator.problems(sop, actors);
         if (!problems.isEmpty()) {
-            throw new SopDefinitionException(file.toString(), problems);
+            throw new SopDefinitionException(source, problems);
         }
         return sop;
     }
 
-    private JsonNode readTree(Path file) {
+    /**
+     * SHA-256 over the definition as bound, without its version: comments and layout do not make a new version,
+     * and neither does only raising the {@code version:} number.
+     */
+    public String canonicalHash(SopDefinition sop) {
         try {
-            JsonNode node = yaml.readTree(file.toFile());
+            byte[] canonical = canonicalJson.writeValueAsBytes(sop.withVersion(null));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash SOP " + sop.code(), e);
+        }
+    }
+
+    private JsonNode readTree(Path file) {
+        return readTree(file.toString(), read(file));
+    }
+
+    private JsonNode readTree(String source, String content) {
+        try {
+            JsonNode node = yaml.readTree(content);
             if (node == null || !node.isObject()) {
-                throw new SopDefinitionException(file.toString(), List.of("the file is empty or not a YAML mapping"));
+                throw new SopDefinitionException(source, List.of("the file is empty or not a YAML mapping"));
             }
             return node;
         } catch (IOException e) {
-            throw new SopDefinitionException(file.toString(), List.of("not readable as YAML: " + e.getMessage()));
+            throw new SopDefinitionException(source, List.of("not readable as YAML: " + e.getMessage()));
         }
     }
 

@@ -75,7 +75,7 @@ class TaskPageController {
             Authentication auth, Model model) {
         Task task = visible(taskId, auth);
         Application app = applications.find(task.applicationId()).orElseThrow();
-        SopDefinition sop = catalog.require(app.sopCode());
+        SopDefinition sop = catalog.require(app.sopCode(), app.sopVersion());
         Step step = sop.requireStep(task.stepNo());
         List<StoredDocument> docs = documents.ofApplication(app.id());
         StoredDocument shown = docs.stream().filter(d -> d.id().equals(docId)).findFirst()
@@ -133,7 +133,7 @@ class TaskPageController {
             }
         }
         Application app = applications.find(task.applicationId()).orElseThrow();
-        Step step = catalog.require(app.sopCode()).requireStep(task.stepNo());
+        Step step = catalog.require(app.sopCode(), app.sopVersion()).requireStep(task.stepNo());
         Uploads.Checked stored = upload;
         try {
             // One transaction: the report is kept exactly when the step is completed, never one without the other.

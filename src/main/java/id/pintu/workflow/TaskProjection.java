@@ -58,7 +58,7 @@ public class TaskProjection {
             @Header(WorkflowHeaders.NEXT_STEP) int nextStep,
             @Header(WorkflowHeaders.AWAIT_APPLICANT) Boolean awaitApplicant,
             org.apache.camel.Message message) {
-        SopDefinition sop = catalog.require(sopCode);
+        SopDefinition sop = catalog.require(sopCode, sopVersion);
         boolean clarification = Boolean.TRUE.equals(awaitApplicant);
         Step next = sop.requireStep(nextStep);
         String actor = clarification ? catalog.applicantActor().id() : next.performingActor();
@@ -95,7 +95,7 @@ public class TaskProjection {
                     app == null ? "unknown" : app.status());
             return;
         }
-        Step step = catalog.require(m.sopCode()).requireStep(m.stepNo());
+        Step step = catalog.require(m.sopCode(), m.sopVersion()).requireStep(m.stepNo());
         boolean clarification = m.kind() == TaskKind.CLARIFICATION;
         MutuBaku limit = clarification ? MutuBaku.parse(properties.clarificationLimit()) : step.duration();
         String name = clarification ? "Klarifikasi berkas oleh pemohon (" + step.name() + ")" : step.name();

@@ -72,6 +72,19 @@ public class TaskRepository {
                 .list();
     }
 
+    /** The open tasks of an actor, of one SOP only when {@code sopCode} is given. */
+    public List<Task> inbox(String actor, String sopCode, int limit) {
+        if (sopCode == null) {
+            return inbox(actor, limit);
+        }
+        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(^|, )", "$1t.") + " FROM task t JOIN application a"
+                        + " ON a.id = t.application_id WHERE t.actor = ? AND t.status = 'OPEN' AND a.sop_code = ?"
+                        + " ORDER BY t.entered_at, t.id LIMIT ?")
+                .params(actor, sopCode, limit)
+                .query(this::map)
+                .list();
+    }
+
     public List<Task> inbox(String actor, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE actor = ? AND status = 'OPEN'"
                         + " ORDER BY entered_at, id LIMIT ?")

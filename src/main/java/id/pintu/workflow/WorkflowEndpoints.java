@@ -17,7 +17,8 @@ public final class WorkflowEndpoints {
         return "direct:integration-" + integration;
     }
 
-    public static String stepEndpoint(String sopCode, int stepNo) {
-        return "direct:" + sopCode + ".step-" + stepNo;
+    /** A step of one version of an SOP: cases of an old version keep their own routes. */
+    public static String stepEndpoint(String sopCode, int sopVersion, int stepNo) {
+        return "direct:" + sopCode + ".v" + sopVersion + ".step-" + stepNo;
     }
 }

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * The workflow as routes, built from the SOP definitions (no SOP is written here):
  * <ul>
  *   <li>{@code workflow-transition}: a committed completion from the outbox, to its step's route;</li>
- *   <li>one route per SOP step, id {@code <sop>.step-08-pemberian-rekomendasi}: a decision is a content-based
- *       router over its outcomes; an activity leads to its next step or ends the case;</li>
+ *   <li>one route per SOP step and version, id {@code <sop>.step-08-pemberian-rekomendasi} (newest version) or
+ *       {@code <sop>.v1.step-08-...} (older): a decision is a content-based router over its outcomes; an activity
+ *       leads to its next step or ends the case;</li>
  *   <li>{@code enter-step}: the next task as a persistent message on its actor's durable queue;</li>
  *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox.</li>
  * </ul>
@@ -71,14 +72,14 @@ public class WorkflowRoutes extends RouteBuilder {
                         .setHeader(NEXT_STEP, header(START_STEP))
                         .to(WorkflowEndpoints.ENTER_STEP)
                     .otherwise()
-                        .toD("direct:${header." + WorkflowHeaders.SOP_CODE + "}.step-${header." + STEP + "}")
+                        // The step route of the version the case started on (see WorkflowEndpoints.stepEndpoint).
+                        .toD("direct:${header." + WorkflowHeaders.SOP_CODE + "}.v${header." + WorkflowHeaders.SOP_VERSION
+                                + "}.step-${header." + STEP + "}")
                             .id("to-step-route")
                 .end();
 
-        for (SopDefinition sop : catalog.all()) {
-            for (Step step : sop.steps()) {
-                stepRoute(sop, step);
-            }
+        for (SopDefinition sop : catalog.allVersions()) {
+            addStepRoutes(this, sop, catalog.isNewest(sop));
         }
 
         from(WorkflowEndpoints.ENTER_STEP)
@@ -116,17 +117,24 @@ public class WorkflowRoutes extends RouteBuilder {
         }
     }
 
-    private void stepRoute(SopDefinition sop, Step step) {
-        String id = routeId(sop, step);
-        RouteDefinition route = from(WorkflowEndpoints.stepEndpoint(sop.code(), step.no()))
+    /** The routes of one version of one SOP, on {@code builder} (this class at start-up, or a runtime builder). */
+    public static void addStepRoutes(RouteBuilder builder, SopDefinition sop, boolean newest) {
+        for (Step step : sop.steps()) {
+            stepRoute(builder, sop, step, newest);
+        }
+    }
+
+    private static void stepRoute(RouteBuilder b, SopDefinition sop, Step step, boolean newest) {
+        String id = routeId(sop, step, newest);
+        RouteDefinition route = b.from(WorkflowEndpoints.stepEndpoint(sop.code(), sop.versionOrDefault(), step.no()))
                 .routeId(id)
                 .description("SOP " + sop.code() + " step " + step.no() + ": " + step.name());
         if (step.isDecision()) {
             ChoiceDefinition choice = route.choice().id(id + "-outcome");
             for (Outcome o : step.outcomesOrEmpty()) {
-                choice.when(header(OUTCOME).isEqualTo(o.id())).id(id + "-" + o.id())
-                        .setHeader(NEXT_STEP, constant(o.next()))
-                        .setHeader(AWAIT_APPLICANT, constant(o.awaitApplicant()))
+                choice.when(b.header(OUTCOME).isEqualTo(o.id())).id(id + "-" + o.id())
+                        .setHeader(NEXT_STEP, b.constant(o.next()))
+                        .setHeader(AWAIT_APPLICANT, b.constant(o.awaitApplicant()))
                         .to(WorkflowEndpoints.ENTER_STEP);
             }
             choice.otherwise()
@@ -135,18 +143,21 @@ public class WorkflowRoutes extends RouteBuilder {
         } else if (step.next() != null && step.integration() != null) {
             // The step's effect in an external system (e.g. OSS) must be confirmed before the next step starts:
             // the integration route continues to enter-step once the other side answered.
-            route.setHeader(NEXT_STEP, constant(step.next()))
+            route.setHeader(NEXT_STEP, b.constant(step.next()))
                     .to(WorkflowEndpoints.integrationEndpoint(step.integration())).id(id + "-" + step.integration());
         } else if (step.next() != null) {
-            route.setHeader(NEXT_STEP, constant(step.next())).to(WorkflowEndpoints.ENTER_STEP);
+            route.setHeader(NEXT_STEP, b.constant(step.next())).to(WorkflowEndpoints.ENTER_STEP);
         } else {
-            route.setHeader(END_STATUS, constant(CaseStatus.valueOf(step.end().name())))
+            route.setHeader(END_STATUS, b.constant(CaseStatus.valueOf(step.end().name())))
                     .to(WorkflowEndpoints.CASE_FINISHED);
         }
     }
 
-    /** A stable, readable route id: {@code <sop>.step-08-pemberian-rekomendasi}. */
-    static String routeId(SopDefinition sop, Step step) {
+    /**
+     * A stable, readable route id: {@code <sop>.step-08-pemberian-rekomendasi} for the newest version of the SOP,
+     * {@code <sop>.v1.step-08-pemberian-rekomendasi} for an older one that running cases still follow.
+     */
+    static String routeId(SopDefinition sop, Step step, boolean newest) {
         String slug = Normalizer.normalize(step.name(), Normalizer.Form.NFD)
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
@@ -154,6 +165,8 @@ public class WorkflowRoutes extends RouteBuilder {
         if (slug.length() > 40) {
             slug = slug.substring(0, 40).replaceAll("-[^-]*$", "");
         }
-        return String.format("%s.step-%02d-%s", sop.code(), step.no(), slug);
+        return newest
+                ? String.format("%s.step-%02d-%s", sop.code(), step.no(), slug)
+                : String.format("%s.v%d.step-%02d-%s", sop.code(), sop.versionOrDefault(), step.no(), slug);
     }
 }

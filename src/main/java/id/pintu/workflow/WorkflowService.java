@@ -151,7 +151,7 @@ public class WorkflowService {
             throw WorkflowException.conflict("task " + taskId + " is held by " + task.claimedBy());
         }
         Application app = applications.find(task.applicationId()).orElseThrow();
-        Step step = catalog.require(app.sopCode()).requireStep(task.stepNo());
+        Step step = catalog.require(app.sopCode(), app.sopVersion()).requireStep(task.stepNo());
         String chosen = outcome == null || outcome.isBlank() ? null : outcome.trim();
         if (task.kind() == TaskKind.STEP && step.isDecision()) {
             if (chosen == null || step.outcome(chosen).isEmpty()) {

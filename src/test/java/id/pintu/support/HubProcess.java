@@ -56,7 +56,10 @@ public final class HubProcess implements AutoCloseable {
                 "-Xmx512m",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
-                "--pintu.data-dir=" + dataDir.toAbsolutePath()));
+                "--pintu.data-dir=" + dataDir.toAbsolutePath(),
+                // The embedded mail server on free ports, so a hub under test never collides with another.
+                "--pintu.mail.smtp.port=0",
+                "--pintu.mail.imap.port=0"));
         cmd.addAll(extraArgs);
         starts++;
         process = new ProcessBuilder(cmd)

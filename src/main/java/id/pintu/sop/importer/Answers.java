@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * A person's answers to an import's questions: by question id ({@code questions: {q3: {next: 2}}}) or by step
- * ({@code steps: {2: {performer: front-office, outcomes: [...]}}}), plus the definition's own fields the table does
+ * ({@code steps: {2: {performer: front-office, outcomes: [...]}}}; {@code integration} names an external system's
+ * effect of the step, which no table carries, e.g. {@code steps: {4: {integration: oss-register}}}), plus the definition's own fields the table does
  * not carry ({@code code}, {@code version}) or spells differently. Unknown keys are refused, so a typo is not an
  * answer that silently does nothing.
  */
@@ -54,7 +55,8 @@ public record Answers(
             String waktu,
             Integer next,
             EndStatus end,
-            List<OutcomeAnswer> outcomes) {}
+            List<OutcomeAnswer> outcomes,
+            String integration) {}
 
     public record OutcomeAnswer(String id, String label, Integer next, Boolean awaitApplicant) {}
 

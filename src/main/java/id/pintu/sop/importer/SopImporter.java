@@ -117,6 +117,7 @@ public class SopImporter {
         boolean rejection;
         Integer next;
         EndStatus end;
+        String integration;
         String nextReason;
         final List<DraftOutcome> outcomes = new ArrayList<>();
         final List<String> comments = new ArrayList<>();
@@ -631,6 +632,9 @@ public class SopImporter {
                 s.end = a.end();
                 s.next = null;
             }
+            if (a.integration() != null) {
+                s.integration = a.integration();
+            }
             if (a.outcomes() != null) {
                 for (int k = 0; k < a.outcomes().size(); k++) {
                     Answers.OutcomeAnswer oa = a.outcomes().get(k);
@@ -682,7 +686,8 @@ public class SopImporter {
                         ? s.outcomes.stream().map(o -> new Outcome(o.id, o.label, o.next, o.awaitApplicant)).toList()
                         : null;
                 built.add(new Step(s.no, s.name, stepActors, stepActors.size() > 1 ? s.performer : null, s.kind,
-                        s.kelengkapan, s.waktu, s.duration, s.output, s.next, s.end, outcomes, null));
+                        s.kelengkapan, s.waktu, s.duration, s.output, s.next, s.end, outcomes,
+                        s.kind == StepKind.decision ? null : s.integration));
             }
             if (code == null) {
                 notes.add("code '" + code() + "' is derived from the SOP's name; give code in the answers file to choose another");
@@ -805,6 +810,9 @@ public class SopImporter {
             } else {
                 question(w, in, open.get("next:" + s.no()));
                 w.raw(in, "next", s.next());
+            }
+            if (s.integration() != null) {
+                w.raw(in, "integration", s.integration());
             }
         }
 

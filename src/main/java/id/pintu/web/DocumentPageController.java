@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** A case document for logged-in staff (the session of the pages; document ids are random UUIDs). */
 @Controller
-class DocumentController {
+class DocumentPageController {
 
     private final DocumentStore documents;
     private final DocumentDownloads downloads;
 
-    DocumentController(DocumentStore documents, DocumentDownloads downloads) {
+    DocumentPageController(DocumentStore documents, DocumentDownloads downloads) {
         this.documents = documents;
         this.downloads = downloads;
     }

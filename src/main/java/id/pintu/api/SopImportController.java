@@ -1,0 +1,119 @@
+package id.pintu.api;
+
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinitionException;
+import id.pintu.sop.SopProperties;
+import id.pintu.sop.importer.Answers;
+import id.pintu.sop.importer.Format;
+import id.pintu.sop.importer.ImportResult;
+import id.pintu.sop.importer.Question;
+import id.pintu.sop.importer.SopImporter;
+import id.pintu.workflow.WorkflowException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The SOP importer for administrators (under /api/admin/**, admin only by SecurityConfig): a table in, the report,
+ * the questions and the definition out. With {@code install=true} and nothing left to answer, the definition is
+ * written to the SOP directory; the hub loads it (as a new version if the SOP exists) at its next start, because the
+ * routes of a running hub are built once.
+ */
+@RestController
+class SopImportController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SopImportController.class);
+    private static final java.util.regex.Pattern CODE_LINE = java.util.regex.Pattern.compile("(?m)^code:\\s*\"?([a-z0-9-]+)\"?\\s*$");
+
+    record ImportRequest(
+            @NotBlank @Size(max = 500_000) String table,
+            @Pattern(regexp = "tsv|csv", message = "must be tsv or csv") String format,
+            @Size(max = 100_000) String answers) {}
+
+    record ImportResponse(boolean complete, String code, Integer version, List<Question> questions, List<String> notes,
+            String report, String yaml, boolean installed, String file, String takesEffect) {}
+
+    private final SopCatalog catalog;
+    private final SopProperties properties;
+
+    SopImportController(SopCatalog catalog, SopProperties properties) {
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    @PostMapping("/api/admin/sops/import")
+    ImportResponse importTable(@Valid @RequestBody ImportRequest body,
+            @RequestParam(defaultValue = "false") boolean install, Authentication auth) {
+        Answers answers;
+        try {
+            answers = Answers.parse(body.answers());
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrors.FieldProblem("answers", e.getMessage());
+        }
+        Format format = "csv".equals(body.format()) ? Format.CSV : Format.TSV;
+        ImportResult result;
+        try {
+            result = new SopImporter(catalog.actors()).importTable(body.table(), format, answers);
+        } catch (IllegalArgumentException e) {
+            throw new ApiErrors.FieldProblem("table", e.getMessage());
+        }
+        String code = result.definition() == null ? null : result.definition().code();
+        Integer version = result.definition() == null ? null : result.definition().version();
+        if (!install) {
+            return new ImportResponse(result.complete(), code, version, result.questions(), result.notes(),
+                    result.report(), result.yaml(), false, null, null);
+        }
+        if (!result.complete()) {
+            throw WorkflowException.unprocessable("not installed: " + result.questions().size()
+                    + " question(s) remain; answer them in the answers file");
+        }
+        try {
+            catalog.validate("imported " + code, result.yaml());
+        } catch (SopDefinitionException e) {
+            throw WorkflowException.unprocessable("not installed: " + e.getMessage());
+        }
+        Path file = install(code, result.yaml());
+        LOG.info("SOP {} imported by {} into {}; loaded at the next start", code, auth.getName(), file);
+        return new ImportResponse(true, code, version, result.questions(), result.notes(), result.report(),
+                result.yaml(), true, file.toString(),
+                "at the next start of the hub (as a new version of " + code + " if it differs from the running one)");
+    }
+
+    /** Writes {@code <code>.yaml} atomically; refuses if another file of the directory defines the same code. */
+    private Path install(String code, String yaml) {
+        Path dir = properties.directory();
+        Path target = dir.resolve(code + ".yaml");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList()) {
+                if (f.getFileName().equals(target.getFileName())) {
+                    continue;
+                }
+                Matcher m = CODE_LINE.matcher(Files.readString(f));
+                if (m.find() && m.group(1).equals(code)) {
+                    throw WorkflowException.conflict("not installed: " + f.getFileName() + " already defines SOP "
+                            + code + "; edit or remove that file");
+                }
+            }
+            Path temp = Files.createTempFile(dir, "." + code, ".tmp");
+            Files.writeString(temp, yaml, StandardCharsets.UTF_8);
+            return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

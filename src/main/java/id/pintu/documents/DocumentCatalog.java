@@ -1,0 +1,161 @@
+package id.pintu.documents;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The office's letterhead and the document plans of the SOPs, read and checked at start-up: an unknown step,
+ * document, letter type, template file or placeholder stops the hub with a message naming the file and field.
+ * Templates themselves are read again at every rendering, so the office edits them without a restart.
+ */
+@Component
+public class DocumentCatalog {
+
+    private final DocumentsProperties properties;
+    private final OfficeProfile office;
+    private final Map<String, DocumentPlan> plans = new HashMap<>();
+
+    public DocumentCatalog(DocumentsProperties properties, SopCatalog sops, Validator validator) {
+        this.properties = properties;
+        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .build();
+        List<String> problems = new ArrayList<>();
+        this.office = read(yaml, properties.officeFile(), OfficeProfile.class, validator, problems);
+        if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
+            problems.add(properties.officeFile() + ", field logo: no readable image at " + office.logo());
+        }
+        if (Files.isDirectory(properties.definitionsDirectory())) {
+            try (Stream<Path> files = Files.list(properties.definitionsDirectory())) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                    int before = problems.size();
+                    DocumentPlan plan = read(yaml, f, DocumentPlan.class, validator, problems);
+                    if (plan != null && problems.size() == before) {
+                        check(f, plan, sops, problems);
+                        if (plans.put(plan.sop(), plan) != null) {
+                            problems.add(f + ", field sop: a second plan for SOP '" + plan.sop() + "'");
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(properties.definitionsDirectory() + ": not readable: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid document configuration:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    public OfficeProfile office() {
+        return office;
+    }
+
+    public Optional<DocumentPlan> plan(String sopCode) {
+        return Optional.ofNullable(plans.get(sopCode));
+    }
+
+    /** The body template of a document, as the office last saved it. */
+    public String template(DocumentPlan.Spec spec) {
+        try {
+            return Files.readString(properties.templatesDirectory().resolve(spec.template()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + spec.template() + " is not readable", e);
+        }
+    }
+
+    private void check(Path f, DocumentPlan plan, SopCatalog sops, List<String> problems) {
+        Optional<SopDefinition> sop = sops.find(plan.sop());
+        if (sop.isEmpty()) {
+            problems.add(f + ", field sop: no SOP '" + plan.sop() + "' in the SOP catalog");
+            return;
+        }
+        Map<String, DocumentPlan.LetterType> types = plan.letterTypes() == null ? Map.of() : plan.letterTypes();
+        types.forEach((name, t) -> {
+            if (t.pattern() != null && !t.pattern().contains("{seq}")) {
+                problems.add(f + ", field letterTypes." + name + ".pattern: must contain {seq}");
+            }
+        });
+        plan.documents().forEach((kind, spec) -> {
+            String at = f + ", field documents." + kind;
+            if (spec.letterType() != null && !types.containsKey(spec.letterType())) {
+                problems.add(at + ".letterType: no letter type '" + spec.letterType() + "' under letterTypes");
+            }
+            if (spec.signatoryStep() != null && sop.get().step(spec.signatoryStep()).isEmpty()) {
+                problems.add(at + ".signatoryStep: SOP " + plan.sop() + " has no step " + spec.signatoryStep());
+            }
+            Path template = properties.templatesDirectory().resolve(spec.template() == null ? "" : spec.template());
+            if (spec.template() != null && !Files.isRegularFile(template)) {
+                problems.add(at + ".template: no file " + template);
+            } else if (spec.template() != null) {
+                try {
+                    unknown(at + ".template (" + template + ")", Files.readString(template), problems);
+                } catch (IOException e) {
+                    problems.add(at + ".template: not readable: " + e.getMessage());
+                }
+            }
+            unknown(at + ".perihal", spec.perihal(), problems);
+            unknown(at + ".lampiran", spec.lampiran(), problems);
+            for (String a : spec.addressee() == null ? List.<String>of() : spec.addressee()) {
+                unknown(at + ".addressee", a, problems);
+            }
+        });
+        for (int i = 0; i < plan.actions().size(); i++) {
+            DocumentPlan.Action a = plan.actions().get(i);
+            String at = f + ", field actions[" + i + "]";
+            if (sop.get().step(a.step()).isEmpty()) {
+                problems.add(at + ".step: SOP " + plan.sop() + " has no step " + a.step());
+            }
+            DocumentPlan.Spec spec = plan.documents().get(a.document());
+            if (spec == null) {
+                problems.add(at + ".document: no document '" + a.document() + "' under documents");
+            } else if (a.role() == DocumentPlan.Role.NUMBER && spec.letterType() == null) {
+                problems.add(at + ".role: document '" + a.document() + "' is numbered but has no letterType");
+            }
+        }
+    }
+
+    private static void unknown(String where, String text, List<String> problems) {
+        if (text == null) {
+            return;
+        }
+        Set<String> names = TemplateText.placeholders(text);
+        names.removeAll(CaseFacts.NAMES);
+        if (!names.isEmpty()) {
+            problems.add(where + ": unknown placeholder(s) " + names + "; known: " + CaseFacts.NAMES.stream().sorted().toList());
+        }
+    }
+
+    private static <T> T read(ObjectMapper yaml, Path file, Class<T> type, Validator validator, List<String> problems) {
+        try {
+            T value = yaml.readValue(file.toFile(), type);
+            for (ConstraintViolation<T> v : validator.validate(value)) {
+                problems.add(file + ", field " + v.getPropertyPath() + ": " + v.getMessage());
+            }
+            return value;
+        } catch (IOException e) {
+            problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package id.pintu.documents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.security.StaffUser;
+import id.pintu.security.UserDirectory;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
+import id.pintu.workflow.TaskRepository;
+import id.pintu.workflow.TaskStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns case events into documents, as the SOP's document plan says: issue a final document, produce a letter's
+ * draft, record an initial (paraf) or the signature, number and seal. Each effect is one database transaction keyed
+ * on (task, role), so a repeated event does nothing. Initials and the signature are read from the case's history,
+ * not only from the event at hand: if events arrive out of order, the sealed letter still carries every initial.
+ */
+@Component
+public class DocumentProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentProducer.class);
+    private static final String PDF = "application/pdf";
+    private static final String HUB = "pintu";
+
+    /** What was signed: later edits of a template do not change it. */
+    record Frozen(String perihal, String lampiran, List<String> addressee, String body) {}
+
+    private final DocumentCatalog catalog;
+    private final SopCatalog sops;
+    private final ApplicationRepository applications;
+    private final TaskRepository tasks;
+    private final UserDirectory users;
+    private final DocumentStore store;
+    private final LetterRepository letters;
+    private final AgendaBook agenda;
+    private final SealRegistry seals;
+    private final FieldReports reports;
+    private final PdfRenderer renderer;
+    private final DocumentSigner signer;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final DocumentsProperties properties;
+    private final ZoneId zone;
+
+    public DocumentProducer(DocumentCatalog catalog, SopCatalog sops, ApplicationRepository applications,
+            TaskRepository tasks, UserDirectory users, DocumentStore store, LetterRepository letters,
+            AgendaBook agenda, SealRegistry seals, FieldReports reports, PdfRenderer renderer, DocumentSigner signer,
+            TransactionTemplate tx, Clock clock, ObjectMapper json, DocumentsProperties properties) {
+        this.catalog = catalog;
+        this.sops = sops;
+        this.applications = applications;
+        this.tasks = tasks;
+        this.users = users;
+        this.store = store;
+        this.letters = letters;
+        this.agenda = agenda;
+        this.seals = seals;
+        this.reports = reports;
+        this.renderer = renderer;
+        this.signer = signer;
+        this.tx = tx;
+        this.clock = clock;
+        this.json = json;
+        this.properties = properties;
+        this.zone = ZoneId.of(properties.timeZone());
+    }
+
+    /** Applies every action of the plan that the event's step and kind call for. */
+    public void on(CaseEvent e) {
+        if (e.taskId() == null || e.stepNo() == null || e.taskKind() != TaskKind.STEP) {
+            return;
+        }
+        DocumentPlan.Trigger trigger = switch (e.type()) {
+            case CaseEvent.STEP_ENTERED -> DocumentPlan.Trigger.ENTERED;
+            case CaseEvent.STEP_COMPLETED -> DocumentPlan.Trigger.COMPLETED;
+            default -> null;
+        };
+        Optional<DocumentPlan> plan = catalog.plan(e.sopCode());
+        if (trigger == null || plan.isEmpty()) {
+            return;
+        }
+        for (DocumentPlan.Action a : plan.get().actions()) {
+            if (a.step() == e.stepNo() && a.on() == trigger) {
+                apply(plan.get(), a, e.taskId());
+            }
+        }
+    }
+
+    /** One action for one task, once. */
+    public void apply(DocumentPlan plan, DocumentPlan.Action action, String taskId) {
+        String key = action.role().name().toLowerCase(Locale.ROOT) + ":" + action.document();
+        if (letters.effectDone(taskId, key)) {
+            LOG.debug("{} of task {} already applied", key, taskId);
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                if (letters.effectDone(taskId, key)) {
+                    return;
+                }
+                Task task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
+                Case c = load(plan, action.document(), task);
+                String documentId = switch (action.role()) {
+                    case ISSUE -> issue(c);
+                    case DRAFT, PARAF, SIGN -> draft(plan, c);
+                    case NUMBER -> seal(plan, c);
+                };
+                letters.effectApplied(taskId, key, task.applicationId(), action.document(), documentId, c.now);
+                LOG.info("Case {} step {}: {} done", c.app.trackingCode(), task.stepNo(), key);
+            });
+        } catch (DuplicateKeyException ex) {
+            LOG.debug("{} of task {} applied concurrently by another consumer", key, taskId);
+        }
+    }
+
+    private record Case(Application app, SopDefinition sop, Task trigger, List<Task> history, String kind,
+            DocumentPlan.Spec spec, Map<String, String> facts, Instant now) {}
+
+    private Case load(DocumentPlan plan, String kind, Task trigger) {
+        Application app = applications.find(trigger.applicationId()).orElseThrow();
+        SopDefinition sop = sops.require(app.sopCode(), app.sopVersion());
+        List<Task> history = tasks.history(app.id());
+        Instant now = clock.instant();
+        Map<String, String> facts = CaseFacts.of(app, sop, trigger, history, reports.find(app.id()), catalog.office(),
+                users::find, now, zone);
+        return new Case(app, sop, trigger, history, kind, plan.documents().get(kind), facts, now);
+    }
+
+    /** A document that is final at once (receipt, routing slip, report, recommendation): rendered and sealed. */
+    private String issue(Case c) {
+        Frozen content = compose(c);
+        LetterContent.Signature signature = signatureOf(c.spec, signatory(c), true);
+        return sealAndStore(c, content, null, signature, List.of(), fileName(c.kind, c.app.trackingCode()));
+    }
+
+    /** The letter's draft with the initials so far; after the signature, its content no longer follows the template. */
+    private String draft(DocumentPlan plan, Case c) {
+        LetterRepository.Letter letter = catchUp(plan, c);
+        if (letter.sealed()) {
+            return null;
+        }
+        Frozen content = letter.frozenContent() != null ? thaw(letter.frozenContent()) : compose(c);
+        LetterContent.Signature signature = signatureOf(c.spec,
+                letter.signedBy() == null ? null : users.find(letter.signedBy()).orElse(null), false);
+        List<LetterContent.Initial> initials = initials(c);
+        LetterContent draft = new LetterContent(c.spec.layout(), c.spec.title(), null, content.lampiran(),
+                content.perihal(), content.addressee(), placeAndDate(c.now), content.body(), signature, initials, null,
+                "DRAF");
+        byte[] pdf = renderer.render(draft);
+        String name = "draf-" + fileName(c.kind, c.app.trackingCode()).replace(".pdf", "")
+                + "-paraf-" + initials.size() + (letter.signedBy() == null ? "" : "-ttd") + ".pdf";
+        return store.store(c.app.id(), c.kind, c.trigger.stepNo(), name, PDF, pdf, StoredDocument.STAFF,
+                createdBy(c)).id();
+    }
+
+    /** Number from the agenda book, the verification code, the seal: the letter is final and never changes. */
+    private String seal(DocumentPlan plan, Case c) {
+        LetterRepository.Letter letter = catchUp(plan, c);
+        if (letter.sealed()) {
+            return letter.sealedDocument();
+        }
+        if (letter.frozenContent() == null) {
+            // No signing step is configured (or it was skipped): what is numbered is what is signed.
+            StaffUser s = signatory(c);
+            letters.signed(c.app.id(), c.kind, s == null ? createdBy(c) : s.username(), c.now, freeze(compose(c)));
+            letter = letters.find(c.app.id(), c.kind).orElseThrow();
+        }
+        Frozen content = thaw(letter.frozenContent());
+        DocumentPlan.LetterType type = plan.letterTypes().get(c.spec.letterType());
+        AgendaBook.Entry entry = agenda.register(c.spec.letterType(), type.pattern(), c.app.id(), c.kind,
+                content.perihal() == null ? c.spec.title() : content.perihal(),
+                String.join(", ", content.addressee() == null ? List.of() : content.addressee()), c.now, zone,
+                createdBy(c));
+        StaffUser signedBy = users.find(letter.signedBy()).orElse(null);
+        LetterContent.Signature signature = signatureOf(c.spec, signedBy, true);
+        String id = sealAndStore(c, content, entry.number(), signature, initials(c),
+                fileName(c.kind, entry.number()));
+        letters.sealed(c.app.id(), c.kind, entry.number(), id);
+        return id;
+    }
+
+    private String sealAndStore(Case c, Frozen content, String number, LetterContent.Signature signature,
+            List<LetterContent.Initial> initials, String name) {
+        String code = seals.newCode();
+        String url = properties.publicBaseUrl().replaceAll("/+$", "") + "/verifikasi/" + code;
+        LetterContent final_ = new LetterContent(c.spec.layout(), c.spec.title(), number, content.lampiran(),
+                content.perihal(), content.addressee(), placeAndDate(c.now), content.body(), signature, initials,
+                new LetterContent.Verification(code, url), null);
+        byte[] pdf = signer.sign(renderer.render(final_), new DocumentSigner.Request(
+                signature.fullName() == null ? catalog.office().name() : signature.fullName(),
+                c.spec.title() + (number == null ? "" : " " + number), catalog.office().city(), c.now));
+        StoredDocument doc = store.store(c.app.id(), c.kind, c.trigger.stepNo(), name, PDF, pdf,
+                c.spec.audience().name(), createdBy(c));
+        seals.record(new SealRegistry.Seal(code, doc.id(), c.app.id(), c.kind, c.spec.title(), number,
+                c.app.company().name(), c.now, doc.sha256()));
+        return doc.id();
+    }
+
+    /** Records the initials and the signature the history shows for this letter; returns the letter, locked. */
+    private LetterRepository.Letter catchUp(DocumentPlan plan, Case c) {
+        LetterRepository.Letter letter = letters.lockOrCreate(c.app.id(), c.kind, c.now);
+        if (letter.sealed()) {
+            return letter;
+        }
+        for (DocumentPlan.Action a : plan.actions()) {
+            if (!a.document().equals(c.kind)) {
+                continue;
+            }
+            List<Task> done = c.history.stream()
+                    .filter(t -> t.stepNo() == a.step() && t.kind() == TaskKind.STEP)
+                    .filter(t -> t.status() == TaskStatus.COMPLETED && t.completedBy() != null)
+                    .toList();
+            if (a.role() == DocumentPlan.Role.PARAF) {
+                done.forEach(t -> letters.initial(c.app.id(), c.kind, t.id(), t.stepNo(), t.completedBy(),
+                        t.completedAt()));
+            } else if (a.role() == DocumentPlan.Role.SIGN && letter.frozenContent() == null && !done.isEmpty()) {
+                Task signing = done.get(done.size() - 1);
+                letters.signed(c.app.id(), c.kind, signing.completedBy(), signing.completedAt(), freeze(compose(c)));
+            }
+        }
+        return letters.find(c.app.id(), c.kind).orElseThrow();
+    }
+
+    private Frozen compose(Case c) {
+        DocumentPlan.Spec s = c.spec;
+        return new Frozen(
+                s.perihal() == null ? null : TemplateText.render(s.perihal(), c.facts),
+                s.lampiran() == null ? null : TemplateText.render(s.lampiran(), c.facts),
+                s.addressee() == null ? List.of() : s.addressee().stream().map(a -> TemplateText.render(a, c.facts)).toList(),
+                TemplateText.render(catalog.template(s), c.facts));
+    }
+
+    private String freeze(Frozen f) {
+        try {
+            return json.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Frozen thaw(String text) {
+        try {
+            return json.readValue(text, Frozen.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("frozen letter content is not readable", e);
+        }
+    }
+
+    private List<LetterContent.Initial> initials(Case c) {
+        return letters.initials(c.app.id(), c.kind).stream()
+                .map(i -> {
+                    Optional<StaffUser> u = users.find(i.username());
+                    return new LetterContent.Initial(u.map(StaffUser::fullName).orElse(i.username()),
+                            u.map(StaffUser::position).orElse(null), IndonesianDates.dateTime(i.at(), zone));
+                })
+                .toList();
+    }
+
+    /** The official who completed the document's signatory step most recently. */
+    private StaffUser signatory(Case c) {
+        if (c.spec.signatoryStep() == null) {
+            return null;
+        }
+        return c.history.stream()
+                .filter(t -> t.stepNo() == c.spec.signatoryStep() && t.status() == TaskStatus.COMPLETED)
+                .filter(t -> t.completedBy() != null)
+                .max(Comparator.comparing(Task::completedAt))
+                .flatMap(t -> users.find(t.completedBy()))
+                .orElse(null);
+    }
+
+    private static LetterContent.Signature signatureOf(DocumentPlan.Spec spec, StaffUser u, boolean sealed) {
+        if (u == null) {
+            return new LetterContent.Signature(spec.signatoryCaption(), null, null, null, null,
+                    sealed ? null : "(belum ditandatangani)");
+        }
+        return new LetterContent.Signature(spec.signatoryCaption(), u.position(), u.fullName(), u.rank(), u.nip(),
+                sealed ? "Ditandatangani secara elektronik" : "(ditandatangani, menunggu penomoran)");
+    }
+
+    private String placeAndDate(Instant at) {
+        return catalog.office().city() + ", " + IndonesianDates.date(at, zone);
+    }
+
+    private static String createdBy(Case c) {
+        return c.trigger.completedBy() == null ? HUB : c.trigger.completedBy();
+    }
+
+    private static String fileName(String kind, String reference) {
+        return kind + "-" + reference.replaceAll("[^A-Za-z0-9-]+", "-") + ".pdf";
+    }
+}

@@ -1,0 +1,30 @@
+package id.pintu.documents;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The documents feature's plain-Java parts; a certified signer (BSrE TTE) replaces the keystore signer as a bean. */
+@Configuration(proxyBeanMethods = false)
+class DocumentsConfiguration {
+
+    @Bean
+    PdfRenderer pdfRenderer(DocumentCatalog catalog) {
+        return new PdfRenderer(catalog.office());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DocumentSigner.class)
+    DocumentSigner documentSigner(DocumentsProperties properties, @Value("${pintu.data-dir}") Path dataDir,
+            Clock clock) {
+        return new KeystoreSigner(properties.signing(), dataDir, clock);
+    }
+
+    @Bean
+    SignedPdfVerifier signedPdfVerifier(DocumentSigner signer) {
+        return new SignedPdfVerifier(signer);
+    }
+}

@@ -1,0 +1,96 @@
+package id.pintu.intake;
+
+import java.io.IOException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks at what a file is, not what it is called: the type comes from its first bytes (PDF, JPEG, PNG), a PDF must
+ * open in PDFBox, and the size is bounded. The verdict's problem is written for the applicant, in Bahasa Indonesia.
+ */
+@Component
+public class ContentCheck {
+
+    public record Verdict(String contentType, boolean valid, String problem) {}
+
+    public static final String PDF = "application/pdf";
+    public static final String JPEG = "image/jpeg";
+    public static final String PNG = "image/png";
+
+    private final IntakeProperties properties;
+
+    public ContentCheck(IntakeProperties properties) {
+        this.properties = properties;
+    }
+
+    public Verdict check(String fileName, byte[] content) {
+        String type = sniff(content);
+        long max = properties.maxAttachmentSize().toBytes();
+        if (content.length > max) {
+            return new Verdict(type, false, "ukuran file " + kb(content.length) + " melebihi batas " + kb(max));
+        }
+        if (content.length == 0) {
+            return new Verdict(null, false, "file kosong");
+        }
+        if (type == null) {
+            return new Verdict("application/octet-stream", false,
+                    "isi file bukan PDF, JPG atau PNG" + (looksLike(fileName) ? " (walaupun namanya berakhiran "
+                            + extension(fileName) + ")" : ""));
+        }
+        if (PDF.equals(type)) {
+            String problem = pdfProblem(content);
+            if (problem != null) {
+                return new Verdict(type, false, problem);
+            }
+        }
+        return new Verdict(type, true, null);
+    }
+
+    /** The type by magic bytes; null when it is none of the accepted ones. */
+    static String sniff(byte[] c) {
+        if (c.length >= 5 && c[0] == '%' && c[1] == 'P' && c[2] == 'D' && c[3] == 'F' && c[4] == '-') {
+            return PDF;
+        }
+        if (c.length >= 3 && (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xD8 && (c[2] & 0xff) == 0xFF) {
+            return JPEG;
+        }
+        if (c.length >= 8 && (c[0] & 0xff) == 0x89 && c[1] == 'P' && c[2] == 'N' && c[3] == 'G' && c[4] == 0x0D
+                && c[5] == 0x0A && c[6] == 0x1A && c[7] == 0x0A) {
+            return PNG;
+        }
+        return null;
+    }
+
+    private String pdfProblem(byte[] content) {
+        try (PDDocument doc = Loader.loadPDF(content, "", null, null,
+                MemoryUsageSetting.setupMixed(properties.pdfMaxMemory().toBytes()).streamCache)) {
+            if (doc.getNumberOfPages() < 1) {
+                return "PDF tidak memiliki halaman";
+            }
+            return null;
+        } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+            return "PDF terkunci dengan kata sandi";
+        } catch (IOException | RuntimeException e) {
+            return "PDF rusak dan tidak dapat dibuka";
+        }
+    }
+
+    private static boolean looksLike(String name) {
+        String ext = extension(name);
+        return ext.equals(".pdf") || ext.equals(".jpg") || ext.equals(".jpeg") || ext.equals(".png");
+    }
+
+    private static String extension(String name) {
+        if (name == null) {
+            return "";
+        }
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String kb(long bytes) {
+        return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)) + " MB" : Math.max(1, bytes / 1024) + " KB";
+    }
+}

@@ -1,0 +1,22 @@
+package id.pintu.intake;
+
+import java.util.List;
+
+/**
+ * The dossier check for the front office: each required document PRESENT, MISSING or INVALID with the files behind
+ * it, and the files that match no requirement.
+ */
+public record DossierView(String applicationId, String sop, boolean complete, List<Item> required,
+        List<File> unmatched) {
+
+    public record Item(String key, String label, String status, List<File> files) {}
+
+    public record File(String documentId, String name, String contentType, long sizeBytes, boolean valid,
+            String problem, String matchedBy) {
+
+        static File of(DossierItem i) {
+            return new File(i.documentId(), i.fileName(), i.contentType(), i.sizeBytes(), i.valid(), i.problem(),
+                    i.matchedBy());
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package id.pintu.intake;
+
+import id.pintu.documents.DocumentStore;
+import id.pintu.documents.StoredDocument;
+import id.pintu.mail.MailOutbox;
+import id.pintu.mail.MailTemplates;
+import id.pintu.mail.OutgoingMail;
+import id.pintu.mail.SentMailRepository;
+import id.pintu.mail.StatusMails;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.NewApplication;
+import id.pintu.workflow.Submitted;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
+import id.pintu.workflow.WorkflowException;
+import id.pintu.workflow.WorkflowService;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One email from the office mailbox: a new application, the applicant's reply to a case, or something for staff to
+ * review. Each outcome is one transaction with the record of the email's Message-ID, so the same email twice makes
+ * one case, and an email counts as taken only once its case (tracking code), its files and its original are stored.
+ */
+@Component
+public class EmailIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
+    static final Pattern TRACKING_CODE = Pattern.compile("PTU-\\d{2}-[2-9A-HJ-NP-Z]{7}");
+    static final String CHANNEL = "email";
+
+    private final WorkflowService workflow;
+    private final ApplicationRepository applications;
+    private final SopCatalog catalog;
+    private final DossierService dossier;
+    private final DocumentStore documents;
+    private final IntakeRecords records;
+    private final SentMailRepository sentMail;
+    private final MailOutbox outbox;
+    private final MailTemplates templates;
+    private final StatusMails statusMails;
+    private final IntakeProperties properties;
+    private final Validator validator;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public EmailIntake(WorkflowService workflow, ApplicationRepository applications, SopCatalog catalog,
+            DossierService dossier, DocumentStore documents, IntakeRecords records, SentMailRepository sentMail,
+            MailOutbox outbox, MailTemplates templates, StatusMails statusMails, IntakeProperties properties,
+            Validator validator, TransactionTemplate tx, Clock clock) {
+        this.workflow = workflow;
+        this.applications = applications;
+        this.catalog = catalog;
+        this.dossier = dossier;
+        this.documents = documents;
+        this.records = records;
+        this.sentMail = sentMail;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.statusMails = statusMails;
+        this.properties = properties;
+        this.validator = validator;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one raw email. Anything but a database failure ends in a case, a reply or the review queue, so one bad
+     * email never blocks the mailbox; a database failure throws, and the email stays unseen to be fetched again.
+     */
+    public String receive(byte[] raw) {
+        String key = "sha256:" + DocumentStore.sha256(raw);
+        ParsedEmail mail;
+        try {
+            mail = ParsedEmail.parse(raw);
+        } catch (Exception e) {
+            return once(key, null, () -> review(key, null, null, "email tidak dapat dibaca: " + e.getMessage(), raw));
+        }
+        String messageKey = mail.messageId() == null || mail.messageId().isBlank() ? key
+                : IntakeRecords.cut(mail.messageId().strip(), 255);
+        try {
+            return once(messageKey, mail.sender(), () -> route(messageKey, mail, raw));
+        } catch (RuntimeException e) {
+            if (records.seen(messageKey)) {
+                throw e;
+            }
+            LOG.error("Email {} could not be handled; kept for review", messageKey, e);
+            return once(messageKey, mail.sender(), () -> review(messageKey, mail.sender(), mail.subject(),
+                    "kesalahan saat memproses email: " + e, raw));
+        }
+    }
+
+    private String once(String messageKey, String sender, java.util.function.Supplier<String> work) {
+        try {
+            return tx.execute(s -> {
+                records.claim(messageKey, sender, clock.instant());
+                return work.get();
+            });
+        } catch (DuplicateKeyException e) {
+            if (!records.seen(messageKey)) {
+                throw e;
+            }
+            LOG.info("Email {} was handled before; ignored", messageKey);
+            return "DUPLICATE";
+        }
+    }
+
+    private String route(String messageKey, ParsedEmail mail, byte[] raw) {
+        if (mail.sender() == null) {
+            return review(messageKey, null, mail.subject(), "pengirim email tidak diketahui (tanpa alamat From)", raw);
+        }
+        if (properties.blocked(mail.sender())) {
+            return review(messageKey, mail.sender(), mail.subject(), "pengirim diblokir oleh kantor", raw);
+        }
+        Optional<Application> answered = answeredCase(mail);
+        if (answered.isPresent()) {
+            return reply(messageKey, answered.get(), mail, raw);
+        }
+        Matcher code = TRACKING_CODE.matcher(mail.subject());
+        if (code.find()) {
+            return review(messageKey, mail.sender(), mail.subject(),
+                    "subjek menyebut kode " + code.group() + " yang tidak dikenal", raw);
+        }
+        return newApplication(messageKey, mail, raw);
+    }
+
+    private Optional<Application> answeredCase(ParsedEmail mail) {
+        Optional<String> byReference = sentMail.caseOfMessage(mail.answers());
+        if (byReference.isPresent()) {
+            return applications.find(byReference.get());
+        }
+        Matcher code = TRACKING_CODE.matcher(mail.subject().toUpperCase(Locale.ROOT));
+        return code.find() ? applications.findByTrackingCode(code.group()) : Optional.empty();
+    }
+
+    private String newApplication(String messageKey, ParsedEmail mail, byte[] raw) {
+        Map<String, String> fields = EmailForm.fields(mail.text());
+        ApplicationForm form = EmailForm.form(fields, mail.sender());
+        List<String> problems = new ArrayList<>();
+        for (ConstraintViolation<ApplicationForm> v : validator.validate(form)) {
+            problems.add(v.getMessage());
+        }
+        problems.sort(Comparator.naturalOrder());
+        if (!problems.isEmpty()) {
+            String reason = String.join("; ", problems);
+            review(messageKey, mail.sender(), mail.subject(), "isian permohonan tidak lengkap atau salah: " + reason, raw);
+            Map<String, String> values = Map.of("subject", MailTemplates.oneLine(mail.subject()),
+                    "problems", StatusMails.bullets(problems, "-"),
+                    "officeName", statusMails.officeName(), "officeAddress", statusMails.officeAddress());
+            MailTemplates.Rendered r = templates.render("balasan-tidak-terbaca", values);
+            outbox.enqueue(new OutgoingMail("unreadable:" + messageKey, null, mail.sender(), r.subject(), r.body(),
+                    List.of()));
+            return "REJECTED";
+        }
+        SopDefinition sop = sopOf(mail.subject());
+        Submitted s = workflow.submit(new NewApplication(sop.code(),
+                new Application.Applicant(form.applicantName(), form.applicantEmail(), form.phone()),
+                new Application.Company(form.companyName(), form.nib(), form.npwp(), form.address(), form.kbli()),
+                form.description(), CHANNEL));
+        Application app = s.application();
+        keepOriginal(app, raw, mail.sender(), 1);
+        dossier.accept(app, mail.attachments(), 1, mail.sender());
+        records.outcome(messageKey, "ACCEPTED", app.id());
+        Map<String, String> values = new java.util.HashMap<>(statusMails.values(app, null));
+        values.put("trackingInfo", "Lacak permohonan Anda melalui tautan berikut (simpan email ini; tautan berisi"
+                + " token rahasia Anda):\n" + statusMails.trackUrl(app.trackingCode(), s.token()));
+        MailTemplates.Rendered r = templates.render("diterima", values);
+        outbox.enqueue(new OutgoingMail("diterima:" + app.id(), app.id(), app.applicant().email(), r.subject(),
+                r.body(), List.of()));
+        LOG.info("Email {} from {} became case {}", messageKey, mail.sender(), app.trackingCode());
+        return "ACCEPTED";
+    }
+
+    private String reply(String messageKey, Application app, ParsedEmail mail, byte[] raw) {
+        if (!mail.sender().equalsIgnoreCase(app.applicant().email())) {
+            return review(messageKey, mail.sender(), mail.subject(), "balasan untuk " + app.trackingCode()
+                    + " dikirim dari alamat yang bukan alamat pemohon", raw);
+        }
+        Optional<Task> open = workflow.openTasks(app.id()).stream()
+                .filter(t -> t.kind() == TaskKind.CLARIFICATION)
+                .findFirst();
+        Integer step = open.map(Task::stepNo).orElse(null);
+        keepOriginal(app, raw, mail.sender(), step);
+        List<DossierItem> added = dossier.accept(app, mail.attachments(), step, mail.sender());
+        records.outcome(messageKey, "REPLY", app.id());
+        if (open.isPresent()) {
+            String text = mail.text() == null ? "" : mail.text().strip();
+            String note = "Dijawab melalui email dengan " + added.size() + " lampiran"
+                    + (text.isEmpty() ? "" : ". Pesan pemohon: " + IntakeRecords.cut(text.replaceAll("\\s+", " "), 1500));
+            try {
+                workflow.complete(open.get().id(), null, note, Caller.applicant(app.id(), app.applicant().email()));
+            } catch (WorkflowException e) {
+                LOG.info("Reply to {}: clarification {} not completed: {}", app.trackingCode(), open.get().id(),
+                        e.getMessage());
+            }
+        }
+        LOG.info("Email {} added {} file(s) to case {}", messageKey, added.size(), app.trackingCode());
+        return "REPLY";
+    }
+
+    private void keepOriginal(Application app, byte[] raw, String by, Integer step) {
+        documents.store(app.id(), DossierService.RAW_EMAIL_KIND, step, "email-" + clock.instant().toEpochMilli() + ".eml",
+                "message/rfc822", raw, StoredDocument.STAFF, by);
+    }
+
+    private String review(String messageKey, String sender, String subject, String reason, byte[] raw) {
+        Instant now = clock.instant();
+        records.review("email", messageKey, sender, subject, reason, raw, now);
+        records.outcome(messageKey, "REVIEW", null);
+        LOG.warn("Email {} from {} put in the review queue: {}", messageKey, sender, reason);
+        return "REVIEW";
+    }
+
+    /** The SOP the subject names (its code, or the words of its name), else the office's default. */
+    SopDefinition sopOf(String subject) {
+        List<String> words = DossierRequirements.words(subject == null ? "" : subject);
+        String flat = String.join("-", words);
+        for (SopDefinition sop : catalog.all()) {
+            List<String> name = DossierRequirements.words(sop.name());
+            List<String> core = name.size() > 1 ? name.subList(1, name.size()) : name;
+            if (flat.contains(sop.code()) || words.containsAll(name) || words.containsAll(core)) {
+                return sop;
+            }
+        }
+        return catalog.defaultSop();
+    }
+}

@@ -1,0 +1,69 @@
+package id.pintu.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The intake's own tables: emails taken from the mailbox (idempotency) and the review queue. */
+@Repository
+public class IntakeRecords {
+
+    public record Review(String id, String source, String messageKey, String sender, String subject, String reason,
+            Instant receivedAt, long sizeBytes) {}
+
+    private final JdbcClient jdbc;
+
+    public IntakeRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims a message key; a duplicate key throws DuplicateKeyException (the email was handled before). */
+    public void claim(String messageKey, String sender, Instant at) {
+        jdbc.sql("INSERT INTO mail_inbound (message_key, sender, outcome, received_at) VALUES (?, ?, 'RECEIVED', ?)")
+                .params(messageKey, sender, Timestamp.from(at))
+                .update();
+    }
+
+    public boolean seen(String messageKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_inbound WHERE message_key = ?").param(messageKey)
+                .query(Integer.class).single() > 0;
+    }
+
+    public void outcome(String messageKey, String outcome, String applicationId) {
+        jdbc.sql("UPDATE mail_inbound SET outcome = ?, application_id = ? WHERE message_key = ?")
+                .params(outcome, applicationId, messageKey)
+                .update();
+    }
+
+    public String review(String source, String messageKey, String sender, String subject, String reason, byte[] raw,
+            Instant at) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO intake_review (id, source, message_key, sender, subject, reason, received_at, raw)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, source, messageKey, cut(sender, 254), cut(subject, 500), cut(reason, 4000),
+                        Timestamp.from(at), raw)
+                .update();
+        return id;
+    }
+
+    public List<Review> reviews(int limit) {
+        return jdbc.sql("SELECT id, source, message_key, sender, subject, reason, received_at, LENGTH(raw) AS size_bytes"
+                        + " FROM intake_review ORDER BY received_at DESC LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Review(rs.getString("id"), rs.getString("source"), rs.getString("message_key"),
+                        rs.getString("sender"), rs.getString("subject"), rs.getString("reason"),
+                        rs.getTimestamp("received_at").toInstant(), rs.getLong("size_bytes")))
+                .list();
+    }
+
+    public java.util.Optional<byte[]> raw(String id) {
+        return jdbc.sql("SELECT raw FROM intake_review WHERE id = ?").param(id).query(byte[].class).optional();
+    }
+
+    static String cut(String s, int max) {
+        return s == null ? null : s.length() > max ? s.substring(0, max) : s;
+    }
+}

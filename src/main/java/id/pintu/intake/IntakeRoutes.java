@@ -1,0 +1,91 @@
+package id.pintu.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.mail.MailProperties;
+import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.CaseEventHeaders;
+import id.pintu.workflow.WorkflowProperties;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.apache.camel.component.mail.MailMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * <ul>
+ *   <li>{@code mail-intake}: the office mailbox over IMAP, one email at a time to {@link EmailIntake};</li>
+ *   <li>{@code scan-intake}: the front office's scan folder to {@link ScanIntake}, files moved to .done/ or
+ *       .error/ (with the reason beside them);</li>
+ *   <li>{@code intake-completeness}: step entries from the case events, for the automatic clarification;</li>
+ *   <li>{@code abandon-check}: closes cases whose applicant let the clarification deadline pass.</li>
+ * </ul>
+ */
+@Component
+public class IntakeRoutes extends RouteBuilder {
+
+    private final IntakeProperties properties;
+    private final MailProperties mail;
+    private final WorkflowProperties workflow;
+    private final ObjectMapper json;
+    private final String dataDir;
+
+    public IntakeRoutes(IntakeProperties properties, MailProperties mail, WorkflowProperties workflow,
+            ObjectMapper json, @Value("${pintu.data-dir:./data}") String dataDir) {
+        this.properties = properties;
+        this.mail = mail;
+        this.workflow = workflow;
+        this.json = json;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void configure() {
+        from(mail.imapUri())
+                .routeId("mail-intake")
+                .autoStartup(properties.mailEnabled())
+                .setBody(method(IntakeRoutes.class, "raw")).id("raw-message")
+                .bean("emailIntake", "receive").id("take-in-email");
+
+        if (properties.scan().enabled()) {
+            String dir = scanDirectory().toAbsolutePath().normalize().toString().replace('\\', '/');
+            from("file:" + dir + "?include=(?i).*\\.(pdf|jpe?g|png)$&recursive=false&readLock=changed"
+                            + "&readLockMinAge=" + properties.scan().minAge().toMillis()
+                            + "&delay=" + properties.scan().delay().toMillis()
+                            + "&move=" + ScanIntake.DONE + "/${header." + ScanIntake.TARGET + "}"
+                            + "&moveFailed=" + ScanIntake.ERROR + "/${header." + ScanIntake.TARGET + "}")
+                    .routeId("scan-intake")
+                    .onException(Exception.class).handled(false)
+                        .bean("scanIntake", "failed").id("write-reason")
+                    .end()
+                    .bean("scanIntake", "target").id("name-target")
+                    .bean("scanIntake", "receive").id("take-in-scan");
+        }
+
+        from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"
+                        + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true"
+                        + "&selector=" + CaseEventHeaders.EVENT_TYPE + "='" + CaseEvent.STEP_ENTERED + "'")
+                .routeId("intake-completeness")
+                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("intake-read-event")
+                .bean("completenessCheck", "onEvent").id("check-completeness");
+
+        from("timer:abandon-check?delay=10000&period=" + properties.abandonCheckInterval().toMillis())
+                .routeId("abandon-check")
+                .bean("abandonedCases", "closeOverdue").id("close-overdue");
+    }
+
+    Path scanDirectory() {
+        String configured = properties.scan().directory();
+        return configured == null || configured.isBlank() ? Path.of(dataDir, "scan-inbox") : Path.of(configured);
+    }
+
+    /** The email exactly as the server holds it, so the original is kept whole. */
+    public static byte[] raw(Exchange exchange) throws Exception {
+        MailMessage m = exchange.getIn(MailMessage.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.getOriginalMessage().writeTo(out);
+        return out.toByteArray();
+    }
+}

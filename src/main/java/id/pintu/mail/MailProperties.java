@@ -1,0 +1,85 @@
+package id.pintu.mail;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Outgoing and incoming mail. The defaults point at the embedded GreenMail server (SMTP 3025, IMAP 3143 on
+ * 127.0.0.1); production sets {@code embedded-server.enabled=false} and the real servers' host, port and login.
+ * A port of 0 means "any free port" (tests), chosen once at start-up by {@link MailPortsPostProcessor}.
+ *
+ * @param officeAddress the office mailbox: applications arrive there and every mail to the applicant is sent from it
+ * @param officeName the signature of every mail
+ * @param publicBaseUrl where applicants open the hub (tracking link {@code /lacak?kode=..&token=..})
+ * @param rulesDirectory per-SOP rules: which case event sends which template
+ * @param templatesDirectory the templates, one file per template, editable by the office
+ * @param eventsSubscription the durable JMS subscription name of the status-mail listener
+ */
+@Validated
+@ConfigurationProperties("pintu.mail")
+public record MailProperties(
+        @DefaultValue("permohonan@pintu.local") @NotBlank @Email String officeAddress,
+        @DefaultValue("DPMPTSP Kabupaten Dairi") @NotBlank String officeName,
+        @DefaultValue("http://127.0.0.1:8080") @NotBlank String publicBaseUrl,
+        @DefaultValue("config/mail") @NotBlank String rulesDirectory,
+        @DefaultValue("config/mail/templates") @NotBlank String templatesDirectory,
+        @DefaultValue("pintu-mail") @NotBlank String eventsSubscription,
+        @DefaultValue @Valid @NotNull EmbeddedServer embeddedServer,
+        @DefaultValue @Valid @NotNull Server smtp,
+        @DefaultValue @Valid @NotNull Imap imap) {
+
+    /** The GreenMail server of the embedded default; it keeps mail in memory only. */
+    public record EmbeddedServer(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") @NotBlank String host) {}
+
+    /** The SMTP server outgoing mail is sent through; user and password may be empty (no authentication). */
+    public record Server(
+            @DefaultValue("smtp") @NotBlank String protocol,
+            @DefaultValue("127.0.0.1") @NotBlank String host,
+            @DefaultValue("3025") @Min(0) int port,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("15s") @NotNull Duration timeout) {
+
+        public String uri() {
+            StringBuilder uri = new StringBuilder(protocol).append("://").append(host).append(':').append(port)
+                    .append("?connectionTimeout=").append(timeout.toMillis());
+            if (username != null && !username.isBlank()) {
+                uri.append("&username=RAW(").append(username).append(")&password=RAW(").append(password).append(')');
+            }
+            return uri.toString();
+        }
+    }
+
+    /**
+     * The office mailbox the intake polls. An empty username means the office address.
+     *
+     * @param delay pause between two polls
+     */
+    public record Imap(
+            @DefaultValue("imap") @NotBlank String protocol,
+            @DefaultValue("127.0.0.1") @NotBlank String host,
+            @DefaultValue("3143") @Min(0) int port,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("INBOX") @NotBlank String folder,
+            @DefaultValue("2s") @NotNull Duration delay,
+            @DefaultValue("20") @Min(1) int fetchSize) {}
+
+    public String imapUri() {
+        String user = imap.username() == null || imap.username().isBlank() ? officeAddress : imap.username();
+        String password = imap.password() == null || imap.password().isBlank() ? user : imap.password();
+        // mapMailMessage=false: the intake reads the raw message itself, so nothing is lost in a mapping.
+        // Mail that fails is left unseen and fetched again; handled mail is marked seen, never deleted.
+        return imap.protocol() + "://" + imap.host() + ":" + imap.port() + "?username=RAW(" + user + ")&password=RAW("
+                + password + ")&folderName=" + imap.folder() + "&unseen=true&delete=false&peek=true"
+                + "&mapMailMessage=false&fetchSize=" + imap.fetchSize() + "&delay=" + imap.delay().toMillis()
+                + "&connectionTimeout=15000";
+    }
+}

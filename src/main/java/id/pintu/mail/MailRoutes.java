@@ -1,0 +1,54 @@
+package id.pintu.mail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.WorkflowEndpoints;
+import id.pintu.workflow.WorkflowProperties;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jackson.JacksonDataFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * <ul>
+ *   <li>{@code outbox-mail}: an owed mail from the outbox, over SMTP, once per dedup key. A failure (server down, an
+ *       attachment not produced yet) fails the route, and the outbox relay retries it with backoff.</li>
+ *   <li>{@code status-mail}: case events from the durable topic, to the status mails the SOP's rules ask for.
+ *       Transacted: a failure rolls the message back for redelivery.</li>
+ * </ul>
+ */
+@Component
+public class MailRoutes extends RouteBuilder {
+
+    public static final String OUTBOX_MAIL = WorkflowEndpoints.OUTBOX_PREFIX + "mail";
+
+    private final MailProperties properties;
+    private final WorkflowProperties workflow;
+    private final ObjectMapper json;
+
+    public MailRoutes(MailProperties properties, WorkflowProperties workflow, ObjectMapper json) {
+        this.properties = properties;
+        this.workflow = workflow;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        from(OUTBOX_MAIL)
+                .routeId("outbox-mail")
+                // No redelivery or error log here: the outbox relay retries with backoff and logs each failure once.
+                .errorHandler(noErrorHandler())
+                .setProperty("pintuMailPayload", body()).id("keep-payload")
+                .bean("outboxMailSender", "prepare").id("prepare-mail")
+                .filter(body().isNotNull()).id("not-sent-yet")
+                    .to(properties.smtp().uri()).id("smtp-send")
+                    .setBody(exchangeProperty("pintuMailPayload")).id("restore-payload")
+                    .bean("outboxMailSender", "sent").id("record-sent")
+                .end();
+
+        from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"
+                        + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true")
+                .routeId("status-mail")
+                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("status-mail-read-event")
+                .bean("statusMails", "onEvent").id("owe-status-mails");
+    }
+}

@@ -1,0 +1,76 @@
+package id.pintu.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The office's mail templates: {@code <templatesDirectory>/<name>.txt}, first line {@code Subjek: ...}, a blank
+ * line, then the body, with {@code ${name}} placeholders. Files are read at every use, so an edit by the office
+ * applies to the next mail without a restart. Placeholders are replaced in one pass over the template only:
+ * a value that itself contains {@code ${...}} is written as it is, never expanded.
+ */
+@Component
+public class MailTemplates {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_-]*)}");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final String SUBJECT_PREFIX = "Subjek:";
+
+    public record Rendered(String subject, String body) {}
+
+    private final Path directory;
+
+    public MailTemplates(MailProperties properties) {
+        this.directory = Path.of(properties.templatesDirectory());
+    }
+
+    public Rendered render(String template, Map<String, String> values) {
+        if (!NAME.matcher(template).matches()) {
+            throw new IllegalArgumentException("not a template name: " + template);
+        }
+        Path file = directory.resolve(template + ".txt");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("mail template " + file + " cannot be read", e);
+        }
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        if (!first.startsWith(SUBJECT_PREFIX)) {
+            throw new IllegalStateException("mail template " + file + ": the first line must be '" + SUBJECT_PREFIX
+                    + " ...'");
+        }
+        String subject = fill(first.substring(SUBJECT_PREFIX.length()).strip(), values);
+        String body = end < 0 ? "" : fill(text.substring(end + 1).replaceFirst("^\n", ""), values);
+        return new Rendered(oneLine(subject), body);
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "-" : clean(value)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Control characters other than line breaks and tabs have no place in a letter. */
+    static String clean(String value) {
+        return value.replaceAll("[\\p{Cntrl}&&[^\n\t]]", "");
+    }
+
+    /** A header value: CR and LF removed, so no value can add a header (header injection). */
+    public static String oneLine(String value) {
+        return value == null ? "" : value.replaceAll("[\\r\\n]+", " ").strip();
+    }
+}

@@ -1,0 +1,145 @@
+package id.pintu.mail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.documents.DocumentStore;
+import id.pintu.documents.StoredDocument;
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an owed mail from the outbox into a MIME message, once per dedup key: a key already recorded as sent
+ * yields nothing. The Message-ID is derived from the dedup key, so a mail sent again after a crash is recognisably
+ * the same mail, and a reply to it finds its case.
+ */
+@Component
+public class OutboxMailSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxMailSender.class);
+
+    private final ObjectMapper json;
+    private final DocumentStore documents;
+    private final SentMailRepository sent;
+    private final MailProperties properties;
+    private final Clock clock;
+    private final Session session = Session.getInstance(new Properties());
+
+    public OutboxMailSender(ObjectMapper json, DocumentStore documents, SentMailRepository sent,
+            MailProperties properties, Clock clock) {
+        this.json = json;
+        this.documents = documents;
+        this.sent = sent;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The message to send, or null when this occasion's mail was already sent. */
+    public MimeMessage prepare(String payload, Exchange exchange) throws IOException, MessagingException {
+        OutgoingMail mail = json.readValue(payload, OutgoingMail.class);
+        exchange.getIn().setHeader(MailHeaders.DEDUP_KEY, mail.dedupKey());
+        if (sent.wasSent(mail.dedupKey())) {
+            LOG.debug("Mail {} already sent; not sending again", mail.dedupKey());
+            return null;
+        }
+        String messageId = messageId(mail.dedupKey());
+        MimeMessage m = new FixedIdMessage(session, messageId);
+        m.setFrom(new InternetAddress(properties.officeAddress(), properties.officeName(), "UTF-8"));
+        m.setRecipient(jakarta.mail.Message.RecipientType.TO, address(mail.to()));
+        m.setSubject(MailTemplates.oneLine(mail.subject()), "UTF-8");
+        m.setSentDate(Date.from(clock.instant()));
+        List<String> attachments = mail.documentIds() == null ? List.of() : mail.documentIds();
+        if (attachments.isEmpty()) {
+            m.setText(mail.body(), "UTF-8");
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.body(), "UTF-8");
+            mixed.addBodyPart(text);
+            for (String ref : attachments) {
+                StoredDocument d = resolve(mail.applicationId(), ref);
+                byte[] content = documents.content(d.id())
+                        .orElseThrow(() -> new MissingAttachmentException("document " + d.id() + " has no content"));
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, d.contentType())));
+                part.setFileName(MailTemplates.oneLine(d.name()));
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            m.setContent(mixed);
+        }
+        m.saveChanges();
+        return m;
+    }
+
+    /** After the SMTP server took the mail. */
+    public void sent(String payload, @Header(MailHeaders.SENT_MESSAGE_ID) String messageId) throws IOException {
+        OutgoingMail mail = json.readValue(payload, OutgoingMail.class);
+        sent.record(mail.dedupKey(), messageId == null ? messageId(mail.dedupKey()) : messageId,
+                mail.applicationId(), MailTemplates.oneLine(mail.to()), MailTemplates.oneLine(mail.subject()),
+                clock.instant());
+        LOG.info("Mail {} sent to {}", mail.dedupKey(), MailTemplates.oneLine(mail.to()));
+    }
+
+    private StoredDocument resolve(String applicationId, String ref) {
+        if (ref.startsWith(OutgoingMail.LATEST_PREFIX)) {
+            String kind = ref.substring(OutgoingMail.LATEST_PREFIX.length());
+            return documents.ofApplication(applicationId).stream()
+                    .filter(d -> d.kind().equals(kind) && StoredDocument.APPLICANT.equals(d.audience()))
+                    .max(Comparator.comparing(StoredDocument::createdAt))
+                    .orElseThrow(() -> new MissingAttachmentException(
+                            "no document of kind " + kind + " for case " + applicationId + " yet"));
+        }
+        StoredDocument d = documents.find(ref)
+                .orElseThrow(() -> new MissingAttachmentException("no document " + ref + " yet"));
+        if (applicationId != null && !applicationId.equals(d.applicationId())) {
+            throw new IllegalStateException("document " + ref + " belongs to another case");
+        }
+        return d;
+    }
+
+    private static InternetAddress address(String to) throws AddressException {
+        InternetAddress a = new InternetAddress(MailTemplates.oneLine(to), true);
+        a.validate();
+        return a;
+    }
+
+    String messageId(String dedupKey) {
+        String domain = properties.officeAddress().substring(properties.officeAddress().indexOf('@') + 1);
+        return "<" + DocumentStore.sha256(dedupKey.getBytes(StandardCharsets.UTF_8)).substring(0, 40) + ".pintu@"
+                + domain + ">";
+    }
+
+    /** JavaMail replaces the Message-ID on saveChanges(); this message keeps the one derived from its key. */
+    static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+
+}

@@ -1,0 +1,149 @@
+package id.pintu.mail;
+
+import id.pintu.sop.SopCatalog;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
+import id.pintu.workflow.TaskRepository;
+import id.pintu.workflow.TaskStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decides which status mails a case event owes the applicant (by the SOP's mail rules) and owes them through the
+ * outbox. The dedup key is the template plus the event id, so an event delivered twice sends each mail once.
+ */
+@Component
+public class StatusMails {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusMails.class);
+    public static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    private final MailRules rules;
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
+    private final ApplicationRepository applications;
+    private final TaskRepository tasks;
+    private final SopCatalog catalog;
+    private final CaseFacts facts;
+    private final MailProperties properties;
+    private final TransactionTemplate tx;
+
+    public StatusMails(MailRules rules, MailTemplates templates, MailOutbox outbox, ApplicationRepository applications,
+            TaskRepository tasks, SopCatalog catalog, CaseFacts facts, MailProperties properties,
+            TransactionTemplate tx) {
+        this.rules = rules;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.applications = applications;
+        this.tasks = tasks;
+        this.catalog = catalog;
+        this.facts = facts;
+        this.properties = properties;
+        this.tx = tx;
+    }
+
+    public void onEvent(CaseEvent e) {
+        Optional<Application> found = applications.find(e.applicationId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Application app = found.get();
+        List<MailRules.Rule> matching = rules.matching(e, app.channel());
+        if (matching.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            for (MailRules.Rule rule : matching) {
+                Map<String, String> values = values(app, e);
+                MailTemplates.Rendered r = templates.render(rule.template(), values);
+                List<String> attach = rule.attachOrEmpty().stream().map(OutgoingMail::latest).toList();
+                outbox.enqueue(new OutgoingMail(rule.template() + ":" + e.eventId(), app.id(),
+                        app.applicant().email(), r.subject(), r.body(), attach));
+                LOG.info("Case {}: mail '{}' owed for {} step {}", app.trackingCode(), rule.template(), e.type(),
+                        e.stepNo());
+            }
+        });
+    }
+
+    /** The values every template may use. */
+    public Map<String, String> values(Application app, CaseEvent e) {
+        Map<String, String> v = new HashMap<>();
+        v.put("trackingCode", app.trackingCode());
+        v.put("applicantName", app.applicant().name());
+        v.put("applicantEmail", app.applicant().email());
+        v.put("companyName", app.company().name());
+        v.put("nib", app.company().nib());
+        v.put("sopName", catalog.find(app.sopCode()).map(s -> s.name()).orElse(app.sopCode()));
+        v.put("officeName", properties.officeName());
+        v.put("officeAddress", properties.officeAddress());
+        v.put("date", format(e == null ? app.submittedAt() : e.at()));
+        v.put("submittedAt", format(app.submittedAt()));
+        v.put("documents", bullets(facts.documentsReceived(app.id()), "(belum ada dokumen yang kami terima)"));
+        v.put("problems", bullets(facts.problems(app.id()), "(lihat catatan petugas)"));
+        v.put("confirmUrl", base() + "/api/track/" + app.trackingCode() + "/confirm");
+        v.put("trackingInfo", "Untuk melacak permohonan, gunakan kode pelacakan " + app.trackingCode()
+                + " beserta token yang Anda terima saat mengajukan permohonan, di " + base() + "/lacak.");
+        List<Task> history = tasks.history(app.id());
+        Task task = e == null || e.taskId() == null ? null
+                : history.stream().filter(t -> t.id().equals(e.taskId())).findFirst().orElse(null);
+        v.put("dueDate", task == null ? "-" : format(task.dueAt()));
+        v.put("stepName", task == null ? "-" : task.stepName());
+        // The clerk's note on the decision that asked for this clarification (or on the decision just made).
+        String note = history.stream()
+                .filter(t -> t.status() == TaskStatus.COMPLETED && t.kind() == TaskKind.STEP && t.note() != null)
+                .max(Comparator.comparing(Task::completedAt))
+                .map(Task::note)
+                .orElse("-");
+        v.put("note", note);
+        return v;
+    }
+
+    public String officeName() {
+        return properties.officeName();
+    }
+
+    public String officeAddress() {
+        return properties.officeAddress();
+    }
+
+    public String trackUrl(String trackingCode, String token) {
+        return base() + "/lacak?kode=" + trackingCode + "&token=" + token;
+    }
+
+    private String base() {
+        String b = properties.publicBaseUrl();
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    public static String format(Instant at) {
+        return at == null ? "-" : WHEN.format(at.atZone(WIB));
+    }
+
+    public static String bullets(List<String> lines, String whenEmpty) {
+        if (lines.isEmpty()) {
+            return whenEmpty;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(i + 1).append(". ").append(lines.get(i));
+            if (i < lines.size() - 1) {
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,242 @@
+package id.pintu.oss;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.CaseEvents;
+import id.pintu.workflow.OutboxRelay;
+import id.pintu.workflow.WorkflowException;
+import id.pintu.workflow.WorkflowHeaders;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the OSS routes decide, step by step: the hand-over from the workflow, one attempt at a call (reconciling
+ * first when an earlier attempt may have reached OSS), the success that lets the case continue, and the failure
+ * that becomes a task for staff.
+ */
+@Component("ossBridge")
+public class OssBridge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OssBridge.class);
+    static final String CHECK_METHOD = "checkLicenseStatus";
+
+    private final OssProperties properties;
+    private final OssRepository repository;
+    private final OssPayloads payloads;
+    private final OssClient client;
+    private final ApplicationRepository applications;
+    private final CaseEvents events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final ProducerTemplate producer;
+
+    public OssBridge(OssProperties properties, OssRepository repository, OssPayloads payloads, OssClient client,
+            ApplicationRepository applications, CaseEvents events, TransactionTemplate tx, Clock clock,
+            ObjectMapper json, @Lazy ProducerTemplate producer) {
+        this.properties = properties;
+        this.repository = repository;
+        this.payloads = payloads;
+        this.client = client;
+        this.applications = applications;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.json = json;
+        this.producer = producer;
+    }
+
+    /** A step with {@code integration: oss-*} was completed: the request for the queue (its call row is created). */
+    public OssRequest handOver(
+            @Header(OssHeaders.INTEGRATION) String integration,
+            @Header(WorkflowHeaders.APPLICATION_ID) String applicationId,
+            @Header(WorkflowHeaders.SOP_CODE) String sopCode,
+            @Header(WorkflowHeaders.SOP_VERSION) int sopVersion,
+            @Header(WorkflowHeaders.STEP) int step,
+            @Header(WorkflowHeaders.NEXT_STEP) int nextStep,
+            @Header(OutboxRelay.OUTBOX_ID) String outboxId) {
+        OssProperties.Call call = properties.call(integration);
+        Application app = applications.find(applicationId)
+                .orElseThrow(() -> new IllegalStateException("OSS hand-over for unknown case " + applicationId));
+        Instant now = clock.instant();
+        OssRequest r = new OssRequest(OssRequest.key(applicationId, step, call.method()), integration, call.method(),
+                applicationId, sopCode, sopVersion, step, nextStep, outboxId, payloads.snapshot(app, step, now), now);
+        repository.createCall(r, now);
+        LOG.info("Case {} step {}: {} queued for OSS ({})", app.trackingCode(), step, call.method(), r.key());
+        return r;
+    }
+
+    /** True when OSS already answered this key: the request is a repeat and needs no second call. */
+    public boolean alreadyDone(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r) {
+        Optional<OssRepository.Call> call = repository.findCall(r.key());
+        if (call.isEmpty()) {
+            repository.createCall(r, clock.instant());
+            return false;
+        }
+        boolean done = call.get().status() == OssRepository.CallStatus.DONE;
+        if (done) {
+            LOG.info("OSS call {} already answered ({}); continuing without calling again", r.key(),
+                    call.get().ossReference());
+        }
+        return done;
+    }
+
+    /**
+     * One attempt. After an earlier attempt (which may have reached OSS before its answer was lost) OSS is asked
+     * first whether it holds the key; OSS also gets the key with the call, so that it can refuse a duplicate.
+     */
+    public void call(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r) {
+        int before = repository.attempt(r.key(), clock.instant());
+        try {
+            String idIzin = repository.findCase(r.applicationId()).map(OssRepository.OssCase::idIzin).orElse(null);
+            if (before > 0) {
+                Optional<OssAnswer> held = reconcile(r, idIzin);
+                if (held.isPresent()) {
+                    LOG.info("OSS already holds {} (found by {}); no second call", r.key(), CHECK_METHOD);
+                    succeeded(r, held.get());
+                    return;
+                }
+            }
+            OssAnswer a = client.send(r.method(), r.key(), payloads.body(r, idIzin));
+            if (a.ok()) {
+                succeeded(r, a);
+                return;
+            }
+            if (a.kode() == 409) {
+                // OSS says it has this request already: take its record rather than sending again.
+                Optional<OssAnswer> held = reconcile(r, idIzin);
+                if (held.isPresent()) {
+                    succeeded(r, held.get());
+                    return;
+                }
+                throw new OssUnavailableException("OSS reports " + r.key() + " as a duplicate but "
+                        + CHECK_METHOD + " does not find it yet", true, null);
+            }
+            // A refusal is not OSS being down: it is kept out of the circuit breaker's count and raised after it.
+            repository.callFailed(r.key(), OssRepository.CallStatus.REFUSED, "OSS refused " + r.method()
+                    + " for step " + r.step() + ": kode " + a.kode() + " " + a.keterangan(), clock.instant());
+        } catch (OssRejectedException e) {
+            repository.callFailed(r.key(), OssRepository.CallStatus.REFUSED, e.getMessage(), clock.instant());
+        } catch (RuntimeException e) {
+            repository.callFailed(r.key(), OssRepository.CallStatus.PENDING, e.getMessage(), clock.instant());
+            throw e;
+        }
+    }
+
+    private Optional<OssAnswer> reconcile(OssRequest r, String idIzin) {
+        OssAnswer a = client.send(CHECK_METHOD, r.key(), payloads.checkStatus(r, idIzin));
+        if (a.ok()) {
+            return Optional.of(a);
+        }
+        if (a.kode() == 404) {
+            return Optional.empty();
+        }
+        throw new OssRejectedException(a.kode(), CHECK_METHOD + " for " + r.key() + " refused: kode " + a.kode()
+                + " " + a.keterangan());
+    }
+
+    private void succeeded(OssRequest r, OssAnswer a) {
+        Instant now = clock.instant();
+        String idIzin = a.text("id_izin");
+        Instant effective = null;
+        if (properties.call(r.integration()).wrapper().equals("IZINFINAL")) {
+            // SOP step 23: the permit is in force ("Izin Efektif") from the moment OSS states, or its answer.
+            effective = OssPayloads.parse(a.text("tgl_efektif")).orElse(now);
+        }
+        Instant effectiveAt = effective;
+        tx.executeWithoutResult(s -> {
+            repository.callDone(r.key(), idIzin, a.body() == null ? null : a.body().toString(), now);
+            repository.saveCase(r.applicationId(), r.data().get("nib"), idIzin, effectiveAt, now);
+            repository.resolveFailures(r.key(), now);
+        });
+        LOG.info("OSS answered {} for {} (id_izin {})", r.method(), r.key(), idIzin);
+    }
+
+    /**
+     * After the attempt: the case may go on only if OSS's answer is recorded; a refusal is raised here, outside the
+     * circuit breaker, so that the error handling makes it a staff task at once.
+     */
+    public void confirm(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r) {
+        OssRepository.Call call = repository.findCall(r.key())
+                .orElseThrow(() -> new IllegalStateException("no OSS call record for " + r.key()));
+        switch (call.status()) {
+            case DONE -> { }
+            case REFUSED -> throw new OssRejectedException(0, call.lastError());
+            default -> throw new OssUnavailableException("OSS has not confirmed " + r.key() + " yet", true, null);
+        }
+    }
+
+    /** The headers {@code enter-step} needs to enter the step after the OSS step, as the workflow handed over. */
+    public void continueHeaders(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r, Message message) {
+        message.getHeaders().clear();
+        message.setHeader(WorkflowHeaders.APPLICATION_ID, r.applicationId());
+        message.setHeader(WorkflowHeaders.SOP_CODE, r.sopCode());
+        message.setHeader(WorkflowHeaders.SOP_VERSION, r.sopVersion());
+        message.setHeader(WorkflowHeaders.STEP, r.step());
+        message.setHeader(WorkflowHeaders.NEXT_STEP, r.nextStep());
+        message.setHeader(WorkflowHeaders.AWAIT_APPLICANT, false);
+        // The next task's id is derived from the outbox event of the completion, so a repeat enters it once.
+        message.setHeader(OutboxRelay.OUTBOX_ID, r.outboxId());
+        message.setBody(null);
+    }
+
+    /** The retries are spent (or OSS refused the request): record it for staff and publish it. */
+    public void failed(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        if (r == null) {
+            throw new IllegalStateException("unreadable OSS request message; left to the broker's dead-letter queue",
+                    cause);
+        }
+        Instant now = clock.instant();
+        String error = cause == null ? "unknown error" : cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        String request;
+        try {
+            request = json.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String id = UUID.randomUUID().toString();
+        tx.executeWithoutResult(s -> {
+            int attempts = repository.findCall(r.key()).map(OssRepository.Call::attempts).orElse(0);
+            repository.callFailed(r.key(), OssRepository.CallStatus.FAILED, error, now);
+            repository.insertFailure(new OssRepository.Failure(id, r.key(), r.applicationId(), r.step(), r.method(),
+                    error, attempts, now, request, OssRepository.FailureStatus.OPEN, now, null, null, null));
+            events.append(id, OssFailureEvent.KIND, r.applicationId(),
+                    new OssFailureEvent(id, r.applicationId(), r.step(), r.method(), r.key(),
+                            OssRepository.cut(error, 1000), attempts, now), now);
+        });
+        LOG.warn("OSS call {} failed for good, now a task for staff (failure {}): {}", r.key(), id, error);
+    }
+
+    /** Staff retry a failure: the stored request goes back on the queue, once. */
+    public OssRepository.Failure retry(String failureId, String by) {
+        OssRepository.Failure f = repository.findFailure(failureId)
+                .orElseThrow(() -> WorkflowException.notFound("no OSS failure " + failureId));
+        Instant now = clock.instant();
+        tx.executeWithoutResult(s -> {
+            if (!repository.markRetried(failureId, by, now)) {
+                throw WorkflowException.conflict("OSS failure " + failureId + " is already "
+                        + repository.findFailure(failureId).map(x -> x.status().name().toLowerCase()).orElse("gone"));
+            }
+            repository.callPending(f.key(), now);
+            // Sent before the commit: if the commit fails, the extra request finds its key answered or retries it.
+            producer.sendBody("jms:queue:" + properties.requestQueue() + "?deliveryPersistent=true", f.request());
+        });
+        LOG.info("OSS failure {} ({}) retried by {}", failureId, f.key(), by);
+        return repository.findFailure(failureId).orElseThrow();
+    }
+}

@@ -1,0 +1,104 @@
+package id.pintu.oss;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the OSS bridge ({@code pintu.oss.*}); see docs/oss.md.
+ *
+ * @param baseUrl OSS's base URL, methods are POSTed to {@code <base>/<method>}; blank means the hub's own sandbox
+ *     at {@code http://127.0.0.1:<local port>/oss-sandbox/v1/kl/rba}
+ * @param user OSS access user ({@code user_akses} of sendSecurityKey)
+ * @param password OSS access password ({@code pwd_akses})
+ * @param keyHeader the request header that carries the security key
+ * @param idempotencyHeader the request header that carries the hub's idempotency key
+ * @param kdInstansi the office's institution code in OSS
+ * @param kdIzin the permit type's code in OSS (from getDataReferensi)
+ * @param requestQueue the durable queue between the workflow and the OSS caller
+ * @param failureTopic where a call whose retries are spent is published (for inboxes and monitoring)
+ * @param consumers concurrent consumers of the request queue
+ * @param connectTimeout HTTP connect timeout
+ * @param responseTimeout HTTP response timeout; a call that takes longer is a timeout (answer maybe lost)
+ * @param retry redelivery of a failed call (timeouts, 5xx, OSS down)
+ * @param circuitBreaker when to stop calling OSS for a while
+ * @param inboundKey the shared secret OSS sends in {@code keyHeader} when it calls the hub
+ * @param calls integration name (as in the SOP definition) to OSS method and status code; merged over the defaults
+ */
+@Validated
+@ConfigurationProperties("pintu.oss")
+public record OssProperties(
+        @DefaultValue("") String baseUrl,
+        @DefaultValue("pintu-sandbox") @NotBlank String user,
+        @DefaultValue("pintu-sandbox") @NotBlank String password,
+        @DefaultValue("user_key") @NotBlank String keyHeader,
+        @DefaultValue("X-Idempotency-Key") @NotBlank String idempotencyHeader,
+        @DefaultValue("1211") @NotBlank String kdInstansi,
+        @DefaultValue("IZIN-PERLUASAN-USAHA-INDUSTRI") @NotBlank String kdIzin,
+        @DefaultValue("pintu.oss.requests") @NotBlank String requestQueue,
+        @DefaultValue("pintu.oss.failures") @NotBlank String failureTopic,
+        @DefaultValue("2") @Min(1) int consumers,
+        @DefaultValue("5s") @NotNull Duration connectTimeout,
+        @DefaultValue("20s") @NotNull Duration responseTimeout,
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid CircuitBreaker circuitBreaker,
+        @DefaultValue("pintu-sandbox-inbound") @NotBlank String inboundKey,
+        Map<String, @Valid Call> calls) {
+
+    /** The SOP's OSS steps out of the box: step 4 registers, step 22 reports verification, step 23 issues. */
+    public static final Map<String, Call> DEFAULT_CALLS = Map.of(
+            "oss-register", new Call("receiveLicenseStatus", "IZINSTATUS", "09"),
+            "oss-status", new Call("receiveLicenseStatus", "IZINSTATUS", "45"),
+            "oss-issue", new Call("receiveLicense", "IZINFINAL", "50"));
+
+    public OssProperties {
+        Map<String, Call> merged = new LinkedHashMap<>(DEFAULT_CALLS);
+        if (calls != null) {
+            merged.putAll(calls);
+        }
+        calls = Map.copyOf(merged);
+    }
+
+    /**
+     * One integration: the OSS method, the payload's wrapper object and the {@code kd_status} it reports.
+     */
+    public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus) {}
+
+    /**
+     * Redelivery with exponential backoff: {@code delay}, then times {@code multiplier}, at most {@code maxDelay},
+     * {@code maxAttempts} redeliveries after the first call.
+     */
+    public record Retry(
+            @DefaultValue("2s") @NotNull Duration delay,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("2m") @NotNull Duration maxDelay,
+            @DefaultValue("10") @Min(0) int maxAttempts) {}
+
+    /**
+     * Resilience4j circuit breaker: opens when {@code failureRate} percent of the last {@code window} calls (at
+     * least {@code minimumCalls}) failed, stays open {@code openFor}; while open, calls fail at once and are retried
+     * by the redelivery above.
+     */
+    public record CircuitBreaker(
+            @DefaultValue("50") @Min(1) int failureRate,
+            @DefaultValue("10") @Min(1) int window,
+            @DefaultValue("4") @Min(1) int minimumCalls,
+            @DefaultValue("30s") @NotNull Duration openFor) {}
+
+    public Call call(String integration) {
+        Call c = calls.get(integration);
+        if (c == null) {
+            throw new IllegalArgumentException("no OSS call configured for integration '" + integration
+                    + "' (pintu.oss.calls." + integration + ")");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,222 @@
+package id.pintu.oss;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The bridge's tables: calls by idempotency key, what OSS knows each case by, failures, inbound messages. */
+@Repository
+public class OssRepository {
+
+    public enum CallStatus { PENDING, DONE, REFUSED, FAILED }
+
+    public record Call(String key, String applicationId, int step, String integration, String method,
+            CallStatus status, int attempts, String ossReference, String answer, String lastError, Instant createdAt,
+            Instant updatedAt, Instant doneAt) {}
+
+    public record OssCase(String applicationId, String nib, String idIzin, Instant effectiveAt, Instant updatedAt) {}
+
+    public enum FailureStatus { OPEN, RETRIED, RESOLVED }
+
+    public record Failure(String id, String key, String applicationId, int step, String method, String error,
+            int attempts, Instant lastAttemptAt, String request, FailureStatus status, Instant createdAt,
+            Instant retriedAt, String retriedBy, Instant resolvedAt) {}
+
+    public record Inbound(String id, String method, String applicationId, String documentId, Instant receivedAt,
+            String payload) {}
+
+    public record Review(String id, String method, String reason, int httpStatus, Instant receivedAt, String payload) {}
+
+    private static final String CALL = "idem_key, application_id, step_no, integration, method, status, attempts,"
+            + " oss_reference, answer, last_error, created_at, updated_at, done_at";
+    private static final String FAILURE = "id, idem_key, application_id, step_no, method, error, attempts,"
+            + " last_attempt_at, request, status, created_at, retried_at, retried_by, resolved_at";
+
+    private final JdbcClient jdbc;
+
+    public OssRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ------------------------------------------------------------------------------------------------------ calls
+
+    /** Creates the call's row unless it exists (a request routed twice shares one row). */
+    public void createCall(OssRequest r, Instant now) {
+        try {
+            jdbc.sql("INSERT INTO oss_call (idem_key, application_id, step_no, integration, method, status, attempts,"
+                            + " created_at, updated_at) SELECT ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM oss_call WHERE idem_key = ?)")
+                    .params(r.key(), r.applicationId(), r.step(), r.integration(), r.method(), ts(now), ts(now), r.key())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // Created concurrently by a second routing of the same hand-over: the row is there, which is all we need.
+        }
+    }
+
+    public Optional<Call> findCall(String key) {
+        return jdbc.sql("SELECT " + CALL + " FROM oss_call WHERE idem_key = ?").param(key).query(this::call).optional();
+    }
+
+    public List<Call> callsOf(String applicationId) {
+        return jdbc.sql("SELECT " + CALL + " FROM oss_call WHERE application_id = ? ORDER BY created_at, step_no")
+                .param(applicationId).query(this::call).list();
+    }
+
+    /** Counts an attempt; returns the attempts made before this one. */
+    public int attempt(String key, Instant now) {
+        int before = jdbc.sql("SELECT attempts FROM oss_call WHERE idem_key = ?").param(key).query(Integer.class)
+                .optional().orElse(0);
+        jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, status = 'PENDING', updated_at = ? WHERE idem_key = ?"
+                        + " AND status <> 'DONE'")
+                .params(ts(now), key).update();
+        return before;
+    }
+
+    public void callFailed(String key, CallStatus status, String error, Instant now) {
+        jdbc.sql("UPDATE oss_call SET status = ?, last_error = ?, updated_at = ? WHERE idem_key = ? AND status <> 'DONE'")
+                .params(status.name(), cut(error, 2000), ts(now), key).update();
+    }
+
+    public void callPending(String key, Instant now) {
+        jdbc.sql("UPDATE oss_call SET status = 'PENDING', updated_at = ? WHERE idem_key = ? AND status <> 'DONE'")
+                .params(ts(now), key).update();
+    }
+
+    public void callDone(String key, String reference, String answer, Instant now) {
+        jdbc.sql("UPDATE oss_call SET status = 'DONE', oss_reference = ?, answer = ?, last_error = NULL,"
+                        + " updated_at = ?, done_at = ? WHERE idem_key = ? AND status <> 'DONE'")
+                .params(reference, cut(answer, 8000), ts(now), ts(now), key).update();
+    }
+
+    // ------------------------------------------------------------------------------------------------------ cases
+
+    public Optional<OssCase> findCase(String applicationId) {
+        return jdbc.sql("SELECT application_id, nib, id_izin, effective_at, updated_at FROM oss_case"
+                        + " WHERE application_id = ?").param(applicationId).query(this::ossCase).optional();
+    }
+
+    public List<String> casesWithIdIzin(String idIzin) {
+        return jdbc.sql("SELECT application_id FROM oss_case WHERE id_izin = ?").param(idIzin).query(String.class).list();
+    }
+
+    /** Records what OSS knows the case by; a null argument keeps the stored value. */
+    public void saveCase(String applicationId, String nib, String idIzin, Instant effectiveAt, Instant now) {
+        int updated = jdbc.sql("UPDATE oss_case SET nib = COALESCE(?, nib), id_izin = COALESCE(?, id_izin),"
+                        + " effective_at = COALESCE(?, effective_at), updated_at = ? WHERE application_id = ?")
+                .params(nib, idIzin, ts(effectiveAt), ts(now), applicationId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO oss_case (application_id, nib, id_izin, effective_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(applicationId, nib, idIzin, ts(effectiveAt), ts(now)).update();
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------- failures
+
+    public void insertFailure(Failure f) {
+        jdbc.sql("INSERT INTO oss_failure (" + FAILURE + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(f.id(), f.key(), f.applicationId(), f.step(), f.method(), cut(f.error(), 2000), f.attempts(),
+                        ts(f.lastAttemptAt()), f.request(), f.status().name(), ts(f.createdAt()), ts(f.retriedAt()),
+                        f.retriedBy(), ts(f.resolvedAt()))
+                .update();
+    }
+
+    public Optional<Failure> findFailure(String id) {
+        return jdbc.sql("SELECT " + FAILURE + " FROM oss_failure WHERE id = ?").param(id).query(this::failure).optional();
+    }
+
+    public List<Failure> failures(FailureStatus status, int limit) {
+        return jdbc.sql("SELECT " + FAILURE + " FROM oss_failure WHERE status = ? ORDER BY created_at DESC LIMIT ?")
+                .params(status.name(), limit).query(this::failure).list();
+    }
+
+    public List<Failure> failuresOf(String applicationId) {
+        return jdbc.sql("SELECT " + FAILURE + " FROM oss_failure WHERE application_id = ? ORDER BY created_at")
+                .param(applicationId).query(this::failure).list();
+    }
+
+    /** Marks an open failure as retried; false when someone else retried it first. */
+    public boolean markRetried(String id, String by, Instant now) {
+        return jdbc.sql("UPDATE oss_failure SET status = 'RETRIED', retried_at = ?, retried_by = ? WHERE id = ?"
+                        + " AND status = 'OPEN'").params(ts(now), by, id).update() == 1;
+    }
+
+    /** The call finally succeeded: its failures are resolved. */
+    public void resolveFailures(String key, Instant now) {
+        jdbc.sql("UPDATE oss_failure SET status = 'RESOLVED', resolved_at = ? WHERE idem_key = ? AND status <> 'RESOLVED'")
+                .params(ts(now), key).update();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- inbound
+
+    public void insertInbound(Inbound i) {
+        jdbc.sql("INSERT INTO oss_inbound (id, method, application_id, document_id, received_at, payload)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(i.id(), i.method(), i.applicationId(), i.documentId(), ts(i.receivedAt()), i.payload()).update();
+    }
+
+    public List<Inbound> inboundOf(String applicationId) {
+        return jdbc.sql("SELECT id, method, application_id, document_id, received_at, payload FROM oss_inbound"
+                        + " WHERE application_id = ? ORDER BY received_at")
+                .param(applicationId)
+                .query((rs, n) -> new Inbound(rs.getString("id"), rs.getString("method"), rs.getString("application_id"),
+                        rs.getString("document_id"), instant(rs, "received_at"), rs.getString("payload")))
+                .list();
+    }
+
+    public void insertReview(Review r) {
+        jdbc.sql("INSERT INTO oss_inbound_review (id, method, reason, http_status, received_at, payload)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.method(), cut(r.reason(), 1000), r.httpStatus(), ts(r.receivedAt()), r.payload())
+                .update();
+    }
+
+    public List<Review> reviews(int limit) {
+        return jdbc.sql("SELECT id, method, reason, http_status, received_at, payload FROM oss_inbound_review"
+                        + " ORDER BY received_at DESC LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Review(rs.getString("id"), rs.getString("method"), rs.getString("reason"),
+                        rs.getInt("http_status"), instant(rs, "received_at"), rs.getString("payload")))
+                .list();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- mapping
+
+    private Call call(ResultSet rs, int n) throws SQLException {
+        return new Call(rs.getString("idem_key"), rs.getString("application_id"), rs.getInt("step_no"),
+                rs.getString("integration"), rs.getString("method"), CallStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), rs.getString("oss_reference"), rs.getString("answer"), rs.getString("last_error"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "done_at"));
+    }
+
+    private OssCase ossCase(ResultSet rs, int n) throws SQLException {
+        return new OssCase(rs.getString("application_id"), rs.getString("nib"), rs.getString("id_izin"),
+                instant(rs, "effective_at"), instant(rs, "updated_at"));
+    }
+
+    private Failure failure(ResultSet rs, int n) throws SQLException {
+        return new Failure(rs.getString("id"), rs.getString("idem_key"), rs.getString("application_id"),
+                rs.getInt("step_no"), rs.getString("method"), rs.getString("error"), rs.getInt("attempts"),
+                instant(rs, "last_attempt_at"), rs.getString("request"), FailureStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"), instant(rs, "retried_at"), rs.getString("retried_by"),
+                instant(rs, "resolved_at"));
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,80 @@
+package id.pintu.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rendered letter sealed by the keystore signer carries a PAdES (ETSI.CAdES.detached) signature that validates
+ * and covers the whole file; changing one byte or appending bytes is detected; a key generated for the embedded
+ * default is kept and reused, so documents sealed before a restart still verify.
+ */
+class SealedPdfSignatureTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sealedLetterVerifiesAndAnyChangeIsDetected() throws IOException {
+        DocumentsProperties.Signing settings = new DocumentsProperties.Signing(null, "secret", "", null,
+                "CN=Uji Segel,C=ID");
+        KeystoreSigner signer = new KeystoreSigner(settings, dir, Clock.systemUTC());
+        byte[] pdf = signer.sign(new PdfRenderer(office()).render(letter()),
+                new DocumentSigner.Request("Drs. Bonar Situmorang, M.Si", "Surat Penolakan", "Sidikalang",
+                        Instant.parse("2026-11-28T03:00:00Z")));
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDSignature sig = doc.getLastSignatureDictionary();
+            assertThat(sig.getSubFilter()).isEqualTo(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName());
+            assertThat(sig.getFilter()).isEqualTo(PDSignature.FILTER_ADOBE_PPKLITE.getName());
+        }
+        SignedPdfVerifier verifier = new SignedPdfVerifier(signer);
+        assertThat(verifier.verify(pdf).ok()).as("%s", verifier.verify(pdf)).isTrue();
+
+        byte[] flipped = pdf.clone();
+        flipped[flipped.length / 4] ^= 0x20;
+        assertThat(verifier.verify(flipped).ok()).isFalse();
+        byte[] extended = Arrays.copyOf(pdf, pdf.length + 8);
+        System.arraycopy("\n%hello\n".getBytes(), 0, extended, pdf.length, 8);
+        SignedPdfVerifier.Result appended = verifier.verify(extended);
+        assertThat(appended.signatureValid()).isTrue();
+        assertThat(appended.coversWholeFile()).isFalse();
+
+        KeystoreSigner restarted = new KeystoreSigner(settings, dir, Clock.systemUTC());
+        assertThat(restarted.trustedCertificates()).isEqualTo(signer.trustedCertificates());
+        assertThat(new SignedPdfVerifier(restarted).verify(pdf).ok()).isTrue();
+        KeystoreSigner stranger = new KeystoreSigner(settings, dir.resolve("other"), Clock.systemUTC());
+        assertThat(new SignedPdfVerifier(stranger).verify(pdf).signedByOffice()).isFalse();
+        Files.write(Path.of("target", "sealed-letter-sample.pdf"), pdf);
+    }
+
+    static OfficeProfile office() {
+        return new OfficeProfile("PEMERINTAH KABUPATEN DAIRI", "DINAS PENANAMAN MODAL, PELAYANAN TERPADU SATU PINTU"
+                + " DAN KETENAGAKERJAAN", "Jl. Sidikalang - Medan Km. 3,5", "Telp. (0627) 21045", "Sidikalang",
+                Path.of("config/documents/logo.png"));
+    }
+
+    static LetterContent letter() {
+        return new LetterContent(DocumentPlan.Layout.LETTER, "SURAT PENOLAKAN", "503/7/TLK-IUI/DPMPTSPK/2026", "-",
+                "Penolakan Permohonan Penerbitan Izin Perluasan Usaha Industri",
+                List.of("Pimpinan PT Kopi Sidikalang", "u.p. Budi Santoso", "Jl. Sisingamangaraja No. 10"),
+                "Sidikalang, 28 November 2026", "Dengan ini kami sampaikan bahwa permohonan belum dapat disetujui.\n\n"
+                        + "| Nama Perusahaan | PT Kopi Sidikalang\n| NIB | 9120001234567",
+                new LetterContent.Signature("a.n. KEPALA DINAS", "Sekretaris Dinas", "Drs. Bonar Situmorang, M.Si",
+                        "Pembina Tingkat I (IV/b)", "197002141996031002", "Ditandatangani secara elektronik"),
+                List.of(new LetterContent.Initial("Ir. Jonni Pardede", "Ketua Tim Teknis",
+                        "27 November 2026 pukul 10.15 WIB")),
+                new LetterContent.Verification("ABCDEFGH23", "http://localhost:8080/verifikasi/ABCDEFGH23"), null);
+    }
+}

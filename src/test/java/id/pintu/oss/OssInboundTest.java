@@ -1,0 +1,96 @@
+package id.pintu.oss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.documents.DocumentStore;
+import id.pintu.documents.StoredDocument;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What OSS pushes is attached to its case by id_izin (the signed permit file lands in the case's documents, once,
+ * however often OSS pushes it); a push without the shared key is refused, and an unknown case or a bad payload gets
+ * a clear 4xx and is kept for review.
+ */
+@HubTest
+class OssInboundTest {
+
+    static final String KEY = "pintu-sandbox-inbound";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    DocumentStore documents;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    OssSteps steps;
+
+    @BeforeEach
+    void setUp() {
+        steps = new OssSteps(api);
+        steps.resetSandbox();
+    }
+
+    @Test
+    void signedPermitIsAttachedOnceAndStrangersAreKeptForReview() throws Exception {
+        String id = steps.throughStep4(641);
+        api.awaitTask(id, 5);
+        String idIzin = steps.oss(id).get("idIzin").asText();
+        byte[] pdf = "%PDF-1.4 izin bertanda tangan elektronik".getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> file = Map.of("IZINFINAL", Map.of("id_izin", idIzin, "nama_file", "izin-ds.pdf",
+                "file_ds", Base64.getEncoder().encodeToString(pdf)));
+
+        assertThat(push("receiveFileDS", file, "salah").getStatusCode().value()).isEqualTo(401);
+
+        ResponseEntity<String> first = push("receiveFileDS", file, KEY);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
+        ResponseEntity<String> again = push("receiveFileDS", file, KEY);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        List<StoredDocument> stored = documents.ofApplication(id).stream()
+                .filter(d -> d.kind().equals(OssInbound.FILE_KIND)).toList();
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).sha256()).isEqualTo(DocumentStore.sha256(pdf));
+        assertThat(json.readTree(again.getBody()).get("responreceiveFileDS").get("document_id").asText())
+                .isEqualTo(stored.get(0).id());
+
+        ResponseEntity<String> unknown = push("receiveNIB", Map.of("dataNIB", Map.of("nib", "0000000000641")), KEY);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(unknown.getBody()).get("responreceiveNIB").get("keterangan").asText())
+                .contains("0000000000641");
+        ResponseEntity<String> bad = push("receiveFileDS", "{\"IZINFINAL\": {\"id_izin\": ", KEY);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
+            JsonNode review = api.call(HttpMethod.GET, "/api/oss/inbound-review", null, "backoffice").body();
+            assertThat(review.toString()).contains("0000000000641").contains("bukan JSON");
+        });
+        // The repeated push is answered but not attached a second time.
+        assertThat(steps.oss(id).get("inbound")).hasSize(1);
+    }
+
+    private ResponseEntity<String> push(String method, Object body, String key) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("user_key", key);
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return api.raw().exchange("/api/oss/inbound/" + method, HttpMethod.POST, new HttpEntity<>(text, headers),
+                String.class);
+    }
+}

@@ -1,0 +1,69 @@
+package id.pintu.oss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * OSS refuses a request (kode 400): the call is not retried blindly but becomes an open failure that staff see with
+ * OSS's reason; the case waits. The front office retries it, OSS accepts, the case continues and the failure is
+ * resolved; other staff may not retry.
+ */
+@HubTest
+class OssPermanentFailureTest {
+
+    @Autowired
+    Api api;
+
+    OssSteps steps;
+
+    @BeforeEach
+    void setUp() {
+        steps = new OssSteps(api);
+        steps.resetSandbox();
+    }
+
+    @AfterEach
+    void tearDown() {
+        steps.resetSandbox();
+    }
+
+    @Test
+    void aRefusedCallIsAStaffTaskUntilRetried() {
+        steps.sandbox(Map.of("rejectNext", 1, "rejectKode", 400));
+        String id = steps.throughStep4(631);
+
+        JsonNode[] failure = new JsonNode[1];
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
+            failure[0] = StreamSupport.stream(steps.failures("OPEN").spliterator(), false)
+                    .filter(f -> f.get("applicationId").asText().equals(id)).findFirst().orElse(null);
+            assertThat(failure[0]).as("open failure of %s", id).isNotNull();
+        });
+        assertThat(failure[0].get("step").asInt()).isEqualTo(4);
+        assertThat(failure[0].get("error").asText()).contains("kode 400");
+        assertThat(failure[0].get("attempts").asInt()).isEqualTo(1);
+        assertThat(api.openTask(id)).isEmpty();
+        assertThat(steps.sandboxRecords(id, 4)).isEmpty();
+
+        String retry = "/api/oss/failures/" + failure[0].get("id").asText() + "/retry";
+        assertThat(api.call(HttpMethod.POST, retry, null, "tim-teknis").status()).isEqualTo(403);
+        Api.Response r = api.call(HttpMethod.POST, retry, null, "front-office");
+        assertThat(r.status()).as("retry: %s", r.body()).isEqualTo(200);
+        assertThat(api.call(HttpMethod.POST, retry, null, "front-office").status()).isEqualTo(409);
+
+        api.awaitTask(id, 5);
+        assertThat(steps.sandboxRecords(id, 4)).hasSize(1);
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(steps.oss(id).get("failures").get(0)
+                .get("status").asText()).isEqualTo("RESOLVED"));
+    }
+}
