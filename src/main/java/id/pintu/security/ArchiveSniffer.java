@@ -35,7 +35,7 @@ public final class ArchiveSniffer {
     /** Throws when the content is an archive; {@code name} is only for the message. */
     public static void refuseArchive(String name, byte[] content) {
         archiveKind(content).ifPresent(kind -> {
-            throw new HostileContentException("'" + name + "' is a " + kind
+            throw new HostileContentException(HostileContentException.Kind.ARCHIVE, "'" + name + "' is a " + kind
                     + " archive; send each document as a PDF, JPEG or PNG file");
         });
     }

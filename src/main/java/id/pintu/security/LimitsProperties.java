@@ -2,6 +2,7 @@ package id.pintu.security;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pdfMaxStorage total memory plus temporary file PDFBox may use for one PDF
  * @param pdfMaxInflated the most all streams of one PDF may decompress to (decompression bombs)
  * @param pdfMaxPages the most pages one uploaded PDF may have
+ * @param largeBodyPaths API paths that take a raw file as the body and check its size themselves (the public
+ *     verification of a signed letter, up to 20 MB), exempt from {@code apiMaxBody}
  */
 @Validated
 @ConfigurationProperties("pintu.limits")
@@ -30,4 +33,18 @@ public record LimitsProperties(
         @NotNull @DefaultValue("32MB") DataSize pdfMaxMainMemory,
         @NotNull @DefaultValue("256MB") DataSize pdfMaxStorage,
         @NotNull @DefaultValue("200MB") DataSize pdfMaxInflated,
-        @DefaultValue("500") @Min(1) int pdfMaxPages) {}
+        @DefaultValue("500") @Min(1) int pdfMaxPages,
+        @NotNull @DefaultValue("/api/verify") List<String> largeBodyPaths) {
+
+    /** The same limits with another memory bound for PDFBox (a feature with its own setting). */
+    public LimitsProperties withPdfMaxMainMemory(DataSize memory) {
+        return new LimitsProperties(apiMaxBody, jsonMaxNestingDepth, jsonMaxStringLength, jsonMaxNumberLength, memory,
+                pdfMaxStorage, pdfMaxInflated, pdfMaxPages, largeBodyPaths);
+    }
+
+    /** The defaults, for code that runs without Spring (commands, unit tests). */
+    public static LimitsProperties defaults() {
+        return new LimitsProperties(DataSize.ofMegabytes(1), 32, 1_000_000, 64, DataSize.ofMegabytes(32),
+                DataSize.ofMegabytes(256), DataSize.ofMegabytes(200), 500, List.of("/api/verify"));
+    }
+}

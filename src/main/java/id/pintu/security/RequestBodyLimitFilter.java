@@ -29,16 +29,20 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private final long maxBytes;
+    private final java.util.List<String> exempt;
 
-    public RequestBodyLimitFilter(long maxBytes) {
+    /** @param exempt paths (without context path) whose controllers bound the body themselves */
+    public RequestBodyLimitFilter(long maxBytes, java.util.List<String> exempt) {
         this.maxBytes = maxBytes;
+        this.exempt = java.util.List.copyOf(exempt);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") || exempt.contains(path)) {
             chain.doFilter(request, response);
             return;
         }

@@ -10,6 +10,7 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +33,22 @@ public class SafePdf {
         this.limits = limits;
     }
 
+    /** With the default limits, for code that runs without Spring. */
+    public static SafePdf withDefaults() {
+        return new SafePdf(LimitsProperties.defaults());
+    }
+
     /** Opens a PDF within the memory limits; the caller closes it. */
     public PDDocument open(byte[] content) {
         try {
             return Loader.loadPDF(content, "", null, null,
                     MemoryUsageSetting.setupMixed(limits.pdfMaxMainMemory().toBytes(), limits.pdfMaxStorage().toBytes())
                             .streamCache);
+        } catch (InvalidPasswordException e) {
+            throw new HostileContentException(HostileContentException.Kind.ENCRYPTED, "the PDF is password-protected", e);
         } catch (IOException | RuntimeException e) {
-            throw new HostileContentException("not a readable PDF: " + e.getMessage(), e);
+            throw new HostileContentException(HostileContentException.Kind.UNREADABLE,
+                    "not a readable PDF: " + e.getMessage(), e);
         }
     }
 
@@ -48,13 +57,14 @@ public class SafePdf {
         try (PDDocument doc = open(content)) {
             int pages = doc.getNumberOfPages();
             if (pages > limits.pdfMaxPages()) {
-                throw new HostileContentException("'" + name + "' has " + pages + " pages; at most "
+                throw new HostileContentException(HostileContentException.Kind.TOO_MANY_PAGES, "'" + name + "' has " + pages + " pages; at most "
                         + limits.pdfMaxPages() + " are accepted");
             }
             long inflated = inflatedSize(name, doc);
             return new Inspection(pages, inflated, doc.isEncrypted());
         } catch (IOException e) {
-            throw new HostileContentException("'" + name + "' is not a readable PDF: " + e.getMessage(), e);
+            throw new HostileContentException(HostileContentException.Kind.UNREADABLE,
+                    "'" + name + "' is not a readable PDF: " + e.getMessage(), e);
         }
     }
 
@@ -73,14 +83,16 @@ public class SafePdf {
                 while ((n = in.read(buffer)) > 0) {
                     total += n;
                     if (total > max) {
-                        throw new HostileContentException("'" + name + "' decompresses to more than "
+                        throw new HostileContentException(HostileContentException.Kind.DECOMPRESSION_BOMB,
+                                "'" + name + "' decompresses to more than "
                                 + limits.pdfMaxInflated().toMegabytes() + " MB (a decompression bomb?)");
                     }
                 }
             } catch (IOException e) {
                 // PDFBox's own storage limit hit while decoding: as much a bomb as our count.
                 if (String.valueOf(e.getMessage()).contains("exceed")) {
-                    throw new HostileContentException("'" + name + "' decompresses beyond the memory allowed for one"
+                    throw new HostileContentException(HostileContentException.Kind.DECOMPRESSION_BOMB,
+                            "'" + name + "' decompresses beyond the memory allowed for one"
                             + " PDF (a decompression bomb?)", e);
                 }
                 // Otherwise a stream with an unknown or broken filter: it cannot inflate, nothing to count.

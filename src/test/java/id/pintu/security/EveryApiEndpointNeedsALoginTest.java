@@ -23,11 +23,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @HubTest
 class EveryApiEndpointNeedsALoginTest {
 
-    /** The public API: the SOP catalogue, intake, and the applicant's token-checked tracking. */
+    /**
+     * The public API: the SOP catalogue (with its versions), intake, the applicant's token-checked tracking and documents, the public
+     * verification of issued letters, and OSS's pushes (checked by their shared secret in the controller).
+     */
     private static final Set<String> PUBLIC = Set.of(
-            "GET /api/sops", "GET /api/sops/{code}", "POST /api/applications",
+            "GET /api/sops", "GET /api/sops/{code}", "GET /api/sops/{code}/versions",
+            "GET /api/sops/{code}/versions/{version}", "POST /api/applications",
             "GET /api/track/{trackingCode}", "POST /api/track/{trackingCode}/confirm",
-            "POST /api/track/{trackingCode}/withdraw");
+            "POST /api/track/{trackingCode}/withdraw", "GET /api/documents/{docId}",
+            "GET /api/verify/{code}", "POST /api/verify", "POST /api/oss/inbound/{method}");
 
     @Autowired
     Api api;
