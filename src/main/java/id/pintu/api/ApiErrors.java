@@ -1,5 +1,7 @@
 package id.pintu.api;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import id.pintu.security.RequestBodyLimitFilter;
 import id.pintu.workflow.WorkflowException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -35,7 +37,17 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Errors> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
+        // Hostile-input limits (see id.pintu.security.RequestLimits) get their own, specific answer.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimitFilter.BodyTooLargeException) {
+                return status(HttpStatus.PAYLOAD_TOO_LARGE, t.getMessage());
+            }
+            if (t instanceof StreamConstraintsException) {
+                return ResponseEntity.badRequest().body(new Errors(List.of(new FieldError("(body)",
+                        "the JSON document exceeds a limit: " + t.getMessage()))));
+            }
+        }
         return ResponseEntity.badRequest()
                 .body(new Errors(List.of(new FieldError("(body)", "not a readable JSON document of the expected shape"))));
     }

@@ -1,5 +1,6 @@
 package id.pintu.documents;
 
+import id.pintu.audit.DocumentReads;
 import id.pintu.security.Callers;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.WorkflowException;
@@ -51,9 +52,11 @@ class DocumentController {
     private final WorkflowService workflow;
     private final FieldReports reports;
     private final Clock clock;
+    private final DocumentReads reads;
 
     DocumentController(DocumentStore store, ApplicationRepository applications, WorkflowService workflow,
-            FieldReports reports, Clock clock) {
+            FieldReports reports, Clock clock, DocumentReads reads) {
+        this.reads = reads;
         this.store = store;
         this.applications = applications;
         this.workflow = workflow;
@@ -79,7 +82,11 @@ class DocumentController {
                 throw none();
             }
         }
-        byte[] content = store.content(docId).orElseThrow(DocumentController::none);
+        // The read and its audit entry commit together (UU 27/2022: who saw which personal document, when).
+        String reader = staff ? auth.getName() : applications.find(d.applicationId())
+                .map(a -> "applicant:" + a.applicant().email())
+                .orElse("applicant");
+        byte[] content = reads.read(d, reader, "api").orElseThrow(DocumentController::none);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(d.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.name()).build().toString())

@@ -1,5 +1,8 @@
 package id.pintu.documents;
 
+import id.pintu.security.ArchiveSniffer;
+import id.pintu.security.HostileContentException;
+import id.pintu.security.SafeFileName;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -27,8 +30,14 @@ public class DocumentStore {
         this.clock = clock;
     }
 
+    /**
+     * Stores a document. Every name passes {@link SafeFileName} (no folders, no control characters, bounded
+     * length) and archives are refused ({@link HostileContentException}), whichever channel the file came from.
+     */
     public StoredDocument store(String applicationId, String kind, Integer stepNo, String name, String contentType,
             byte[] content, String audience, String createdBy) {
+        name = SafeFileName.of(name);
+        ArchiveSniffer.refuseArchive(name, content);
         Instant now = clock.instant();
         StoredDocument d = new StoredDocument(UUID.randomUUID().toString(), applicationId, kind, stepNo, name,
                 contentType, content.length, sha256(content), audience, now, createdBy);
@@ -51,7 +60,7 @@ public class DocumentStore {
     }
 
     public Optional<byte[]> content(String id) {
-        return jdbc.sql("SELECT content FROM document WHERE id = ?").param(id).query(byte[].class).optional();
+        return jdbc.sql("SELECT content FROM document WHERE id = ? AND content IS NOT NULL").param(id).query(byte[].class).optional();
     }
 
     public static String sha256(byte[] content) {

@@ -1,5 +1,6 @@
 package id.pintu.documents;
 
+import id.pintu.security.SafePdf;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,7 @@ class DocumentsConfiguration {
     }
 
     @Bean
-    SignedPdfVerifier signedPdfVerifier(DocumentSigner signer) {
-        return new SignedPdfVerifier(signer);
+    SignedPdfVerifier signedPdfVerifier(DocumentSigner signer, SafePdf pdf) {
+        return new SignedPdfVerifier(signer, pdf);
     }
 }

@@ -1,10 +1,10 @@
 package id.pintu.documents;
 
+import id.pintu.security.SafePdf;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -29,13 +29,20 @@ public class SignedPdfVerifier {
     }
 
     private final DocumentSigner signer;
+    private final SafePdf pdf;
+
+    /** Anyone may upload a file to verify, so it is opened through {@link SafePdf} (bounded memory). */
+    public SignedPdfVerifier(DocumentSigner signer, SafePdf pdf) {
+        this.signer = signer;
+        this.pdf = pdf;
+    }
 
     public SignedPdfVerifier(DocumentSigner signer) {
-        this.signer = signer;
+        this(signer, SafePdf.withDefaults());
     }
 
     public Result verify(byte[] file) {
-        try (PDDocument doc = Loader.loadPDF(file)) {
+        try (PDDocument doc = pdf.open(file)) {
             List<PDSignature> signatures = doc.getSignatureDictionaries();
             if (signatures.isEmpty()) {
                 return new Result(false, false, false, "the file carries no signature");

@@ -1,9 +1,9 @@
 package id.pintu.intake;
 
-import java.io.IOException;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.pdmodel.PDDocument;
+import id.pintu.security.HostileContentException;
+import id.pintu.security.LimitsProperties;
+import id.pintu.security.SafePdf;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +20,17 @@ public class ContentCheck {
     public static final String PNG = "image/png";
 
     private final IntakeProperties properties;
+    private final SafePdf pdf;
+
+    /** PDFs are opened through {@link SafePdf} (bounded memory, page limit, decompression-bomb check). */
+    @Autowired
+    public ContentCheck(IntakeProperties properties, LimitsProperties limits) {
+        this.properties = properties;
+        this.pdf = new SafePdf(limits.withPdfMaxMainMemory(properties.pdfMaxMemory()));
+    }
 
     public ContentCheck(IntakeProperties properties) {
-        this.properties = properties;
+        this(properties, LimitsProperties.defaults());
     }
 
     public Verdict check(String fileName, byte[] content) {
@@ -40,7 +48,7 @@ public class ContentCheck {
                             + extension(fileName) + ")" : ""));
         }
         if (PDF.equals(type)) {
-            String problem = pdfProblem(content);
+            String problem = pdfProblem(fileName, content);
             if (problem != null) {
                 return new Verdict(type, false, problem);
             }
@@ -63,17 +71,19 @@ public class ContentCheck {
         return null;
     }
 
-    private String pdfProblem(byte[] content) {
-        try (PDDocument doc = Loader.loadPDF(content, "", null, null,
-                MemoryUsageSetting.setupMixed(properties.pdfMaxMemory().toBytes()).streamCache)) {
-            if (doc.getNumberOfPages() < 1) {
+    private String pdfProblem(String fileName, byte[] content) {
+        try {
+            if (pdf.inspect(fileName == null ? "file" : fileName, content).pages() < 1) {
                 return "PDF tidak memiliki halaman";
             }
             return null;
-        } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
-            return "PDF terkunci dengan kata sandi";
-        } catch (IOException | RuntimeException e) {
-            return "PDF rusak dan tidak dapat dibuka";
+        } catch (HostileContentException e) {
+            return switch (e.kind()) {
+                case ENCRYPTED -> "PDF terkunci dengan kata sandi";
+                case TOO_MANY_PAGES -> "PDF terlalu banyak halamannya";
+                case DECOMPRESSION_BOMB -> "isi PDF membengkak melampaui batas saat dibuka";
+                default -> "PDF rusak dan tidak dapat dibuka";
+            };
         }
     }
 

@@ -19,6 +19,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The REST API is stateless: HTTP Basic on every call, no session, no CSRF token. Public: the SOPs, submitting an
@@ -30,7 +32,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/sops", "/api/sops/**").permitAll()
@@ -44,6 +46,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new LoginThrottleFilter(throttle, null), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -51,12 +54,17 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/**")
+    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // Path matchers on the request URI, not Spring MVC's: Jolokia is its own servlet, which an MVC matcher does
+        // not see, so /actuator/jolokia fell through to the pages chain, where any logged-in clerk would pass.
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(path.matcher("/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**"),
+                                path.matcher("/actuator/info")).permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new LoginThrottleFilter(throttle, null), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

@@ -112,6 +112,12 @@ public class SopLoader {
     /** Binds and validates a definition's text; {@code source} names it in messages (file, or stored version). */
     public SopDefinition parse(String source, String content, Map<String, Actor> actors) {
         JsonNode root = readTree(source, content);
+        // An empty list item ("-" alone) binds to null, which no later check expects: name it here instead.
+        List<String> empty = new java.util.ArrayList<>();
+        emptyListItems(root, "", empty);
+        if (!empty.isEmpty()) {
+            throw new SopDefinitionException(source, empty);
+        }
         SopDefinition sop;
         try {
             sop = yaml.treeToValue(root, SopDefinition.class);
@@ -137,6 +143,21 @@ public class SopLoader {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash SOP " + sop.code(), e);
+        }
+    }
+
+    private static void emptyListItems(JsonNode node, String path, List<String> problems) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    problems.add("field " + path + "[" + i + "]: an empty list item");
+                } else {
+                    emptyListItems(node.get(i), path + "[" + i + "]", problems);
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> emptyListItems(f.getValue(),
+                    path.isEmpty() ? f.getKey() : path + "." + f.getKey(), problems));
         }
     }
 

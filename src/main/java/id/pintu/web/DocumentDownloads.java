@@ -1,7 +1,8 @@
 package id.pintu.web;
 
-import id.pintu.documents.DocumentStore;
+import id.pintu.audit.DocumentReads;
 import id.pintu.documents.StoredDocument;
+import id.pintu.workflow.WorkflowException;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,14 +19,16 @@ class DocumentDownloads {
 
     private static final Set<String> INLINE = Set.of("application/pdf", "image/jpeg", "image/png");
 
-    private final DocumentStore documents;
+    private final DocumentReads reads;
 
-    DocumentDownloads(DocumentStore documents) {
-        this.documents = documents;
+    DocumentDownloads(DocumentReads reads) {
+        this.reads = reads;
     }
 
-    ResponseEntity<byte[]> serve(StoredDocument d) {
-        byte[] content = documents.content(d.id()).orElseThrow();
+    /** Every read is recorded in the audit trail by {@link DocumentReads}; a purged content answers 404. */
+    ResponseEntity<byte[]> serve(StoredDocument d, String reader, String channel) {
+        byte[] content = reads.read(d, reader, channel)
+                .orElseThrow(() -> WorkflowException.notFound("the content of document " + d.id() + " was purged"));
         boolean inline = INLINE.contains(d.contentType());
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(d.name(), java.nio.charset.StandardCharsets.UTF_8)

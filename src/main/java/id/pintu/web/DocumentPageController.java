@@ -4,6 +4,7 @@ import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.workflow.WorkflowException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +22,8 @@ class DocumentPageController {
     }
 
     @GetMapping("/dokumen/{docId}")
-    ResponseEntity<byte[]> document(@PathVariable String docId) {
+    ResponseEntity<byte[]> document(@PathVariable String docId, Authentication auth) {
         StoredDocument d = documents.find(docId).orElseThrow(() -> WorkflowException.notFound("no document " + docId));
-        return downloads.serve(d);
+        return downloads.serve(d, auth.getName(), "web");
     }
 }

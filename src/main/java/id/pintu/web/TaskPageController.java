@@ -2,6 +2,7 @@ package id.pintu.web;
 
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.security.SafePdf;
 import id.pintu.sop.Outcome;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
@@ -51,10 +52,12 @@ class TaskPageController {
     private final SlaClock sla;
     private final TransactionTemplate tx;
     private final WebProperties properties;
+    private final SafePdf pdf;
 
     TaskPageController(StaffAccess access, WorkflowService workflow, TaskRepository tasks,
             ApplicationRepository applications, SopCatalog catalog, DocumentStore documents, SlaClock sla,
-            TransactionTemplate tx, WebProperties properties) {
+            TransactionTemplate tx, WebProperties properties,
+            SafePdf pdf) {
         this.access = access;
         this.workflow = workflow;
         this.tasks = tasks;
@@ -64,6 +67,7 @@ class TaskPageController {
         this.sla = sla;
         this.tx = tx;
         this.properties = properties;
+        this.pdf = pdf;
     }
 
     @GetMapping("/tugas/{taskId}")
@@ -121,7 +125,7 @@ class TaskPageController {
         Uploads.Checked upload = null;
         if (file != null && !file.isEmpty()) {
             try {
-                upload = Uploads.check(file, properties.maxUploadSize().toBytes());
+                upload = Uploads.check(file, properties.maxUploadSize().toBytes(), pdf);
             } catch (Uploads.Refused r) {
                 flash.addFlashAttribute("error", r.key());
                 flash.addFlashAttribute("errorArgs", r.args());

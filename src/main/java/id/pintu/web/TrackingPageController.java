@@ -114,7 +114,7 @@ class TrackingPageController {
         StoredDocument d = documents.find(docId)
                 .filter(doc -> doc.applicationId().equals(a.id()) && StoredDocument.APPLICANT.equals(doc.audience()))
                 .orElseThrow(() -> WorkflowException.notFound("no document " + docId));
-        return downloads.serve(d);
+        return downloads.serve(d, "applicant:" + a.applicant().email(), "tracking");
     }
 
     private Optional<Task> waitingForApplicant(Application a) {

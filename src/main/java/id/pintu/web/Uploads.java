@@ -1,5 +1,7 @@
 package id.pintu.web;
 
+import id.pintu.security.HostileContentException;
+import id.pintu.security.SafePdf;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -52,6 +54,19 @@ final class Uploads {
             return Optional.of("image/png");
         }
         return Optional.empty();
+    }
+
+    /** Also opens a PDF with {@link SafePdf}: unreadable, too many pages or a decompression bomb is refused. */
+    static Checked check(MultipartFile file, long maxBytes, SafePdf pdf) throws Refused {
+        Checked checked = check(file, maxBytes);
+        if ("application/pdf".equals(checked.contentType())) {
+            try {
+                pdf.inspect(checked.name(), checked.content());
+            } catch (HostileContentException e) {
+                throw new Refused("upload.unsafePdf", checked.name());
+            }
+        }
+        return checked;
     }
 
     static Checked check(MultipartFile file, long maxBytes) throws Refused {

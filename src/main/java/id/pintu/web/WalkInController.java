@@ -3,6 +3,7 @@ package id.pintu.web;
 import id.pintu.api.SubmitRequest;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.security.SafePdf;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.NewApplication;
@@ -56,9 +57,11 @@ class WalkInController {
     private final Validator validator;
     private final TransactionTemplate tx;
     private final WebProperties properties;
+    private final SafePdf pdf;
 
     WalkInController(StaffAccess access, WorkflowService workflow, DocumentStore documents, SopCatalog catalog,
-            Validator validator, TransactionTemplate tx, WebProperties properties) {
+            Validator validator, TransactionTemplate tx, WebProperties properties,
+            SafePdf pdf) {
         this.access = access;
         this.workflow = workflow;
         this.documents = documents;
@@ -66,6 +69,7 @@ class WalkInController {
         this.validator = validator;
         this.tx = tx;
         this.properties = properties;
+        this.pdf = pdf;
     }
 
     @ModelAttribute("sops")
@@ -152,7 +156,7 @@ class WalkInController {
         }
         for (MultipartFile f : given) {
             try {
-                checked.add(Uploads.check(f, properties.maxUploadSize().toBytes()));
+                checked.add(Uploads.check(f, properties.maxUploadSize().toBytes(), pdf));
             } catch (Uploads.Refused r) {
                 result.rejectValue("scans", r.key(), r.args(), null);
                 return checked;

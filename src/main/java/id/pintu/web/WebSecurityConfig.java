@@ -1,5 +1,7 @@
 package id.pintu.web;
 
+import id.pintu.security.LoginThrottle;
+import id.pintu.security.LoginThrottleFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -28,11 +31,12 @@ class WebSecurityConfig {
 
     @Bean
     @Order(10)
-    SecurityFilterChain pages(HttpSecurity http, WebProperties properties) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, WebProperties properties, LoginThrottle throttle) throws Exception {
         List<String> dashboard = new ArrayList<>();
         properties.dashboardActors().forEach(a -> dashboard.add(id.pintu.security.UserDirectory.ACTOR_AUTHORITY_PREFIX + a));
         dashboard.add("ROLE_ADMIN");
-        http.authorizeHttpRequests(auth -> auth
+        http.addFilterBefore(new LoginThrottleFilter(throttle, LOGIN_PAGE), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/lacak", "/lacak/**", LOGIN_PAGE, DENIED_PAGE, "/error").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/dasbor", "/dasbor/**")

@@ -1,0 +1,13 @@
+package id.pintu.audit;
+
+/** Audit actions that are not case events (those keep their event type, e.g. STEP_COMPLETED). */
+public final class AuditActions {
+
+    public static final String DOCUMENT_READ = "DOCUMENT_READ";
+    public static final String DOCUMENT_PURGED = "DOCUMENT_PURGED";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
+    public static final String DEAD_LETTER_REDRIVEN = "DEAD_LETTER_REDRIVEN";
+
+    private AuditActions() {}
+}

@@ -1,0 +1,11 @@
+package id.pintu.audit;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** @param subscription the durable shared subscription name on the case events topic */
+@Validated
+@ConfigurationProperties("pintu.audit")
+public record AuditProperties(@DefaultValue("pintu-audit") @NotBlank String subscription) {}

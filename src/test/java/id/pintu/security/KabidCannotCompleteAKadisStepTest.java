@@ -1,0 +1,48 @@
+package id.pintu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Authority follows the SOP's columns: on the reject branch, step 13 (numbering) is the Kadis's; the Kabid
+ * Pelayanan, one rank below, can neither claim nor complete it (403), and the case waits for the Kadis.
+ */
+@HubTest
+class KabidCannotCompleteAKadisStepTest {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void kabidIsRefusedAtTheKadisStep() {
+        String id = api.submit(Api.application(913)).get("id").asText();
+        for (int step = 2; step <= 12; step = step == 8 ? 9 : step + 1) {
+            JsonNode task = api.awaitTask(id, step);
+            String outcome = switch (step) {
+                case 2 -> "complete";
+                case 5 -> "verified";
+                case 8 -> "reject";
+                default -> null;
+            };
+            assertThat(api.complete(task.get("taskId").asText(), task.get("actor").asText(), outcome).status())
+                    .as("step %d", step).isEqualTo(200);
+        }
+        JsonNode kadisTask = api.awaitTask(id, 13);
+        assertThat(kadisTask.get("actor").asText()).isEqualTo("kadis");
+        String taskId = kadisTask.get("taskId").asText();
+
+        assertThat(api.complete(taskId, "kabid-pelayanan", null).status()).isEqualTo(403);
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/claim", null, "kabid-pelayanan").status())
+                .isEqualTo(403);
+        assertThat(api.openTask(id).orElseThrow().get("step").asInt()).isEqualTo(13);
+
+        assertThat(api.complete(taskId, "kadis", null).status()).isEqualTo(200);
+        api.awaitTask(id, 14);
+    }
+}
