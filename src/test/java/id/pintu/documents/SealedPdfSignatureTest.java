@@ -34,8 +34,10 @@ class SealedPdfSignatureTest {
                 new DocumentSigner.Request("Drs. Bonar Situmorang, M.Si", "Surat Penolakan", "Sidikalang",
                         Instant.parse("2026-11-28T03:00:00Z")));
 
+        int[] byteRange;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDSignature sig = doc.getLastSignatureDictionary();
+            byteRange = sig.getByteRange();
             assertThat(sig.getSubFilter()).isEqualTo(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName());
             assertThat(sig.getFilter()).isEqualTo(PDSignature.FILTER_ADOBE_PPKLITE.getName());
         }
@@ -43,7 +45,8 @@ class SealedPdfSignatureTest {
         assertThat(verifier.verify(pdf).ok()).as("%s", verifier.verify(pdf)).isTrue();
 
         byte[] flipped = pdf.clone();
-        flipped[flipped.length / 4] ^= 0x20;
+        // A byte the signature covers (inside the first signed range), not the unsigned padding of /Contents.
+        flipped[byteRange[1] / 2] ^= 0x20;
         assertThat(verifier.verify(flipped).ok()).isFalse();
         byte[] extended = Arrays.copyOf(pdf, pdf.length + 8);
         System.arraycopy("\n%hello\n".getBytes(), 0, extended, pdf.length, 8);
