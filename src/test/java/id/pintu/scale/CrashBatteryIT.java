@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class CrashBatteryIT {
 
     private static final int KILLS = 20;
-    private static final int MAX_CASES = 40;
+    private static final int MAX_CASES = 30;
     private static final Duration SUBMIT_EVERY = Duration.ofMillis(200);
     private static final String POISON_QUEUE = "pintu.actor.backoffice";
     private static final List<String> POISON = List.of("{\"poison\": 1, \"taskId\": ", "not a task message at all");
