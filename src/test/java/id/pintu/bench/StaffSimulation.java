@@ -270,7 +270,11 @@ final class StaffSimulation {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
-            Thread.sleep(10);
+            // A benchmark harness poll (not a test's wait): park briefly between checks.
+            LockSupport.parkNanos(10_000_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for " + what);
+            }
         }
     }
 }
