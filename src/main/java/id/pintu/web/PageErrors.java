@@ -24,7 +24,7 @@ class PageErrors {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-        ModelAndView mv = new ModelAndView(status == HttpStatus.FORBIDDEN ? "terlarang" : "galat");
+        ModelAndView mv = new ModelAndView(status == HttpStatus.FORBIDDEN ? "terlarang" : "error");
         mv.setStatus(status);
         mv.addObject("status", status.value());
         return mv;
