@@ -36,15 +36,17 @@ class InboxController {
     String inbox(@PathVariable String actor, @RequestParam(required = false) String q,
             @RequestParam(required = false) String step, @RequestParam(required = false) String state,
             @RequestParam(required = false) String holder, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String dir, Authentication auth, Model model) {
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String sop,
+            Authentication auth, Model model) {
         Actor a = access.requireInbox(auth, actor);
-        InboxFilter filter = InboxFilter.of(q, parseStep(step), state, holder, sort, dir);
+        InboxFilter filter = InboxFilter.of(q, parseStep(step), state, holder, sort, dir, sop);
         List<InboxRow> all = queries.inbox(actor);
         List<InboxRow> rows = all.stream().filter(filter.matcher(auth.getName())).sorted(filter.order()).toList();
         model.addAttribute("actor", a);
         model.addAttribute("rows", rows);
         model.addAttribute("total", all.size());
         model.addAttribute("steps", all.stream().map(InboxRow::stepNo).distinct().sorted().toList());
+        model.addAttribute("sops", all.stream().map(InboxRow::sopCode).distinct().sorted().toList());
         model.addAttribute("filter", filter);
         model.addAttribute("states", SlaState.values());
         model.addAttribute("signature", queries.signature(actor));

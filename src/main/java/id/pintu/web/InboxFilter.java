@@ -14,10 +14,12 @@ import java.util.function.Predicate;
  * @param holder {@code mine}, {@code free} (unclaimed) or empty for all
  * @param sort {@code entered}, {@code due}, {@code step} or {@code company}
  * @param dir {@code asc} or {@code desc}
+ * @param sop only tasks of cases of this SOP (one actor's inbox serves every SOP)
  */
-public record InboxFilter(String q, Integer step, SlaState state, String holder, String sort, String dir) {
+public record InboxFilter(String q, Integer step, SlaState state, String holder, String sort, String dir, String sop) {
 
-    public static InboxFilter of(String q, Integer step, String state, String holder, String sort, String dir) {
+    public static InboxFilter of(String q, Integer step, String state, String holder, String sort, String dir,
+            String sop) {
         SlaState s = null;
         if (state != null && !state.isBlank()) {
             for (SlaState candidate : SlaState.values()) {
@@ -32,7 +34,8 @@ public record InboxFilter(String q, Integer step, SlaState state, String holder,
             default -> "entered";
         };
         String d = "desc".equals(dir) ? "desc" : "asc";
-        return new InboxFilter(q == null || q.isBlank() ? null : q.strip(), step, s, h, so, d);
+        return new InboxFilter(q == null || q.isBlank() ? null : q.strip(), step, s, h, so, d,
+                sop == null || sop.isBlank() ? null : sop.strip());
     }
 
     public String stateCss() {
@@ -46,7 +49,8 @@ public record InboxFilter(String q, Integer step, SlaState state, String holder,
                 && (step == null || r.stepNo() == step)
                 && (state == null || r.state() == state)
                 && (!"mine".equals(holder) || username.equals(r.claimedBy()))
-                && (!"free".equals(holder) || r.claimedBy() == null);
+                && (!"free".equals(holder) || r.claimedBy() == null)
+                && (sop == null || sop.equals(r.sopCode()));
     }
 
     Comparator<InboxRow> order() {

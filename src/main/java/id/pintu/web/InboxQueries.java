@@ -49,7 +49,7 @@ class InboxQueries {
 
     private List<InboxRow> openTasks(String where, Object param) {
         return jdbc.sql("SELECT t.id, t.application_id, t.actor, t.step_no, t.step_name, t.kind, t.entered_at, t.due_at,"
-                        + " t.claimed_by, a.tracking_code, a.applicant_name, a.company_name, "
+                        + " t.claimed_by, a.tracking_code, a.applicant_name, a.company_name, a.sop_code, "
                         + schema.escalationExpression("t") + " AS escalation"
                         + " FROM task t JOIN application a ON a.id = t.application_id"
                         + " WHERE t.status = 'OPEN' AND " + where + " ORDER BY t.entered_at, t.id LIMIT ?")
@@ -66,6 +66,6 @@ class InboxQueries {
                 rs.getString("tracking_code"),
                 rs.getInt("step_no"), rs.getString("step_name"), rs.getString("kind"), entered, due,
                 rs.getString("claimed_by"), rs.getString("applicant_name"), rs.getString("company_name"), level,
-                sla.state(entered, due, level), sla.left(due));
+                sla.state(entered, due, level), sla.left(due), rs.getString("sop_code"));
     }
 }

@@ -19,4 +19,5 @@ public record InboxRow(
         String companyName,
         int escalationLevel,
         SlaState state,
-        Duration left) {}
+        Duration left,
+        String sopCode) {}
