@@ -51,9 +51,24 @@ public class PdfRenderer {
     private static final Map<Integer, String> PRINTABLE = new ConcurrentHashMap<>();
 
     private final OfficeProfile office;
+    private volatile EncodedImage logo;
 
     public PdfRenderer(OfficeProfile office) {
         this.office = office;
+    }
+
+    /** The office's logo, encoded for PDF on first use (see {@link EncodedImage}); null without a readable file. */
+    private EncodedImage logo() throws IOException {
+        EncodedImage l = logo;
+        if (l == null && office.logo() != null && Files.isReadable(office.logo())) {
+            synchronized (this) {
+                if (logo == null) {
+                    logo = EncodedImage.of(office.logo());
+                }
+                l = logo;
+            }
+        }
+        return l;
     }
 
     public byte[] render(LetterContent c) {
@@ -85,9 +100,9 @@ public class PdfRenderer {
     private void letterhead(Writer w) throws IOException {
         float top = PAGE_H - MARGIN_TOP;
         float logo = 62;
-        if (office.logo() != null && Files.isReadable(office.logo())) {
-            PDImageXObject img = PDImageXObject.createFromFile(office.logo().toString(), w.doc);
-            w.cs.drawImage(img, MARGIN_LEFT, top - logo, logo, logo);
+        EncodedImage image = logo();
+        if (image != null) {
+            w.cs.drawImage(image.in(w.doc), MARGIN_LEFT, top - logo, logo, logo);
         }
         float left = MARGIN_LEFT + logo + 8;
         float width = PAGE_W - MARGIN_RIGHT - left;

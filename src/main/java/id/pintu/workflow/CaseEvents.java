@@ -41,15 +41,19 @@ public class CaseEvents {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("outbox events are recorded inside the transaction of their change");
         }
+        String body;
         try {
-            outbox.insert(id, kind, applicationId, json.writeValueAsString(payload), at);
+            body = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        Instant heldUntil = relay.holdUntil();
+        outbox.insert(id, kind, applicationId, body, at, heldUntil);
+        OutboxRepository.Event event = new OutboxRepository.Event(id, kind, applicationId, body, 0);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.wake(id);
+                relay.wake(new OutboxRelay.Committed(event, heldUntil));
             }
         });
     }

@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes committed outbox events. The fast path is woken right after a commit; the poll picks up whatever a
- * crash or a failed routing left behind. An event is deleted only after its route finished (for a completion: the
+ * Routes committed outbox events. The fast path is woken right after a commit with the event itself and routes it
+ * from memory while the instance still holds it (see {@link OutboxRelayProperties#hold()}); the poll picks up,
+ * under a lease, whatever a crash or a failed routing left behind. An event is deleted only after its route finished (for a completion: the
  * next task's message is on the actor's queue), so it is routed at least once, and the receiving side makes a
  * repeat harmless.
  */
@@ -37,24 +38,46 @@ public class OutboxRelay {
     private final ProducerTemplate producer;
     private final Clock clock;
     private final WorkflowProperties properties;
+    private final OutboxRelayProperties relay;
     private final Queue<String> routedIds = new ConcurrentLinkedQueue<>();
     private final ReentrantLock deleting = new ReentrantLock();
 
     public OutboxRelay(OutboxRepository outbox, @Lazy ProducerTemplate producer, Clock clock,
-            WorkflowProperties properties) {
+            WorkflowProperties properties, OutboxRelayProperties relay) {
         this.outbox = outbox;
         this.producer = producer;
         this.clock = clock;
         this.properties = properties;
+        this.relay = relay;
+    }
+
+    /** A committed event on its way to the fast path, held by this instance until {@code heldUntil}. */
+    public record Committed(OutboxRepository.Event event, Instant heldUntil) {}
+
+    /** Until when an event committed now belongs to this instance's fast path. */
+    public Instant holdUntil() {
+        return clock.instant().plus(relay.hold());
     }
 
     /** Asks for an event to be routed soon, off the caller's thread; the poll is the safety net. */
-    public void wake(String eventId) {
+    public void wake(Committed committed) {
         try {
-            producer.asyncSendBody(WorkflowEndpoints.OUTBOX_WAKEUP, eventId);
+            producer.asyncSendBody(WorkflowEndpoints.OUTBOX_WAKEUP, committed);
         } catch (RuntimeException e) {
-            LOG.debug("Wake-up for {} not queued ({}); the poll will route it", eventId, e.getMessage());
+            LOG.debug("Wake-up for {} not queued ({}); the poll will route it", committed.event().id(), e.getMessage());
         }
+    }
+
+    /**
+     * The fast path: routes the event from memory if at most half of its hold has passed (no poll can take it
+     * before the hold ends, so no lease is needed); later than that, it leases the row like the poll.
+     */
+    public boolean dispatchCommitted(Committed committed) {
+        Instant halfway = committed.heldUntil().minus(relay.hold().dividedBy(2));
+        if (clock.instant().isBefore(halfway)) {
+            return route(committed.event());
+        }
+        return dispatch(committed.event().id());
     }
 
     /** Routes every event that is due; returns how many were routed. */
@@ -76,7 +99,10 @@ public class OutboxRelay {
         if (leased.isEmpty()) {
             return false;
         }
-        OutboxRepository.Event event = leased.get();
+        return route(leased.get());
+    }
+
+    private boolean route(OutboxRepository.Event event) {
         String endpoint = WorkflowEndpoints.OUTBOX_PREFIX + event.kind().toLowerCase(Locale.ROOT).replace('_', '-');
         Exchange result = producer.send(endpoint, exchange -> {
             exchange.getIn().setHeader(OUTBOX_ID, event.id());

@@ -1,6 +1,8 @@
 package id.pintu.workflow;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -9,13 +11,22 @@ import org.springframework.validation.annotation.Validated;
  * The relay's fast path: committed events are handed to this many threads, each routing one event at a time.
  * Every route ends in a persistent send that waits for the broker's journal sync (several milliseconds on an
  * ordinary disk); the broker syncs all sends waiting at that moment together, so more threads mean more events
- * per sync rather than more syncs (docs/benchmark.md). Routing stays once-only: each event is leased first.
+ * per sync rather than more syncs (docs/benchmark.md).
+ *
+ * <p>An event is written already held by the instance that commits it ({@code available_at} = commit time +
+ * {@code hold}): no poll, on this instance or another, takes it before then, so the fast path routes it from memory
+ * without a lease of its own (no extra statement, no extra commit). A wake-up that starts after half the hold has
+ * passed (a long backlog) leases the row as the poll does. If the instance dies before the event is routed, the
+ * poll of any instance routes it once the hold has passed.
  *
  * @param threads concurrent routing threads of the fast path
  * @param queueSize wake-ups waiting for a thread; beyond it a wake-up is dropped and the poll routes the event
+ * @param hold how long a freshly committed event belongs to the fast path of the instance that committed it; also
+ *     how long events of a crashed instance wait before a poll routes them
  */
 @Validated
 @ConfigurationProperties("pintu.workflow.relay")
 public record OutboxRelayProperties(
         @DefaultValue("4") @Min(1) int threads,
-        @DefaultValue("100000") @Min(1) int queueSize) {}
+        @DefaultValue("100000") @Min(1) int queueSize,
+        @DefaultValue("5s") @NotNull Duration hold) {}

@@ -20,10 +20,11 @@ public class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(String id, String kind, String applicationId, String payload, Instant now) {
+    /** Records an event that no poll takes before {@code availableAt} (see {@link OutboxRelayProperties#hold()}). */
+    public void insert(String id, String kind, String applicationId, String payload, Instant now, Instant availableAt) {
         jdbc.sql("INSERT INTO outbox (id, kind, application_id, payload, created_at, available_at, attempts)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 0)")
-                .params(id, kind, applicationId, payload, ts(now), ts(now))
+                .params(id, kind, applicationId, payload, ts(now), ts(availableAt))
                 .update();
     }
 

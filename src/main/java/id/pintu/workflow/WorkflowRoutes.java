@@ -62,7 +62,7 @@ public class WorkflowRoutes extends RouteBuilder {
         from(WorkflowEndpoints.OUTBOX_WAKEUP + "?concurrentConsumers=" + relay.threads() + "&size=" + relay.queueSize()
                 + "&discardWhenFull=true")
                 .routeId("outbox-wakeup")
-                .bean("outboxRelay", "dispatch").id("dispatch-event");
+                .bean("outboxRelay", "dispatchCommitted").id("dispatch-event");
 
         from(WorkflowEndpoints.TRANSITION)
                 .routeId("workflow-transition")

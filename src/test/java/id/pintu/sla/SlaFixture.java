@@ -13,6 +13,7 @@ import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
 import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.OutboxRelay;
+import id.pintu.workflow.OutboxRelayProperties;
 import id.pintu.workflow.OutboxRepository;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
@@ -68,7 +69,8 @@ final class SlaFixture {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.
-        CaseEvents events = new CaseEvents(outbox, new OutboxRelay(outbox, null, clock, workflow), json);
+        CaseEvents events = new CaseEvents(outbox, new OutboxRelay(outbox, null, clock, workflow,
+                new OutboxRelayProperties(4, 100, Duration.ofSeconds(10))), json);
         scanner = new EscalationScanner(escalations, applications, events, new MailOutbox(events, clock), calendar,
                 catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock);
     }
