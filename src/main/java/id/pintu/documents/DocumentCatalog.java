@@ -140,9 +140,9 @@ public class DocumentCatalog {
             return;
         }
         Set<String> names = TemplateText.placeholders(text);
-        names.removeAll(CaseFacts.NAMES);
+        names.removeAll(TemplateFacts.NAMES);
         if (!names.isEmpty()) {
-            problems.add(where + ": unknown placeholder(s) " + names + "; known: " + CaseFacts.NAMES.stream().sorted().toList());
+            problems.add(where + ": unknown placeholder(s) " + names + "; known: " + TemplateFacts.NAMES.stream().sorted().toList());
         }
     }
 

@@ -140,7 +140,7 @@ public class DocumentProducer {
         SopDefinition sop = sops.require(app.sopCode(), app.sopVersion());
         List<Task> history = tasks.history(app.id());
         Instant now = clock.instant();
-        Map<String, String> facts = CaseFacts.of(app, sop, trigger, history, reports.find(app.id()), catalog.office(),
+        Map<String, String> facts = TemplateFacts.of(app, sop, trigger, history, reports.find(app.id()), catalog.office(),
                 users::find, now, zone);
         return new Case(app, sop, trigger, history, kind, plan.documents().get(kind), facts, now);
     }

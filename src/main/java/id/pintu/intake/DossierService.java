@@ -2,7 +2,7 @@ package id.pintu.intake;
 
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
-import id.pintu.mail.CaseFacts;
+import id.pintu.mail.DossierFacts;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.WorkflowException;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * match. Runs inside the caller's transaction.
  */
 @Service
-public class DossierService implements CaseFacts {
+public class DossierService implements DossierFacts {
 
     public static final String UNMATCHED_KIND = "lampiran";
     public static final String RAW_EMAIL_KIND = "email-asli";

@@ -38,12 +38,12 @@ public class StatusMails {
     private final ApplicationRepository applications;
     private final TaskRepository tasks;
     private final SopCatalog catalog;
-    private final CaseFacts facts;
+    private final DossierFacts facts;
     private final MailProperties properties;
     private final TransactionTemplate tx;
 
     public StatusMails(MailRules rules, MailTemplates templates, MailOutbox outbox, ApplicationRepository applications,
-            TaskRepository tasks, SopCatalog catalog, CaseFacts facts, MailProperties properties,
+            TaskRepository tasks, SopCatalog catalog, DossierFacts facts, MailProperties properties,
             TransactionTemplate tx) {
         this.rules = rules;
         this.templates = templates;

@@ -1,8 +1,9 @@
 package id.pintu.bench;
 
 /**
- * Sizes of one benchmark run, from {@code -Dbench.scale=small|full} (sizes can also be set one by one, e.g.
- * {@code -Dbench.cases=2000}). The full run is sized to finish within about 15 minutes on two cores.
+ * Sizes of one benchmark run, from {@code -Dbench.scale=small|full}; sizes can also be set one by one, as
+ * {@code -Dbench.sizes=cases=300,latency-completions=3000} on the Maven command line (or {@code -Dbench.cases=300}
+ * in the benchmark's JVM). The full run is sized to finish within about 15 minutes on two cores.
  *
  * @param postgres run on embedded PostgreSQL instead of the embedded H2 file ({@code -Dbench.db=postgres})
  * @param cases cases walked to the end for one throughput figure (both branches, alternating)
@@ -54,7 +55,11 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
     }
 
     private static int size(String property, int defaultValue) {
-        int v = Integer.getInteger(property, defaultValue);
+        String key = property.substring("bench.".length());
+        Integer fromSizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "").split(","))
+                .map(String::trim).filter(p -> p.startsWith(key + "="))
+                .map(p -> Integer.valueOf(p.substring(key.length() + 1))).findFirst().orElse(null);
+        int v = fromSizes != null ? fromSizes : Integer.getInteger(property, defaultValue);
         if (v < 1) {
             throw new IllegalArgumentException(property + " must be positive");
         }

@@ -3,6 +3,7 @@ package id.pintu.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.pintu.support.CaseWalker;
 import id.pintu.support.Api;
 import id.pintu.support.HttpApi;
 import id.pintu.support.HubProcess;

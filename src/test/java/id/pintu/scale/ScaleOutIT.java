@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.CaseWalker;
 import id.pintu.support.Api;
 import id.pintu.support.HttpApi;
 import id.pintu.support.HubProcess;

@@ -1,10 +1,9 @@
-package id.pintu.scale;
+package id.pintu.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pintu.support.HttpApi;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,43 +18,43 @@ import java.util.function.Supplier;
  * branch (ISSUED), odd ones the reject branch (REJECTED). A hub that dies under a request is ridden out: the case is
  * read back and the open task, if still open, completed again (a 409 means the lost answer had gone through).
  */
-final class CaseWalker {
+public final class CaseWalker {
 
-    static final List<Integer> RECOMMEND = List.of(1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25);
-    static final List<Integer> REJECT = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    public static final List<Integer> RECOMMEND = List.of(1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25);
+    public static final List<Integer> REJECT = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
-    record Tally(int issued, int rejected) {}
+    public record Tally(int issued, int rejected) {}
 
     private final Supplier<HttpApi> liveHub;
     private final Duration patience;
     private final Map<String, String> branchOf = new ConcurrentHashMap<>();
-    final AtomicInteger completions = new AtomicInteger();
+    public final AtomicInteger completions = new AtomicInteger();
     /** Answers 5xx or none at all: the hub could not serve the clerk for now (its database or broker away). */
-    final AtomicInteger refusals = new AtomicInteger();
+    public final AtomicInteger refusals = new AtomicInteger();
 
     /**
      * @param liveHub a hub that is up now, or null while none is
      * @param patience how long a case may show no open task before the walk fails
      */
-    CaseWalker(Supplier<HttpApi> liveHub, Duration patience) {
+    public CaseWalker(Supplier<HttpApi> liveHub, Duration patience) {
         this.liveHub = liveHub;
         this.patience = patience;
     }
 
-    static String branchOf(int i) {
+    public static String branchOf(int i) {
         return i % 2 == 0 ? "recommend" : "reject";
     }
 
-    void register(String id, int i) {
+    public void register(String id, int i) {
         branchOf.put(id, branchOf(i));
     }
 
-    int cases() {
+    public int cases() {
         return branchOf.size();
     }
 
     /** Walks one case to ISSUED or REJECTED. */
-    Void walk(String id) throws Exception {
+    public Void walk(String id) throws Exception {
         String branch = branchOf.get(id);
         while (true) {
             JsonNode[] c = new JsonNode[1];
@@ -117,7 +116,7 @@ final class CaseWalker {
     }
 
     /** Every case at its branch's end, each step of the branch completed exactly once and in order. */
-    Tally verify(HttpApi api) throws Exception {
+    public Tally verify(HttpApi api) throws Exception {
         int issued = 0;
         int rejected = 0;
         for (Map.Entry<String, String> e : branchOf.entrySet()) {

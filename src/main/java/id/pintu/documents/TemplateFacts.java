@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** The values a document template may print, taken from the case, its history and the field report. */
-public final class CaseFacts {
+public final class TemplateFacts {
 
     /** Every placeholder a template may use; a template naming another one stops start-up. */
     public static final Set<String> NAMES = Set.of("trackingCode", "sopName", "sopNumber", "applicantName",
@@ -25,7 +25,7 @@ public final class CaseFacts {
             "companyKbli", "description", "submittedDate", "officeName", "city", "today", "stepName", "stepDate",
             "stepNote", "actorName", "outcomeLabel", "decisionNote", "findings", "reportFields");
 
-    private CaseFacts() {}
+    private TemplateFacts() {}
 
     /**
      * @param trigger the task whose event produces the document (its note, performer, outcome); may be null
