@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -63,19 +64,61 @@ public class EscalationScanner {
     public int scan() {
         Instant now = clock.instant();
         List<String> applicants = catalog.actors().values().stream().filter(Actor::applicant).map(Actor::id).toList();
-        int fired = 0;
+        List<Due> due = new ArrayList<>();
         for (EscalationRepository.Candidate c : repository.candidates(now.plus(properties.scanHorizon()), applicants,
                 properties.scanBatch())) {
             int target = levelDue(c.enteredAt(), c.dueAt(), now);
             // A task found already overdue (the hub was down) still gets its reminder first, then the breach.
             for (int level = c.level() + 1; level <= target; level++) {
-                if (fire(c, level, now)) {
-                    fired++;
-                }
+                due.add(new Due(c, level));
             }
+        }
+        int fired = 0;
+        for (int from = 0; from < due.size(); from += properties.fireBatch()) {
+            fired += fireChunk(due.subList(from, Math.min(due.size(), from + properties.fireBatch())), now);
         }
         if (fired > 0) {
             LOG.info("Escalation scan fired {} level(s)", fired);
+        }
+        return fired;
+    }
+
+    private record Due(EscalationRepository.Candidate candidate, int level) {}
+
+    /**
+     * Records a chunk of levels in one transaction (one commit). If anything in it fails, the chunk is rolled back
+     * and each level is tried in its own transaction, so one bad task never holds back the others.
+     */
+    private int fireChunk(List<Due> chunk, Instant now) {
+        if (chunk.size() > 1) {
+            try {
+                List<Due> won = tx.execute(status -> {
+                    List<Due> w = new ArrayList<>();
+                    for (Due d : chunk) {
+                        if (record(d.candidate(), d.level(), now)) {
+                            w.add(d);
+                        }
+                    }
+                    return w;
+                });
+                won.forEach(d -> logFired(d.candidate(), d.level()));
+                return won.size();
+            } catch (RuntimeException e) {
+                LOG.warn("Recording {} escalation levels together failed ({}); recording them one by one",
+                        chunk.size(), e.toString());
+            }
+        }
+        int fired = 0;
+        for (Due d : chunk) {
+            try {
+                if (Boolean.TRUE.equals(tx.execute(status -> record(d.candidate(), d.level(), now)))) {
+                    logFired(d.candidate(), d.level());
+                    fired++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Escalation level {} of task {} (case {}) not recorded; the next scan tries again: {}",
+                        d.level(), d.candidate().taskId(), d.candidate().applicationId(), e.toString());
+            }
         }
         return fired;
     }
@@ -93,32 +136,30 @@ public class EscalationScanner {
         return (double) elapsed.toMillis() / total.toMillis() >= properties.nearShare() ? Escalation.REMINDER : 0;
     }
 
-    private boolean fire(EscalationRepository.Candidate c, int level, Instant now) {
-        Boolean won = tx.execute(status -> {
-            if (!repository.raise(c.taskId(), level)) {
-                return false;
-            }
-            Application app = applications.find(c.applicationId()).orElseThrow();
-            String notified = level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor());
-            String queue = level == Escalation.REMINDER
-                    ? properties.reminderQueue(notified)
-                    : properties.escalationQueue(notified);
-            Escalation e = new Escalation(Escalation.idOf(c.taskId(), level), c.taskId(), app.id(), app.trackingCode(),
-                    app.sopCode(), c.stepNo(), c.stepName(), c.actor(), c.claimedBy(), level, notified, queue,
-                    c.enteredAt(), c.dueAt(), now);
-            repository.record(e);
-            events.append(e.id(), KIND, app.id(), e, now);
-            if (level == Escalation.BREACH) {
-                mail.enqueue(breachMail(e, app));
-            }
-            return true;
-        });
-        if (Boolean.TRUE.equals(won)) {
-            LOG.info("Task {} (case {}, step {}, {}) escalated to level {} -> {}", c.taskId(), c.applicationId(),
-                    c.stepNo(), c.actor(), level, level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor()));
-            return true;
+    /** Inside the caller's transaction: raises the task to {@code level} if no one did, with its message and mail. */
+    private boolean record(EscalationRepository.Candidate c, int level, Instant now) {
+        if (!repository.raise(c.taskId(), level)) {
+            return false;
         }
-        return false;
+        Application app = applications.find(c.applicationId()).orElseThrow();
+        String notified = level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor());
+        String queue = level == Escalation.REMINDER
+                ? properties.reminderQueue(notified)
+                : properties.escalationQueue(notified);
+        Escalation e = new Escalation(Escalation.idOf(c.taskId(), level), c.taskId(), app.id(), app.trackingCode(),
+                app.sopCode(), c.stepNo(), c.stepName(), c.actor(), c.claimedBy(), level, notified, queue,
+                c.enteredAt(), c.dueAt(), now);
+        repository.record(e);
+        events.append(e.id(), KIND, app.id(), e, now);
+        if (level == Escalation.BREACH) {
+            mail.enqueue(breachMail(e, app));
+        }
+        return true;
+    }
+
+    private void logFired(EscalationRepository.Candidate c, int level) {
+        LOG.info("Task {} (case {}, step {}, {}) escalated to level {} -> {}", c.taskId(), c.applicationId(),
+                c.stepNo(), c.actor(), level, level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor()));
     }
 
     private OutgoingMail breachMail(Escalation e, Application app) {

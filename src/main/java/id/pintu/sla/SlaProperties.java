@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     the calendar span of the largest remaining share of any step ((1 - nearShare) x the longest mutu baku, plus
  *     the longest closure such as Lebaran), or a long step would get its reminder late
  * @param scanBatch tasks examined per scan, earliest due first
+ * @param fireBatch escalation levels recorded per database transaction (one commit for many when many tasks are
+ *     overdue at once, e.g. after the hub was down; a failing chunk is retried one level per transaction)
  * @param reminderQueuePrefix level 1: the reminder goes to this prefix plus the task's actor
  * @param escalationQueuePrefix level 2: the breach goes to this prefix plus the supervisor's actor
  * @param supervisionFile supervision chain and supervisors' contact emails
@@ -38,6 +40,7 @@ public record SlaProperties(
         @DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0") double nearShare,
         @DefaultValue("P30D") @NotNull Duration scanHorizon,
         @DefaultValue("500") @Min(1) int scanBatch,
+        @DefaultValue("50") @Min(1) int fireBatch,
         @DefaultValue("pintu.reminder.") @NotBlank String reminderQueuePrefix,
         @DefaultValue("pintu.escalation.") @NotBlank String escalationQueuePrefix,
         @DefaultValue("config/supervision.yaml") @NotNull Path supervisionFile,

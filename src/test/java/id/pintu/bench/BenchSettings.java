@@ -20,11 +20,13 @@ package id.pintu.bench;
  * @param emails applications sent by email for the intake figure
  * @param throughputOnly only start-up, raw broker and maximum transitions ({@code -Dbench.phases=throughput}), for
  *     quick before/after comparisons while tuning
+ * @param capacityOnly only start-up, heap with open cases and the escalation passes ({@code -Dbench.phases=capacity}),
+ *     the figures whose size matters more than the machine's load
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int staff, int latencyCompletions,
         int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps, int[] consumerSteps,
-        int pdfDocuments, int emails, boolean throughputOnly, java.util.List<String> hubArgs) {
+        int pdfDocuments, int emails, boolean throughputOnly, boolean capacityOnly, java.util.List<String> hubArgs) {
 
     static BenchSettings fromSystemProperties() {
         String scale = System.getProperty("bench.scale", "full");
@@ -50,6 +52,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 size("bench.pdf-documents", small ? 100 : 500),
                 size("bench.emails", small ? 50 : 200),
                 System.getProperty("bench.phases", "all").equals("throughput"),
+                System.getProperty("bench.phases", "all").equals("capacity"),
                 java.util.Arrays.stream(System.getProperty("bench.hub-args", "").trim().split("\\s+"))
                         .filter(a -> !a.isEmpty()).toList());
     }

@@ -61,6 +61,10 @@ public final class PintuBenchmark {
         double maximum;
         try (BenchHub hub = BenchHub.start(settings.postgres(), defaultConsumers, settings.hubArgs())) {
             put("startupMs", "start-up to ApplicationReadyEvent (first, cold)", hub.startupMillis, "ms");
+            if (settings.capacityOnly()) {
+                heapAndSla(hub);
+                return;
+            }
 
             RawBroker.Rate raw = RawBroker.measure(hub, settings.rawMessages(), 4, 4);
             put("rawBrokerMsgPerSec", "raw broker: persistent send + transacted receive (4+4 threads)",

@@ -39,7 +39,7 @@ class SopEvaluationFiguresTest {
     final SopCatalog catalog = new SopCatalog(
             new SopProperties(Path.of("config/sop"), Path.of("config/actors.yaml"), SOP),
             Validation.buildDefaultValidatorFactory().getValidator());
-    final SlaProperties properties = new SlaProperties("0/30 * * * * ?", 0.8, Duration.ofDays(30), 500,
+    final SlaProperties properties = new SlaProperties("0/30 * * * * ?", 0.8, Duration.ofDays(30), 500, 50,
             "pintu.reminder.", "pintu.escalation.", Path.of("config/supervision.yaml"), 10, false,
             Duration.ofHours(7), ZoneId.of("Asia/Jakarta"));
 

@@ -61,7 +61,7 @@ final class SlaFixture {
         tasks = new TaskRepository(jdbc);
         outbox = new OutboxRepository(jdbc);
         escalations = new EscalationRepository(jdbc);
-        properties = new SlaProperties("0/30 * * * * ?", 0.8, Duration.ofDays(30), 500, "pintu.reminder.",
+        properties = new SlaProperties("0/30 * * * * ?", 0.8, Duration.ofDays(30), 500, 50, "pintu.reminder.",
                 "pintu.escalation.", Path.of("config/supervision.yaml"), 10, false, Duration.ofHours(7),
                 ZoneId.of("Asia/Jakarta"));
         WorkflowProperties workflow = new WorkflowProperties("pintu.actor.", 2, Duration.ofSeconds(1),
