@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +35,28 @@ public class EscalationRepository {
     }
 
     /**
-     * Open staff tasks due before {@code horizon} that have not reached the last level, earliest due first: a range
-     * scan of the index {@code task_escalation_scan (status, escalation_level, due_at)}.
+     * Open staff tasks due before {@code horizon} that have not reached the last level, earliest due first. One
+     * query per level below the last, each an equality on {@code (status, escalation_level)} and a range on
+     * {@code due_at} of the index {@code task_escalation_scan (status, escalation_level, due_at)}, read in index order
+     * and stopped at the limit: the cost follows the tasks near their due date, not the open tasks stored (a single
+     * {@code escalation_level < 2} range would walk every open task's index entry to filter on {@code due_at}).
      */
     public List<Candidate> candidates(Instant horizon, Collection<String> applicantActors, int limit) {
-        return jdbc.sql("SELECT id, application_id, step_no, step_name, actor, claimed_by, entered_at, due_at,"
-                        + " escalation_level FROM task WHERE status = 'OPEN' AND escalation_level < :last"
-                        + " AND due_at <= :horizon AND actor NOT IN (:applicants) ORDER BY due_at, id LIMIT :limit")
-                .param("last", Escalation.BREACH)
-                .param("horizon", Timestamp.from(horizon))
-                .param("applicants", applicantActors.isEmpty() ? List.of("") : List.copyOf(applicantActors))
-                .param("limit", limit)
-                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getInt(9)))
-                .list();
+        List<Candidate> all = new ArrayList<>();
+        for (int level = 0; level < Escalation.BREACH; level++) {
+            all.addAll(jdbc.sql("SELECT id, application_id, step_no, step_name, actor, claimed_by, entered_at, due_at,"
+                            + " escalation_level FROM task WHERE status = 'OPEN' AND escalation_level = :level"
+                            + " AND due_at <= :horizon AND actor NOT IN (:applicants) ORDER BY due_at, id LIMIT :limit")
+                    .param("level", level)
+                    .param("horizon", Timestamp.from(horizon))
+                    .param("applicants", applicantActors.isEmpty() ? List.of("") : List.copyOf(applicantActors))
+                    .param("limit", limit)
+                    .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getInt(9)))
+                    .list());
+        }
+        all.sort(Comparator.comparing(Candidate::dueAt).thenComparing(Candidate::taskId));
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
     }
 
     /** Moves an open task from {@code level - 1} to {@code level}; false if another scanner already did. */
