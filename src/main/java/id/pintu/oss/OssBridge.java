@@ -10,6 +10,7 @@ import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowHeaders;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -73,8 +74,12 @@ public class OssBridge {
         Application app = applications.find(applicationId)
                 .orElseThrow(() -> new IllegalStateException("OSS hand-over for unknown case " + applicationId));
         Instant now = clock.instant();
+        Map<String, String> data = payloads.snapshot(app, step, now);
+        if (call.issuesPermit()) {
+            data.put("nomor_izin", payloads.permitNumber(app));
+        }
         OssRequest r = new OssRequest(OssRequest.key(applicationId, step, call.method()), integration, call.method(),
-                applicationId, sopCode, sopVersion, step, nextStep, outboxId, payloads.snapshot(app, step, now), now);
+                applicationId, sopCode, sopVersion, step, nextStep, outboxId, data, now);
         repository.createCall(r, now);
         LOG.info("Case {} step {}: {} queued for OSS ({})", app.trackingCode(), step, call.method(), r.key());
         return r;

@@ -2,6 +2,7 @@ package id.pintu.oss;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.pintu.documents.LetterRepository;
 import id.pintu.security.StaffUser;
 import id.pintu.security.UserDirectory;
 import id.pintu.workflow.Application;
@@ -34,12 +35,33 @@ public class OssPayloads {
     private final UserDirectory users;
     private final ObjectMapper json;
     private final OssProperties properties;
+    private final LetterRepository letters;
 
-    public OssPayloads(TaskRepository tasks, UserDirectory users, ObjectMapper json, OssProperties properties) {
+    public OssPayloads(TaskRepository tasks, UserDirectory users, ObjectMapper json, OssProperties properties,
+            LetterRepository letters) {
         this.tasks = tasks;
         this.users = users;
         this.json = json;
         this.properties = properties;
+        this.letters = letters;
+    }
+
+    /**
+     * The permit's number for OSS: the agenda number of the case's permit letter ({@link OssProperties#permitDocument()}).
+     * A letter that exists but has no number yet (the documents feature numbers it right after its numbering step,
+     * asynchronously) makes the hand-over fail, and the outbox routes it again shortly; a case without a permit
+     * letter in Pintu sends its tracking code.
+     */
+    public String permitNumber(Application app) {
+        Optional<LetterRepository.Letter> letter = letters.find(app.id(), properties.permitDocument());
+        if (letter.isEmpty()) {
+            return app.trackingCode();
+        }
+        if (letter.get().number() == null) {
+            throw new PermitNotNumberedException("the " + properties.permitDocument() + " of case "
+                    + app.trackingCode() + " has no agenda number yet; the hand-over to OSS is retried");
+        }
+        return letter.get().number();
     }
 
     /** The case data of one hand-over: the company, and who completed the step and when. */
@@ -92,7 +114,7 @@ public class OssPayloads {
             p.put("nama_perusahaan", d.get("nama_perusahaan"));
             p.put("alamat", d.get("alamat"));
             p.put("kbli", d.get("kbli"));
-            p.put("nomor_izin", d.get("nomor_referensi"));
+            p.put("nomor_izin", d.getOrDefault("nomor_izin", d.get("nomor_referensi")));
             p.put("tgl_terbit", d.get("tgl_status"));
             p.put("nip_ttd", d.get("nip_status"));
             p.put("nama_ttd", d.get("nama_status"));

@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param circuitBreaker when to stop calling OSS for a while
  * @param inboundKey the shared secret OSS sends in {@code keyHeader} when it calls the hub
  * @param calls integration name (as in the SOP definition) to OSS method and status code; merged over the defaults
+ * @param permitDocument the document kind of the permit letter (config/documents/): its agenda number is the
+ *     {@code nomor_izin} sent with the final permit; a case without such a letter sends its tracking code
  */
 @Validated
 @ConfigurationProperties("pintu.oss")
@@ -51,7 +53,8 @@ public record OssProperties(
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid CircuitBreaker circuitBreaker,
         @DefaultValue("pintu-sandbox-inbound") @NotBlank String inboundKey,
-        Map<String, @Valid Call> calls) {
+        Map<String, @Valid Call> calls,
+        @DefaultValue("surat-izin") @NotBlank String permitDocument) {
 
     /** The SOP's OSS steps out of the box: step 4 registers, step 22 reports verification, step 23 issues. */
     public static final Map<String, Call> DEFAULT_CALLS = Map.of(
@@ -70,7 +73,13 @@ public record OssProperties(
     /**
      * One integration: the OSS method, the payload's wrapper object and the {@code kd_status} it reports.
      */
-    public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus) {}
+    public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus) {
+
+        /** The final permit ({@code receiveLicense}, wrapper {@code IZINFINAL}) carries the permit's number. */
+        public boolean issuesPermit() {
+            return "IZINFINAL".equals(wrapper);
+        }
+    }
 
     /**
      * Redelivery with exponential backoff: {@code delay}, then times {@code multiplier}, at most {@code maxDelay},

@@ -3,6 +3,7 @@ package id.pintu.oss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.documents.LetterRepository;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,9 @@ class OssHappyPathTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    LetterRepository letters;
 
     OssSteps steps;
 
@@ -45,7 +49,12 @@ class OssHappyPathTest {
             assertThat(c.get("status").asText()).isEqualTo("DONE");
             assertThat(c.get("ossReference").asText()).isEqualTo(idIzin);
         });
-        assertThat(steps.sandboxRecords(id, 23).get(0).get("kdStatus").asText()).isEqualTo("50");
+        JsonNode issued = steps.sandboxRecords(id, 23).get(0);
+        assertThat(issued.get("kdStatus").asText()).isEqualTo("50");
+        // The permit's number in OSS is the agenda number the kadis gave the surat izin at step 21.
+        String number = letters.find(id, "surat-izin").orElseThrow().number();
+        assertThat(number).isNotBlank().isNotEqualTo(api.getCase(id).get("trackingCode").asText());
+        assertThat(issued.get("payload").asText()).contains("\"nomor_izin\":\"" + number + "\"");
     }
 
     @Test
