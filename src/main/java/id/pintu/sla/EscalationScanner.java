@@ -8,6 +8,8 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,10 +45,11 @@ public class EscalationScanner {
     private final SlaProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public EscalationScanner(EscalationRepository repository, ApplicationRepository applications, CaseEvents events,
             MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
-            SlaProperties properties, TransactionTemplate tx, Clock clock) {
+            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
         this.repository = repository;
         this.applications = applications;
         this.events = events;
@@ -57,6 +60,7 @@ public class EscalationScanner {
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** One scan: every task near or past its due date gets the levels it has not had yet. Returns levels fired. */
@@ -94,11 +98,13 @@ public class EscalationScanner {
     }
 
     private boolean fire(EscalationRepository.Candidate c, int level, Instant now) {
+        String[] sop = new String[1];
         Boolean won = tx.execute(status -> {
             if (!repository.raise(c.taskId(), level)) {
                 return false;
             }
             Application app = applications.find(c.applicationId()).orElseThrow();
+            sop[0] = app.sopCode();
             String notified = level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor());
             String queue = level == Escalation.REMINDER
                     ? properties.reminderQueue(notified)
@@ -114,6 +120,13 @@ public class EscalationScanner {
             return true;
         });
         if (Boolean.TRUE.equals(won)) {
+            // Counted after commit, by the one scanner whose conditional update won: once per level across instances.
+            Counter.builder("pintu.escalations")
+                    .description("Escalation levels fired (1 reminder, 2 breach to the supervisor), by SOP and step")
+                    .tags("sop", sop[0], "step", String.valueOf(c.stepNo()),
+                            "level", level == Escalation.REMINDER ? "reminder" : "breach")
+                    .register(registry)
+                    .increment();
             LOG.info("Task {} (case {}, step {}, {}) escalated to level {} -> {}", c.taskId(), c.applicationId(),
                     c.stepNo(), c.actor(), level, level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor()));
             return true;

@@ -19,6 +19,7 @@ import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.TaskStatus;
 import id.pintu.workflow.WorkflowProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,8 @@ final class SlaFixture {
     final EscalationRepository escalations;
     final SlaProperties properties;
     final EscalationScanner scanner;
+    /** What this fixture's scanner counted (each fixture is one hub instance). */
+    final SimpleMeterRegistry meters;
 
     SlaFixture(DataSource ds, MutableClock clock, String hoursFile) {
         jdbc = JdbcClient.create(ds);
@@ -69,8 +72,9 @@ final class SlaFixture {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.
         CaseEvents events = new CaseEvents(outbox, new OutboxRelay(outbox, null, clock, workflow), json);
+        meters = new SimpleMeterRegistry();
         scanner = new EscalationScanner(escalations, applications, events, new MailOutbox(events, clock), calendar,
-                catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock);
+                catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters);
     }
 
     static void migrate(DataSource ds) {
