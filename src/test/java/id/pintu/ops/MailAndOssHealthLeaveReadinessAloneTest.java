@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * The health components {@code mail} and {@code oss} go DOWN, with what failed, when the mail server stops, when
  * OSS answers 503 and when the circuit breaker around the OSS calls opens, and come back UP; readiness stays UP
- * throughout (by default neither counts for readiness), while the overall health shows the fault.
+ * throughout (by default neither counts for readiness), as does liveness, while the overall health shows the fault.
  */
 @HubTest
 @DisableJmx(false)
@@ -111,6 +111,7 @@ class MailAndOssHealthLeaveReadinessAloneTest {
         ResponseEntity<String> ready = rest.getForEntity("/actuator/health/readiness", String.class);
         assertThat(ready.getStatusCode().value()).as("readiness: %s", ready.getBody()).isEqualTo(200);
         assertThat(ready.getBody()).contains("\"status\":\"UP\"");
+        assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode().value()).isEqualTo(200);
         ResponseEntity<String> all = rest.withBasicAuth("admin", "demo").getForEntity("/actuator/health", String.class);
         assertThat(all.getStatusCode().value()).isEqualTo(503);
         assertThat(read(all.getBody()).at("/components/" + component + "/status").asText()).isEqualTo("DOWN");
