@@ -2,6 +2,7 @@ package id.pintu.intake;
 
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.mail.MailMetrics;
 import id.pintu.mail.MailOutbox;
 import id.pintu.mail.MailTemplates;
 import id.pintu.mail.OutgoingMail;
@@ -62,11 +63,12 @@ public class EmailIntake {
     private final Validator validator;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MailMetrics metrics;
 
     public EmailIntake(WorkflowService workflow, ApplicationRepository applications, SopCatalog catalog,
             DossierService dossier, DocumentStore documents, IntakeRecords records, SentMailRepository sentMail,
             MailOutbox outbox, MailTemplates templates, StatusMails statusMails, IntakeProperties properties,
-            Validator validator, TransactionTemplate tx, Clock clock) {
+            Validator validator, TransactionTemplate tx, Clock clock, MailMetrics metrics) {
         this.workflow = workflow;
         this.applications = applications;
         this.catalog = catalog;
@@ -81,13 +83,21 @@ public class EmailIntake {
         this.validator = validator;
         this.tx = tx;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
      * Handles one raw email. Anything but a database failure ends in a case, a reply or the review queue, so one bad
      * email never blocks the mailbox; a database failure throws, and the email stays unseen to be fetched again.
+     * Returns the outcome (a {@link MailMetrics.Received} name), counted once its transaction committed.
      */
     public String receive(byte[] raw) {
+        String outcome = take(raw);
+        metrics.received(MailMetrics.Received.valueOf(outcome));
+        return outcome;
+    }
+
+    private String take(byte[] raw) {
         String key = "sha256:" + DocumentStore.sha256(raw);
         ParsedEmail mail;
         try {
@@ -180,6 +190,8 @@ public class EmailIntake {
         keepOriginal(app, raw, mail.sender(), 1);
         dossier.accept(app, mail.attachments(), 1, mail.sender());
         records.outcome(messageKey, "ACCEPTED", app.id());
+        // The same test as the automatic clarification's (CompletenessCheck): a required document is missing.
+        boolean complete = dossier.missing(app.id()).isEmpty();
         Map<String, String> values = new java.util.HashMap<>(statusMails.values(app, null));
         values.put("trackingInfo", "Lacak permohonan Anda melalui tautan berikut (simpan email ini; tautan berisi"
                 + " token rahasia Anda):\n" + statusMails.trackUrl(app.trackingCode(), s.token()));
@@ -187,7 +199,7 @@ public class EmailIntake {
         outbox.enqueue(new OutgoingMail("diterima:" + app.id(), app.id(), app.applicant().email(), r.subject(),
                 r.body(), List.of()));
         LOG.info("Email {} from {} became case {}", messageKey, mail.sender(), app.trackingCode());
-        return "ACCEPTED";
+        return complete ? "ACCEPTED" : "INCOMPLETE";
     }
 
     private String reply(String messageKey, Application app, ParsedEmail mail, byte[] raw) {

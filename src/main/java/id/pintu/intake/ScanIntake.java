@@ -14,6 +14,8 @@ import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.NewApplication;
 import id.pintu.workflow.Submitted;
 import id.pintu.workflow.WorkflowService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -70,13 +72,14 @@ public class ScanIntake {
     private final Validator validator;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     public ScanIntake(WorkflowService workflow, ApplicationRepository applications, SopCatalog catalog,
             DossierService dossier, DossierRepository items, DocumentStore documents, ContentCheck check,
             IntakeRecords records, MailOutbox outbox, MailTemplates templates, StatusMails statusMails,
-            Validator validator, TransactionTemplate tx, Clock clock) {
+            Validator validator, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
         this.workflow = workflow;
         this.applications = applications;
         this.catalog = catalog;
@@ -91,6 +94,7 @@ public class ScanIntake {
         this.validator = validator;
         this.tx = tx;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** The sidecar's fields (JSON keys or properties names). */
@@ -128,6 +132,7 @@ public class ScanIntake {
             result = "DUPLICATE";
         }
         moveSidecar(file, DONE, target);
+        count(result.equals("DUPLICATE") ? "duplicate" : code.matches() ? "added" : "accepted");
         return result;
     }
 
@@ -143,7 +148,17 @@ public class ScanIntake {
         Files.writeString(errors.resolve(target + ".reason.txt"), reason + System.lineSeparator(),
                 StandardCharsets.UTF_8);
         moveSidecar(file, ERROR, target);
+        count(e instanceof ScanRejectedException ? "refused" : "error");
         LOG.warn("Scan {} refused: {}", file.getFileName(), reason);
+    }
+
+    /** {@code pintu.scans.received{outcome}}: a scan taken in (committed), refused or failed. */
+    private void count(String outcome) {
+        Counter.builder("pintu.scans.received")
+                .description("Scans taken from the front office's scan folder, by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     private String addToCase(String key, String trackingCode, String documentName, byte[] content) {

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rulesDirectory per-SOP rules: which case event sends which template
  * @param templatesDirectory the templates, one file per template, editable by the office
  * @param eventsSubscription the durable JMS subscription name of the status-mail listener
+ * @param health the health check of the SMTP and IMAP servers ({@code /actuator/health}, component {@code mail})
  */
 @Validated
 @ConfigurationProperties("pintu.mail")
@@ -33,7 +34,17 @@ public record MailProperties(
         @DefaultValue("pintu-mail") @NotBlank String eventsSubscription,
         @DefaultValue @Valid @NotNull EmbeddedServer embeddedServer,
         @DefaultValue @Valid @NotNull Server smtp,
-        @DefaultValue @Valid @NotNull Imap imap) {
+        @DefaultValue @Valid @NotNull Imap imap,
+        @DefaultValue @Valid @NotNull Health health) {
+
+    /**
+     * The mail servers' health check: one connection (and login) to each server, answered from a cache in between
+     * so that frequent health reads never hammer the servers.
+     *
+     * @param timeout connect and read timeout of each server's probe
+     * @param cache how long a probe's result is reused
+     */
+    public record Health(@DefaultValue("2s") @NotNull Duration timeout, @DefaultValue("10s") @NotNull Duration cache) {}
 
     /** The GreenMail server of the embedded default; it keeps mail in memory only. */
     public record EmbeddedServer(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") @NotBlank String host) {}
@@ -72,9 +83,19 @@ public record MailProperties(
             @DefaultValue("2s") @NotNull Duration delay,
             @DefaultValue("20") @Min(1) int fetchSize) {}
 
+    /** The office mailbox's login: the configured user, else the office address. */
+    public String imapUser() {
+        return imap.username() == null || imap.username().isBlank() ? officeAddress : imap.username();
+    }
+
+    /** The office mailbox's password: the configured one, else the login (GreenMail's convention). */
+    public String imapPassword() {
+        return imap.password() == null || imap.password().isBlank() ? imapUser() : imap.password();
+    }
+
     public String imapUri() {
-        String user = imap.username() == null || imap.username().isBlank() ? officeAddress : imap.username();
-        String password = imap.password() == null || imap.password().isBlank() ? user : imap.password();
+        String user = imapUser();
+        String password = imapPassword();
         // mapMailMessage=false: the intake reads the raw message itself, so nothing is lost in a mapping.
         // Mail that fails is left unseen and fetched again; handled mail is marked seen, never deleted.
         return imap.protocol() + "://" + imap.host() + ":" + imap.port() + "?username=RAW(" + user + ")&password=RAW("

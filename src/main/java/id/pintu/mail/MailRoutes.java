@@ -39,11 +39,17 @@ public class MailRoutes extends RouteBuilder {
                 // No redelivery or error log here: the outbox relay retries with backoff and logs each failure once.
                 .errorHandler(noErrorHandler())
                 .setProperty("pintuMailPayload", body()).id("keep-payload")
-                .bean("outboxMailSender", "prepare").id("prepare-mail")
-                .filter(body().isNotNull()).id("not-sent-yet")
-                    .to(properties.smtp().uri()).id("smtp-send")
-                    .setBody(exchangeProperty("pintuMailPayload")).id("restore-payload")
-                    .bean("outboxMailSender", "sent").id("record-sent")
+                .doTry().id("try-send")
+                    .bean("outboxMailSender", "prepare").id("prepare-mail")
+                    .filter(body().isNotNull()).id("not-sent-yet")
+                        .to(properties.smtp().uri()).id("smtp-send")
+                        .setBody(exchangeProperty("pintuMailPayload")).id("restore-payload")
+                        .bean("outboxMailSender", "sent").id("record-sent")
+                    .end()
+                .endDoTry()
+                .doCatch(Exception.class).id("send-failed")
+                    // Counts the failed attempt and throws it on, so the outbox relay retries as before.
+                    .bean("outboxMailSender", "failed").id("count-failed-send")
                 .end();
 
         from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"

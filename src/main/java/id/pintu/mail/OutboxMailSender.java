@@ -40,15 +40,17 @@ public class OutboxMailSender {
     private final SentMailRepository sent;
     private final MailProperties properties;
     private final Clock clock;
+    private final MailMetrics metrics;
     private final Session session = Session.getInstance(new Properties());
 
     public OutboxMailSender(ObjectMapper json, DocumentStore documents, SentMailRepository sent,
-            MailProperties properties, Clock clock) {
+            MailProperties properties, Clock clock, MailMetrics metrics) {
         this.json = json;
         this.documents = documents;
         this.sent = sent;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The message to send, or null when this occasion's mail was already sent. */
@@ -95,7 +97,15 @@ public class OutboxMailSender {
         sent.record(mail.dedupKey(), messageId == null ? messageId(mail.dedupKey()) : messageId,
                 mail.applicationId(), MailTemplates.oneLine(mail.to()), MailTemplates.oneLine(mail.subject()),
                 clock.instant());
+        metrics.sent(mail.dedupKey());
         LOG.info("Mail {} sent to {}", mail.dedupKey(), MailTemplates.oneLine(mail.to()));
+    }
+
+    /** A failed attempt: counted, then thrown on (the outbox relay logs it and retries later). */
+    public void failed(Exchange exchange) throws Exception {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        metrics.sendFailed(exchange.getIn().getHeader(MailHeaders.DEDUP_KEY, String.class), cause);
+        throw cause == null ? new IllegalStateException("mail not sent, cause unknown") : cause;
     }
 
     private StoredDocument resolve(String applicationId, String ref) {

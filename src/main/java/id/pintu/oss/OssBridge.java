@@ -45,10 +45,11 @@ public class OssBridge {
     private final Clock clock;
     private final ObjectMapper json;
     private final ProducerTemplate producer;
+    private final OssMetrics metrics;
 
     public OssBridge(OssProperties properties, OssRepository repository, OssPayloads payloads, OssClient client,
             ApplicationRepository applications, CaseEvents events, TransactionTemplate tx, Clock clock,
-            ObjectMapper json, @Lazy ProducerTemplate producer) {
+            ObjectMapper json, @Lazy ProducerTemplate producer, OssMetrics metrics) {
         this.properties = properties;
         this.repository = repository;
         this.payloads = payloads;
@@ -59,6 +60,7 @@ public class OssBridge {
         this.clock = clock;
         this.json = json;
         this.producer = producer;
+        this.metrics = metrics;
     }
 
     /** A step with {@code integration: oss-*} was completed: the request for the queue (its call row is created). */
@@ -224,6 +226,7 @@ public class OssBridge {
                     new OssFailureEvent(id, r.applicationId(), r.step(), r.method(), r.key(),
                             OssRepository.cut(error, 1000), attempts, now), now);
         });
+        metrics.failure(r.method(), cause instanceof OssRejectedException);
         LOG.warn("OSS call {} failed for good, now a task for staff (failure {}): {}", r.key(), id, error);
     }
 

@@ -33,13 +33,16 @@ public class OssClient {
     private final ObjectMapper json;
     private final OssEndpoint endpoint;
     private final OssProperties properties;
+    private final OssMetrics metrics;
     private final AtomicReference<String> securityKey = new AtomicReference<>();
 
-    public OssClient(@Lazy ProducerTemplate producer, ObjectMapper json, OssEndpoint endpoint, OssProperties properties) {
+    public OssClient(@Lazy ProducerTemplate producer, ObjectMapper json, OssEndpoint endpoint, OssProperties properties,
+            OssMetrics metrics) {
         this.producer = producer;
         this.json = json;
         this.endpoint = endpoint;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** Calls one OSS method with the current security key; a refused key is replaced once. */
@@ -114,7 +117,9 @@ public class OssClient {
         });
         Exception failure = result.getException();
         if (failure != null) {
-            throw unavailable(method, failure);
+            OssUnavailableException e = unavailable(method, failure);
+            metrics.call(method, e.answerMayBeLost() ? "timeout" : "unreachable");
+            throw e;
         }
         Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         int http = status == null ? 0 : status;
@@ -122,6 +127,7 @@ public class OssClient {
         JsonNode inner = unwrap(method, text);
         int kode = inner != null && inner.hasNonNull("kode") ? inner.get("kode").asInt() : http;
         String keterangan = inner != null && inner.hasNonNull("keterangan") ? inner.get("keterangan").asText() : text;
+        metrics.call(method, OssMetrics.outcome(http, kode));
         if (http >= 500 || kode >= 500 || http == 0) {
             throw new OssUnavailableException("OSS " + method + " answered HTTP " + http + ", kode " + kode + ": "
                     + abbreviate(keterangan), false, null);

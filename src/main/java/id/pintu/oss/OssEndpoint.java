@@ -23,10 +23,15 @@ public class OssEndpoint {
     }
 
     public String url(String method) {
-        String base = properties.baseUrl().isBlank()
+        String base = baseUrl();
+        return (base.endsWith("/") ? base : base + "/") + method;
+    }
+
+    /** OSS's base URL as configured, or the sandbox's on the port the server listens on. */
+    public String baseUrl() {
+        return properties.baseUrl().isBlank()
                 ? "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))
                         + SANDBOX_PATH
                 : properties.baseUrl();
-        return (base.endsWith("/") ? base : base + "/") + method;
     }
 }

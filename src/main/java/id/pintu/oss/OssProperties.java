@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param calls integration name (as in the SOP definition) to OSS method and status code; merged over the defaults
  * @param permitDocument the document kind of the permit letter (config/documents/): its agenda number is the
  *     {@code nomor_izin} sent with the final permit; a case without such a letter sends its tracking code
+ * @param health the reachability probe of the health component {@code oss}
  */
 @Validated
 @ConfigurationProperties("pintu.oss")
@@ -54,7 +55,8 @@ public record OssProperties(
         @DefaultValue @Valid CircuitBreaker circuitBreaker,
         @DefaultValue("pintu-sandbox-inbound") @NotBlank String inboundKey,
         Map<String, @Valid Call> calls,
-        @DefaultValue("surat-izin") @NotBlank String permitDocument) {
+        @DefaultValue("surat-izin") @NotBlank String permitDocument,
+        @DefaultValue @Valid @NotNull Health health) {
 
     /** The SOP's OSS steps out of the box: step 4 registers, step 22 reports verification, step 23 issues. */
     public static final Map<String, Call> DEFAULT_CALLS = Map.of(
@@ -101,6 +103,18 @@ public record OssProperties(
             @DefaultValue("10") @Min(1) int window,
             @DefaultValue("4") @Min(1) int minimumCalls,
             @DefaultValue("30s") @NotNull Duration openFor) {}
+
+    /**
+     * The health component's probe: one GET of {@code url} (empty: the base URL); any HTTP answer below 500 means OSS
+     * is reachable (a 404 or 405 of a POST-only path included), a 5xx or no answer means it is not.
+     *
+     * @param timeout the probe's answer timeout (the connection timeout is {@code connect-timeout})
+     * @param cache how long a probe's result is reused
+     */
+    public record Health(
+            @DefaultValue("") String url,
+            @DefaultValue("3s") @NotNull Duration timeout,
+            @DefaultValue("10s") @NotNull Duration cache) {}
 
     public Call call(String integration) {
         Call c = calls.get(integration);

@@ -8,13 +8,17 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,10 +48,11 @@ public class EscalationScanner {
     private final SlaProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public EscalationScanner(EscalationRepository repository, ApplicationRepository applications, CaseEvents events,
             MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
-            SlaProperties properties, TransactionTemplate tx, Clock clock) {
+            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
         this.repository = repository;
         this.applications = applications;
         this.events = events;
@@ -58,6 +63,7 @@ public class EscalationScanner {
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** One scan: every task near or past its due date gets the levels it has not had yet. Returns levels fired. */
@@ -92,16 +98,17 @@ public class EscalationScanner {
     private int fireChunk(List<Due> chunk, Instant now) {
         if (chunk.size() > 1) {
             try {
-                List<Due> won = tx.execute(status -> {
-                    List<Due> w = new ArrayList<>();
+                Map<Due, String> won = tx.execute(status -> {
+                    Map<Due, String> w = new LinkedHashMap<>();
                     for (Due d : chunk) {
-                        if (record(d.candidate(), d.level(), now)) {
-                            w.add(d);
+                        String sop = record(d.candidate(), d.level(), now);
+                        if (sop != null) {
+                            w.put(d, sop);
                         }
                     }
                     return w;
                 });
-                won.forEach(d -> logFired(d.candidate(), d.level()));
+                won.forEach((d, sop) -> fired(d.candidate(), d.level(), sop));
                 return won.size();
             } catch (RuntimeException e) {
                 LOG.warn("Recording {} escalation levels together failed ({}); recording them one by one",
@@ -111,8 +118,9 @@ public class EscalationScanner {
         int fired = 0;
         for (Due d : chunk) {
             try {
-                if (Boolean.TRUE.equals(tx.execute(status -> record(d.candidate(), d.level(), now)))) {
-                    logFired(d.candidate(), d.level());
+                String sop = tx.execute(status -> record(d.candidate(), d.level(), now));
+                if (sop != null) {
+                    fired(d.candidate(), d.level(), sop);
                     fired++;
                 }
             } catch (RuntimeException e) {
@@ -136,10 +144,13 @@ public class EscalationScanner {
         return (double) elapsed.toMillis() / total.toMillis() >= properties.nearShare() ? Escalation.REMINDER : 0;
     }
 
-    /** Inside the caller's transaction: raises the task to {@code level} if no one did, with its message and mail. */
-    private boolean record(EscalationRepository.Candidate c, int level, Instant now) {
+    /**
+     * Inside the caller's transaction: raises the task to {@code level} if no one did, with its message and mail.
+     * Returns the case's SOP code if this scanner fired the level, null if another one already had.
+     */
+    private String record(EscalationRepository.Candidate c, int level, Instant now) {
         if (!repository.raise(c.taskId(), level)) {
-            return false;
+            return null;
         }
         Application app = applications.find(c.applicationId()).orElseThrow();
         String notified = level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor());
@@ -154,10 +165,17 @@ public class EscalationScanner {
         if (level == Escalation.BREACH) {
             mail.enqueue(breachMail(e, app));
         }
-        return true;
+        return app.sopCode();
     }
 
-    private void logFired(EscalationRepository.Candidate c, int level) {
+    /** After commit, by the one scanner whose conditional update won: counted and logged once per level. */
+    private void fired(EscalationRepository.Candidate c, int level, String sop) {
+        Counter.builder("pintu.escalations")
+                .description("Escalation levels fired (1 reminder, 2 breach to the supervisor), by SOP and step")
+                .tags("sop", sop, "step", String.valueOf(c.stepNo()),
+                        "level", level == Escalation.REMINDER ? "reminder" : "breach")
+                .register(registry)
+                .increment();
         LOG.info("Task {} (case {}, step {}, {}) escalated to level {} -> {}", c.taskId(), c.applicationId(),
                 c.stepNo(), c.actor(), level, level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor()));
     }

@@ -5,6 +5,7 @@ import id.pintu.mail.MailOutbox;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -37,9 +38,9 @@ public class SlaConfiguration {
     @Bean
     EscalationScanner escalationScanner(EscalationRepository repository, ApplicationRepository applications,
             CaseEvents events, MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
-            SlaProperties properties, TransactionTemplate tx, Clock clock) {
+            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
         return new EscalationScanner(repository, applications, events, mail, calendar, catalog, supervision,
-                properties, tx, clock);
+                properties, tx, clock, registry);
     }
 
     /**

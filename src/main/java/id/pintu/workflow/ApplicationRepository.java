@@ -58,6 +58,11 @@ public class ApplicationRepository {
                 .optional();
     }
 
+    /** The case's tracking code alone (for log lines). */
+    public Optional<String> trackingCode(String id) {
+        return jdbc.sql("SELECT tracking_code FROM application WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     public Optional<String> tokenHash(String id) {
         return jdbc.sql("SELECT token_hash FROM application WHERE id = ?").param(id).query(String.class).optional();
     }

@@ -10,6 +10,7 @@ public class CaseEventHeaders {
     public void apply(CaseEvent e, Message message) {
         message.setHeader(EVENT_TYPE, e.type());
         message.setHeader(WorkflowHeaders.APPLICATION_ID, e.applicationId());
+        message.setHeader(WorkflowHeaders.TRACKING_CODE, e.trackingCode());
         message.setHeader(WorkflowHeaders.SOP_CODE, e.sopCode());
         message.setHeader(WorkflowHeaders.STEP, e.stepNo());
         message.setHeader(WorkflowHeaders.ACTOR, e.actor());

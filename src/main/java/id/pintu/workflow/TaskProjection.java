@@ -1,6 +1,7 @@
 package id.pintu.workflow;
 
 import id.pintu.calendar.WorkingCalendar;
+import id.pintu.common.CaseLog;
 import id.pintu.sop.MutuBaku;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
@@ -76,7 +77,8 @@ public class TaskProjection {
 
     /** Puts a task from the actor's queue into the inbox, once. */
     public void enter(TaskMessage m) {
-        try {
+        // The log context names the step being entered (the message's headers name the one completed).
+        try (CaseLog.Scope ignored = CaseLog.step(m.stepNo())) {
             tx.executeWithoutResult(status -> enterOnce(m));
         } catch (DuplicateKeyException e) {
             // Another consumer entered the same message at the same moment (a redelivery racing the original).

@@ -4,6 +4,8 @@ package id.pintu.workflow;
 public final class WorkflowHeaders {
 
     public static final String APPLICATION_ID = "PintuApplicationId";
+    /** The case's tracking code, where the sender knows it (case events); else log lines look it up by the id. */
+    public static final String TRACKING_CODE = "PintuTrackingCode";
     public static final String SOP_CODE = "PintuSopCode";
     public static final String SOP_VERSION = "PintuSopVersion";
     public static final String STEP = "PintuStep";

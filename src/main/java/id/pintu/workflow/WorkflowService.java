@@ -1,6 +1,7 @@
 package id.pintu.workflow;
 
 import id.pintu.calendar.WorkingCalendar;
+import id.pintu.common.CaseLog;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.sop.Step;
@@ -151,6 +152,13 @@ public class WorkflowService {
             throw WorkflowException.conflict("task " + taskId + " is held by " + task.claimedBy());
         }
         Application app = applications.find(task.applicationId()).orElseThrow();
+        try (CaseLog.Scope ignored = CaseLog.of(app.trackingCode(), task.stepNo())) {
+            return completeInCase(task, app, outcome, note, caller);
+        }
+    }
+
+    private Task completeInCase(Task task, Application app, String outcome, String note, Caller caller) {
+        String taskId = task.id();
         Step step = catalog.require(app.sopCode(), app.sopVersion()).requireStep(task.stepNo());
         String chosen = outcome == null || outcome.isBlank() ? null : outcome.trim();
         if (task.kind() == TaskKind.STEP && step.isDecision()) {

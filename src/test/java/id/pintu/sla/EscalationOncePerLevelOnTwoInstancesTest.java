@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two hub instances scanning one PostgreSQL database at the same moments fire each escalation level of each task
  * exactly once: one reminder to the actor's queue, one breach to the supervisor's queue, one email to the
- * supervisor; a restarted instance fires nothing again, and the applicant's own tasks never escalate.
+ * supervisor (and counts it once in {@code pintu.escalations}); a restarted instance fires nothing again, and the
+ * applicant's own tasks never escalate.
  */
 class EscalationOncePerLevelOnTwoInstancesTest {
 
@@ -79,6 +80,11 @@ class EscalationOncePerLevelOnTwoInstancesTest {
         clock.set(t0.plus(Duration.ofHours(3)));
         assertThat(restarted.scanner.scan()).isZero();
 
+        // The metric counts what fired, where it fired: the two instances' counters add up to one per level.
+        assertThat(counted(hubA, "reminder") + counted(hubB, "reminder")).isEqualTo(30);
+        assertThat(counted(hubA, "breach") + counted(hubB, "breach")).isEqualTo(30);
+        assertThat(restarted.meters.find("pintu.escalations").counters()).isEmpty();
+
         for (Task t : staffTasks) {
             List<Integer> levels = hubA.jdbc.sql("SELECT level FROM escalation WHERE task_id = ? ORDER BY level")
                     .param(t.id()).query(Integer.class).list();
@@ -96,6 +102,12 @@ class EscalationOncePerLevelOnTwoInstancesTest {
         assertThat(hubA.jdbc.sql("SELECT COUNT(DISTINCT payload) FROM outbox WHERE kind = 'MAIL'"
                 + " AND payload LIKE '%kabid.pelayanan@dpmptsp.dairikab.go.id%'").query(Integer.class).single())
                 .as("breaches of backoffice and tim-teknis tasks mail the Kabid").isEqualTo(10);
+    }
+
+    /** {@code pintu.escalations} of one instance, summed over SOPs and steps, for one level. */
+    private static double counted(SlaFixture hub, String level) {
+        return hub.meters.find("pintu.escalations").tag("level", level).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     /** Both instances scan several times at once; returns the levels fired in all. */

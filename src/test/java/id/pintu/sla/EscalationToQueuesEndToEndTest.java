@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.support.Prometheus;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.jms.core.JmsTemplate;
@@ -21,9 +24,10 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * With the demo set-up (SOP with minute waktu, 24/7 calendar, a scan every second), a task left alone reminds its
  * actor's queue at 80% of its time and, once due, the supervisor's escalation queue; supervisors see it and may
- * release or reassign the task, and nobody else may.
+ * release or reassign the task, and nobody else may. Each level is counted once in {@code pintu_escalations_total}.
  */
 @HubTest
+@AutoConfigureObservability
 @Import(SlaTestClock.class)
 @TestPropertySource(properties = {
         "pintu.sop.directory=config/sop-demo",
@@ -40,6 +44,9 @@ class EscalationToQueuesEndToEndTest {
     @Autowired
     JmsTemplate jms;
 
+    @Autowired
+    TestRestTemplate rest;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -55,12 +62,15 @@ class EscalationToQueuesEndToEndTest {
         assertThat(reminder.get("taskId").asText()).isEqualTo(taskId);
         assertThat(reminder.get("level").asInt()).isEqualTo(1);
         assertThat(reminder.get("claimedBy").asText()).isEqualTo("front-office");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(escalations("reminder")).isEqualTo(1.0));
 
         clock.set(SlaTestClock.START.plusSeconds(125));
         JsonNode breach = receive("pintu.escalation.backoffice");
         assertThat(breach.get("taskId").asText()).isEqualTo(taskId);
         assertThat(breach.get("level").asInt()).isEqualTo(2);
         assertThat(breach.get("notifiedActor").asText()).isEqualTo("backoffice");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(escalations("breach")).isEqualTo(1.0));
+        assertThat(escalations("reminder")).as("the later scans fired nothing again").isEqualTo(1.0);
 
         JsonNode seen = api.call(HttpMethod.GET, "/api/escalations?actor=backoffice", null, "backoffice").body();
         assertThat(seen).hasSize(1);
@@ -81,6 +91,12 @@ class EscalationToQueuesEndToEndTest {
                 "kadis").body();
         assertThat(reassigned.get("claimedBy").asText()).isEqualTo("admin");
         assertThat(api.complete(taskId, "admin", "complete").status()).isEqualTo(200);
+    }
+
+    /** Escalations of step 2 at one level, as Prometheus reads them. */
+    private double escalations(String level) {
+        String scrape = rest.withBasicAuth("admin", "demo").getForObject("/actuator/prometheus", String.class);
+        return Prometheus.sum(scrape, "pintu_escalations_total", "level=\"" + level + "\"", "step=\"2\"");
     }
 
     private JsonNode receive(String queue) throws Exception {

@@ -20,6 +20,7 @@ import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.TaskStatus;
 import id.pintu.workflow.WorkflowProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,8 @@ final class SlaFixture {
     final EscalationRepository escalations;
     final SlaProperties properties;
     final EscalationScanner scanner;
+    /** What this fixture's scanner counted (each fixture is one hub instance). */
+    final SimpleMeterRegistry meters;
 
     SlaFixture(DataSource ds, MutableClock clock, String hoursFile) {
         jdbc = JdbcClient.create(ds);
@@ -71,8 +74,9 @@ final class SlaFixture {
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.
         CaseEvents events = new CaseEvents(outbox, new OutboxRelay(outbox, null, clock, workflow,
                 new OutboxRelayProperties(4, 100, Duration.ofSeconds(10))), json);
+        meters = new SimpleMeterRegistry();
         scanner = new EscalationScanner(escalations, applications, events, new MailOutbox(events, clock), calendar,
-                catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock);
+                catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters);
     }
 
     static void migrate(DataSource ds) {

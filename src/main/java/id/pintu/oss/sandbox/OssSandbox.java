@@ -75,6 +75,14 @@ public class OssSandbox {
         return Optional.empty();
     }
 
+    /**
+     * A GET of the base path, as the hub's health probe sends it: 503 while the sandbox is switched down, else 200.
+     * Not logged as a request, so that the probe does not fill the request list.
+     */
+    public int ping() {
+        return switches.get().down() ? 503 : 200;
+    }
+
     /** One call of {@code method}. */
     public Reply handle(String method, String securityKey, String idempotencyHeader, String body) {
         SandboxSwitches s = switches.get();

@@ -40,6 +40,14 @@ class SandboxController {
         return ResponseEntity.status(r.httpStatus()).contentType(MediaType.APPLICATION_JSON).body(r.body().toString());
     }
 
+    /** The base path answers a GET (the hub's health probe): 503 while the sandbox is down. */
+    @GetMapping(path = "/oss-sandbox/v1/kl/rba", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> ping() {
+        int status = sandbox.ping();
+        return ResponseEntity.status(status).body(Map.of("kode", status, "keterangan",
+                status == 200 ? "OSS SANDBOX (bukan sistem OSS) siap" : "sedang tidak tersedia (down)"));
+    }
+
     @GetMapping(path = "/oss-sandbox/control", produces = MediaType.APPLICATION_JSON_VALUE)
     SandboxSwitches switches() {
         return sandbox.switches();
