@@ -60,9 +60,10 @@ public class OssInbound {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ObjectMapper json;
+    private final OssPayloads payloads;
 
     public OssInbound(OssRepository repository, ApplicationRepository applications, DocumentStore documents,
-            JdbcClient jdbc, TransactionTemplate tx, Clock clock, ObjectMapper json) {
+            JdbcClient jdbc, TransactionTemplate tx, Clock clock, ObjectMapper json, OssPayloads payloads) {
         this.repository = repository;
         this.applications = applications;
         this.documents = documents;
@@ -70,6 +71,7 @@ public class OssInbound {
         this.tx = tx;
         this.clock = clock;
         this.json = json;
+        this.payloads = payloads;
     }
 
     /** Handles one authenticated push; never throws for bad input, the reply says what was wrong. */
@@ -160,7 +162,7 @@ public class OssInbound {
         Application app = applications.find(applicationId).orElseThrow();
         Optional<Instant> effective = repository.findCase(applicationId).map(OssRepository.OssCase::effectiveAt);
         // The commitment the hub issued is the permit sent in step 23: its number and the day it took effect.
-        boolean valid = nomor.equals(app.trackingCode()) && effective.isPresent()
+        boolean valid = payloads.knownPermitNumber(app).map(nomor::equals).orElse(false) && effective.isPresent()
                 && effective.get().atZone(OssPayloads.WIB).toLocalDate().equals(date);
         repository.insertInbound(new OssRepository.Inbound(UUID.randomUUID().toString(), "checkKomitmen", applicationId,
                 null, clock.instant(), body));

@@ -53,15 +53,15 @@ public class OssPayloads {
      * letter in Pintu sends its tracking code.
      */
     public String permitNumber(Application app) {
+        return knownPermitNumber(app).orElseThrow(() -> new PermitNotNumberedException("the "
+                + properties.permitDocument() + " of case " + app.trackingCode()
+                + " has no agenda number yet; the hand-over to OSS is retried"));
+    }
+
+    /** The permit's number as {@link #permitNumber} gives it, or empty while the permit letter has none yet. */
+    public Optional<String> knownPermitNumber(Application app) {
         Optional<LetterRepository.Letter> letter = letters.find(app.id(), properties.permitDocument());
-        if (letter.isEmpty()) {
-            return app.trackingCode();
-        }
-        if (letter.get().number() == null) {
-            throw new PermitNotNumberedException("the " + properties.permitDocument() + " of case "
-                    + app.trackingCode() + " has no agenda number yet; the hand-over to OSS is retried");
-        }
-        return letter.get().number();
+        return letter.isEmpty() ? Optional.of(app.trackingCode()) : Optional.ofNullable(letter.get().number());
     }
 
     /** The case data of one hand-over: the company, and who completed the step and when. */

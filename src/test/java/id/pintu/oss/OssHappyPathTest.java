@@ -8,7 +8,9 @@ import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 
 /**
  * With OSS answering normally, both branches end as before, and OSS holds exactly one record per OSS step of the
@@ -55,6 +57,23 @@ class OssHappyPathTest {
         String number = letters.find(id, "surat-izin").orElseThrow().number();
         assertThat(number).isNotBlank().isNotEqualTo(api.getCase(id).get("trackingCode").asText());
         assertThat(issued.get("payload").asText()).contains("\"nomor_izin\":\"" + number + "\"");
+
+        // OSS asking whether a commitment is the permit issued: by that number and the day it took effect.
+        String effective = oss.get("effectiveAt").asText();
+        String day = java.time.Instant.parse(effective).atZone(OssPayloads.WIB).toLocalDate().toString();
+        assertThat(komitmenValid(idIzin, number, day)).isTrue();
+        assertThat(komitmenValid(idIzin, api.getCase(id).get("trackingCode").asText(), day)).isFalse();
+    }
+
+    private boolean komitmenValid(String idIzin, String nomor, String day) {
+        try {
+            ResponseEntity<String> r = steps.push("checkKomitmen", Map.of("KOMITMEN",
+                    Map.of("id_izin", idIzin, "nomor_komitmen", nomor, "tgl_komitmen", day)), OssSteps.INBOUND_KEY);
+            assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+            return r.getBody().contains("\"valid\":true");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -16,10 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -30,7 +27,7 @@ import org.springframework.http.ResponseEntity;
 @HubTest
 class OssInboundTest {
 
-    static final String KEY = "pintu-sandbox-inbound";
+    static final String KEY = OssSteps.INBOUND_KEY;
 
     @Autowired
     Api api;
@@ -86,11 +83,6 @@ class OssInboundTest {
     }
 
     private ResponseEntity<String> push(String method, Object body, String key) throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("user_key", key);
-        String text = body instanceof String s ? s : json.writeValueAsString(body);
-        return api.raw().exchange("/api/oss/inbound/" + method, HttpMethod.POST, new HttpEntity<>(text, headers),
-                String.class);
+        return steps.push(method, body, key);
     }
 }

@@ -3,19 +3,37 @@ package id.pintu.oss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.support.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** Walks cases of the seed SOP through the API and reads and switches the OSS sandbox, for the OSS tests. */
 final class OssSteps {
 
+    static final String INBOUND_KEY = "pintu-sandbox-inbound";
+
     private final Api api;
+    private final ObjectMapper json = new ObjectMapper();
 
     OssSteps(Api api) {
         this.api = api;
+    }
+
+    /** OSS pushing {@code method} to the hub's inbound endpoint with the shared key {@code key}. */
+    ResponseEntity<String> push(String method, Object body, String key) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("user_key", key);
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return api.raw().exchange("/api/oss/inbound/" + method, HttpMethod.POST, new HttpEntity<>(text, headers),
+                String.class);
     }
 
     /** Submits a case and completes steps 2, 3 and 4 (step 4 hands over to OSS); returns the case id. */
