@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -41,6 +43,26 @@ public class SlaConfiguration {
             SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
         return new EscalationScanner(repository, applications, events, mail, calendar, catalog, supervision,
                 properties, tx, clock, registry);
+    }
+
+    /**
+     * One instance: Quartz keeps the triggers in memory, in a scheduler of its own. Quartz registers schedulers
+     * JVM-wide by instance name, and every hub's Camel context is named {@code pintu}; a name unique to this context
+     * keeps two contexts in one JVM (the test suite caches several) from sharing a scheduler and firing each other's
+     * jobs.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "pintu.sla.clustered", havingValue = "false", matchIfMissing = true)
+    ComponentCustomizer localQuartz() {
+        String instanceName = "pintu-sla-" + UUID.randomUUID();
+        return ComponentCustomizer.forType(QuartzComponent.class, quartz -> {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("org.quartz.scheduler.instanceName", instanceName);
+            p.put("org.quartz.threadPool.threadCount", "2");
+            p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+            p.put("org.quartz.scheduler.skipUpdateCheck", "true");
+            quartz.setProperties(p);
+        });
     }
 
     /**

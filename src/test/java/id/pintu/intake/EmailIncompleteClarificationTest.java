@@ -54,7 +54,7 @@ class EmailIncompleteClarificationTest {
                 clarification.messageId()));
 
         await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
-            JsonNode open = api.openTask(app.id()).orElseThrow();
+            JsonNode open = api.openTask(app.id()).orElseThrow(() -> new AssertionError("no open task yet"));
             assertThat(open.get("step").asInt()).isEqualTo(2);
             assertThat(open.get("actor").asText()).isEqualTo("front-office");
         });
