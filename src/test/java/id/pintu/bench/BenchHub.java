@@ -28,13 +28,15 @@ final class BenchHub implements AutoCloseable {
     final ArrivalNotifier arrivals;
     final long startupMillis;
     final boolean postgres;
+    private final java.nio.file.Path dataDir;
 
     private BenchHub(ConfigurableApplicationContext context, ArrivalNotifier arrivals, long startupMillis,
-            boolean postgres) {
+            boolean postgres, java.nio.file.Path dataDir) {
         this.context = context;
         this.arrivals = arrivals;
         this.startupMillis = startupMillis;
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     static BenchHub start(boolean postgres, int consumersPerQueue, List<String> extraArgs) {
@@ -82,7 +84,7 @@ final class BenchHub implements AutoCloseable {
                     }
                 })
                 .run(args.toArray(String[]::new));
-        return new BenchHub(ctx, arrivals, (ready.get() - t0) / 1_000_000, postgres);
+        return new BenchHub(ctx, arrivals, (ready.get() - t0) / 1_000_000, postgres, java.nio.file.Path.of(dataDir));
     }
 
     <T> T bean(Class<T> type) {
@@ -111,5 +113,8 @@ final class BenchHub implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        // The data folder of a full run holds tens of GB (H2 keeps the old pages of the bulk inserts); a folder left
+        // behind would fill the disk by the next run.
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir.toFile());
     }
 }
