@@ -160,7 +160,7 @@ public class OssBridge {
         Instant now = clock.instant();
         String idIzin = a.text("id_izin");
         Instant effective = null;
-        if (properties.call(r.integration()).wrapper().equals("IZINFINAL")) {
+        if (properties.call(r.integration()).issuesPermit()) {
             // SOP step 23: the permit is in force ("Izin Efektif") from the moment OSS states, or its answer.
             effective = OssPayloads.parse(a.text("tgl_efektif")).orElse(now);
         }

@@ -99,6 +99,24 @@ public class Api {
                 outcome == null ? Map.of("note", "ok") : Map.of("outcome", outcome, "note", "ok"), user);
     }
 
+    /**
+     * Walks a case of the seed SOP down the reject branch (complete, verified, reject) up to {@code lastStep}, each
+     * step completed as its own actor; the case's open task is then the step after it.
+     */
+    public void completeRejectBranchThrough(String caseId, int lastStep) {
+        for (int step = 2; step <= lastStep; step = step == 8 ? 9 : step + 1) {
+            JsonNode task = awaitTask(caseId, step);
+            String outcome = switch (step) {
+                case 2 -> "complete";
+                case 5 -> "verified";
+                case 8 -> "reject";
+                default -> null;
+            };
+            assertThat(complete(task.get("taskId").asText(), task.get("actor").asText(), outcome).status())
+                    .as("step %d", step).isEqualTo(200);
+        }
+    }
+
     public RestTemplate raw() {
         return rest.getRestTemplate();
     }
