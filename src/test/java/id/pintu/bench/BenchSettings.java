@@ -18,15 +18,24 @@ package id.pintu.bench;
  * @param consumerSteps consumer threads per actor queue of the scaling curve
  * @param pdfDocuments documents rendered for the PDF figure
  * @param emails applications sent by email for the intake figure
- * @param throughputOnly only start-up, raw broker and maximum transitions ({@code -Dbench.phases=throughput}), for
- *     quick before/after comparisons while tuning
- * @param capacityOnly only start-up, heap with open cases and the escalation passes ({@code -Dbench.phases=capacity}),
- *     the figures whose size matters more than the machine's load
+ * @param phases the parts to run ({@code -Dbench.phases=throughput,latency}; default all): {@code throughput} (raw
+ *     broker and maximum transitions), {@code latency} (at half the maximum), {@code pdf}, {@code history} (the
+ *     maximum with 10k/100k/1M finished cases), {@code capacity} (heap with open cases, escalation passes),
+ *     {@code email} (intake rate), {@code consumers} (the maximum with 1 and 4 consumers per queue); start-up is
+ *     always measured, and the maximum whenever a phase needs it
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int staff, int latencyCompletions,
         int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps, int[] consumerSteps,
-        int pdfDocuments, int emails, boolean throughputOnly, boolean capacityOnly, java.util.List<String> hubArgs) {
+        int pdfDocuments, int emails, java.util.Set<String> phases, java.util.List<String> hubArgs) {
+
+    /** The parts of a run, in the order they run; {@code -Dbench.phases=all} (the default) or a comma list. */
+    static final java.util.List<String> PHASES =
+            java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers");
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
+    }
 
     static BenchSettings fromSystemProperties() {
         String scale = System.getProperty("bench.scale", "full");
@@ -51,10 +60,24 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 new int[] {1, 2, 4},
                 size("bench.pdf-documents", small ? 100 : 500),
                 size("bench.emails", small ? 50 : 200),
-                System.getProperty("bench.phases", "all").equals("throughput"),
-                System.getProperty("bench.phases", "all").equals("capacity"),
+                phases(System.getProperty("bench.phases", "all")),
                 java.util.Arrays.stream(System.getProperty("bench.hub-args", "").trim().split("\\s+"))
                         .filter(a -> !a.isEmpty()).toList());
+    }
+
+    private static java.util.Set<String> phases(String value) {
+        if (value.isBlank() || value.equals("all")) {
+            return java.util.Set.copyOf(PHASES);
+        }
+        java.util.Set<String> phases = new java.util.HashSet<>();
+        for (String p : value.split(",")) {
+            String phase = p.trim();
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("bench.phases: " + phase + " is none of all, " + PHASES);
+            }
+            phases.add(phase);
+        }
+        return java.util.Set.copyOf(phases);
     }
 
     private static int size(String property, int defaultValue) {

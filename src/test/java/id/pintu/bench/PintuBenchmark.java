@@ -58,55 +58,62 @@ public final class PintuBenchmark {
         figures.put("hubArgs", String.join(" ", settings.hubArgs()));
         figures.put("loadAverageBefore", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         int defaultConsumers = 2;
-        double maximum;
+        double maximum = 0;
         try (BenchHub hub = BenchHub.start(settings.postgres(), defaultConsumers, settings.hubArgs())) {
             put("startupMs", "start-up to ApplicationReadyEvent (first, cold)", hub.startupMillis, "ms");
-            if (settings.capacityOnly()) {
-                heapAndSla(hub);
-                return;
-            }
-
-            RawBroker.Rate raw = RawBroker.measure(hub, settings.rawMessages(), 4, 4);
-            put("rawBrokerMsgPerSec", "raw broker: persistent send + transacted receive (4+4 threads)",
-                    raw.perSecond(), "msg/s");
-            RawBroker.Rate wide = RawBroker.measure(hub, settings.rawMessages(), 32, 16);
-            put("rawBrokerWideMsgPerSec", "raw broker: the same with 32+16 threads (more sends per journal sync)",
-                    wide.perSecond(), "msg/s");
-
             StaffSimulation staff = new StaffSimulation(hub);
-            staff.maximum(settings.warmupCases(), settings.staff());
-            StaffSimulation.Throughput max = staff.maximum(settings.cases(), settings.staff());
-            maximum = max.perSecond();
-            put("transitionsPerSec", "step transitions/s (" + max.cases() + " cases, " + max.transitions()
-                    + " transitions, " + settings.staff() + " staff, 2 consumers/queue)", maximum, "/s");
-            figures.put("transitionsPerSecConsumers2", maximum);
-            put("cpuMsPerTransition", "CPU time of the whole JVM per transition (hub + broker + db + staff)",
-                    max.cpuMillisPerTransition(), "ms");
-            put("cpuBoundTransitionsPerSec", "the same as transitions/s if the JVM had every core to itself",
-                    Runtime.getRuntime().availableProcessors() * 1000 / max.cpuMillisPerTransition(), "/s");
-            put("hubToRawRatio", "ratio transitions/s : raw broker msg/s (32+16 threads)",
-                    maximum / Math.max(raw.perSecond(), wide.perSecond()), "");
-            if (settings.throughputOnly()) {
-                return;
+            if (settings.runs("throughput")) {
+                RawBroker.Rate raw = RawBroker.measure(hub, settings.rawMessages(), 4, 4);
+                put("rawBrokerMsgPerSec", "raw broker: persistent send + transacted receive (4+4 threads)",
+                        raw.perSecond(), "msg/s");
+                RawBroker.Rate wide = RawBroker.measure(hub, settings.rawMessages(), 32, 16);
+                put("rawBrokerWideMsgPerSec", "raw broker: the same with 32+16 threads (more sends per journal sync)",
+                        wide.perSecond(), "msg/s");
+                maximum = maximum(staff);
+                put("hubToRawRatio", "ratio transitions/s : raw broker msg/s (32+16 threads)",
+                        maximum / Math.max(raw.perSecond(), wide.perSecond()), "");
             }
-
-            StaffSimulation.Latency lat = staff.atRate(maximum / 2, settings.latencyCompletions(), settings.staff());
-            put("latencyRate", "latency run: fixed rate (half of maximum)", lat.rate(), "/s");
-            put("latencyP50Ms", "complete() -> next task claimable, p50", ms(lat.histogram().getValueAtPercentile(50)), "ms");
-            put("latencyP99Ms", "complete() -> next task claimable, p99", ms(lat.histogram().getValueAtPercentile(99)), "ms");
-            put("latencyP999Ms", "complete() -> next task claimable, p99.9", ms(lat.histogram().getValueAtPercentile(99.9)), "ms");
-            put("latencyMaxMs", "complete() -> next task claimable, max", ms(lat.histogram().getMaxValue()), "ms");
-            figures.put("latencySkipped", lat.skipped());
-
-            pdf(hub);
-            scalingWithHistory(hub, staff, maximum);
-            heapAndSla(hub);
-            // Last on this hub: emailed cases stay open (their documents are incomplete) and would disturb the
-            // staff simulation.
-            email(hub);
+            if (settings.runs("latency")) {
+                if (maximum == 0) {
+                    maximum = maximum(staff);
+                }
+                StaffSimulation.Latency lat = staff.atRate(maximum / 2, settings.latencyCompletions(), settings.staff());
+                put("latencyRate", "latency run: fixed rate (half of maximum)", lat.rate(), "/s");
+                put("latencyP50Ms", "completion scheduled -> next task claimable, p50", ms(lat.histogram().getValueAtPercentile(50)), "ms");
+                put("latencyP99Ms", "completion scheduled -> next task claimable, p99", ms(lat.histogram().getValueAtPercentile(99)), "ms");
+                put("latencyP999Ms", "completion scheduled -> next task claimable, p99.9", ms(lat.histogram().getValueAtPercentile(99.9)), "ms");
+                put("latencyMaxMs", "completion scheduled -> next task claimable, max", ms(lat.histogram().getMaxValue()), "ms");
+                put("latencyAfterCommitP50Ms", "complete() returned -> next task claimable, p50",
+                        ms(lat.afterCommit().getValueAtPercentile(50)), "ms");
+                put("latencyAfterCommitP99Ms", "complete() returned -> next task claimable, p99",
+                        ms(lat.afterCommit().getValueAtPercentile(99)), "ms");
+                put("latencyPlainStepsP50Ms", "  the same for steps without an OSS call, p50",
+                        ms(lat.plainSteps().getValueAtPercentile(50)), "ms");
+                put("latencyPlainStepsP99Ms", "  the same for steps without an OSS call, p99",
+                        ms(lat.plainSteps().getValueAtPercentile(99)), "ms");
+                figures.put("latencySkipped", lat.skipped());
+                slowRoutes(hub);
+            }
+            if (settings.runs("pdf")) {
+                pdf(hub);
+            }
+            if (settings.runs("history")) {
+                if (maximum == 0) {
+                    maximum = maximum(staff);
+                }
+                scalingWithHistory(hub, staff, maximum);
+            }
+            if (settings.runs("capacity")) {
+                heapAndSla(hub);
+            }
+            if (settings.runs("email")) {
+                // Last on this hub: emailed cases stay open (their documents are incomplete) and would disturb the
+                // staff simulation.
+                email(hub);
+            }
         }
-        for (int consumers : settings.consumerSteps()) {
-            if (consumers == defaultConsumers) {
+        for (int consumers : settings.runs("consumers") ? settings.consumerSteps() : new int[0]) {
+            if (consumers == defaultConsumers && figures.containsKey("transitionsPerSecConsumers2")) {
                 continue;
             }
             try (BenchHub hub = BenchHub.start(settings.postgres(), consumers, settings.hubArgs())) {
@@ -121,6 +128,35 @@ public final class PintuBenchmark {
             }
         }
         figures.put("loadAverageAfter", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The routes whose slowest exchange took longer than a second (where a long latency comes from). */
+    private void slowRoutes(BenchHub hub) throws Exception {
+        org.apache.camel.CamelContext camel = hub.bean(org.apache.camel.CamelContext.class);
+        org.apache.camel.api.management.ManagedCamelContext managed = camel.getCamelContextExtension()
+                .getContextPlugin(org.apache.camel.api.management.ManagedCamelContext.class);
+        for (org.apache.camel.Route route : camel.getRoutes()) {
+            var r = managed.getManagedRoute(route.getRouteId());
+            if (r != null && r.getMaxProcessingTime() > 1000) {
+                System.out.printf("[bench] slow route %s: %d exchanges, mean %d ms, max %d ms%n", route.getRouteId(),
+                        r.getExchangesTotal(), r.getMeanProcessingTime(), r.getMaxProcessingTime());
+            }
+        }
+    }
+
+    /** The maximum transitions figure (after a warm-up), with its CPU cost. */
+    private double maximum(StaffSimulation staff) throws Exception {
+        staff.maximum(settings.warmupCases(), settings.staff());
+        StaffSimulation.Throughput max = staff.maximum(settings.cases(), settings.staff());
+        double maximum = max.perSecond();
+        put("transitionsPerSec", "step transitions/s (" + max.cases() + " cases, " + max.transitions()
+                + " transitions, " + settings.staff() + " staff, 2 consumers/queue)", maximum, "/s");
+        figures.put("transitionsPerSecConsumers2", maximum);
+        put("cpuMsPerTransition", "CPU time of the whole JVM per transition (hub + broker + db + staff)",
+                max.cpuMillisPerTransition(), "ms");
+        put("cpuBoundTransitionsPerSec", "the same as transitions/s if the JVM had every core to itself",
+                Runtime.getRuntime().availableProcessors() * 1000 / max.cpuMillisPerTransition(), "/s");
+        return maximum;
     }
 
     /** Letters as the documents feature lays them out (PdfRenderer: letterhead, head, body table, signature). */

@@ -52,7 +52,8 @@ final class StaffSimulation {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
-    record Latency(double rate, long completions, long skipped, Histogram histogram) {}
+    record Latency(double rate, long completions, long skipped, Histogram histogram, Histogram afterCommit,
+            Histogram plainSteps) {}
 
     private final BenchHub hub;
     private final WorkflowService workflow;
@@ -131,15 +132,23 @@ final class StaffSimulation {
     }
 
     /**
-     * Completions issued at a fixed rate by a pacer (open loop: a slow hub does not slow the pacer down); the
-     * latency is from {@code complete()} returning to the next task being in its inbox. Recorded with the expected
-     * interval, so a stall also counts for the completions that would have been issued during it.
+     * Completions issued at a fixed rate by a pacer (open loop: a slow hub does not slow the pacer down). Two
+     * latencies per completion, both raw: from the moment the pacer <em>scheduled</em> the completion to the next
+     * task being in its inbox ({@code histogram}: the completion itself, any wait for a free clerk thread and the
+     * hub's way to the next inbox; measuring from the intended start is what corrects an open-loop load for
+     * coordinated omission, as wrk2 does), and from {@code complete()} returning to the same moment
+     * ({@code afterCommit}: the hub's way only). Recording with an expected interval on top would count a slow
+     * completion again for completions that were in fact issued on time, which an open loop does not need.
      */
     Latency atRate(double rate, int completions, int staffThreads) throws InterruptedException {
         int cases = completions / 12 + 100;
         prefill(cases, staffThreads);
         long interval = (long) (1e9 / rate);
         Histogram histogram = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Histogram afterCommit = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        // The same without the completions whose next step waits for OSS (steps with an integration: the request
+        // queue, the HTTP call and, for the permit, the letter's agenda number).
+        Histogram plainSteps = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3);
         Map<String, long[]> pending = new ConcurrentHashMap<>();
         AtomicLong recorded = new AtomicLong();
         AtomicLong expected = new AtomicLong();
@@ -153,7 +162,11 @@ final class StaffSimulation {
                 synchronized (times) {
                     times[1] = now;
                     if (times[0] != 0) {
-                        histogram.recordValueWithExpectedInterval(Math.max(0, now - times[0]), interval);
+                        histogram.recordValue(Math.max(0, now - times[2]));
+                        afterCommit.recordValue(Math.max(0, now - times[0]));
+                        if (times[3] == 1) {
+                            plainSteps.recordValue(Math.max(0, now - times[0]));
+                        }
                         recorded.incrementAndGet();
                     }
                 }
@@ -176,7 +189,8 @@ final class StaffSimulation {
             }
             Step step = sop.requireStep(m.stepNo());
             boolean last = step.next() == null && !step.isDecision();
-            long[] times = new long[2];
+            // [0] complete() returned, [1] the next task arrived, [2] the completion was scheduled, [3] 1 = no OSS
+            long[] times = new long[] {0, 0, due, step.integration() == null ? 1 : 0};
             if (!last) {
                 expected.incrementAndGet();
                 pending.put(m.applicationId(), times);
@@ -188,8 +202,12 @@ final class StaffSimulation {
                     synchronized (times) {
                         times[0] = now;
                         if (times[1] != 0) {
-                            // The next task arrived before complete() returned to the clerk: no wait at all.
-                            histogram.recordValueWithExpectedInterval(0, interval);
+                            // The next task arrived before complete() returned to the clerk: no wait after it.
+                            histogram.recordValue(Math.max(0, times[1] - times[2]));
+                            afterCommit.recordValue(0);
+                            if (times[3] == 1) {
+                                plainSteps.recordValue(0);
+                            }
                             recorded.incrementAndGet();
                         }
                     }
@@ -199,7 +217,8 @@ final class StaffSimulation {
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
         awaitUntil(() -> recorded.get() >= expected.get(), 120_000, "the last next tasks");
-        Latency result = new Latency(rate, completions - skipped, skipped, histogram.copy());
+        Latency result = new Latency(rate, completions - skipped, skipped, histogram.copy(), afterCommit.copy(),
+                plainSteps.copy());
         hub.arrivals.listen(m -> {
             if (seen.add(m.taskId())) {
                 ready.add(m);
