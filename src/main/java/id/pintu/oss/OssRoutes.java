@@ -39,6 +39,8 @@ class OssRoutes extends RouteBuilder {
         for (String integration : properties.calls().keySet()) {
             from(WorkflowEndpoints.integrationEndpoint(integration))
                     .routeId("oss-handover-" + integration)
+                    // Routed by the outbox relay, which retries with back-off (the permit may wait for its number).
+                    .errorHandler(noErrorHandler())
                     .setHeader(OssHeaders.INTEGRATION, constant(integration))
                     .bean("ossBridge", "handOver").id("oss-request-" + integration)
                     .marshal(new JacksonDataFormat(json, OssRequest.class)).id("write-oss-request-" + integration)

@@ -29,6 +29,8 @@ public class OutboxRelay {
 
     public static final String STEP_COMPLETED = "STEP_COMPLETED";
     public static final String OUTBOX_ID = "PintuOutboxId";
+    /** Attempts of an event that waits for something (NotReadyYetException) logged at INFO; later ones warn. */
+    public static final int PATIENT_ATTEMPTS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -111,8 +113,13 @@ public class OutboxRelay {
         });
         if (result.getException() != null) {
             Duration backoff = backoff(event.attempts());
-            LOG.warn("Routing outbox event {} ({}) failed, attempt {}; retrying in {}: {}", event.id(), event.kind(),
-                    event.attempts(), backoff, result.getException().toString());
+            if (NotReadyYetException.isWait(result.getException()) && event.attempts() < PATIENT_ATTEMPTS) {
+                LOG.info("Outbox event {} ({}) waits, attempt {}; again in {}: {}", event.id(), event.kind(),
+                        event.attempts(), backoff, result.getException().getMessage());
+            } else {
+                LOG.warn("Routing outbox event {} ({}) failed, attempt {}; retrying in {}: {}", event.id(),
+                        event.kind(), event.attempts(), backoff, result.getException().toString());
+            }
             outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString());
             return false;
         }

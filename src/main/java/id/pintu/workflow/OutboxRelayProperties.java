@@ -27,6 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("pintu.workflow.relay")
 public record OutboxRelayProperties(
-        @DefaultValue("4") @Min(1) int threads,
+        @DefaultValue("16") @Min(1) int threads,
         @DefaultValue("100000") @Min(1) int queueSize,
         @DefaultValue("5s") @NotNull Duration hold) {}

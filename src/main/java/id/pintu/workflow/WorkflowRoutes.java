@@ -66,6 +66,9 @@ public class WorkflowRoutes extends RouteBuilder {
 
         from(WorkflowEndpoints.TRANSITION)
                 .routeId("workflow-transition")
+                // No error log or redelivery on the way the relay routes an event (transition, step route,
+                // enter-step): the relay retries with back-off and logs each failure once (OutboxRelay.route).
+                .errorHandler(noErrorHandler())
                 .unmarshal(new JacksonDataFormat(json, Transition.class)).id("read-transition")
                 .bean(TransitionHeaders.class).id("transition-headers")
                 .choice().id("transition-kind")
@@ -88,6 +91,7 @@ public class WorkflowRoutes extends RouteBuilder {
 
         from(WorkflowEndpoints.ENTER_STEP)
                 .routeId("enter-step")
+                .errorHandler(noErrorHandler())
                 .bean("taskProjection", "prepare").id("prepare-task")
                 .marshal(new JacksonDataFormat(json, TaskMessage.class)).id("write-task")
                 .toD("jms:queue:${header." + WorkflowHeaders.ACTOR_QUEUE + "}?deliveryPersistent=true")
@@ -95,6 +99,7 @@ public class WorkflowRoutes extends RouteBuilder {
 
         from(WorkflowEndpoints.OUTBOX_PREFIX + "case-event")
                 .routeId("case-events")
+                .errorHandler(noErrorHandler())
                 .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-case-event")
                 .bean(CaseEventHeaders.class).id("case-event-headers")
                 .marshal(new JacksonDataFormat(json, CaseEvent.class)).id("write-case-event")
@@ -132,6 +137,7 @@ public class WorkflowRoutes extends RouteBuilder {
         String id = routeId(sop, step, newest);
         RouteDefinition route = b.from(WorkflowEndpoints.stepEndpoint(sop.code(), sop.versionOrDefault(), step.no()))
                 .routeId(id)
+                .errorHandler(b.noErrorHandler())
                 .description("SOP " + sop.code() + " step " + step.no() + ": " + step.name());
         if (step.isDecision()) {
             ChoiceDefinition choice = route.choice().id(id + "-outcome");
