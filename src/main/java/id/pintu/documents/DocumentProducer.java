@@ -9,6 +9,7 @@ import id.pintu.sop.SopDefinition;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.OutboxRelay;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskRepository;
@@ -60,11 +61,13 @@ public class DocumentProducer {
     private final ObjectMapper json;
     private final DocumentsProperties properties;
     private final ZoneId zone;
+    private final OutboxRelay relay;
 
     public DocumentProducer(DocumentCatalog catalog, SopCatalog sops, ApplicationRepository applications,
             TaskRepository tasks, UserDirectory users, DocumentStore store, LetterRepository letters,
             AgendaBook agenda, SealRegistry seals, FieldReports reports, PdfRenderer renderer, DocumentSigner signer,
-            TransactionTemplate tx, Clock clock, ObjectMapper json, DocumentsProperties properties) {
+            TransactionTemplate tx, Clock clock, ObjectMapper json, DocumentsProperties properties, OutboxRelay relay) {
+        this.relay = relay;
         this.catalog = catalog;
         this.sops = sops;
         this.applications = applications;
@@ -113,9 +116,9 @@ public class DocumentProducer {
             return;
         }
         try {
-            tx.executeWithoutResult(status -> {
+            String applicationId = tx.execute(status -> {
                 if (letters.effectDone(taskId, key)) {
-                    return;
+                    return null;
                 }
                 Task task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
                 Case c = load(plan, action.document(), task);
@@ -126,7 +129,13 @@ public class DocumentProducer {
                 };
                 letters.effectApplied(taskId, key, task.applicationId(), action.document(), documentId, c.now);
                 LOG.info("Case {} step {}: {} done", c.app.trackingCode(), task.stepNo(), key);
+                return task.applicationId();
             });
+            if (applicationId != null) {
+                // A mail waiting for this PDF, or the permit's hand-over to OSS waiting for its number, need not
+                // wait out their back-off.
+                relay.retryWaiting(applicationId);
+            }
         } catch (DuplicateKeyException ex) {
             LOG.debug("{} of task {} applied concurrently by another consumer", key, taskId);
         }

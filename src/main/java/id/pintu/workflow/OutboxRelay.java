@@ -82,6 +82,23 @@ public class OutboxRelay {
         return dispatch(committed.event().id());
     }
 
+    /**
+     * Another feature has just produced what events of this case may wait for (a document, a letter's number):
+     * those that failed and wait out their back-off become due now, so the next poll routes them instead of
+     * the one after the back-off. Never fails the caller.
+     */
+    public void retryWaiting(String applicationId) {
+        try {
+            int released = outbox.releaseWaiting(applicationId, clock.instant());
+            if (released > 0) {
+                LOG.debug("{} waiting outbox event(s) of case {} due now", released, applicationId);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Waiting outbox events of case {} not released ({}); they keep their back-off", applicationId,
+                    e.toString());
+        }
+    }
+
     /** Routes every event that is due; returns how many were routed. */
     public int dispatchDue() {
         flushDeletes();

@@ -40,7 +40,9 @@ public class OutboxRepository {
      * racing for the same row cannot both win; a relay that dies loses its lease when it expires.
      */
     public Optional<Event> lease(String id, Instant now, Instant until) {
-        int won = jdbc.sql("UPDATE outbox SET available_at = ?, attempts = attempts + 1 WHERE id = ? AND available_at <= ?")
+        // The lease clears the last error: an event being routed is no longer one that waits (releaseWaiting).
+        int won = jdbc.sql("UPDATE outbox SET available_at = ?, attempts = attempts + 1, last_error = NULL"
+                        + " WHERE id = ? AND available_at <= ?")
                 .params(ts(until), id, ts(now))
                 .update();
         if (won == 0) {
@@ -68,6 +70,25 @@ public class OutboxRepository {
     public void retryLater(String id, Instant at, String error) {
         jdbc.sql("UPDATE outbox SET available_at = ?, last_error = ? WHERE id = ?")
                 .params(ts(at), error == null ? null : error.substring(0, Math.min(error.length(), 2000)), id)
+                .update();
+    }
+
+    /**
+     * Makes the events of a case that failed and now wait out their back-off due at once (the poll routes them);
+     * an event leased meanwhile is left alone. Returns how many were released.
+     */
+    public int releaseWaiting(String applicationId, Instant now) {
+        List<String> ids = jdbc.sql("SELECT id FROM outbox WHERE application_id = ? AND last_error IS NOT NULL"
+                        + " AND available_at > ?")
+                .params(applicationId, ts(now))
+                .query(String.class)
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE outbox SET available_at = :now WHERE id IN (:ids) AND last_error IS NOT NULL")
+                .param("now", ts(now))
+                .param("ids", ids)
                 .update();
     }
 

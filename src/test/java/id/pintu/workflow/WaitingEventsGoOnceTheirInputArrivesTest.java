@@ -1,0 +1,85 @@
+package id.pintu.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.pintu.support.HubTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An outbox event that failed because another feature's output was not there yet (a mail's PDF, the permit's
+ * number) waits out its back-off, which grows to minutes. When that feature reports the output for the case
+ * ({@link OutboxRelay#retryWaiting}), the case's waiting events are routed at the next poll instead; events of
+ * other cases, and events that are held or leased rather than failed, keep their time.
+ */
+@HubTest
+class WaitingEventsGoOnceTheirInputArrivesTest {
+
+    private static final Set<String> ROUTED = ConcurrentHashMap.newKeySet();
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    OutboxRepository outbox;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void routeForTheTestKind() throws Exception {
+        if (camel.getRoute("outbox-test-wait") == null) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(WorkflowEndpoints.OUTBOX_PREFIX + "test-wait").routeId("outbox-test-wait")
+                            .process(x -> ROUTED.add(x.getIn().getHeader(OutboxRelay.OUTBOX_ID, String.class)));
+                }
+            });
+        }
+    }
+
+    @Test
+    void failedEventsOfTheCaseAreRoutedAtOnceOthersKeepTheirBackoff() {
+        String caseA = UUID.randomUUID().toString();
+        String caseB = UUID.randomUUID().toString();
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        String waitingA = waiting(caseA, later);
+        String heldA = UUID.randomUUID().toString();
+        outbox.insert(heldA, "TEST_WAIT", caseA, "{}", Instant.now(), later);
+        String waitingB = waiting(caseB, later);
+
+        relay.retryWaiting(caseA);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ROUTED.contains(waitingA) && !exists(waitingA));
+        assertThat(ROUTED).doesNotContain(heldA, waitingB);
+        assertThat(exists(heldA)).as("an event held (not failed) keeps its time").isTrue();
+        assertThat(exists(waitingB)).as("another case's waiting event keeps its back-off").isTrue();
+        outbox.delete(java.util.List.of(heldA, waitingB));
+    }
+
+    /** An event whose last routing failed and which now waits until {@code until}. */
+    private String waiting(String applicationId, Instant until) {
+        String id = UUID.randomUUID().toString();
+        outbox.insert(id, "TEST_WAIT", applicationId, "{}", Instant.now(), until);
+        outbox.retryLater(id, until, "id.pintu.workflow.NotReadyYetException: no document yet");
+        return id;
+    }
+
+    private boolean exists(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE id = ?").param(id).query(Integer.class).single() > 0;
+    }
+}
