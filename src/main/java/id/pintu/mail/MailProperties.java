@@ -72,6 +72,9 @@ public record MailProperties(
      * The office mailbox the intake polls. An empty username means the office address.
      *
      * @param delay pause between two polls
+     * @param readChunk how much of a message one IMAP FETCH reads ({@code mail.<protocol>.fetchsize}); JavaMail's
+     *     16 KB default made a 1 MB scan take 64 round trips, and some servers (the embedded one among them)
+     *     prepare the whole message for each
      */
     public record Imap(
             @DefaultValue("imap") @NotBlank String protocol,
@@ -81,7 +84,16 @@ public record MailProperties(
             @DefaultValue("") String password,
             @DefaultValue("INBOX") @NotBlank String folder,
             @DefaultValue("2s") @NotNull Duration delay,
-            @DefaultValue("20") @Min(1) int fetchSize) {}
+            @DefaultValue("20") @Min(1) int fetchSize,
+            @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize readChunk) {
+
+        /** JavaMail settings the intake's endpoint adds to Camel's own ({@code additionalJavaMailProperties}). */
+        public java.util.Properties javaMailProperties() {
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("mail." + protocol + ".fetchsize", String.valueOf(readChunk.toBytes()));
+            return p;
+        }
+    }
 
     /** The office mailbox's login: the configured user, else the office address. */
     public String imapUser() {
@@ -93,6 +105,9 @@ public record MailProperties(
         return imap.password() == null || imap.password().isBlank() ? imapUser() : imap.password();
     }
 
+    /** Name of the bean holding {@link Imap#javaMailProperties()} (MailConfig). */
+    public static final String IMAP_JAVAMAIL_PROPERTIES = "pintuImapJavaMailProperties";
+
     public String imapUri() {
         String user = imapUser();
         String password = imapPassword();
@@ -101,6 +116,6 @@ public record MailProperties(
         return imap.protocol() + "://" + imap.host() + ":" + imap.port() + "?username=RAW(" + user + ")&password=RAW("
                 + password + ")&folderName=" + imap.folder() + "&unseen=true&delete=false&peek=true"
                 + "&mapMailMessage=false&fetchSize=" + imap.fetchSize() + "&delay=" + imap.delay().toMillis()
-                + "&connectionTimeout=15000";
+                + "&connectionTimeout=15000&additionalJavaMailProperties=#" + IMAP_JAVAMAIL_PROPERTIES;
     }
 }
