@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Properties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -85,11 +87,11 @@ public record MailProperties(
             @DefaultValue("INBOX") @NotBlank String folder,
             @DefaultValue("2s") @NotNull Duration delay,
             @DefaultValue("20") @Min(1) int fetchSize,
-            @DefaultValue("4MB") @NotNull org.springframework.util.unit.DataSize readChunk) {
+            @DefaultValue("4MB") @NotNull DataSize readChunk) {
 
         /** JavaMail settings the intake's endpoint adds to Camel's own ({@code additionalJavaMailProperties}). */
-        public java.util.Properties javaMailProperties() {
-            java.util.Properties p = new java.util.Properties();
+        public Properties javaMailProperties() {
+            Properties p = new Properties();
             p.setProperty("mail." + protocol + ".fetchsize", String.valueOf(readChunk.toBytes()));
             return p;
         }
