@@ -87,6 +87,7 @@ class OssRoutes extends RouteBuilder {
 
         from(WorkflowEndpoints.OUTBOX_PREFIX + "oss-failure")
                 .routeId("oss-failure-events")
+                .errorHandler(noErrorHandler())
                 .setHeader(CaseEventHeaders.EVENT_TYPE, constant(OssFailureEvent.KIND))
                 .to("jms:topic:" + properties.failureTopic() + "?deliveryPersistent=true").id("to-oss-failure-topic");
     }

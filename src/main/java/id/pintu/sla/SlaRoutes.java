@@ -36,6 +36,8 @@ public class SlaRoutes extends RouteBuilder {
 
         from(ESCALATION_OUTBOX)
                 .routeId("sla-escalation-to-queue")
+                // Routed by the outbox relay, which retries with back-off and logs each failure once.
+                .errorHandler(noErrorHandler())
                 .unmarshal(new JacksonDataFormat(json, Escalation.class)).id("read-escalation")
                 .bean(EscalationHeaders.class).id("escalation-headers")
                 .marshal(new JacksonDataFormat(json, Escalation.class)).id("write-escalation")

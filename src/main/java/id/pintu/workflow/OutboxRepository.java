@@ -78,17 +78,9 @@ public class OutboxRepository {
      * an event leased meanwhile is left alone. Returns how many were released.
      */
     public int releaseWaiting(String applicationId, Instant now) {
-        List<String> ids = jdbc.sql("SELECT id FROM outbox WHERE application_id = ? AND last_error IS NOT NULL"
+        return jdbc.sql("UPDATE outbox SET available_at = ? WHERE application_id = ? AND last_error IS NOT NULL"
                         + " AND available_at > ?")
-                .params(applicationId, ts(now))
-                .query(String.class)
-                .list();
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("UPDATE outbox SET available_at = :now WHERE id IN (:ids) AND last_error IS NOT NULL")
-                .param("now", ts(now))
-                .param("ids", ids)
+                .params(ts(now), applicationId, ts(now))
                 .update();
     }
 

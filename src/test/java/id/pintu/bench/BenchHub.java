@@ -4,6 +4,7 @@ import id.pintu.PintuApplication;
 import id.pintu.sop.SopCatalog;
 import id.pintu.support.PostgresDatabase;
 import id.pintu.workflow.WorkflowService;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One hub in this JVM, as it runs in production on its embedded defaults (H2 file + persistent Artemis with
@@ -28,10 +30,10 @@ final class BenchHub implements AutoCloseable {
     final ArrivalNotifier arrivals;
     final long startupMillis;
     final boolean postgres;
-    private final java.nio.file.Path dataDir;
+    private final Path dataDir;
 
     private BenchHub(ConfigurableApplicationContext context, ArrivalNotifier arrivals, long startupMillis,
-            boolean postgres, java.nio.file.Path dataDir) {
+            boolean postgres, Path dataDir) {
         this.context = context;
         this.arrivals = arrivals;
         this.startupMillis = startupMillis;
@@ -84,7 +86,7 @@ final class BenchHub implements AutoCloseable {
                     }
                 })
                 .run(args.toArray(String[]::new));
-        return new BenchHub(ctx, arrivals, (ready.get() - t0) / 1_000_000, postgres, java.nio.file.Path.of(dataDir));
+        return new BenchHub(ctx, arrivals, (ready.get() - t0) / 1_000_000, postgres, Path.of(dataDir));
     }
 
     <T> T bean(Class<T> type) {
@@ -115,6 +117,6 @@ final class BenchHub implements AutoCloseable {
         context.close();
         // The data folder of a full run holds tens of GB (H2 keeps the old pages of the bulk inserts); a folder left
         // behind would fill the disk by the next run.
-        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir.toFile());
+        FileSystemUtils.deleteRecursively(dataDir.toFile());
     }
 }
