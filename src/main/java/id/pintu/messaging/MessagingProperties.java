@@ -3,6 +3,7 @@ package id.pintu.messaging;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param redeliveryDelay first delay before a redelivery (doubles each time)
  * @param maxRedeliveryDelay cap of that delay
  * @param localRetries in-process retries of a failing message before the hub dead-letters it with its reason
+ * @param retiredSubscriptions durable subscriptions that earlier versions of the hub held and this one does not read
+ *     (removed at start-up when no consumer holds them, see RetiredSubscriptions)
  */
 @Validated
 @ConfigurationProperties("pintu.messaging")
@@ -23,4 +26,5 @@ public record MessagingProperties(
         @DefaultValue("10") @Min(1) int maxDeliveryAttempts,
         @DefaultValue("500ms") Duration redeliveryDelay,
         @DefaultValue("60s") Duration maxRedeliveryDelay,
-        @DefaultValue("3") @Min(0) int localRetries) {}
+        @DefaultValue("3") @Min(0) int localRetries,
+        @DefaultValue({"pintu-metrics", "pintu-event-log"}) List<@NotBlank String> retiredSubscriptions) {}
