@@ -80,6 +80,9 @@ public class OssBridge {
         if (call.issuesPermit()) {
             data.put("nomor_izin", payloads.permitNumber(app));
         }
+        if (call.letter() != null) {
+            payloads.letterNumber(app, call.letter()).ifPresent(n -> data.put("nomor_surat", n));
+        }
         OssRequest r = new OssRequest(OssRequest.key(applicationId, step, call.method()), integration, call.method(),
                 applicationId, sopCode, sopVersion, step, nextStep, outboxId, data, now);
         repository.createCall(r, now);

@@ -53,15 +53,30 @@ public class OssPayloads {
      * letter in Pintu sends its tracking code.
      */
     public String permitNumber(Application app) {
-        return knownPermitNumber(app).orElseThrow(() -> new PermitNotNumberedException("the "
-                + properties.permitDocument() + " of case " + app.trackingCode()
-                + " has no agenda number yet; the hand-over to OSS is retried"));
+        return knownPermitNumber(app).orElseThrow(() -> notNumbered(app, properties.permitDocument()));
     }
 
     /** The permit's number as {@link #permitNumber} gives it, or empty while the permit letter has none yet. */
     public Optional<String> knownPermitNumber(Application app) {
         Optional<LetterRepository.Letter> letter = letters.find(app.id(), properties.permitDocument());
         return letter.isEmpty() ? Optional.of(app.trackingCode()) : Optional.ofNullable(letter.get().number());
+    }
+
+    /**
+     * The agenda number of the case's letter of {@code kind} (e.g. the rejection letter a status reports); empty for a
+     * case without such a letter in Pintu. A letter not numbered yet makes the hand-over wait, as for the permit.
+     */
+    public Optional<String> letterNumber(Application app, String kind) {
+        Optional<LetterRepository.Letter> letter = letters.find(app.id(), kind);
+        if (letter.isPresent() && letter.get().number() == null) {
+            throw notNumbered(app, kind);
+        }
+        return letter.map(LetterRepository.Letter::number);
+    }
+
+    private static LetterNotNumberedException notNumbered(Application app, String kind) {
+        return new LetterNotNumberedException("the " + kind + " of case " + app.trackingCode()
+                + " has no agenda number yet; the hand-over to OSS is retried");
     }
 
     /** The case data of one hand-over: the company, and who completed the step and when. */
@@ -105,7 +120,9 @@ public class OssPayloads {
         p.put("tgl_status", d.get("tgl_status"));
         p.put("nip_status", d.get("nip_status"));
         p.put("nama_status", d.get("nama_status"));
-        p.put("keterangan", d.get("nama_tahapan"));
+        // A status that reports a letter (the rejection) names it by its agenda number.
+        p.put("keterangan", d.containsKey("nomor_surat")
+                ? d.get("nama_tahapan") + ", nomor surat " + d.get("nomor_surat") : d.get("nama_tahapan"));
         if (call.wrapper().equals("IZINSTATUS")) {
             p.put("nama_perusahaan", d.get("nama_perusahaan"));
             p.put("kbli", d.get("kbli"));

@@ -58,11 +58,15 @@ public record OssProperties(
         @DefaultValue("surat-izin") @NotBlank String permitDocument,
         @DefaultValue @Valid @NotNull Health health) {
 
-    /** The SOP's OSS steps out of the box: step 4 registers, step 22 reports verification, step 23 issues. */
+    /**
+     * The SOP's OSS steps out of the box: step 4 registers, step 22 reports verification, step 23 issues; on the
+     * reject branch step 14 reports the rejection (93 "penolakan persyaratan") with the rejection letter's number.
+     */
     public static final Map<String, Call> DEFAULT_CALLS = Map.of(
-            "oss-register", new Call("receiveLicenseStatus", "IZINSTATUS", "09"),
-            "oss-status", new Call("receiveLicenseStatus", "IZINSTATUS", "45"),
-            "oss-issue", new Call("receiveLicense", "IZINFINAL", "50"));
+            "oss-register", new Call("receiveLicenseStatus", "IZINSTATUS", "09", null),
+            "oss-status", new Call("receiveLicenseStatus", "IZINSTATUS", "45", null),
+            "oss-issue", new Call("receiveLicense", "IZINFINAL", "50", null),
+            "oss-reject", new Call("receiveLicenseStatus", "IZINSTATUS", "93", "surat-penolakan"));
 
     public OssProperties {
         Map<String, Call> merged = new LinkedHashMap<>(DEFAULT_CALLS);
@@ -74,8 +78,11 @@ public record OssProperties(
 
     /**
      * One integration: the OSS method, the payload's wrapper object and the {@code kd_status} it reports.
+     *
+     * @param letter optional: the document kind (config/documents/) whose agenda number the status reports, in
+     *     {@code keterangan}; the hand-over waits until that letter is numbered (a case without it sends none)
      */
-    public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus) {
+    public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus, String letter) {
 
         /** The final permit ({@code receiveLicense}, wrapper {@code IZINFINAL}) carries the permit's number. */
         public boolean issuesPermit() {

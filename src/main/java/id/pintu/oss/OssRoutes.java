@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The OSS bridge as routes:
  * <ul>
- *   <li>{@code oss-handover-<integration>}: a completed OSS step (4, 22, 23) puts its request on the durable queue;
+ *   <li>{@code oss-handover-<integration>}: a completed OSS step (4, 22, 23; 14 on the reject branch) puts its request on the durable queue;
  *       quick, so that the outbox relay can let go of the completion;</li>
  *   <li>{@code oss-call}: takes a request off the queue in a JMS transaction, calls OSS unless its idempotency
  *       record says OSS already answered, and only then enters the next step;</li>

@@ -14,8 +14,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * With OSS answering normally, both branches end as before, and OSS holds exactly one record per OSS step of the
- * case (4 on both branches, 22 and 23 on the recommend branch); the case knows OSS's id_izin and, once step 23 is
- * done, when the permit took effect.
+ * case (4 on both branches, 22 and 23 on the recommend branch, 14 on the reject branch: the rejection with its
+ * letter's number); the case knows OSS's id_izin and, once step 23 is done, when the permit took effect.
  */
 @HubTest
 class OssHappyPathTest {
@@ -77,7 +77,7 @@ class OssHappyPathTest {
     }
 
     @Test
-    void rejectBranchRegistersOnlyStep4() {
+    void rejectBranchRegistersAndReportsTheRejectionWithItsLetter() {
         String id = steps.throughStep4(602);
         steps.toTheEnd(id, "reject");
         api.awaitStatus(id, "REJECTED");
@@ -85,6 +85,14 @@ class OssHappyPathTest {
         assertThat(steps.sandboxRecords(id, 4)).hasSize(1);
         assertThat(steps.sandboxRecords(id, 22)).isEmpty();
         assertThat(steps.sandboxRecords(id, 23)).isEmpty();
-        assertThat(steps.oss(id).get("calls")).hasSize(1);
+        JsonNode rejection = steps.sandboxRecords(id, 14);
+        assertThat(rejection).hasSize(1);
+        assertThat(rejection.get(0).get("kdStatus").asText()).isEqualTo("93");
+        String number = letters.find(id, "surat-penolakan").orElseThrow().number();
+        assertThat(number).isNotBlank();
+        assertThat(rejection.get(0).get("payload").asText())
+                .contains("\"keterangan\":\"Penyampaian Surat Penolakan, nomor surat " + number + "\"");
+        assertThat(steps.oss(id).get("calls")).hasSize(2)
+                .allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("DONE"));
     }
 }

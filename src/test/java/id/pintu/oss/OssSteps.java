@@ -60,11 +60,16 @@ final class OssSteps {
 
     /** Walks from step 5 to the end of a branch ("recommend" or "reject"). */
     void toTheEnd(String id, String branch) {
+        through(id, branch, branch.equals("recommend") ? 25 : 15);
+    }
+
+    /** Walks from step 5 along a branch ("recommend" or "reject") up to and including step {@code last}. */
+    void through(String id, String branch, int last) {
         List<Integer> steps = new ArrayList<>(List.of(5, 6, 7, 8));
         steps.addAll(branch.equals("recommend")
                 ? List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
                 : List.of(9, 10, 11, 12, 13, 14, 15));
-        for (int step : steps) {
+        for (int step : steps.subList(0, steps.indexOf(last) + 1)) {
             JsonNode task = api.awaitTask(id, step);
             String actor = task.get("actor").asText();
             String outcome = step == 5 ? "verified" : step == 8 ? branch : null;
