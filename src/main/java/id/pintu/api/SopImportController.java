@@ -1,6 +1,8 @@
 package id.pintu.api;
 
 import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopConfigurationCheck;
+import id.pintu.sop.SopDefinition;
 import id.pintu.sop.SopDefinitionException;
 import id.pintu.sop.SopProperties;
 import id.pintu.sop.importer.Answers;
@@ -31,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The SOP importer for administrators (under /api/admin/**, admin only by SecurityConfig): a table in, the report,
  * the questions and the definition out. With {@code install=true} and nothing left to answer, the definition is
- * written to the SOP directory; the hub loads it (as a new version if the SOP exists) at its next start, because the
- * routes of a running hub are built once.
+ * checked against the features configured for the SOP, written to the SOP directory, stored as a version (a new one
+ * if the SOP exists and differs) and routed at once: new cases take it, running cases finish on their version.
  */
 @RestController
 class SopImportController {
@@ -50,10 +52,12 @@ class SopImportController {
 
     private final SopCatalog catalog;
     private final SopProperties properties;
+    private final List<SopConfigurationCheck> checks;
 
-    SopImportController(SopCatalog catalog, SopProperties properties) {
+    SopImportController(SopCatalog catalog, SopProperties properties, List<SopConfigurationCheck> checks) {
         this.catalog = catalog;
         this.properties = properties;
+        this.checks = checks;
     }
 
     @PostMapping("/api/admin/sops/import")
@@ -82,16 +86,27 @@ class SopImportController {
             throw WorkflowException.unprocessable("not installed: " + result.questions().size()
                     + " question(s) remain; answer them in the answers file");
         }
+        SopDefinition candidate;
         try {
-            catalog.validate("imported " + code, result.yaml());
+            candidate = catalog.validate("imported " + code, result.yaml());
         } catch (SopDefinitionException e) {
             throw WorkflowException.unprocessable("not installed: " + e.getMessage());
         }
+        // What the features configured for this SOP (e.g. its document plan) would refuse at the next start.
+        List<String> problems = checks.stream().flatMap(c -> c.problemsWith(candidate).stream()).toList();
+        if (!problems.isEmpty()) {
+            throw WorkflowException.unprocessable("not installed: the configuration of SOP " + code
+                    + " names what this definition lacks: " + String.join("; ", problems));
+        }
         Path file = install(code, result.yaml());
-        LOG.info("SOP {} imported by {} into {}; loaded at the next start", code, auth.getName(), file);
-        return new ImportResponse(true, code, version, result.questions(), result.notes(), result.report(),
-                result.yaml(), true, file.toString(),
-                "at the next start of the hub (as a new version of " + code + " if it differs from the running one)");
+        // Stored as a version (a new one if it differs from the running definition) and routed at once.
+        SopDefinition running = catalog.add(result.yaml(), file.toString());
+        LOG.info("SOP {} imported by {} into {}; new cases run on version {}", code, auth.getName(), file,
+                running.versionOrDefault());
+        return new ImportResponse(true, code, running.versionOrDefault(), result.questions(), result.notes(),
+                result.report(), result.yaml(), true, file.toString(),
+                "now: new cases of " + code + " run on version " + running.versionOrDefault()
+                        + "; cases already running finish on the version they started on");
     }
 
     /** Writes {@code <code>.yaml} atomically; refuses if another file of the directory defines the same code. */

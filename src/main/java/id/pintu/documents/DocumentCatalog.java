@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopConfigurationCheck;
 import id.pintu.sop.SopDefinition;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -29,11 +30,12 @@ import org.springframework.stereotype.Component;
  * Templates themselves are read again at every rendering, so the office edits them without a restart.
  */
 @Component
-public class DocumentCatalog {
+public class DocumentCatalog implements SopConfigurationCheck {
 
     private final DocumentsProperties properties;
     private final OfficeProfile office;
     private final Map<String, DocumentPlan> plans = new HashMap<>();
+    private final Map<String, Path> planFiles = new HashMap<>();
 
     public DocumentCatalog(DocumentsProperties properties, SopCatalog sops, Validator validator) {
         this.properties = properties;
@@ -56,6 +58,7 @@ public class DocumentCatalog {
                         if (plans.put(plan.sop(), plan) != null) {
                             problems.add(f + ", field sop: a second plan for SOP '" + plan.sop() + "'");
                         }
+                        planFiles.put(plan.sop(), f);
                     }
                 }
             } catch (IOException e) {
@@ -69,6 +72,18 @@ public class DocumentCatalog {
 
     public OfficeProfile office() {
         return office;
+    }
+
+    /** The steps the SOP's document plan names must exist in a version about to be installed. */
+    @Override
+    public List<String> problemsWith(SopDefinition candidate) {
+        DocumentPlan plan = plans.get(candidate.code());
+        if (plan == null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        checkSteps(planFiles.get(candidate.code()), plan, candidate, problems);
+        return problems;
     }
 
     public Optional<DocumentPlan> plan(String sopCode) {
@@ -101,9 +116,6 @@ public class DocumentCatalog {
             if (spec.letterType() != null && !types.containsKey(spec.letterType())) {
                 problems.add(at + ".letterType: no letter type '" + spec.letterType() + "' under letterTypes");
             }
-            if (spec.signatoryStep() != null && sop.get().step(spec.signatoryStep()).isEmpty()) {
-                problems.add(at + ".signatoryStep: SOP " + plan.sop() + " has no step " + spec.signatoryStep());
-            }
             Path template = properties.templatesDirectory().resolve(spec.template() == null ? "" : spec.template());
             if (spec.template() != null && !Files.isRegularFile(template)) {
                 problems.add(at + ".template: no file " + template);
@@ -120,17 +132,31 @@ public class DocumentCatalog {
                 unknown(at + ".addressee", a, problems);
             }
         });
+        checkSteps(f, plan, sop.get(), problems);
         for (int i = 0; i < plan.actions().size(); i++) {
             DocumentPlan.Action a = plan.actions().get(i);
             String at = f + ", field actions[" + i + "]";
-            if (sop.get().step(a.step()).isEmpty()) {
-                problems.add(at + ".step: SOP " + plan.sop() + " has no step " + a.step());
-            }
             DocumentPlan.Spec spec = plan.documents().get(a.document());
             if (spec == null) {
                 problems.add(at + ".document: no document '" + a.document() + "' under documents");
             } else if (a.role() == DocumentPlan.Role.NUMBER && spec.letterType() == null) {
                 problems.add(at + ".role: document '" + a.document() + "' is numbered but has no letterType");
+            }
+        }
+    }
+
+    /** The plan's references to steps of the SOP: each signatory step and each action's step must exist. */
+    private static void checkSteps(Path f, DocumentPlan plan, SopDefinition sop, List<String> problems) {
+        plan.documents().forEach((kind, spec) -> {
+            if (spec.signatoryStep() != null && sop.step(spec.signatoryStep()).isEmpty()) {
+                problems.add(f + ", field documents." + kind + ".signatoryStep: SOP " + plan.sop() + " has no step "
+                        + spec.signatoryStep());
+            }
+        });
+        for (int i = 0; i < plan.actions().size(); i++) {
+            DocumentPlan.Action a = plan.actions().get(i);
+            if (sop.step(a.step()).isEmpty()) {
+                problems.add(f + ", field actions[" + i + "].step: SOP " + plan.sop() + " has no step " + a.step());
             }
         }
     }

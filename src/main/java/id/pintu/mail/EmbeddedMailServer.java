@@ -1,8 +1,17 @@
 package id.pintu.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * The local mail server of the embedded default (GreenMail, mail in memory): SMTP and IMAP on the configured
  * ports. Authentication is off, so any address is a mailbox whose login is the address (any password works).
- * Started before Camel's routes, so the intake's first poll finds it.
+ * Started before Camel's routes, so the intake's first poll finds it. Messages older than
+ * {@code pintu.mail.embedded-server.retention} are removed by the route {@code embedded-mail-retention}.
  */
-@Component
+@Component("embeddedMailServer")
 @ConditionalOnProperty(name = "pintu.mail.embedded-server.enabled", havingValue = "true", matchIfMissing = true)
 public class EmbeddedMailServer implements SmartLifecycle {
 
@@ -22,10 +32,12 @@ public class EmbeddedMailServer implements SmartLifecycle {
 
     private final GreenMail greenMail;
     private final MailProperties properties;
+    private final Clock clock;
     private volatile boolean running;
 
-    public EmbeddedMailServer(MailProperties properties) {
+    public EmbeddedMailServer(MailProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         String host = properties.embeddedServer().host();
         this.greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(properties.smtp().port(), host, ServerSetup.PROTOCOL_SMTP),
@@ -61,5 +73,42 @@ public class EmbeddedMailServer implements SmartLifecycle {
 
     public GreenMail greenMail() {
         return greenMail;
+    }
+
+    /**
+     * Removes the messages received before now minus {@code pintu.mail.embedded-server.retention} from every mailbox,
+     * so that a hub that runs on the embedded server for long does not hold all its mail in the heap. Returns how
+     * many were removed; with a retention of 0 nothing is.
+     */
+    public int purgeExpired() throws FolderException {
+        Duration retention = properties.embeddedServer().retention();
+        if (retention.isZero() || !running) {
+            return 0;
+        }
+        return purgeReceivedBefore(clock.instant().minus(retention));
+    }
+
+    int purgeReceivedBefore(Instant cutoff) throws FolderException {
+        ImapHostManager imap = greenMail.getManagers().getImapHostManager();
+        Flags deleted = new Flags(Flags.Flag.DELETED);
+        int removed = 0;
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            for (MailFolder folder : imap.listMailboxes(user, "*")) {
+                int before = removed;
+                for (StoredMessage m : folder.getMessages()) {
+                    if (m.getReceivedDate().toInstant().isBefore(cutoff)) {
+                        folder.setFlags(deleted, true, m.getUid(), null, true);
+                        removed++;
+                    }
+                }
+                if (removed > before) {
+                    folder.expunge();
+                }
+            }
+        }
+        if (removed > 0) {
+            LOG.info("Embedded mail server: removed {} message(s) received before {}", removed, cutoff);
+        }
+        return removed;
     }
 }

@@ -48,8 +48,18 @@ public record MailProperties(
      */
     public record Health(@DefaultValue("2s") @NotNull Duration timeout, @DefaultValue("10s") @NotNull Duration cache) {}
 
-    /** The GreenMail server of the embedded default; it keeps mail in memory only. */
-    public record EmbeddedServer(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") @NotBlank String host) {}
+    /**
+     * The GreenMail server of the embedded default; it keeps mail in memory only.
+     *
+     * @param retention how long a message stays in the embedded server's mailboxes (what the hub needs of a mail it
+     *     read or sent is in its database by then); 0 keeps every message until the hub stops
+     * @param purgeInterval how often messages older than {@code retention} are removed
+     */
+    public record EmbeddedServer(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("127.0.0.1") @NotBlank String host,
+            @DefaultValue("7d") @NotNull Duration retention,
+            @DefaultValue("1h") @NotNull Duration purgeInterval) {}
 
     /** The SMTP server outgoing mail is sent through; user and password may be empty (no authentication). */
     public record Server(

@@ -34,6 +34,14 @@ public class MailRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        MailProperties.EmbeddedServer embedded = properties.embeddedServer();
+        if (embedded.enabled() && !embedded.retention().isZero()) {
+            long every = embedded.purgeInterval().toMillis();
+            from("timer:embedded-mail-retention?delay=" + every + "&period=" + every)
+                    .routeId("embedded-mail-retention")
+                    .bean("embeddedMailServer", "purgeExpired").id("purge-expired-mail");
+        }
+
         from(OUTBOX_MAIL)
                 .routeId("outbox-mail")
                 // No redelivery or error log here: the outbox relay retries with backoff and logs each failure once.

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,7 @@ public class SopCatalog {
     private final String defaultSop;
     /** code -> version -> definition; replaced as a whole when a version is added at runtime. */
     private volatile Map<String, NavigableMap<Integer, Loaded>> sops;
+    private final List<Consumer<List<SopDefinition>>> listeners = new CopyOnWriteArrayList<>();
 
     /** The definitions of the directory as they are, without version history (tools and unit tests). */
     public SopCatalog(SopProperties properties, Validator validator) {
@@ -130,17 +133,85 @@ public class SopCatalog {
      * Adds a definition while the hub runs (admin import): stored as a new version like a changed file at start-up,
      * then visible to new cases. Returns the definition with the version it was given.
      */
-    public synchronized SopDefinition add(String content, String source) {
+    public SopDefinition add(String content, String source) {
         SopDefinition sop = loader.parse(source, content, actors);
-        int version = store == null ? sop.versionOrDefault() : store(sop, content, source);
-        SopDefinition versioned = sop.withVersion(version);
-        Map<String, NavigableMap<Integer, Loaded>> copy = new TreeMap<>();
-        sops.forEach((code, versions) -> copy.put(code, new TreeMap<>(versions)));
-        copy.computeIfAbsent(sop.code(), c -> new TreeMap<>()).putIfAbsent(version, new Loaded(versioned,
-                new VersionInfo(sop.code(), version, loader.canonicalHash(sop), source, clock.instant(),
-                        sop.steps().size()), content));
-        this.sops = Collections.unmodifiableMap(copy);
-        return copy.get(sop.code()).get(version).definition();
+        SopDefinition installed;
+        boolean isNew;
+        synchronized (this) {
+            int version = store == null ? sop.versionOrDefault() : store(sop, content, source);
+            isNew = loaded(sop.code(), version).isEmpty();
+            SopDefinition versioned = sop.withVersion(version);
+            Map<String, NavigableMap<Integer, Loaded>> copy = new TreeMap<>();
+            sops.forEach((code, versions) -> copy.put(code, new TreeMap<>(versions)));
+            copy.computeIfAbsent(sop.code(), c -> new TreeMap<>()).putIfAbsent(version, new Loaded(versioned,
+                    new VersionInfo(sop.code(), version, loader.canonicalHash(sop), source, clock.instant(),
+                            sop.steps().size()), content));
+            this.sops = Collections.unmodifiableMap(copy);
+            installed = copy.get(sop.code()).get(version).definition();
+        }
+        if (isNew) {
+            listeners.forEach(l -> l.accept(List.of(installed)));
+        }
+        return installed;
+    }
+
+    /**
+     * Loads the versions another hub on the same database stored since this catalog was built (an SOP installed
+     * through the admin API there). Returns the definitions added, oldest version first; empty when nothing is new.
+     */
+    public List<SopDefinition> refresh() {
+        if (store == null || store.keys().stream().allMatch(k -> loaded(k.getKey(), k.getValue()).isPresent())) {
+            return List.of();
+        }
+        List<SopDefinition> added = loadNewVersions();
+        if (!added.isEmpty()) {
+            listeners.forEach(l -> l.accept(added));
+        }
+        return added;
+    }
+
+    /**
+     * {@code listener} is told of the versions added while the hub runs (installed here or loaded from the database),
+     * after the catalog holds them; e.g. the workflow adds their routes.
+     */
+    public void onVersionsAdded(Consumer<List<SopDefinition>> listener) {
+        listeners.add(listener);
+    }
+
+    private synchronized List<SopDefinition> loadNewVersions() {
+        Map<String, NavigableMap<Integer, Loaded>> copy = null;
+        List<SopDefinition> added = new ArrayList<>();
+        for (SopVersionStore.Stored s : store.all()) {
+            NavigableMap<Integer, Loaded> known = sops.get(s.code());
+            if (known != null && known.containsKey(s.version())) {
+                continue;
+            }
+            if (copy == null) {
+                Map<String, NavigableMap<Integer, Loaded>> fresh = new TreeMap<>();
+                sops.forEach((code, versions) -> fresh.put(code, new TreeMap<>(versions)));
+                copy = fresh;
+            }
+            String source = "sop_version " + s.code() + " v" + s.version() + " (from " + s.source() + ")";
+            SopDefinition sop;
+            try {
+                sop = loader.parse(source, s.content(), actors).withVersion(s.version());
+            } catch (SopDefinitionException e) {
+                // Another hub's actors differ from this one's: this hub cannot run the version (its next start fails
+                // the same way); the SOPs it knows go on.
+                LOG.warn("SOP {} version {} stored by another hub does not load here: {}", s.code(), s.version(),
+                        e.getMessage());
+                continue;
+            }
+            copy.computeIfAbsent(s.code(), c -> new TreeMap<>()).put(s.version(), new Loaded(sop,
+                    new VersionInfo(s.code(), s.version(), s.sha256(), s.source(), s.loadedAt(), sop.steps().size()),
+                    s.content()));
+            added.add(sop);
+            LOG.info("SOP {} version {} stored by another hub; loaded ({})", s.code(), s.version(), s.source());
+        }
+        if (copy != null) {
+            this.sops = Collections.unmodifiableMap(copy);
+        }
+        return added;
     }
 
     /** The newest version of each SOP (what new cases take). */
@@ -155,13 +226,28 @@ public class SopCatalog {
         return result;
     }
 
-    /** The newest version of {@code code}. */
+    /**
+     * The newest version of {@code code}. An SOP this hub does not know yet but another hub on the same database
+     * installed a moment ago is loaded on the spot.
+     */
     public Optional<SopDefinition> find(String code) {
         NavigableMap<Integer, Loaded> versions = code == null ? null : sops.get(code);
+        if (versions == null && code != null && store != null && !refresh().isEmpty()) {
+            versions = sops.get(code);
+        }
         return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue().definition());
     }
 
+    /** One version of {@code code}, loaded from the database if another hub stored it since this one started. */
     public Optional<SopDefinition> find(String code, int version) {
+        Optional<SopDefinition> sop = loaded(code, version);
+        if (sop.isEmpty() && code != null && store != null && !refresh().isEmpty()) {
+            sop = loaded(code, version);
+        }
+        return sop;
+    }
+
+    private Optional<SopDefinition> loaded(String code, int version) {
         NavigableMap<Integer, Loaded> versions = code == null ? null : sops.get(code);
         Loaded l = versions == null ? null : versions.get(version);
         return l == null ? Optional.empty() : Optional.of(l.definition());
@@ -171,7 +257,7 @@ public class SopCatalog {
         return find(code).orElseThrow(() -> new IllegalArgumentException("unknown SOP '" + code + "'"));
     }
 
-    /** The version a case runs on. */
+    /** The version a case runs on (loaded from the database if another hub stored it since this one started). */
     public SopDefinition require(String code, int version) {
         return find(code, version).orElseThrow(
                 () -> new IllegalArgumentException("unknown SOP '" + code + "' version " + version));

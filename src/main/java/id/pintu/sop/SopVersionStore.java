@@ -3,6 +3,7 @@ package id.pintu.sop;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,12 @@ public class SopVersionStore {
         return jdbc.query("SELECT code, version, sha256, content, source, loaded_at FROM sop_version ORDER BY code, version",
                 (rs, i) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getTimestamp(6).toInstant()));
+    }
+
+    /** The (code, version) pairs stored, without their content: what a hub checks for versions new to it. */
+    public List<Map.Entry<String, Integer>> keys() {
+        return jdbc.query("SELECT code, version FROM sop_version ORDER BY code, version",
+                (rs, i) -> Map.entry(rs.getString(1), rs.getInt(2)));
     }
 
     public Optional<Stored> latest(String code) {

@@ -14,6 +14,7 @@ import id.pintu.sop.Actor;
 import id.pintu.sop.Outcome;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
+import id.pintu.sop.SopProperties;
 import id.pintu.sop.Step;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Normalizer;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  *       {@code <sop>.v1.step-08-...} (older): a decision is a content-based router over its outcomes; an activity
  *       leads to its next step or ends the case;</li>
  *   <li>{@code enter-step}: the next task as a persistent message on its actor's durable queue;</li>
- *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox.</li>
+ *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox;</li>
+ *   <li>{@code sop-refresh}: SOP versions another hub installed get their routes here too (see SopRoutes).</li>
  * </ul>
  */
 @Component
@@ -44,13 +46,15 @@ public class WorkflowRoutes extends RouteBuilder {
     private final WorkflowProperties properties;
     private final ObjectMapper json;
     private final OutboxRelayProperties relay;
+    private final SopProperties sops;
 
     public WorkflowRoutes(SopCatalog catalog, WorkflowProperties properties, ObjectMapper json,
-            OutboxRelayProperties relay) {
+            OutboxRelayProperties relay, SopProperties sops) {
         this.catalog = catalog;
         this.properties = properties;
         this.json = json;
         this.relay = relay;
+        this.sops = sops;
     }
 
     @Override
@@ -79,6 +83,8 @@ public class WorkflowRoutes extends RouteBuilder {
                         .setHeader(NEXT_STEP, header(START_STEP))
                         .to(WorkflowEndpoints.ENTER_STEP)
                     .otherwise()
+                        // The case's SOP version, loaded with its routes if another hub installed it a moment ago.
+                        .bean("sopRoutes", "ensure").id("ensure-sop-version")
                         // The step route of the version the case started on (see WorkflowEndpoints.stepEndpoint).
                         .toD("direct:${header." + WorkflowHeaders.SOP_CODE + "}.v${header." + WorkflowHeaders.SOP_VERSION
                                 + "}.step-${header." + STEP + "}")
@@ -88,6 +94,11 @@ public class WorkflowRoutes extends RouteBuilder {
         for (SopDefinition sop : catalog.allVersions()) {
             addStepRoutes(this, sop, catalog.isNewest(sop));
         }
+        // SOPs installed while the hub runs: on this hub at once (SopImportController), from other hubs here.
+        long refresh = sops.refreshInterval().toMillis();
+        from("timer:sop-refresh?delay=" + refresh + "&period=" + refresh)
+                .routeId("sop-refresh")
+                .bean("sopRoutes", "refresh").id("load-new-sop-versions");
 
         from(WorkflowEndpoints.ENTER_STEP)
                 .routeId("enter-step")
