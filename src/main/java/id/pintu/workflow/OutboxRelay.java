@@ -82,16 +82,31 @@ public class OutboxRelay {
         return dispatch(committed.event().id());
     }
 
+    /** The wake-up route's work: a committed event from memory, or the id of an event that waited (retryWaiting). */
+    public boolean dispatchWoken(Object woken) {
+        if (woken instanceof Committed c) {
+            return dispatchCommitted(c);
+        }
+        Optional<OutboxRepository.Event> leased = outbox.leaseWaiting((String) woken,
+                clock.instant().plus(properties.outboxLease()));
+        return leased.isPresent() && route(leased.get());
+    }
+
     /**
      * Another feature has just produced what events of this case may wait for (a document, a letter's number):
-     * those that failed and wait out their back-off become due now, so the next poll routes them instead of
-     * the one after the back-off. Never fails the caller.
+     * those that failed and wait out their back-off become due now and are handed to the fast path's threads at
+     * once (not to the next poll, which routes its batch one by one behind whatever else is due). Never fails the
+     * caller.
      */
     public void retryWaiting(String applicationId) {
         try {
-            int released = outbox.releaseWaiting(applicationId, clock.instant());
-            if (released > 0) {
-                LOG.debug("{} waiting outbox event(s) of case {} due now", released, applicationId);
+            // Due now for the poll too, in case a wake-up is not taken (its queue full, the hub stopping).
+            if (outbox.releaseWaiting(applicationId, clock.instant()) > 0) {
+                List<String> waiting = outbox.waiting(applicationId);
+                LOG.debug("{} waiting outbox event(s) of case {} due now", waiting.size(), applicationId);
+                for (String id : waiting) {
+                    producer.asyncSendBody(WorkflowEndpoints.OUTBOX_WAKEUP, id);
+                }
             }
         } catch (RuntimeException e) {
             LOG.debug("Waiting outbox events of case {} not released ({}); they keep their back-off", applicationId,

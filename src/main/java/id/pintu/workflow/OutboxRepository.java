@@ -45,9 +45,10 @@ public class OutboxRepository {
                         + " WHERE id = ? AND available_at <= ?")
                 .params(ts(until), id, ts(now))
                 .update();
-        if (won == 0) {
-            return Optional.empty();
-        }
+        return won == 0 ? Optional.empty() : read(id);
+    }
+
+    private Optional<Event> read(String id) {
         return jdbc.sql("SELECT id, kind, application_id, payload, attempts FROM outbox WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
@@ -82,6 +83,26 @@ public class OutboxRepository {
                         + " AND available_at > ?")
                 .params(ts(now), applicationId, ts(now))
                 .update();
+    }
+
+    /** The case's events whose last routing failed and that nobody holds (a lease clears the error). */
+    public List<String> waiting(String applicationId) {
+        return jdbc.sql("SELECT id FROM outbox WHERE application_id = ? AND last_error IS NOT NULL")
+                .param(applicationId)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Takes a lease on an event that waits out its back-off after a failure, whatever its due time: the lease
+     * clears the error, so of this, the poll and another hub's relay exactly one wins.
+     */
+    public Optional<Event> leaseWaiting(String id, Instant until) {
+        int won = jdbc.sql("UPDATE outbox SET available_at = ?, attempts = attempts + 1, last_error = NULL"
+                        + " WHERE id = ? AND last_error IS NOT NULL")
+                .params(ts(until), id)
+                .update();
+        return won == 0 ? Optional.empty() : read(id);
     }
 
     public long pending() {

@@ -66,7 +66,7 @@ public class WorkflowRoutes extends RouteBuilder {
         from(WorkflowEndpoints.OUTBOX_WAKEUP + "?concurrentConsumers=" + relay.threads() + "&size=" + relay.queueSize()
                 + "&discardWhenFull=true")
                 .routeId("outbox-wakeup")
-                .bean("outboxRelay", "dispatchCommitted").id("dispatch-event");
+                .bean("outboxRelay", "dispatchWoken").id("dispatch-event");
 
         from(WorkflowEndpoints.TRANSITION)
                 .routeId("workflow-transition")

@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An outbox event that failed because another feature's output was not there yet (a mail's PDF, the permit's
  * number) waits out its back-off, which grows to minutes. When that feature reports the output for the case
- * ({@link OutboxRelay#retryWaiting}), the case's waiting events are routed at the next poll instead; events of
- * other cases, and events that are held or leased rather than failed, keep their time.
+ * ({@link OutboxRelay#retryWaiting}), the case's waiting events are routed at once by the fast path's threads (the
+ * poll is stopped here, so it cannot be the poll); events of other cases, and events that are held or leased rather
+ * than failed, keep their time.
  */
 @HubTest
 class WaitingEventsGoOnceTheirInputArrivesTest {
@@ -53,7 +54,7 @@ class WaitingEventsGoOnceTheirInputArrivesTest {
     }
 
     @Test
-    void failedEventsOfTheCaseAreRoutedAtOnceOthersKeepTheirBackoff() {
+    void failedEventsOfTheCaseAreRoutedAtOnceOthersKeepTheirBackoff() throws Exception {
         String caseA = UUID.randomUUID().toString();
         String caseB = UUID.randomUUID().toString();
         Instant later = Instant.now().plus(Duration.ofHours(1));
@@ -62,9 +63,14 @@ class WaitingEventsGoOnceTheirInputArrivesTest {
         outbox.insert(heldA, "TEST_WAIT", caseA, "{}", Instant.now(), later);
         String waitingB = waiting(caseB, later);
 
-        relay.retryWaiting(caseA);
+        camel.getRouteController().stopRoute("outbox-poll");
+        try {
+            relay.retryWaiting(caseA);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> ROUTED.contains(waitingA) && !exists(waitingA));
+            await().atMost(Duration.ofSeconds(15)).until(() -> ROUTED.contains(waitingA) && !exists(waitingA));
+        } finally {
+            camel.getRouteController().startRoute("outbox-poll");
+        }
         assertThat(ROUTED).doesNotContain(heldA, waitingB);
         assertThat(exists(heldA)).as("an event held (not failed) keeps its time").isTrue();
         assertThat(exists(waitingB)).as("another case's waiting event keeps its back-off").isTrue();
