@@ -4,11 +4,11 @@ import java.util.Properties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans the mail endpoints refer to by name. */
+/** Beans the mail endpoints refer to by name, and the JVM-wide Jakarta Mail setting all mail code runs with. */
 @Configuration(proxyBeanMethods = false)
 class MailConfig {
 
-    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     static {
         // Jakarta Mail 2.1 looks its StreamProvider up through java.util.ServiceLoader for every message, part and

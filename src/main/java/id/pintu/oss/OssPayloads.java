@@ -53,7 +53,7 @@ public class OssPayloads {
      * letter in Pintu sends its tracking code.
      */
     public String permitNumber(Application app) {
-        return knownPermitNumber(app).orElseThrow(() -> notNumbered(app, properties.permitDocument()));
+        return letterNumber(app, properties.permitDocument()).orElse(app.trackingCode());
     }
 
     /** The permit's number as {@link #permitNumber} gives it, or empty while the permit letter has none yet. */
@@ -69,14 +69,10 @@ public class OssPayloads {
     public Optional<String> letterNumber(Application app, String kind) {
         Optional<LetterRepository.Letter> letter = letters.find(app.id(), kind);
         if (letter.isPresent() && letter.get().number() == null) {
-            throw notNumbered(app, kind);
+            throw new LetterNotNumberedException("the " + kind + " of case " + app.trackingCode()
+                    + " has no agenda number yet; the hand-over to OSS is retried");
         }
         return letter.map(LetterRepository.Letter::number);
-    }
-
-    private static LetterNotNumberedException notNumbered(Application app, String kind) {
-        return new LetterNotNumberedException("the " + kind + " of case " + app.trackingCode()
-                + " has no agenda number yet; the hand-over to OSS is retried");
     }
 
     /** The case data of one hand-over: the company, and who completed the step and when. */
