@@ -67,7 +67,7 @@ class CrashBatteryIT {
             List<String> args = new ArrayList<>(pg.hubArgs());
             args.add("--spring.profiles.active=postgres");
             args.addAll(broker.hubArgs());
-            hub = new HubProcess(work.resolve("data"), logs.resolve("hub"), ScaleSupport.JVM, args);
+            hub = new HubProcess(work.resolve("data"), logs.resolve("hub"), HubProcess.SMALL_JVM, args);
             hub.start();
             HttpApi api = new HttpApi(hub.baseUrl());
             live = api;

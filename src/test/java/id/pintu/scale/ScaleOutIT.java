@@ -52,7 +52,7 @@ class ScaleOutIT {
                 args.addAll(broker.hubArgs());
                 args.add("--pintu.sla.clustered=true");
                 HubProcess hub = new HubProcess(work.resolve("data-" + name), logs.resolve("hub-" + name),
-                        ScaleSupport.JVM, args);
+                        HubProcess.SMALL_JVM, args);
                 hubs.add(hub);
                 hub.start();
             }
