@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import id.pintu.security.RequestBodyLimitFilter;
 import id.pintu.workflow.WorkflowException;
 import java.util.List;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -67,6 +71,23 @@ public class ApiErrors {
         };
         return status(status, e.getMessage());
     }
+
+    /**
+     * The database cannot be reached (a connection not had within {@code spring.datasource.hikari.connection-timeout},
+     * or lost): 503 with {@code Retry-After}, so that a client retries instead of reading a bare 500. Staff's completed
+     * steps and applications already accepted are in the database; a request refused here changed nothing.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<Error> databaseAway(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(new Error(HttpStatus.SERVICE_UNAVAILABLE.value(),
+                        "the database cannot be reached for now; try again in a moment"));
+    }
+
+    /** What a 503 for an unreachable database asks the client to wait, in seconds. */
+    public static final int RETRY_AFTER_SECONDS = 30;
 
     private static ResponseEntity<Error> status(HttpStatus status, String message) {
         return ResponseEntity.status(status).body(new Error(status.value(), message));

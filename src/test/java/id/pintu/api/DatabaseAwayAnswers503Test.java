@@ -1,0 +1,119 @@
+package id.pintu.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.scale.RestartablePostgres;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * PostgreSQL taken away under a running hub: a clerk's API call and an applicant's tracking page are answered 503
+ * with Retry-After and words that say what is wrong, within the connection timeout, not a bare 500 after 30 s; with
+ * the database back the same calls succeed without a restart.
+ */
+@HubTest
+@DirtiesContext
+class DatabaseAwayAnswers503Test {
+
+    private static final RestartablePostgres PG = startPostgres();
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PG::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "1500");
+    }
+
+    @Autowired
+    Api api;
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void clerksAndApplicantsAreToldToTryAgainAndWorkGoesOnOnceItIsBack() throws Exception {
+        JsonNode created = api.submit(Api.application(7));
+        String id = created.get("id").asText();
+        String page = "/lacak?kode=" + created.get("trackingCode").asText() + "&token=" + created.get("token").asText();
+        assertThat(api.call(HttpMethod.GET, "/api/applications/" + id, null, "front-office").status()).isEqualTo(200);
+
+        PG.stop();
+        try {
+            // A plain client: Spring's test client (Apache HttpClient 5) would honour Retry-After and ask again.
+            long started = System.nanoTime();
+            HttpResponse<String> refused = get("/api/applications/" + id, "front-office");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).contains("the database cannot be reached for now");
+            assertThat(refused.headers().firstValue(HttpHeaders.RETRY_AFTER)).hasValue("30");
+            assertThat(took).as("answered within the connection timeout, not Hikari's default 30 s")
+                    .isLessThan(Duration.ofSeconds(15));
+
+            HttpResponse<String> tracking = get(page, null);
+            assertThat(tracking.statusCode()).isEqualTo(503);
+            assertThat(tracking.headers().firstValue(HttpHeaders.RETRY_AFTER)).hasValue("30");
+            assertThat(tracking.body()).contains("tidak dapat menjangkau basis datanya").contains("coba lagi");
+        } finally {
+            PG.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(get("/api/applications/" + id, "front-office").statusCode()).isEqualTo(200);
+            assertThat(get(page, null).statusCode()).isEqualTo(200);
+        });
+        // Work goes on: the case's first task can still be completed.
+        JsonNode task = api.awaitTask(id, 2);
+        assertThat(api.complete(task.get("taskId").asText(), task.get("actor").asText(), "complete").status())
+                .isEqualTo(200);
+        api.awaitTask(id, 3);
+    }
+
+    private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(40));
+        if (user != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static RestartablePostgres startPostgres() {
+        try {
+            RestartablePostgres pg = new RestartablePostgres();
+            pg.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
