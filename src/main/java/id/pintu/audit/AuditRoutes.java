@@ -2,6 +2,8 @@ package id.pintu.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.messaging.QueueErrorHandling;
+import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowProperties;
 import org.apache.camel.builder.RouteBuilder;
@@ -41,6 +43,8 @@ class AuditRoutes extends RouteBuilder {
 
         from("quartz:pintu-retention/purge?stateful=true&cron=" + retention.purgeCron().replace(' ', '+'))
                 .routeId("retention-purge")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
                 .autoStartup(retention.scheduled())
                 .bean("retentionPurge", "purgeExpired(system)").id("purge-expired-documents")
                 .log("Retention purge: ${body.size()} document contents deleted (see the audit trail)").id("log-retention-purge");

@@ -3,6 +3,8 @@ package id.pintu.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.mail.MailProperties;
 import id.pintu.messaging.QueueErrorHandling;
+import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.CaseEventHeaders;
 import id.pintu.workflow.WorkflowProperties;
@@ -76,6 +78,8 @@ public class IntakeRoutes extends RouteBuilder {
 
         from("timer:abandon-check?delay=10000&period=" + properties.abandonCheckInterval().toMillis())
                 .routeId("abandon-check")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
                 .bean("abandonedCases", "closeOverdue").id("close-overdue");
     }
 

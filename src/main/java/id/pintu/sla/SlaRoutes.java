@@ -1,6 +1,8 @@
 package id.pintu.sla;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.WorkflowEndpoints;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -32,6 +34,8 @@ public class SlaRoutes extends RouteBuilder {
         // stateful: Quartz never runs two scans of this job at once, also across a cluster.
         from("quartz:pintu-sla/escalation-scan?stateful=true&cron=" + properties.scanCronUriOption())
                 .routeId("sla-escalation-scan")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
                 .bean("escalationScanner", "scan").id("scan-due-tasks");
 
         from(ESCALATION_OUTBOX)

@@ -10,6 +10,8 @@ import static id.pintu.workflow.WorkflowHeaders.STEP;
 import static id.pintu.workflow.WorkflowHeaders.TASK_KIND;
 
 import id.pintu.messaging.QueueErrorHandling;
+import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.sop.Actor;
 import id.pintu.sop.Outcome;
 import id.pintu.sop.SopCatalog;
@@ -61,6 +63,8 @@ public class WorkflowRoutes extends RouteBuilder {
     public void configure() {
         from("timer:outbox-poll?period=" + properties.outboxPollInterval().toMillis())
                 .routeId("outbox-poll")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
                 .bean("outboxRelay", "dispatchDue").id("dispatch-due-events");
 
         from(WorkflowEndpoints.OUTBOX_WAKEUP + "?concurrentConsumers=" + relay.threads() + "&size=" + relay.queueSize()
@@ -98,6 +102,8 @@ public class WorkflowRoutes extends RouteBuilder {
         long refresh = sops.refreshInterval().toMillis();
         from("timer:sop-refresh?delay=" + refresh + "&period=" + refresh)
                 .routeId("sop-refresh")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
                 .bean("sopRoutes", "refresh").id("load-new-sop-versions");
 
         from(WorkflowEndpoints.ENTER_STEP)

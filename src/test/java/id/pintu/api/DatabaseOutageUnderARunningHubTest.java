@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.messaging.DatabaseOutageLog;
 import id.pintu.scale.RestartablePostgres;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
@@ -17,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,12 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * PostgreSQL taken away under a running hub: a clerk's API call and an applicant's tracking page are answered 503
- * with Retry-After and words that say what is wrong, within the connection timeout, not a bare 500 after 30 s; with
- * the database back the same calls succeed without a restart.
+ * with Retry-After and words that say what is wrong, within the connection timeout, not a bare 500 after 30 s; the
+ * scheduled routes say once that they skip their runs instead of an ERROR with a stack trace on every run; with the
+ * database back the same calls succeed and the routes say they run again, without a restart.
  */
 @HubTest
 @DirtiesContext
-class DatabaseAwayAnswers503Test {
+@ExtendWith(OutputCaptureExtension.class)
+class DatabaseOutageUnderARunningHubTest {
 
     private static final RestartablePostgres PG = startPostgres();
 
@@ -47,18 +53,22 @@ class DatabaseAwayAnswers503Test {
     @Autowired
     Api api;
 
+    @Autowired
+    DatabaseOutageLog outageLog;
+
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void clerksAndApplicantsAreToldToTryAgainAndWorkGoesOnOnceItIsBack() throws Exception {
+    void clerksAndApplicantsAreToldToTryAgainAndWorkGoesOnOnceItIsBack(CapturedOutput output) throws Exception {
         JsonNode created = api.submit(Api.application(7));
         String id = created.get("id").asText();
         String page = "/lacak?kode=" + created.get("trackingCode").asText() + "&token=" + created.get("token").asText();
         assertThat(api.call(HttpMethod.GET, "/api/applications/" + id, null, "front-office").status()).isEqualTo(200);
 
+        int outageStart = output.getOut().length();
         PG.stop();
         try {
             // A plain client: Spring's test client (Apache HttpClient 5) would honour Retry-After and ask again.
@@ -75,6 +85,12 @@ class DatabaseAwayAnswers503Test {
             assertThat(tracking.statusCode()).isEqualTo(503);
             assertThat(tracking.headers().firstValue(HttpHeaders.RETRY_AFTER)).hasValue("30");
             assertThat(tracking.body()).contains("tidak dapat menjangkau basis datanya").contains("coba lagi");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> outageLog.isSkipping("outbox-poll"));
+            String during = output.getOut().substring(outageStart);
+            assertThat(during).containsOnlyOnce("Database out of reach: outbox-poll skips its runs until it is back");
+            assertThat(during.lines().filter(l -> l.contains("r://outbox-poll]") && l.contains("ERROR")))
+                    .as("ERROR lines of the outbox poll while the database is away").isEmpty();
         } finally {
             PG.start();
         }
@@ -82,7 +98,9 @@ class DatabaseAwayAnswers503Test {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(get("/api/applications/" + id, "front-office").statusCode()).isEqualTo(200);
             assertThat(get(page, null).statusCode()).isEqualTo(200);
+            assertThat(outageLog.isSkipping("outbox-poll")).isFalse();
         });
+        assertThat(output.getOut().substring(outageStart)).contains("Database reachable again: outbox-poll runs again");
         // Work goes on: the case's first task can still be completed.
         JsonNode task = api.awaitTask(id, 2);
         assertThat(api.complete(task.get("taskId").asText(), task.get("actor").asText(), "complete").status())
