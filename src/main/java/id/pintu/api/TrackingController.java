@@ -1,8 +1,10 @@
 package id.pintu.api;
 
+import id.pintu.oss.OssWaits;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.Caller;
+import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.WorkflowException;
@@ -31,17 +33,23 @@ class TrackingController {
     record TrackedStep(int step, String name, String kind, String status, Instant enteredAt, Instant completedAt,
             boolean yours) {}
 
+    /**
+     * @param pendingWith {@code "OSS"} while the case waits for the national OSS system to take a step's call (no
+     *     task is open meanwhile), otherwise absent
+     */
     record Tracked(String trackingCode, String sop, String status, String company, Instant submittedAt,
-            Instant closedAt, List<TrackedStep> steps, TrackedStep waitingForYou) {}
+            Instant closedAt, List<TrackedStep> steps, TrackedStep waitingForYou, String pendingWith) {}
 
     record Confirmation(@Size(max = 200) String token, @Size(max = 2000) String note) {}
 
     private final WorkflowService workflow;
     private final ApplicationRepository applications;
+    private final OssWaits ossWaits;
 
-    TrackingController(WorkflowService workflow, ApplicationRepository applications) {
+    TrackingController(WorkflowService workflow, ApplicationRepository applications, OssWaits ossWaits) {
         this.workflow = workflow;
         this.applications = applications;
+        this.ossWaits = ossWaits;
     }
 
     @GetMapping
@@ -89,7 +97,9 @@ class TrackingController {
                 .filter(s -> s.yours() && "OPEN".equals(s.status()))
                 .findFirst()
                 .orElse(null);
+        boolean between = a.status() == CaseStatus.IN_PROGRESS && steps.stream().noneMatch(s -> "OPEN".equals(s.status()));
+        String pendingWith = between && ossWaits.pendingAfterStep(a.id()).isPresent() ? "OSS" : null;
         return new Tracked(a.trackingCode(), a.sopCode(), a.status().name(), a.company().name(), a.submittedAt(),
-                a.closedAt(), steps, waiting);
+                a.closedAt(), steps, waiting, pendingWith);
     }
 }

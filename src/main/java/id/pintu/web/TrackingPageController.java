@@ -2,9 +2,11 @@ package id.pintu.web;
 
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.oss.OssWaits;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.Caller;
+import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskStatus;
@@ -39,14 +41,16 @@ class TrackingPageController {
     private final DocumentStore documents;
     private final DocumentDownloads downloads;
     private final StaffAccess access;
+    private final OssWaits ossWaits;
 
     TrackingPageController(WorkflowService workflow, ApplicationRepository applications, DocumentStore documents,
-            DocumentDownloads downloads, StaffAccess access) {
+            DocumentDownloads downloads, StaffAccess access, OssWaits ossWaits) {
         this.workflow = workflow;
         this.applications = applications;
         this.documents = documents;
         this.downloads = downloads;
         this.access = access;
+        this.ossWaits = ossWaits;
     }
 
     @GetMapping("/lacak")
@@ -72,7 +76,12 @@ class TrackingPageController {
         model.addAttribute("app", a);
         model.addAttribute("token", token.strip());
         model.addAttribute("steps", steps);
-        model.addAttribute("current", history.stream().filter(Task::isOpen).findFirst().orElse(null));
+        Task current = history.stream().filter(Task::isOpen).findFirst().orElse(null);
+        model.addAttribute("current", current);
+        // No open task while the case is in progress: it waits for OSS, or is on its way to the next step.
+        boolean between = current == null && a.status() == CaseStatus.IN_PROGRESS;
+        model.addAttribute("between", between);
+        model.addAttribute("ossAfterStep", between ? ossWaits.pendingAfterStep(a.id()).orElse(null) : null);
         model.addAttribute("waiting", waiting);
         model.addAttribute("confirmable", waiting != null && waiting.kind() == TaskKind.STEP);
         model.addAttribute("letters", documents.ofApplication(a.id()).stream()
