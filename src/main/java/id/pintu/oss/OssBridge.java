@@ -1,6 +1,7 @@
 package id.pintu.oss;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
@@ -34,6 +35,7 @@ public class OssBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(OssBridge.class);
     static final String CHECK_METHOD = "checkLicenseStatus";
+    static final String NIB_METHOD = "inqueryNIB";
 
     private final OssProperties properties;
     private final OssRepository repository;
@@ -121,6 +123,9 @@ public class OssBridge {
                     return;
                 }
             }
+            if (properties.call(r.integration()).checkNib()) {
+                checkNib(r);
+            }
             OssAnswer a = client.send(r.method(), r.key(), payloads.body(r, idIzin));
             if (a.ok()) {
                 succeeded(r, a);
@@ -145,6 +150,35 @@ public class OssBridge {
             repository.callFailed(r.key(), OssRepository.CallStatus.PENDING, e.getMessage(), clock.instant());
             throw e;
         }
+    }
+
+    /**
+     * The applicant's NIB as OSS knows it (contract: step 4, "to check the applicant's NIB"): unknown to OSS, or
+     * registered under another NPWP than the dossier's, is a refusal for staff to sort out with the applicant; OSS
+     * being away is retried like any call.
+     */
+    private void checkNib(OssRequest r) {
+        String nib = r.data().get("nib");
+        OssAnswer a = client.send(NIB_METHOD, null, payloads.inqueryNib(r));
+        if (!a.ok()) {
+            throw new OssRejectedException(a.kode(), "OSS does not know NIB " + nib + " (" + NIB_METHOD + " kode "
+                    + a.kode() + ": " + a.keterangan() + "); check the NIB with the applicant");
+        }
+        JsonNode data = a.body() == null ? null : a.body().get("dataNIB");
+        String ossNpwp = data == null || !data.hasNonNull("npwp_perseroan") ? null : data.get("npwp_perseroan").asText();
+        String dossierNpwp = r.data().get("npwp");
+        if (ossNpwp != null && !npwp(ossNpwp).isEmpty() && !npwp(ossNpwp).equals(npwp(dossierNpwp))) {
+            throw new OssRejectedException(a.kode(), "NIB " + nib + " is registered in OSS with NPWP " + ossNpwp
+                    + ", the dossier says " + dossierNpwp + "; check the NPWP with the applicant");
+        }
+        LOG.info("OSS knows NIB {} for {} ({})", nib, r.key(), data == null || !data.hasNonNull("nama_perseroan")
+                ? "no company data" : data.get("nama_perseroan").asText());
+    }
+
+    /** The NPWP's digits; the 16-digit form of a 15-digit NPWP ("0" in front, since 2024) counts as the same. */
+    static String npwp(String s) {
+        String d = s == null ? "" : s.replaceAll("\\D", "");
+        return d.length() == 16 && d.charAt(0) == '0' ? d.substring(1) : d;
     }
 
     private Optional<OssAnswer> reconcile(OssRequest r, String idIzin) {

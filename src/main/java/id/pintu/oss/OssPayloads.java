@@ -135,6 +135,13 @@ public class OssPayloads {
         return root;
     }
 
+    /** The NIB inquiry: what OSS holds for the dossier's NIB. */
+    public ObjectNode inqueryNib(OssRequest r) {
+        ObjectNode root = json.createObjectNode();
+        root.putObject("INQUERYNIB").put("nib", r.data().get("nib"));
+        return root;
+    }
+
     /** The reconciliation query: does OSS hold the record of this key? */
     public ObjectNode checkStatus(OssRequest r, String idIzin) {
         ObjectNode root = json.createObjectNode();

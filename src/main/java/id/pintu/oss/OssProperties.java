@@ -59,14 +59,15 @@ public record OssProperties(
         @DefaultValue @Valid @NotNull Health health) {
 
     /**
-     * The SOP's OSS steps out of the box: step 4 registers, step 22 reports verification, step 23 issues; on the
-     * reject branch step 14 reports the rejection (93 "penolakan persyaratan") with the rejection letter's number.
+     * The SOP's OSS steps out of the box: step 4 checks the applicant's NIB ({@code inqueryNIB}) and registers, step
+     * 22 reports verification, step 23 issues; on the reject branch step 14 reports the rejection (93 "penolakan
+     * persyaratan") with the rejection letter's number.
      */
     public static final Map<String, Call> DEFAULT_CALLS = Map.of(
-            "oss-register", new Call("receiveLicenseStatus", "IZINSTATUS", "09", null),
-            "oss-status", new Call("receiveLicenseStatus", "IZINSTATUS", "45", null),
-            "oss-issue", new Call("receiveLicense", "IZINFINAL", "50", null),
-            "oss-reject", new Call("receiveLicenseStatus", "IZINSTATUS", "93", "surat-penolakan"));
+            "oss-register", new Call("receiveLicenseStatus", "IZINSTATUS", "09", null, true),
+            "oss-status", new Call("receiveLicenseStatus", "IZINSTATUS", "45", null, false),
+            "oss-issue", new Call("receiveLicense", "IZINFINAL", "50", null, false),
+            "oss-reject", new Call("receiveLicenseStatus", "IZINSTATUS", "93", "surat-penolakan", false));
 
     public OssProperties {
         Map<String, Call> merged = new LinkedHashMap<>(DEFAULT_CALLS);
@@ -81,8 +82,11 @@ public record OssProperties(
      *
      * @param letter optional: the document kind (config/documents/) whose agenda number the status reports, in
      *     {@code keterangan}; the hand-over waits until that letter is numbered (a case without it sends none)
+     * @param checkNib ask OSS first ({@code inqueryNIB}) whether it knows the dossier's NIB and, where OSS gives
+     *     one, whether the NPWP matches; if not, the call is refused and becomes a task for staff (step 4)
      */
-    public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus, String letter) {
+    public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus, String letter,
+            @DefaultValue("false") boolean checkNib) {
 
         /** The final permit ({@code receiveLicense}, wrapper {@code IZINFINAL}) carries the permit's number. */
         public boolean issuesPermit() {

@@ -98,6 +98,11 @@ public class OssSandbox {
             return log(method, null, body, 401, 401, "kunci akses tidak sah atau kedaluwarsa; minta sendSecurityKey", null);
         }
         JsonNode p = inner(body);
+        if (method.equals("inqueryNIB")) {
+            // A read of OSS's NIB registry: only "down" (above) applies; the error, reject, timeout and duplicate
+            // switches act on the methods that send something, so a switch set for a step's call still hits it.
+            return inqueryNib(method, p, body);
+        }
         String key = Optional.ofNullable(idempotencyHeader).filter(k -> !k.isBlank())
                 .orElseGet(() -> text(p, "id_permohonan"));
         if (take(s.errorNext(), s.errorRate(), Counter.ERROR)) {
@@ -109,7 +114,6 @@ public class OssSandbox {
         return switch (method) {
             case "receiveLicenseStatus", "receiveLicense" -> store(method, key, p, body, s);
             case "checkLicenseStatus" -> check(method, key, p, body);
-            case "inqueryNIB" -> inqueryNib(method, p, body);
             default -> log(method, key, body, 404, 404, "metode tidak didukung oleh sandbox", null);
         };
     }
@@ -199,17 +203,26 @@ public class OssSandbox {
         return log(method, key, body, 200, 200, "ditemukan: " + r.get().idIzin(), fields(read(r.get().answer())));
     }
 
+    /**
+     * OSS's NIB data: every NIB is registered except those in {@code unknown-nibs}; the company's NPWP and name come
+     * from the sandbox's latest record for the NIB (what an earlier call reported), none before the first.
+     */
     private Reply inqueryNib(String method, JsonNode p, String body) {
         String nib = text(p, "nib");
-        Optional<SandboxRepository.Record> r = nib == null ? Optional.empty() : repository.latestOfNib(nib);
-        if (r.isEmpty()) {
-            return log(method, null, body, 404, 404, "NIB tidak ditemukan di sandbox", null);
+        if (nib == null || nib.isBlank()) {
+            return log(method, null, body, 400, 400, "nib wajib diisi", null);
         }
-        JsonNode stored = inner(r.get().payload());
+        if (properties.unknownNibs().contains(nib)) {
+            return log(method, null, body, 404, 404, "NIB " + nib + " tidak terdaftar", null);
+        }
         ObjectNode data = json.createObjectNode();
         data.put("nib", nib);
-        data.put("npwp_perseroan", text(stored, "npwp"));
-        data.put("nama_perseroan", text(stored, "nama_perusahaan"));
+        data.put("status_nib", "aktif");
+        repository.latestOfNib(nib).ifPresent(r -> {
+            JsonNode stored = inner(r.payload());
+            data.put("npwp_perseroan", text(stored, "npwp"));
+            data.put("nama_perseroan", text(stored, "nama_perusahaan"));
+        });
         return log(method, null, body, 200, 200, "NIB ditemukan", Map.of("dataNIB", data));
     }
 

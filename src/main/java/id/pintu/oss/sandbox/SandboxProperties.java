@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeoutRate share of storing calls that store, then sleep past the client's timeout (0..1)
  * @param duplicateRate share of storing calls answered kode 409 "duplikat" (0..1)
  * @param down every call answered 503 (OSS down)
+ * @param unknownNibs NIBs that {@code inqueryNIB} answers as not registered (kode 404), to try the hub's NIB check;
+ *     every other NIB is registered (with the company data of the sandbox's latest record for it, if any)
  */
 @Validated
 @ConfigurationProperties("pintu.oss.sandbox")
@@ -40,4 +43,5 @@ public record SandboxProperties(
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double errorRate,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double timeoutRate,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double duplicateRate,
-        @DefaultValue("false") boolean down) {}
+        @DefaultValue("false") boolean down,
+        @DefaultValue("9999999999999") List<String> unknownNibs) {}

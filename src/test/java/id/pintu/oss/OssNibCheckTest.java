@@ -1,0 +1,90 @@
+package id.pintu.oss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Step 4 checks the applicant's NIB with OSS ({@code inqueryNIB}) before registering: a NIB OSS does not know, or
+ * one OSS holds under another NPWP, is not registered but becomes an open failure for staff with the reason; the
+ * same NPWP written in its 16-digit form passes.
+ */
+@HubTest
+class OssNibCheckTest {
+
+    @Autowired
+    Api api;
+
+    OssSteps steps;
+
+    @BeforeEach
+    void setUp() {
+        steps = new OssSteps(api);
+        steps.resetSandbox();
+    }
+
+    @AfterEach
+    void tearDown() {
+        steps.resetSandbox();
+    }
+
+    @Test
+    void aNibOssDoesNotKnowIsNotRegisteredButATaskForStaff() {
+        // 9999999999999 is the sandbox's unregistered NIB (pintu.oss.sandbox.unknown-nibs).
+        String id = steps.throughStep4(api.submit(company(651, "9999999999999", "012345678901000")));
+
+        JsonNode failure = openFailure(id);
+        assertThat(failure.get("step").asInt()).isEqualTo(4);
+        assertThat(failure.get("error").asText()).contains("OSS does not know NIB 9999999999999")
+                .contains("inqueryNIB kode 404");
+        assertThat(api.openTask(id)).isEmpty();
+        assertThat(steps.sandboxRecords(id, 4)).as("nothing registered in OSS").isEmpty();
+    }
+
+    @Test
+    void aNibOssHoldsUnderAnotherNpwpIsATaskForStaff() {
+        String first = steps.throughStep4(api.submit(company(652, "9120007777777", "012345678901000")));
+        api.awaitTask(first, 5);
+        assertThat(steps.sandboxRecords(first, 4)).hasSize(1);
+
+        String other = steps.throughStep4(api.submit(company(653, "9120007777777", "029876543210000")));
+        assertThat(openFailure(other).get("error").asText())
+                .contains("NIB 9120007777777 is registered in OSS with NPWP 012345678901000")
+                .contains("the dossier says 029876543210000");
+        assertThat(steps.sandboxRecords(other, 4)).isEmpty();
+
+        String sixteen = steps.throughStep4(api.submit(company(654, "9120007777777", "0012345678901000")));
+        api.awaitTask(sixteen, 5);
+        assertThat(steps.sandboxRecords(sixteen, 4)).hasSize(1);
+    }
+
+    private static Map<String, Object> company(int i, String nib, String npwp) {
+        Map<String, Object> application = new HashMap<>(Api.application(i));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> company = new HashMap<>((Map<String, Object>) application.get("company"));
+        company.put("nib", nib);
+        company.put("npwp", npwp);
+        application.put("company", company);
+        return application;
+    }
+
+    private JsonNode openFailure(String id) {
+        JsonNode[] failure = new JsonNode[1];
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
+            failure[0] = StreamSupport.stream(steps.failures("OPEN").spliterator(), false)
+                    .filter(f -> f.get("applicationId").asText().equals(id)).findFirst().orElse(null);
+            assertThat(failure[0]).as("open OSS failure of %s", id).isNotNull();
+        });
+        return failure[0];
+    }
+}
