@@ -48,7 +48,7 @@ public record OssProperties(
         @DefaultValue("IZIN-PERLUASAN-USAHA-INDUSTRI") @NotBlank String kdIzin,
         @DefaultValue("pintu.oss.requests") @NotBlank String requestQueue,
         @DefaultValue("pintu.oss.failures") @NotBlank String failureTopic,
-        @DefaultValue("2") @Min(1) int consumers,
+        @DefaultValue("4") @Min(1) int consumers,
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("20s") @NotNull Duration responseTimeout,
         @DefaultValue @Valid Retry retry,
