@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 public class ApiErrors {
 
+    /** What a 503 for an unreachable database asks the client to wait, in seconds. */
+    public static final int RETRY_AFTER_SECONDS = 30;
+
     public record FieldError(String field, String message) {}
 
     public record Errors(List<FieldError> errors) {}
@@ -85,9 +88,6 @@ public class ApiErrors {
                 .body(new Error(HttpStatus.SERVICE_UNAVAILABLE.value(),
                         "the database cannot be reached for now; try again in a moment"));
     }
-
-    /** What a 503 for an unreachable database asks the client to wait, in seconds. */
-    public static final int RETRY_AFTER_SECONDS = 30;
 
     private static ResponseEntity<Error> status(HttpStatus status, String message) {
         return ResponseEntity.status(status).body(new Error(status.value(), message));

@@ -34,8 +34,9 @@ class TrackingController {
             boolean yours) {}
 
     /**
-     * @param pendingWith {@code "OSS"} while the case waits for the national OSS system to take a step's call (no
-     *     task is open meanwhile), otherwise absent
+     * @param pendingWith while no task is open because a step's call to the national OSS system is not taken yet:
+     *     {@code "OSS"} (being sent or retried) or {@code "STAFF"} (OSS refused it or the retries ran out; staff
+     *     follow it up); otherwise absent
      */
     record Tracked(String trackingCode, String sop, String status, String company, Instant submittedAt,
             Instant closedAt, List<TrackedStep> steps, TrackedStep waitingForYou, String pendingWith) {}
@@ -97,8 +98,9 @@ class TrackingController {
                 .filter(s -> s.yours() && "OPEN".equals(s.status()))
                 .findFirst()
                 .orElse(null);
-        boolean between = a.status() == CaseStatus.IN_PROGRESS && steps.stream().noneMatch(s -> "OPEN".equals(s.status()));
-        String pendingWith = between && ossWaits.pendingAfterStep(a.id()).isPresent() ? "OSS" : null;
+        boolean between = a.status() == CaseStatus.IN_PROGRESS
+                && steps.stream().noneMatch(s -> "OPEN".equals(s.status()));
+        String pendingWith = between ? ossWaits.of(a.id()).map(w -> w.kind().name()).orElse(null) : null;
         return new Tracked(a.trackingCode(), a.sopCode(), a.status().name(), a.company().name(), a.submittedAt(),
                 a.closedAt(), steps, waiting, pendingWith);
     }

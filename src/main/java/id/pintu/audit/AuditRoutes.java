@@ -1,8 +1,8 @@
 package id.pintu.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowProperties;

@@ -2,8 +2,8 @@ package id.pintu.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.mail.MailProperties;
-import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.CaseEventHeaders;

@@ -35,6 +35,6 @@ public class ScheduledErrorHandling extends RouteConfigurationBuilder {
     }
 
     private static DatabaseOutageLog outageLog(Exchange exchange) {
-        return exchange.getContext().getRegistry().lookupByNameAndType("databaseOutageLog", DatabaseOutageLog.class);
+        return exchange.getContext().getRegistry().lookupByNameAndType(DatabaseOutageLog.BEAN, DatabaseOutageLog.class);
     }
 }

@@ -160,9 +160,13 @@ public class OssBridge {
     private void checkNib(OssRequest r) {
         String nib = r.data().get("nib");
         OssAnswer a = client.send(NIB_METHOD, null, payloads.inqueryNib(r));
-        if (!a.ok()) {
+        if (a.kode() == 404) {
             throw new OssRejectedException(a.kode(), "OSS does not know NIB " + nib + " (" + NIB_METHOD + " kode "
                     + a.kode() + ": " + a.keterangan() + "); check the NIB with the applicant");
+        }
+        if (!a.ok()) {
+            throw new OssRejectedException(a.kode(), "OSS refused " + NIB_METHOD + " for NIB " + nib + ": kode "
+                    + a.kode() + " " + a.keterangan());
         }
         JsonNode data = a.body() == null ? null : a.body().get("dataNIB");
         String ossNpwp = data == null || !data.hasNonNull("npwp_perseroan") ? null : data.get("npwp_perseroan").asText();

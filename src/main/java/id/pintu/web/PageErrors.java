@@ -1,7 +1,7 @@
 package id.pintu.web;
 
-import id.pintu.workflow.WorkflowException;
 import id.pintu.api.ApiErrors;
+import id.pintu.workflow.WorkflowException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -81,7 +81,7 @@ class TrackingPageController {
         // No open task while the case is in progress: it waits for OSS, or is on its way to the next step.
         boolean between = current == null && a.status() == CaseStatus.IN_PROGRESS;
         model.addAttribute("between", between);
-        model.addAttribute("ossAfterStep", between ? ossWaits.pendingAfterStep(a.id()).orElse(null) : null);
+        model.addAttribute("ossWait", between ? ossWaits.of(a.id()).orElse(null) : null);
         model.addAttribute("waiting", waiting);
         model.addAttribute("confirmable", waiting != null && waiting.kind() == TaskKind.STEP);
         model.addAttribute("letters", documents.ofApplication(a.id()).stream()

@@ -9,8 +9,8 @@ import static id.pintu.workflow.WorkflowHeaders.START_STEP;
 import static id.pintu.workflow.WorkflowHeaders.STEP;
 import static id.pintu.workflow.WorkflowHeaders.TASK_KIND;
 
-import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.sop.Actor;
 import id.pintu.sop.Outcome;

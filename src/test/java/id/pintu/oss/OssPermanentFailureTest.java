@@ -17,7 +17,7 @@ import org.springframework.http.HttpMethod;
 /**
  * OSS refuses a request (kode 400): the call is not retried blindly but becomes an open failure that staff see with
  * OSS's reason; the case waits. The front office retries it, OSS accepts, the case continues and the failure is
- * resolved; other staff may not retry.
+ * resolved; other staff may not retry. Meanwhile the applicant's tracking says staff are following it up.
  */
 @HubTest
 class OssPermanentFailureTest {
@@ -41,7 +41,10 @@ class OssPermanentFailureTest {
     @Test
     void aRefusedCallIsAStaffTaskUntilRetried() {
         steps.sandbox(Map.of("rejectNext", 1, "rejectKode", 400));
-        String id = steps.throughStep4(631);
+        JsonNode submitted = api.submit(Api.application(631));
+        String id = steps.throughStep4(submitted);
+        String code = submitted.get("trackingCode").asText();
+        String token = submitted.get("token").asText();
 
         JsonNode[] failure = new JsonNode[1];
         await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
@@ -54,6 +57,11 @@ class OssPermanentFailureTest {
         assertThat(failure[0].get("attempts").asInt()).isEqualTo(1);
         assertThat(api.openTask(id)).isEmpty();
         assertThat(steps.sandboxRecords(id, 4)).isEmpty();
+        // The applicant sees that the office is on it, not a case stuck without a step.
+        assertThat(api.call(HttpMethod.GET, "/api/track/" + code + "?token=" + token, null, null).body()
+                .get("pendingWith").asText()).isEqualTo("STAFF");
+        assertThat(api.raw().getForObject("/lacak?kode=" + code + "&token=" + token, String.class))
+                .contains("Sedang ditangani petugas: sistem OSS nasional belum menerima langkah 4");
 
         String retry = "/api/oss/failures/" + failure[0].get("id").asText() + "/retry";
         assertThat(api.call(HttpMethod.POST, retry, null, "tim-teknis").status()).isEqualTo(403);
