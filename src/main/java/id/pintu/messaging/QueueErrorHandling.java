@@ -24,6 +24,16 @@ public class QueueErrorHandling extends RouteConfigurationBuilder {
 
     public static final String ID = "queue-error-handling";
 
+    /**
+     * What the database being away (or coming back) throws, as opposed to a fault of the message; shared with the
+     * scheduled routes ({@link ScheduledErrorHandling}). {@code TransactionSystemException}: a commit cut off by the
+     * database going away, outcome unknown; every consumer is idempotent, so it is tried again.
+     */
+    @SuppressWarnings("unchecked")
+    static final Class<? extends Throwable>[] DATABASE_AWAY = new Class[] {CannotGetJdbcConnectionException.class,
+            CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, RecoverableDataAccessException.class, TransactionSystemException.class};
+
     private final MessagingProperties properties;
 
     public QueueErrorHandling(MessagingProperties properties) {
@@ -33,12 +43,7 @@ public class QueueErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .onException(CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-                        DataAccessResourceFailureException.class, TransientDataAccessException.class,
-                        RecoverableDataAccessException.class,
-                        // A commit cut off by the database going away: its outcome is unknown, and every consumer
-                        // is idempotent, so it is tried again rather than dead-lettered.
-                        TransactionSystemException.class)
+                .onException(DATABASE_AWAY)
                     .maximumRedeliveries(-1)
                     .redeliveryDelay(500)
                     .useExponentialBackOff()

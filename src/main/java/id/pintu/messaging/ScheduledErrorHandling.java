@@ -2,13 +2,7 @@ package id.pintu.messaging;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Error handling of the scheduled routes (timer and Quartz); routes opt in with {@code routeConfigurationId(ID)} and
@@ -25,9 +19,7 @@ public class ScheduledErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .onException(CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-                        DataAccessResourceFailureException.class, TransientDataAccessException.class,
-                        RecoverableDataAccessException.class, TransactionSystemException.class)
+                .onException(QueueErrorHandling.DATABASE_AWAY)
                     .handled(true)
                     .process(exchange -> outageLog(exchange).skipped(exchange.getFromRouteId(),
                             exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))

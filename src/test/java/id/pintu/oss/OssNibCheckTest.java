@@ -1,14 +1,12 @@
 package id.pintu.oss;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +41,7 @@ class OssNibCheckTest {
         // 9999999999999 is the sandbox's unregistered NIB (pintu.oss.sandbox.unknown-nibs).
         String id = steps.throughStep4(api.submit(company(651, "9999999999999", "012345678901000")));
 
-        JsonNode failure = openFailure(id);
+        JsonNode failure = steps.openFailure(id);
         assertThat(failure.get("step").asInt()).isEqualTo(4);
         assertThat(failure.get("error").asText()).contains("OSS does not know NIB 9999999999999")
                 .contains("inqueryNIB kode 404");
@@ -58,7 +56,7 @@ class OssNibCheckTest {
         assertThat(steps.sandboxRecords(first, 4)).hasSize(1);
 
         String other = steps.throughStep4(api.submit(company(653, "9120007777777", "029876543210000")));
-        assertThat(openFailure(other).get("error").asText())
+        assertThat(steps.openFailure(other).get("error").asText())
                 .contains("NIB 9120007777777 is registered in OSS with NPWP 012345678901000")
                 .contains("the dossier says 029876543210000");
         assertThat(steps.sandboxRecords(other, 4)).isEmpty();
@@ -76,15 +74,5 @@ class OssNibCheckTest {
         company.put("npwp", npwp);
         application.put("company", company);
         return application;
-    }
-
-    private JsonNode openFailure(String id) {
-        JsonNode[] failure = new JsonNode[1];
-        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
-            failure[0] = StreamSupport.stream(steps.failures("OPEN").spliterator(), false)
-                    .filter(f -> f.get("applicationId").asText().equals(id)).findFirst().orElse(null);
-            assertThat(failure[0]).as("open OSS failure of %s", id).isNotNull();
-        });
-        return failure[0];
     }
 }

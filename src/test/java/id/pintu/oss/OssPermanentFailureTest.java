@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +45,10 @@ class OssPermanentFailureTest {
         String code = submitted.get("trackingCode").asText();
         String token = submitted.get("token").asText();
 
-        JsonNode[] failure = new JsonNode[1];
-        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
-            failure[0] = StreamSupport.stream(steps.failures("OPEN").spliterator(), false)
-                    .filter(f -> f.get("applicationId").asText().equals(id)).findFirst().orElse(null);
-            assertThat(failure[0]).as("open failure of %s", id).isNotNull();
-        });
-        assertThat(failure[0].get("step").asInt()).isEqualTo(4);
-        assertThat(failure[0].get("error").asText()).contains("kode 400");
-        assertThat(failure[0].get("attempts").asInt()).isEqualTo(1);
+        JsonNode failure = steps.openFailure(id);
+        assertThat(failure.get("step").asInt()).isEqualTo(4);
+        assertThat(failure.get("error").asText()).contains("kode 400");
+        assertThat(failure.get("attempts").asInt()).isEqualTo(1);
         assertThat(api.openTask(id)).isEmpty();
         assertThat(steps.sandboxRecords(id, 4)).isEmpty();
         // The applicant sees that the office is on it, not a case stuck without a step.
@@ -63,7 +57,7 @@ class OssPermanentFailureTest {
         assertThat(api.raw().getForObject("/lacak?kode=" + code + "&token=" + token, String.class))
                 .contains("Sedang ditangani petugas: sistem OSS nasional belum menerima langkah 4");
 
-        String retry = "/api/oss/failures/" + failure[0].get("id").asText() + "/retry";
+        String retry = "/api/oss/failures/" + failure.get("id").asText() + "/retry";
         assertThat(api.call(HttpMethod.POST, retry, null, "tim-teknis").status()).isEqualTo(403);
         Api.Response r = api.call(HttpMethod.POST, retry, null, "front-office");
         assertThat(r.status()).as("retry: %s", r.body()).isEqualTo(200);

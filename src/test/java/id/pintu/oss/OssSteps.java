@@ -1,6 +1,7 @@
 package id.pintu.oss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import id.pintu.support.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -130,5 +132,16 @@ final class OssSteps {
         Api.Response r = api.call(HttpMethod.GET, "/api/oss/failures?status=" + status, null, "backoffice");
         assertThat(r.status()).isEqualTo(200);
         return r.body();
+    }
+
+    /** Waits until case {@code id} has an open OSS failure (a refused call, or retries spent) and returns it. */
+    JsonNode openFailure(String id) {
+        JsonNode[] failure = new JsonNode[1];
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
+            failure[0] = StreamSupport.stream(failures("OPEN").spliterator(), false)
+                    .filter(f -> f.get("applicationId").asText().equals(id)).findFirst().orElse(null);
+            assertThat(failure[0]).as("open OSS failure of %s", id).isNotNull();
+        });
+        return failure[0];
     }
 }
