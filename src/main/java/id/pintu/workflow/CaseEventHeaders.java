@@ -1,13 +1,28 @@
 package id.pintu.workflow;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
 
-/** Copies a case event's keys into headers, so that listeners can select on them (JMS message selectors). */
-public class CaseEventHeaders {
+/**
+ * Copies a case event's keys into headers, so that listeners can select on them (JMS message selectors). The body,
+ * the event's JSON as the outbox holds it, is published as it is.
+ */
+public class CaseEventHeaders implements Processor {
 
     public static final String EVENT_TYPE = "PintuEventType";
 
-    public void apply(CaseEvent e, Message message) {
+    private final ObjectMapper json;
+
+    public CaseEventHeaders(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getIn();
+        CaseEvent e = json.readValue(message.getMandatoryBody(String.class), CaseEvent.class);
         message.setHeader(EVENT_TYPE, e.type());
         message.setHeader(WorkflowHeaders.APPLICATION_ID, e.applicationId());
         message.setHeader(WorkflowHeaders.TRACKING_CODE, e.trackingCode());

@@ -3,6 +3,7 @@ package id.pintu.workflow;
 import static id.pintu.workflow.ApplicationRepository.ts;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,13 +60,30 @@ public class OutboxRepository {
         jdbc.sql("DELETE FROM outbox WHERE id = ?").param(id).update();
     }
 
-    /** Deletes routed events in one statement (one commit for all of them). */
+    /**
+     * Deletes routed events in one statement (one commit for all of them). The list is padded, by repeating its
+     * last id, to the next power of two: a handful of statement texts instead of one per batch size, so the
+     * database's statement cache answers instead of parsing every batch anew (a tenth of the delete's cost on H2).
+     */
     public void delete(List<String> ids) {
         if (ids.size() == 1) {
             delete(ids.get(0));
         } else if (!ids.isEmpty()) {
-            jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", ids).update();
+            jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", padded(ids)).update();
         }
+    }
+
+    static List<String> padded(List<String> ids) {
+        int size = Integer.highestOneBit(ids.size() - 1) << 1;
+        if (size == ids.size()) {
+            return ids;
+        }
+        List<String> padded = new ArrayList<>(size);
+        padded.addAll(ids);
+        while (padded.size() < size) {
+            padded.add(ids.get(ids.size() - 1));
+        }
+        return padded;
     }
 
     public void retryLater(String id, Instant at, String error) {

@@ -117,9 +117,8 @@ public class WorkflowRoutes extends RouteBuilder {
         from(WorkflowEndpoints.OUTBOX_PREFIX + "case-event")
                 .routeId("case-events")
                 .errorHandler(noErrorHandler())
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-case-event")
-                .bean(CaseEventHeaders.class).id("case-event-headers")
-                .marshal(new JacksonDataFormat(json, CaseEvent.class)).id("write-case-event")
+                // Headers for the subscribers' selectors; the body goes out as the outbox holds it (no re-encoding).
+                .process(new CaseEventHeaders(json)).id("case-event-headers")
                 .to("jms:topic:" + properties.eventsTopic() + "?deliveryPersistent=true").id("to-events-topic");
 
         from(WorkflowEndpoints.CASE_FINISHED)
