@@ -7,7 +7,10 @@ package id.pintu.bench;
  *
  * @param postgres run on embedded PostgreSQL instead of the embedded H2 file ({@code -Dbench.db=postgres})
  * @param cases cases walked to the end for one throughput figure (both branches, alternating)
- * @param warmupCases cases walked before the first figure, so the JIT has compiled the transition path
+ * @param warmupCases cases walked in each warm-up round before the first figure, so the JIT has compiled the
+ *     transition path
+ * @param warmupRounds at most this many warm-up rounds; they stop earlier once a round costs no less CPU per
+ *     transition than the round before (less by under {@link #WARM_WITHIN}: the hub runs at its steady state)
  * @param staff simulated staff threads completing tasks as fast as they can
  * @param latencyCompletions completions issued at the fixed rate of the latency figure
  * @param rawMessages messages sent and received for the raw broker rate
@@ -25,11 +28,15 @@ package id.pintu.bench;
  *     always measured, and the maximum whenever a phase needs it
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
  */
-record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int staff, int latencyCompletions,
+record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int staff,
+        int latencyCompletions,
         int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps, int[] consumerSteps,
         int pdfDocuments, int emails, java.util.Set<String> phases, java.util.List<String> hubArgs) {
 
     /** The parts of a run, in the order they run; {@code -Dbench.phases=all} (the default) or a comma list. */
+    /** A warm-up round cheaper per transition than the one before by less than this share: the steady state. */
+    static final double WARM_WITHIN = 0.07;
+
     static final java.util.List<String> PHASES =
             java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers");
 
@@ -49,7 +56,8 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
         }
         return new BenchSettings(scale, db.equals("postgres"),
                 size("bench.cases", small ? 150 : 800),
-                size("bench.warmup-cases", small ? 60 : 200),
+                size("bench.warmup-cases", small ? 150 : 400),
+                size("bench.warmup-rounds", 6),
                 size("bench.staff", 16),
                 size("bench.latency-completions", small ? 1_500 : 8_000),
                 size("bench.raw-messages", small ? 3_000 : 20_000),
