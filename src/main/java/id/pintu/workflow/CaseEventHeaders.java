@@ -22,7 +22,11 @@ public class CaseEventHeaders implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getIn();
-        CaseEvent e = json.readValue(message.getMandatoryBody(String.class), CaseEvent.class);
+        apply(json.readValue(message.getMandatoryBody(String.class), CaseEvent.class), message);
+    }
+
+    /** Sets the headers of {@code e} on the message that carries it. */
+    public static void apply(CaseEvent e, Message message) {
         message.setHeader(EVENT_TYPE, e.type());
         message.setHeader(WorkflowHeaders.APPLICATION_ID, e.applicationId());
         message.setHeader(WorkflowHeaders.TRACKING_CODE, e.trackingCode());

@@ -30,10 +30,16 @@ public class CaseEvents {
     /** Records a case event; must run inside the transaction that made the change. */
     public void record(String type, Application app, Task task, String outcome, String by, CaseStatus status,
             Instant at) {
-        CaseEvent e = new CaseEvent(UUID.randomUUID().toString(), type, app.id(), app.trackingCode(), app.sopCode(),
-                app.sopVersion(), task == null ? null : task.id(), task == null ? null : task.stepNo(),
-                task == null ? null : task.actor(), task == null ? null : task.kind(), outcome, by, status, at);
+        CaseEvent e = of(UUID.randomUUID().toString(), type, app, task, outcome, by, status, at);
         append(e.eventId(), KIND, app.id(), e, at);
+    }
+
+    /** A case event, not recorded: for a caller that publishes it itself (see TaskProjection#enter). */
+    public static CaseEvent of(String eventId, String type, Application app, Task task, String outcome, String by,
+            CaseStatus status, Instant at) {
+        return new CaseEvent(eventId, type, app.id(), app.trackingCode(), app.sopCode(), app.sopVersion(),
+                task == null ? null : task.id(), task == null ? null : task.stepNo(),
+                task == null ? null : task.actor(), task == null ? null : task.kind(), outcome, by, status, at);
     }
 
     /** Appends any outbox event in the caller's transaction; it is routed after commit. */

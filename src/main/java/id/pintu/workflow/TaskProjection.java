@@ -34,13 +34,10 @@ public class TaskProjection {
     private final Clock clock;
     private final WorkflowProperties properties;
     private final TransactionTemplate tx;
-    private final CaseEvents events;
 
     public TaskProjection(SopCatalog catalog, TaskRepository tasks, ApplicationRepository applications,
-            WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx,
-            CaseEvents events) {
+            WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx) {
         this.tx = tx;
-        this.events = events;
         this.catalog = catalog;
         this.tasks = tasks;
         this.applications = applications;
@@ -75,27 +72,41 @@ public class TaskProjection {
                 clarification ? nextStep : null, clock.instant());
     }
 
-    /** Puts a task from the actor's queue into the inbox, once. */
-    public void enter(TaskMessage m) {
+    /**
+     * Puts a task from the actor's queue into the inbox, once, and returns its {@code STEP_ENTERED} event for the
+     * route to publish in the JMS transaction that takes the message off the queue (null: nothing to publish). A
+     * redelivered message whose task is already in the inbox returns the same event again (same id): the delivery
+     * that entered it may have died before its JMS transaction, and with it the publication, committed; the
+     * listeners ignore an event id they have seen.
+     */
+    public CaseEvent enter(TaskMessage m) {
         // The log context names the step being entered (the message's headers name the one completed).
         try (CaseLog.Scope ignored = CaseLog.step(m.stepNo())) {
-            tx.executeWithoutResult(status -> enterOnce(m));
+            return tx.execute(status -> enterOnce(m));
         } catch (DuplicateKeyException e) {
-            // Another consumer entered the same message at the same moment (a redelivery racing the original).
+            // Another consumer entered the same message at the same moment (a redelivery racing the original),
+            // and publishes its event.
             LOG.debug("Task {} entered concurrently by another consumer", m.taskId());
+            return null;
         }
     }
 
-    private void enterOnce(TaskMessage m) {
-        if (tasks.exists(m.taskId())) {
-            LOG.debug("Task {} already in the inbox of {}: duplicate delivery ignored", m.taskId(), m.actor());
-            return;
-        }
+    /** The id of a task's {@code STEP_ENTERED} event: the same for every delivery of its message. */
+    static String enteredEventId(String taskId) {
+        return UUID.nameUUIDFromBytes((taskId + "/entered").getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private CaseEvent enterOnce(TaskMessage m) {
         Application app = applications.find(m.applicationId()).orElse(null);
+        if (tasks.exists(m.taskId())) {
+            LOG.debug("Task {} already in the inbox of {}: duplicate delivery, its event published again", m.taskId(),
+                    m.actor());
+            return app == null || !app.status().isOpen() ? null : entered(app, tasks.find(m.taskId()).orElseThrow());
+        }
         if (app == null || !app.status().isOpen()) {
             LOG.info("Task for step {} of case {} dropped: the case is {}", m.stepNo(), m.applicationId(),
                     app == null ? "unknown" : app.status());
-            return;
+            return null;
         }
         Step step = catalog.require(m.sopCode(), m.sopVersion()).requireStep(m.stepNo());
         boolean clarification = m.kind() == TaskKind.CLARIFICATION;
@@ -105,9 +116,17 @@ public class TaskProjection {
                 m.resumeStep(), m.enteredAt(), calendar.dueAt(m.enteredAt(), limit), null, null, null, null, null,
                 null);
         tasks.insert(task);
-        CaseStatus status = clarification ? CaseStatus.AWAITING_APPLICANT : CaseStatus.IN_PROGRESS;
-        applications.setOpenStatus(m.applicationId(), status, clock.instant());
-        events.record(CaseEvent.STEP_ENTERED, app, task, null, null, status, clock.instant());
+        applications.setOpenStatus(m.applicationId(), statusWhileOpen(task), clock.instant());
         LOG.info("Case {} entered step {} ({}) for {}", app.trackingCode(), m.stepNo(), m.kind(), m.actor());
+        return entered(app, task);
+    }
+
+    private static CaseStatus statusWhileOpen(Task task) {
+        return task.kind() == TaskKind.CLARIFICATION ? CaseStatus.AWAITING_APPLICANT : CaseStatus.IN_PROGRESS;
+    }
+
+    private static CaseEvent entered(Application app, Task task) {
+        return CaseEvents.of(enteredEventId(task.id()), CaseEvent.STEP_ENTERED, app, task, null, null,
+                statusWhileOpen(task), task.enteredAt());
     }
 }

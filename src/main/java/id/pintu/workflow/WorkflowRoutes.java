@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  *       {@code <sop>.v1.step-08-...} (older): a decision is a content-based router over its outcomes; an activity
  *       leads to its next step or ends the case;</li>
  *   <li>{@code enter-step}: the next task as a persistent message on its actor's durable queue;</li>
- *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox;</li>
+ *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox and
+ *       publishing the task's {@code STEP_ENTERED} event in the same JMS transaction;</li>
  *   <li>{@code sop-refresh}: SOP versions another hub installed get their routes here too (see SopRoutes).</li>
  * </ul>
  */
@@ -132,7 +133,17 @@ public class WorkflowRoutes extends RouteBuilder {
                 .from("jms:queue:{{queue}}?transacted=true&concurrentConsumers={{consumers}}")
                 .routeConfigurationId(QueueErrorHandling.ID)
                 .unmarshal(new JacksonDataFormat(json, TaskMessage.class))
-                .bean("taskProjection", "enter");
+                .bean("taskProjection", "enter")
+                // STEP_ENTERED is published in the JMS transaction that takes the task off the queue (no outbox
+                // row): the acknowledgement and the event commit together, after the inbox row did.
+                .filter(body().isNotNull())
+                    // The event's own headers only, not the task message's (which name the step completed).
+                    .removeHeaders("*")
+                    .process(e -> CaseEventHeaders.apply(e.getIn().getBody(CaseEvent.class), e.getIn()))
+                    .marshal(new JacksonDataFormat(json, CaseEvent.class))
+                    .convertBodyTo(String.class)
+                    .to("jms:topic:" + properties.eventsTopic() + "?deliveryPersistent=true")
+                .end();
 
         for (Actor actor : catalog.actors().values()) {
             templatedRoute(ACTOR_INBOX_TEMPLATE)
