@@ -1,5 +1,7 @@
 package id.pintu.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.TaskMessage;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
@@ -10,10 +12,12 @@ import org.apache.camel.support.EventNotifierSupport;
 /**
  * Tells the benchmark the moment a task entered an inbox: an exchange of an {@code inbox-<actor>} route completed,
  * which is after {@code TaskProjection.enter} committed the task row, so the task is claimable from then on. Cheaper
- * and more exact than polling the task table.
+ * and more exact than polling the task table. The exchange ends with the task's {@code STEP_ENTERED} event as its
+ * body (the JSON the route published); an exchange without one entered nothing new.
  */
 final class ArrivalNotifier extends EventNotifierSupport {
 
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private volatile Consumer<TaskMessage> listener = m -> { };
 
     ArrivalNotifier() {
@@ -42,8 +46,14 @@ final class ArrivalNotifier extends EventNotifierSupport {
         Exchange x = ((ExchangeCompletedEvent) event).getExchange();
         String route = x.getFromRouteId();
         if (route != null && route.startsWith("inbox-") && !x.isFailed()
-                && x.getIn().getBody() instanceof TaskMessage m) {
-            listener.accept(m);
+                && x.getIn().getBody() instanceof String body) {
+            try {
+                CaseEvent e = json.readValue(body, CaseEvent.class);
+                listener.accept(new TaskMessage(e.taskId(), e.applicationId(), e.sopCode(), e.sopVersion(),
+                        e.stepNo(), e.actor(), e.taskKind(), null, e.at()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("not a case event at the end of " + route + ": " + body, e);
+            }
         }
     }
 }
