@@ -63,7 +63,7 @@ public class OutboxRepository {
     /**
      * Deletes routed events in one statement (one commit for all of them). The list is padded, by repeating its
      * last id, to the next power of two: a handful of statement texts instead of one per batch size, so the
-     * database's statement cache answers instead of parsing every batch anew (a tenth of the delete's cost on H2).
+     * database's statement cache answers instead of parsing every batch anew.
      */
     public void delete(List<String> ids) {
         if (ids.size() == 1) {
