@@ -123,7 +123,7 @@ public class OssBridge {
                     return;
                 }
             }
-            if (properties.call(r.integration()).checkNib()) {
+            if (Boolean.TRUE.equals(properties.call(r.integration()).checkNib())) {
                 checkNib(r);
             }
             OssAnswer a = client.send(r.method(), r.key(), payloads.body(r, idIzin));

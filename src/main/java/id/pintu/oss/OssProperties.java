@@ -72,7 +72,10 @@ public record OssProperties(
     public OssProperties {
         Map<String, Call> merged = new LinkedHashMap<>(DEFAULT_CALLS);
         if (calls != null) {
-            merged.putAll(calls);
+            // A configured entry replaces the default one, except check-nib when it is not given: an office that
+            // changes oss-register's kd-status keeps step 4's NIB check without knowing about it.
+            calls.forEach((name, call) -> merged.put(name, call.checkNib() != null ? call
+                    : call.withCheckNib(DEFAULT_CALLS.containsKey(name) && DEFAULT_CALLS.get(name).checkNib())));
         }
         calls = Map.copyOf(merged);
     }
@@ -83,10 +86,15 @@ public record OssProperties(
      * @param letter optional: the document kind (config/documents/) whose agenda number the status reports, in
      *     {@code keterangan}; the hand-over waits until that letter is numbered (a case without it sends none)
      * @param checkNib ask OSS first ({@code inqueryNIB}) whether it knows the dossier's NIB and, where OSS gives
-     *     one, whether the NPWP matches; if not, the call is refused and becomes a task for staff (step 4)
+     *     one, whether the NPWP matches; if not, the call is refused and becomes a task for staff (step 4); when a
+     *     configured entry leaves it out, the default entry's value (true for {@code oss-register}, else false)
      */
     public record Call(@NotBlank String method, @NotBlank String wrapper, @NotBlank String kdStatus, String letter,
-            @DefaultValue("false") boolean checkNib) {
+            Boolean checkNib) {
+
+        Call withCheckNib(boolean check) {
+            return new Call(method, wrapper, kdStatus, letter, check);
+        }
 
         /** The final permit ({@code receiveLicense}, wrapper {@code IZINFINAL}) carries the permit's number. */
         public boolean issuesPermit() {
