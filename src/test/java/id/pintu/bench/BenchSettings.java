@@ -29,14 +29,14 @@ package id.pintu.bench;
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int staff,
-        int latencyCompletions,
-        int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps, int[] consumerSteps,
-        int pdfDocuments, int emails, java.util.Set<String> phases, java.util.List<String> hubArgs) {
+        int latencyCompletions, int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps,
+        int[] consumerSteps, int pdfDocuments, int emails, java.util.Set<String> phases,
+        java.util.List<String> hubArgs) {
 
-    /** The parts of a run, in the order they run; {@code -Dbench.phases=all} (the default) or a comma list. */
     /** A warm-up round cheaper per transition than the one before by less than this share: the steady state. */
     static final double WARM_WITHIN = 0.07;
 
+    /** The parts of a run, in the order they run; {@code -Dbench.phases=all} (the default) or a comma list. */
     static final java.util.List<String> PHASES =
             java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers");
 
@@ -57,7 +57,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
         return new BenchSettings(scale, db.equals("postgres"),
                 size("bench.cases", small ? 150 : 800),
                 size("bench.warmup-cases", small ? 150 : 400),
-                size("bench.warmup-rounds", 6),
+                Math.max(1, size("bench.warmup-rounds", 6)),
                 size("bench.staff", 16),
                 size("bench.latency-completions", small ? 1_500 : 8_000),
                 size("bench.raw-messages", small ? 3_000 : 20_000),
