@@ -113,10 +113,12 @@ public class OutboxRepository {
 
     /**
      * Takes a lease on an event that waits out its back-off after a failure, whatever its due time: the lease
-     * clears the error, so of this, the poll and another hub's relay exactly one wins.
+     * clears the error, so of this, the poll and another hub's relay exactly one wins. Such an early try does not
+     * count as an attempt: a case whose documents come one by one wakes its waiting mail for each, and counting
+     * those would double the back-off and turn the wait into warnings within seconds.
      */
     public Optional<Event> leaseWaiting(String id, Instant until) {
-        int won = jdbc.sql("UPDATE outbox SET available_at = ?, attempts = attempts + 1, last_error = NULL"
+        int won = jdbc.sql("UPDATE outbox SET available_at = ?, last_error = NULL"
                         + " WHERE id = ? AND last_error IS NOT NULL")
                 .params(ts(until), id)
                 .update();
