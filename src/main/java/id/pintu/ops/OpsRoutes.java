@@ -1,7 +1,9 @@
 package id.pintu.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.messaging.DatabaseOutageLog;
 import id.pintu.messaging.QueueErrorHandling;
+import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowProperties;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,7 +11,7 @@ import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the metrics from the case events topic. The counters live in memory and start from zero with the JVM, so
+ * Feeds the metrics from the case events topic, and compacts the embedded H2 file ({@link H2Housekeeping}). The counters live in memory and start from zero with the JVM, so
  * the subscription is shared but not durable: the broker keeps no journal record per event for it, and events
  * published while no hub runs (none are: the hub publishes them) would not count anyway.
  */
@@ -18,10 +20,15 @@ class OpsRoutes extends RouteBuilder {
 
     private final WorkflowProperties workflow;
     private final ObjectMapper json;
+    private final H2HousekeepingProperties housekeeping;
+    private final H2Housekeeping h2;
 
-    OpsRoutes(WorkflowProperties workflow, ObjectMapper json) {
+    OpsRoutes(WorkflowProperties workflow, ObjectMapper json, H2HousekeepingProperties housekeeping,
+            H2Housekeeping h2) {
         this.workflow = workflow;
         this.json = json;
+        this.housekeeping = housekeeping;
+        this.h2 = h2;
     }
 
     @Override
@@ -32,5 +39,13 @@ class OpsRoutes extends RouteBuilder {
                 .routeConfigurationId(QueueErrorHandling.ID)
                 .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-event")
                 .bean("workflowMetrics", "record").id("record-metrics");
+
+        // Only on an H2 file database: PostgreSQL vacuums on its own.
+        from("timer:h2-housekeeping?period=" + housekeeping.interval().toMillis())
+                .routeId("h2-housekeeping")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
+                .autoStartup(housekeeping.enabled() && h2.applies())
+                .bean("h2Housekeeping", "compact").id("compact-h2-chunks");
     }
 }

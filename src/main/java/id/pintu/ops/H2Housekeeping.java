@@ -1,0 +1,125 @@
+package id.pintu.ops;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Does for the embedded H2 file what H2's own background writer does when a write delay is set, and which nothing
+ * does with {@code WRITE_DELAY=0}: rewrites the live pages of chunks that are mostly dead, so that their chunks can
+ * be dropped. Without it the file keeps every chunk that still holds one live page; on a hub that ran a few
+ * thousand transitions the live share of the chunks fell to about a quarter, and every commit grew dearer, because
+ * H2 rewrites the entries of the chunk list that a commit touches.
+ *
+ * <p>A pass runs under H2's store lock, as H2's own housekeeping does: commits wait for it, and
+ * {@link H2HousekeepingProperties#write()} bounds how long. Pages move between chunks; no row changes.
+ */
+@Component("h2Housekeeping")
+@EnableConfigurationProperties(H2HousekeepingProperties.class)
+public class H2Housekeeping {
+
+    /** What one pass found and did; {@code fillRate} is the live share of the chunks, in percent. */
+    public record Pass(int fillRateBefore, int fillRateAfter, boolean rewritten) {}
+
+    /** The file now: its chunks (each commit writes one; compaction merges them) and its size. */
+    public record FileState(int chunks, long bytes) {}
+
+    private final DataSource dataSource;
+    private final H2HousekeepingProperties properties;
+
+    public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+        if (applies()) {
+            // Read when scraped (counting the chunks walks the store's chunk list; a pass does not need it).
+            Gauge.builder("pintu.h2.chunks", this, h -> h.stateOrEmpty().map(FileState::chunks).orElse(-1).doubleValue())
+                    .description("Chunks in the embedded H2 file").register(meters);
+            Gauge.builder("pintu.h2.file.size", this, h -> h.stateOrEmpty().map(FileState::bytes).orElse(-1L).doubleValue())
+                    .description("Size of the embedded H2 file").baseUnit("bytes").register(meters);
+        }
+    }
+
+    /** Whether the hub's database is an H2 file, i.e. whether there is anything to compact. */
+    public boolean applies() {
+        try (Connection c = dataSource.getConnection()) {
+            return store(c).isPresent();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The live share of the H2 file's chunks now, in percent; empty if the database is not an H2 file. */
+    public OptionalInt chunksFillRate() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return store(c).map(s -> OptionalInt.of(s.getFileStore().getChunksFillRate())).orElse(OptionalInt.empty());
+        }
+    }
+
+    /** The H2 file's chunks and size; empty if the database is not an H2 file. */
+    public Optional<FileState> state() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return store(c).map(s -> {
+                int chunks = 0;
+                for (String key : s.getLayoutMap().keySet()) {
+                    chunks += key.startsWith("chunk.") ? 1 : 0;
+                }
+                return new FileState(chunks, s.getFileStore().size());
+            });
+        }
+    }
+
+    private Optional<FileState> stateOrEmpty() {
+        try {
+            return state();
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One pass: rewrites up to the configured amount of live data while the chunks are below the fill rate. */
+    public Optional<Pass> compact() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<MVStore> found = store(c);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            MVStore store = found.get();
+            FileStore<?> file = store.getFileStore();
+            int before = file.getChunksFillRate();
+            if (before >= properties.fillRate()) {
+                return Optional.of(new Pass(before, before, false));
+            }
+            boolean rewritten = store.compact(properties.fillRate(), (int) properties.write().toBytes());
+            if (rewritten) {
+                // The moved pages are in memory until the store writes a chunk; a busy hub's next commit would,
+                // an idle one's might not come for hours (H2's background writer does the same at its next turn).
+                store.tryCommit();
+            }
+            return Optional.of(new Pass(before, rewritten ? file.getChunksFillRate() : before, rewritten));
+        }
+    }
+
+    private static Optional<MVStore> store(Connection c) throws SQLException {
+        if (!c.isWrapperFor(JdbcConnection.class)) {
+            return Optional.empty();
+        }
+        if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return Optional.empty();
+        }
+        if (!session.getDatabase().isPersistent() || session.getDatabase().getStore() == null) {
+            return Optional.empty();
+        }
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        return store.getFileStore() == null || store.isClosed() ? Optional.empty() : Optional.of(store);
+    }
+}

@@ -1,0 +1,29 @@
+package id.pintu.ops;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Compaction of the embedded H2 file while the hub runs. With {@code WRITE_DELAY=0} (every commit on disk before it
+ * returns, which the crash guarantee needs) H2 starts no background writer, and its background writer is the only
+ * thing that compacts: without this, every commit leaves a new chunk behind, the file fills with mostly dead chunks
+ * and each commit rewrites more of the chunk list. Has no effect on PostgreSQL.
+ *
+ * @param enabled whether the hub compacts the H2 file at all
+ * @param interval how often a pass looks at the file
+ * @param fillRate a pass rewrites only while the live share of the chunks (percent) is below this
+ * @param write at most this much live data is rewritten per pass (bounds the time commits wait for it)
+ */
+@Validated
+@ConfigurationProperties("pintu.h2.housekeeping")
+public record H2HousekeepingProperties(
+        @DefaultValue("true") boolean enabled,
+        @NotNull @DefaultValue("200ms") Duration interval,
+        @Min(1) @Max(99) @DefaultValue("80") int fillRate,
+        @NotNull @DefaultValue("256KB") DataSize write) {}
