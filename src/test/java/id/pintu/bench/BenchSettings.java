@@ -21,16 +21,19 @@ package id.pintu.bench;
  * @param consumerSteps consumer threads per actor queue of the scaling curve
  * @param pdfDocuments documents rendered for the PDF figure
  * @param emails applications sent by email for the intake figure
+ * @param h2Transitions transitions of each H2 ageing run ({@code h2store}: the file's chunks without and with the
+ *     hub's housekeeping)
  * @param phases the parts to run ({@code -Dbench.phases=throughput,latency}; default all): {@code throughput} (raw
  *     broker and maximum transitions), {@code latency} (at half the maximum), {@code pdf}, {@code history} (the
  *     maximum with 10k/100k/1M finished cases), {@code capacity} (heap with open cases, escalation passes),
- *     {@code email} (intake rate), {@code consumers} (the maximum with 1 and 4 consumers per queue); start-up is
+ *     {@code email} (intake rate), {@code consumers} (the maximum with 1 and 4 consumers per queue), {@code h2store} (H2 only: how the
+ *     file ages without and with the housekeeping, see {@code H2ChunkGrowth}); start-up is
  *     always measured, and the maximum whenever a phase needs it
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int staff,
         int latencyCompletions, int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps,
-        int[] consumerSteps, int pdfDocuments, int emails, java.util.Set<String> phases,
+        int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions, java.util.Set<String> phases,
         java.util.List<String> hubArgs) {
 
     /** A warm-up round cheaper per transition than the one before by less than this share: the steady state. */
@@ -38,7 +41,8 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
 
     /** The parts of a run, in the order they run; {@code -Dbench.phases=all} (the default) or a comma list. */
     static final java.util.List<String> PHASES =
-            java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers");
+            java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers",
+                    "h2store");
 
     boolean runs(String phase) {
         return phases.contains(phase);
@@ -68,6 +72,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 new int[] {1, 2, 4},
                 size("bench.pdf-documents", small ? 100 : 500),
                 size("bench.emails", small ? 50 : 200),
+                size("bench.h2-transitions", small ? 100_000 : 200_000),
                 phases(System.getProperty("bench.phases", "all")),
                 java.util.Arrays.stream(System.getProperty("bench.hub-args", "").trim().split("\\s+"))
                         .filter(a -> !a.isEmpty()).toList());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +132,26 @@ public final class PintuBenchmark {
                 figures.put("startupMsWarm" + consumers, hub.startupMillis);
             }
         }
+        if (settings.runs("h2store") && !settings.postgres()) {
+            h2Ageing();
+        }
         figures.put("loadAverageAfter", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The H2 file's chunks and commit cost as it ages, without and with the hub's housekeeping. */
+    private void h2Ageing() throws Exception {
+        int transitions = settings.h2Transitions();
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "bench-data", "h2-ageing-" + UUID.randomUUID());
+        for (boolean housekeeping : new boolean[] {false, true}) {
+            H2ChunkGrowth.Row last = H2ChunkGrowth.run(dir.resolve(housekeeping ? "on" : "off"), housekeeping,
+                    transitions, transitions / 5);
+            String mode = housekeeping ? "On" : "Off";
+            put("h2AgeingMsPerTransition" + mode, "H2 ageing, housekeeping " + mode.toLowerCase(Locale.ROOT)
+                    + ": ms per transition after " + transitions, last.msPerTransition(), "ms");
+            put("h2AgeingChunks" + mode, "  chunks in the file", last.chunks(), "");
+            put("h2AgeingFileMb" + mode, "  file size", last.fileMb(), "MB");
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
 
     /** The routes whose slowest exchange took longer than a second (where a long latency comes from). */
@@ -163,6 +183,11 @@ public final class PintuBenchmark {
                 max.cpuMillisPerTransition(), "ms");
         put("cpuBoundTransitionsPerSec", "the same as transitions/s if the JVM had every core to itself",
                 Runtime.getRuntime().availableProcessors() * 1000 / max.cpuMillisPerTransition(), "/s");
+        var file = staff.hub().bean(id.pintu.ops.H2Housekeeping.class).state();
+        if (file.isPresent() && !figures.containsKey("h2Chunks")) {
+            put("h2Chunks", "H2 file after the runs: chunks", file.get().chunks(), "");
+            put("h2FileMb", "H2 file after the runs: size", file.get().bytes() >> 20, "MB");
+        }
         return maximum;
     }
 

@@ -64,6 +64,10 @@ final class StaffSimulation {
     private final Map<String, Boolean> recommend = new ConcurrentHashMap<>();
     private final AtomicInteger submitted = new AtomicInteger();
 
+    BenchHub hub() {
+        return hub;
+    }
+
     StaffSimulation(BenchHub hub) {
         this.hub = hub;
         this.workflow = hub.workflow();
