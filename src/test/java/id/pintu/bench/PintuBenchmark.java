@@ -164,6 +164,15 @@ public final class PintuBenchmark {
             if (r != null && r.getMaxProcessingTime() > 1000) {
                 System.out.printf("[bench] slow route %s: %d exchanges, mean %d ms, max %d ms%n", route.getRouteId(),
                         r.getExchangesTotal(), r.getMeanProcessingTime(), r.getMaxProcessingTime());
+                // Which of its nodes took that long (a node's time includes the nodes it calls).
+                java.util.regex.Matcher node = java.util.regex.Pattern
+                        .compile("<processorStat id=\"([^\"]+)\"[^>]*?maxProcessingTime=\"(\\d+)\"")
+                        .matcher(r.dumpRouteStatsAsXml(false, true));
+                while (node.find()) {
+                    if (Long.parseLong(node.group(2)) > 1000) {
+                        System.out.printf("[bench]   node %s: max %s ms%n", node.group(1), node.group(2));
+                    }
+                }
             }
         }
     }
