@@ -11,9 +11,10 @@ import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the metrics from the case events topic, and compacts the embedded H2 file ({@link H2Housekeeping}). The counters live in memory and start from zero with the JVM, so
- * the subscription is shared but not durable: the broker keeps no journal record per event for it, and events
- * published while no hub runs (none are: the hub publishes them) would not count anyway.
+ * Feeds the metrics from the case events topic, and compacts the embedded H2 file ({@link H2Housekeeping}). The
+ * counters live in memory and start from zero with the JVM, so the subscription is shared but not durable: the
+ * broker keeps no journal record per event for it, and events published while no hub runs (none are: the hub
+ * publishes them) would not count anyway.
  */
 @Component
 class OpsRoutes extends RouteBuilder {
