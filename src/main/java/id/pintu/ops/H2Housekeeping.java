@@ -36,11 +36,13 @@ public class H2Housekeeping {
 
     private final DataSource dataSource;
     private final H2HousekeepingProperties properties;
+    private final boolean h2File;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.properties = properties;
-        if (applies()) {
+        this.h2File = isH2File(dataSource);
+        if (h2File) {
             // Read when scraped (counting the chunks walks the store's chunk list; a pass does not need it).
             Gauge.builder("pintu.h2.chunks", this, h -> h.stateOrEmpty().map(FileState::chunks).orElse(-1).doubleValue())
                     .description("Chunks in the embedded H2 file").register(meters);
@@ -49,8 +51,12 @@ public class H2Housekeeping {
         }
     }
 
-    /** Whether the hub's database is an H2 file, i.e. whether there is anything to compact. */
+    /** Whether the hub's database is an H2 file, i.e. whether there is anything to compact (looked up once). */
     public boolean applies() {
+        return h2File;
+    }
+
+    private static boolean isH2File(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return store(c).isPresent();
         } catch (SQLException e) {
