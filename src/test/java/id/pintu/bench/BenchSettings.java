@@ -26,7 +26,8 @@ package id.pintu.bench;
  * @param phases the parts to run ({@code -Dbench.phases=throughput,latency}; default all): {@code throughput} (raw
  *     broker and maximum transitions), {@code latency} (at half the maximum), {@code pdf}, {@code history} (the
  *     maximum with 10k/100k/1M finished cases), {@code capacity} (heap with open cases, escalation passes),
- *     {@code email} (intake rate), {@code consumers} (the maximum with 1 and 4 consumers per queue), {@code h2store} (H2 only: how the
+ *     {@code email} (intake rate), {@code consumers} (the maximum with 1 and 4 consumers per queue), {@code core}
+ *     (the maximum of the workflow core: no OSS calls, documents or mails), {@code h2store} (H2 only: how the
  *     file ages without and with the housekeeping, see {@code H2ChunkGrowth}); start-up is
  *     always measured, and the maximum whenever a phase needs it
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
@@ -41,7 +42,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
 
     /** The parts of a run, in the order they run; {@code -Dbench.phases=all} (the default) or a comma list. */
     static final java.util.List<String> PHASES =
-            java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers",
+            java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers", "core",
                     "h2store");
 
     boolean runs(String phase) {

@@ -132,10 +132,48 @@ public final class PintuBenchmark {
                 figures.put("startupMsWarm" + consumers, hub.startupMillis);
             }
         }
+        if (settings.runs("core")) {
+            core();
+        }
         if (settings.runs("h2store") && !settings.postgres()) {
             h2Ageing();
         }
         figures.put("loadAverageAfter", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * The transitions figure of the workflow core: the same SOP and the same hub, with durable messaging and the
+     * full audit history, but without the features' own work, i.e. what a workflow engine executing the SOP would
+     * do. The SOP is copied without its {@code integration} lines (no OSS calls), and the documents feature and the
+     * status mails get empty configuration folders (no PDFs, no mails); their subscriptions still receive every
+     * event.
+     */
+    private void core() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "bench-data", "core-config-" + UUID.randomUUID());
+        java.nio.file.Path sops = java.nio.file.Files.createDirectories(dir.resolve("sop"));
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("config", "sop"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                List<String> lines = java.nio.file.Files.readAllLines(f).stream()
+                        .filter(l -> !l.strip().startsWith("integration:")).toList();
+                java.nio.file.Files.write(sops.resolve(f.getFileName()), lines);
+            }
+        }
+        List<String> args = new ArrayList<>(settings.hubArgs());
+        args.add("--pintu.sop.directory=" + sops);
+        args.add("--pintu.documents.definitions-directory="
+                + java.nio.file.Files.createDirectories(dir.resolve("documents")));
+        args.add("--pintu.mail.rules-directory=" + java.nio.file.Files.createDirectories(dir.resolve("mail")));
+        try (BenchHub hub = BenchHub.start(settings.postgres(), 2, args)) {
+            StaffSimulation staff = new StaffSimulation(hub);
+            warmUp(staff, MIN_WARMUP_ROUNDS, false);
+            StaffSimulation.Throughput t = staff.maximum(settings.cases(), settings.staff());
+            put("transitionsPerSecCore", "step transitions/s of the workflow core (no OSS calls, documents or mails;"
+                    + " " + t.cases() + " cases)", t.perSecond(), "/s");
+            put("cpuMsPerTransitionCore", "  CPU time of the whole JVM per transition", t.cpuMillisPerTransition(),
+                    "ms");
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        }
     }
 
     /** The H2 file's chunks and commit cost as it ages, without and with the hub's housekeeping. */
