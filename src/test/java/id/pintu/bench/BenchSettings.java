@@ -27,15 +27,17 @@ package id.pintu.bench;
  *     broker and maximum transitions), {@code latency} (at half the maximum), {@code pdf}, {@code history} (the
  *     maximum with 10k/100k/1M finished cases), {@code capacity} (heap with open cases, escalation passes),
  *     {@code email} (intake rate), {@code consumers} (the maximum with 1 and 4 consumers per queue), {@code core}
- *     (the maximum of the workflow core: no OSS calls, documents or mails), {@code h2store} (H2 only: how the
+ *     (the maximum of the workflow core: no OSS calls, documents or mails), {@code reference} (Flowable executing
+ *     the same SOP in its own JVM, {@code bench/reference-flowable}), {@code h2store} (H2 only: how the
  *     file ages without and with the housekeeping, see {@code H2ChunkGrowth}); start-up is
  *     always measured, and the maximum whenever a phase needs it
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
+ * @param referenceArgs extra settings of the reference run ({@code -Dbench.reference-args="-Dreference.history=audit"})
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int staff,
         int latencyCompletions, int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps,
         int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions, java.util.Set<String> phases,
-        java.util.List<String> hubArgs) {
+        java.util.List<String> hubArgs, java.util.List<String> referenceArgs) {
 
     /** A warm-up round cheaper per transition than the one before by less than this share: the steady state. */
     static final double WARM_WITHIN = 0.07;
@@ -43,7 +45,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
     /** The parts of a run, in the order they run; {@code -Dbench.phases=all} (the default) or a comma list. */
     static final java.util.List<String> PHASES =
             java.util.List.of("throughput", "latency", "pdf", "history", "capacity", "email", "consumers", "core",
-                    "h2store");
+                    "reference", "h2store");
 
     boolean runs(String phase) {
         return phases.contains(phase);
@@ -75,8 +77,12 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 size("bench.emails", small ? 50 : 200),
                 size("bench.h2-transitions", small ? 100_000 : 200_000),
                 phases(System.getProperty("bench.phases", "all")),
-                java.util.Arrays.stream(System.getProperty("bench.hub-args", "").trim().split("\\s+"))
-                        .filter(a -> !a.isEmpty()).toList());
+                words(System.getProperty("bench.hub-args", "")),
+                words(System.getProperty("bench.reference-args", "")));
+    }
+
+    private static java.util.List<String> words(String value) {
+        return java.util.Arrays.stream(value.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
     }
 
     private static java.util.Set<String> phases(String value) {

@@ -135,6 +135,9 @@ public final class PintuBenchmark {
         if (settings.runs("core")) {
             core();
         }
+        if (settings.runs("reference")) {
+            reference();
+        }
         if (settings.runs("h2store") && !settings.postgres()) {
             h2Ageing();
         }
@@ -174,6 +177,59 @@ public final class PintuBenchmark {
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         }
+    }
+
+    /**
+     * The reference: Flowable executing the same SOP on the same machine, in its own JVM after the hub's have closed
+     * ({@code bench/reference-flowable}, see {@code FlowableSop}), with the same case counts and staff; its figures
+     * and the hub's ratio to them.
+     */
+    private void reference() throws Exception {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-f",
+                java.nio.file.Path.of("bench", "reference-flowable", "pom.xml").toString(), "compile", "exec:exec",
+                "-Dreference.cases=" + settings.cases(), "-Dreference.warmup-cases=" + settings.warmupCases(),
+                "-Dreference.staff=" + settings.staff()));
+        command.addAll(settings.referenceArgs());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String result = null;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.out.println(line);
+                if (line.startsWith("REFERENCE ")) {
+                    result = line;
+                }
+            }
+        }
+        if (process.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the reference run failed (exit " + process.exitValue() + "): "
+                    + String.join(" ", command));
+        }
+        double rate = jsonNumber(result, "transitionsPerSec");
+        put("referenceTransitionsPerSec", "reference: Flowable, the same SOP, step transitions/s, warm ("
+                + jsonText(result, "history") + " history, H2 WRITE_DELAY=" + jsonNumber(result, "h2WriteDelayMs")
+                .intValue() + ")", rate, "/s");
+        put("referenceCpuMsPerTransition", "  CPU time of its JVM per transition",
+                jsonNumber(result, "cpuMsPerTransition"), "ms");
+        for (String hub : List.of("transitionsPerSec", "transitionsPerSecCore")) {
+            if (figures.get(hub) instanceof Double d) {
+                put(hub.replace("transitionsPerSec", "hubToReferenceRatio"), "ratio " + hub + " : reference",
+                        d / rate, "");
+            }
+        }
+    }
+
+    private static Double jsonNumber(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\":([0-9.]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + key + " in " + json);
+        }
+        return Double.valueOf(m.group(1));
+    }
+
+    private static String jsonText(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : "?";
     }
 
     /** The H2 file's chunks and commit cost as it ages, without and with the hub's housekeeping. */
