@@ -6,6 +6,8 @@ import id.pintu.documents.PdfRenderer;
 import id.pintu.sla.EscalationScanner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,20 +154,20 @@ public final class PintuBenchmark {
      * event.
      */
     private void core() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "bench-data", "core-config-" + UUID.randomUUID());
-        java.nio.file.Path sops = java.nio.file.Files.createDirectories(dir.resolve("sop"));
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("config", "sop"))) {
-            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                List<String> lines = java.nio.file.Files.readAllLines(f).stream()
+        Path dir = Path.of("target", "bench-data", "core-config-" + UUID.randomUUID());
+        Path sops = Files.createDirectories(dir.resolve("sop"));
+        try (var files = Files.list(Path.of("config", "sop"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                List<String> lines = Files.readAllLines(f).stream()
                         .filter(l -> !l.strip().startsWith("integration:")).toList();
-                java.nio.file.Files.write(sops.resolve(f.getFileName()), lines);
+                Files.write(sops.resolve(f.getFileName()), lines);
             }
         }
         List<String> args = new ArrayList<>(settings.hubArgs());
         args.add("--pintu.sop.directory=" + sops);
         args.add("--pintu.documents.definitions-directory="
-                + java.nio.file.Files.createDirectories(dir.resolve("documents")));
-        args.add("--pintu.mail.rules-directory=" + java.nio.file.Files.createDirectories(dir.resolve("mail")));
+                + Files.createDirectories(dir.resolve("documents")));
+        args.add("--pintu.mail.rules-directory=" + Files.createDirectories(dir.resolve("mail")));
         try (BenchHub hub = BenchHub.start(settings.postgres(), 2, args)) {
             StaffSimulation staff = new StaffSimulation(hub);
             warmUp(staff, MIN_WARMUP_ROUNDS, false);
@@ -186,7 +188,7 @@ public final class PintuBenchmark {
      */
     private void reference() throws Exception {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-f",
-                java.nio.file.Path.of("bench", "reference-flowable", "pom.xml").toString(), "compile", "exec:exec",
+                Path.of("bench", "reference-flowable", "pom.xml").toString(), "compile", "exec:exec",
                 "-Dreference.cases=" + settings.cases(), "-Dreference.warmup-cases=" + settings.warmupCases(),
                 "-Dreference.staff=" + settings.staff()));
         command.addAll(settings.referenceArgs());
@@ -235,7 +237,7 @@ public final class PintuBenchmark {
     /** The H2 file's chunks and commit cost as it ages, without and with the hub's housekeeping. */
     private void h2Ageing() throws Exception {
         int transitions = settings.h2Transitions();
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "bench-data", "h2-ageing-" + UUID.randomUUID());
+        Path dir = Path.of("target", "bench-data", "h2-ageing-" + UUID.randomUUID());
         for (boolean housekeeping : new boolean[] {false, true}) {
             H2ChunkGrowth.Row last = H2ChunkGrowth.run(dir.resolve(housekeeping ? "on" : "off"), housekeeping,
                     transitions, transitions / 5);
