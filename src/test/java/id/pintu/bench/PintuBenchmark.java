@@ -190,7 +190,8 @@ public final class PintuBenchmark {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-f",
                 Path.of("bench", "reference-flowable", "pom.xml").toString(), "compile", "exec:exec",
                 "-Dreference.cases=" + settings.cases(), "-Dreference.warmup-cases=" + settings.warmupCases(),
-                "-Dreference.staff=" + settings.staff()));
+                "-Dreference.staff=" + settings.staff(),
+                "-Dreference.db=" + (settings.postgres() ? "postgres" : "h2")));
         command.addAll(settings.referenceArgs());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
@@ -208,9 +209,10 @@ public final class PintuBenchmark {
                     + String.join(" ", command));
         }
         double rate = jsonNumber(result, "transitionsPerSec");
+        String db = jsonText(result, "db");
         put("referenceTransitionsPerSec", "reference: Flowable, the same SOP, step transitions/s, warm ("
-                + jsonText(result, "history") + " history, H2 WRITE_DELAY=" + jsonNumber(result, "h2WriteDelayMs")
-                .intValue() + ")", rate, "/s");
+                + jsonText(result, "history") + " history, " + (db.equals("h2") ? "H2 WRITE_DELAY="
+                + jsonNumber(result, "h2WriteDelayMs").intValue() : db) + ")", rate, "/s");
         put("referenceCpuMsPerTransition", "  CPU time of its JVM per transition",
                 jsonNumber(result, "cpuMsPerTransition"), "ms");
         for (String hub : List.of("transitionsPerSec", "transitionsPerSecCore")) {

@@ -1,5 +1,6 @@
 package id.pintu.reference;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -45,7 +46,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * candidate group, every decision an exclusive gateway on the variable {@code outcome}. Flowable runs on an H2 file
  * with the hub's settings ({@code WRITE_DELAY=0}: every commit written before it returns; H2's own default, 500 ms,
  * with {@code -Dreference.write-delay=500}), history level {@code full} ({@code -Dreference.history=audit}), no async
- * executor (the SOP has no timers or service tasks here). Prints one line {@code REFERENCE {json}} last.
+ * executor (the SOP has no timers or service tasks here); {@code -Dreference.db=postgres} runs it on the embedded
+ * PostgreSQL the hub's benchmark uses. Prints one line {@code REFERENCE {json}} last.
  */
 public final class FlowableSop {
 
@@ -88,15 +90,21 @@ public final class FlowableSop {
         int staff = Integer.getInteger("reference.staff", 16);
         String history = System.getProperty("reference.history", "full");
         int writeDelay = Integer.getInteger("reference.write-delay", 0);
+        boolean postgres = "postgres".equals(System.getProperty("reference.db", "h2"));
         Path data = Path.of("target", "reference-data", UUID.randomUUID().toString());
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("engine", "flowable " + ProcessEngine.class.getPackage().getImplementationVersion());
         figures.put("history", history);
+        figures.put("db", postgres ? "postgres" : "h2");
         figures.put("h2WriteDelayMs", writeDelay);
         figures.put("cpus", Runtime.getRuntime().availableProcessors());
         Map<Integer, Step> steps = read(sop);
+        Files.createDirectories(data);
+        EmbeddedPostgres pg = postgres
+                ? EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true).start()
+                : null;
         long t0 = System.nanoTime();
-        ProcessEngine engine = engine(data, history, writeDelay, staff);
+        ProcessEngine engine = engine(data, pg, history, writeDelay, staff);
         engine.getRepositoryService().createDeployment().name("sop")
                 .addBpmnModel("sop.bpmn", model(steps)).deploy();
         figures.put("startupMs", (System.nanoTime() - t0) / 1_000_000);
@@ -124,6 +132,9 @@ public final class FlowableSop {
             figures.put("transitions", max.transitions());
         } finally {
             engine.close();
+            if (pg != null) {
+                pg.close();
+            }
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -134,13 +145,21 @@ public final class FlowableSop {
         System.out.println("REFERENCE " + json.append('}'));
     }
 
-    private static ProcessEngine engine(Path data, String history, int writeDelay, int staff) {
+    /** On PostgreSQL as the hub's benchmark runs it ({@code synchronous_commit} on: each commit flushes the WAL). */
+    private static ProcessEngine engine(Path data, EmbeddedPostgres pg, String history, int writeDelay, int staff) {
         StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
-        cfg.setJdbcUrl("jdbc:h2:file:" + data.toAbsolutePath().resolve("flowable")
-                + ";WRITE_DELAY=" + writeDelay + ";QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE");
-        cfg.setJdbcDriver("org.h2.Driver");
-        cfg.setJdbcUsername("sa");
-        cfg.setJdbcPassword("");
+        if (pg != null) {
+            cfg.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            cfg.setJdbcDriver("org.postgresql.Driver");
+            cfg.setJdbcUsername("postgres");
+            cfg.setJdbcPassword("postgres");
+        } else {
+            cfg.setJdbcUrl("jdbc:h2:file:" + data.toAbsolutePath().resolve("flowable")
+                    + ";WRITE_DELAY=" + writeDelay + ";QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE");
+            cfg.setJdbcDriver("org.h2.Driver");
+            cfg.setJdbcUsername("sa");
+            cfg.setJdbcPassword("");
+        }
         cfg.setJdbcMaxActiveConnections(staff + 4);
         cfg.setJdbcMaxIdleConnections(staff + 4);
         cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
