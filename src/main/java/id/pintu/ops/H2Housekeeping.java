@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(H2HousekeepingProperties.class)
 public class H2Housekeeping {
 
-    /** What one pass did: whether it rewrote live pages (false: the chunks were full enough, or none was old enough). */
+    /** What one pass did: whether it rewrote live pages (not if the chunks were full enough or none was old enough). */
     public record Pass(boolean rewritten) {}
 
     /** The file now: its chunks (each commit writes one; compaction merges them) and its size. */
