@@ -290,6 +290,12 @@ public final class PintuBenchmark {
                 max.cpuMillisPerTransition(), "ms");
         put("cpuBoundTransitionsPerSec", "the same as transitions/s if the JVM had every core to itself",
                 Runtime.getRuntime().availableProcessors() * 1000 / max.cpuMillisPerTransition(), "/s");
+        // A status mail tried before its PDF exists fails and waits (each try a lease and a commit); how often.
+        double pending = staff.hub().bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("pintu.mail.send.failures").tag("reason", "attachment-pending").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        put("mailTriesBeforeTheirPdfPerCase", "mail tries that found their PDF not made yet, per case (every round)",
+                pending / staff.submitted(), "");
         var file = staff.hub().bean(id.pintu.ops.H2Housekeeping.class).state();
         if (file.isPresent() && !figures.containsKey("h2Chunks")) {
             put("h2Chunks", "H2 file after the runs: chunks", file.get().chunks(), "");

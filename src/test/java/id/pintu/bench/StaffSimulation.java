@@ -68,6 +68,11 @@ final class StaffSimulation {
         return hub;
     }
 
+    /** Cases submitted by this simulation so far, every round included. */
+    int submitted() {
+        return submitted.get();
+    }
+
     StaffSimulation(BenchHub hub) {
         this.hub = hub;
         this.workflow = hub.workflow();
