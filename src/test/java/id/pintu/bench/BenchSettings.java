@@ -11,6 +11,9 @@ package id.pintu.bench;
  *     transition path
  * @param warmupRounds at most this many warm-up rounds; they stop earlier once a round costs no less CPU per
  *     transition than the round before (less by under {@link #WARM_WITHIN}: the hub runs at its steady state)
+ * @param rounds measured rounds of {@code cases} each for the throughput figures of the hub, its workflow core and
+ *     the reference ({@code -Dbench.sizes=rounds=5}): each figure is the median round's, printed with the slowest
+ *     and the fastest round
  * @param staff simulated staff threads completing tasks as fast as they can
  * @param latencyCompletions completions issued at the fixed rate of the latency figure
  * @param rawMessages messages sent and received for the raw broker rate
@@ -34,9 +37,9 @@ package id.pintu.bench;
  * @param hubArgs extra hub settings ({@code -Dbench.hub-args="--pintu.workflow.relay.threads=4"}), for before/after
  * @param referenceArgs extra settings of the reference run ({@code -Dbench.reference-args="-Dreference.history=audit"})
  */
-record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int staff,
-        int latencyCompletions, int rawMessages, int openCases, int openTasks, int overdueTasks, int[] finishedSteps,
-        int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions, java.util.Set<String> phases,
+record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int rounds,
+        int staff, int latencyCompletions, int rawMessages, int openCases, int openTasks, int overdueTasks,
+        int[] finishedSteps, int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions, java.util.Set<String> phases,
         java.util.List<String> hubArgs, java.util.List<String> referenceArgs) {
 
     /** A warm-up round cheaper per transition than the one before by less than this share: the steady state. */
@@ -65,6 +68,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 size("bench.cases", small ? 150 : 800),
                 size("bench.warmup-cases", small ? 150 : 400),
                 Math.max(1, size("bench.warmup-rounds", 6)),
+                size("bench.rounds", 3),
                 size("bench.staff", 16),
                 size("bench.latency-completions", small ? 1_500 : 8_000),
                 size("bench.raw-messages", small ? 3_000 : 20_000),

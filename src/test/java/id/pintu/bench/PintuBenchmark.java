@@ -171,11 +171,12 @@ public final class PintuBenchmark {
         try (BenchHub hub = BenchHub.start(settings.postgres(), 2, args)) {
             StaffSimulation staff = new StaffSimulation(hub);
             warmUp(staff, MIN_WARMUP_ROUNDS, false);
-            StaffSimulation.Throughput t = staff.maximum(settings.cases(), settings.staff());
+            Rounds t = measure(staff, "core");
             put("transitionsPerSecCore", "step transitions/s of the workflow core (no OSS calls, documents or mails;"
-                    + " " + t.cases() + " cases)", t.perSecond(), "/s");
-            put("cpuMsPerTransitionCore", "  CPU time of the whole JVM per transition", t.cpuMillisPerTransition(),
-                    "ms");
+                    + " median of " + t.count() + " rounds of " + t.cases() + " cases)", t.perSecond(), "/s");
+            spread("transitionsPerSecCore", t);
+            put("cpuMsPerTransitionCore", "  CPU time of the whole JVM per transition (median)",
+                    t.cpuMillisPerTransition(), "ms");
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         }
@@ -190,7 +191,7 @@ public final class PintuBenchmark {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-f",
                 Path.of("bench", "reference-flowable", "pom.xml").toString(), "compile", "exec:exec",
                 "-Dreference.cases=" + settings.cases(), "-Dreference.warmup-cases=" + settings.warmupCases(),
-                "-Dreference.staff=" + settings.staff(),
+                "-Dreference.staff=" + settings.staff(), "-Dreference.rounds=" + settings.rounds(),
                 "-Dreference.db=" + (settings.postgres() ? "postgres" : "h2")));
         command.addAll(settings.referenceArgs());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -210,10 +211,16 @@ public final class PintuBenchmark {
         }
         double rate = jsonNumber(result, "transitionsPerSec");
         String db = jsonText(result, "db");
-        put("referenceTransitionsPerSec", "reference: Flowable, the same SOP, step transitions/s, warm ("
+        put("referenceTransitionsPerSec", "reference: Flowable, the same SOP, step transitions/s, warm (median, "
                 + jsonText(result, "history") + " history, " + (db.equals("h2") ? "H2 WRITE_DELAY="
                 + jsonNumber(result, "h2WriteDelayMs").intValue() : db) + ")", rate, "/s");
-        put("referenceCpuMsPerTransition", "  CPU time of its JVM per transition",
+        if (result.contains("\"transitionsPerSecSlowest\"")) {
+            put("referenceTransitionsPerSecSlowest", "  slowest of its " + settings.rounds() + " rounds",
+                    jsonNumber(result, "transitionsPerSecSlowest"), "/s");
+            put("referenceTransitionsPerSecFastest", "  fastest of its " + settings.rounds() + " rounds",
+                    jsonNumber(result, "transitionsPerSecFastest"), "/s");
+        }
+        put("referenceCpuMsPerTransition", "  CPU time of its JVM per transition (median)",
                 jsonNumber(result, "cpuMsPerTransition"), "ms");
         for (String hub : List.of("transitionsPerSec", "transitionsPerSecCore")) {
             if (figures.get(hub) instanceof Double d) {
@@ -281,12 +288,14 @@ public final class PintuBenchmark {
         put("transitionsPerSecFirstRound", "  the first " + first.cases() + " cases of a cold JVM (JIT compiling)",
                 first.perSecond(), "/s");
         figures.put("cpuMsPerTransitionFirstRound", first.cpuMillisPerTransition());
-        StaffSimulation.Throughput max = staff.maximum(settings.cases(), settings.staff());
+        Rounds max = measure(staff, "hub");
         double maximum = max.perSecond();
-        put("transitionsPerSec", "step transitions/s, warm (" + max.cases() + " cases, " + max.transitions()
-                + " transitions, " + settings.staff() + " staff, 2 consumers/queue)", maximum, "/s");
+        put("transitionsPerSec", "step transitions/s, warm (median of " + max.count() + " rounds of " + max.cases()
+                + " cases, " + max.transitions() + " transitions, " + settings.staff() + " staff, 2 consumers/queue)",
+                maximum, "/s");
+        spread("transitionsPerSec", max);
         figures.put("transitionsPerSecConsumers2", maximum);
-        put("cpuMsPerTransition", "CPU time of the whole JVM per transition (hub + broker + db + staff)",
+        put("cpuMsPerTransition", "CPU time of the whole JVM per transition (hub + broker + db + staff; median)",
                 max.cpuMillisPerTransition(), "ms");
         put("cpuBoundTransitionsPerSec", "the same as transitions/s if the JVM had every core to itself",
                 Runtime.getRuntime().availableProcessors() * 1000 / max.cpuMillisPerTransition(), "/s");
@@ -302,6 +311,26 @@ public final class PintuBenchmark {
             put("h2FileMb", "H2 file after the runs: size", file.get().bytes() >> 20, "MB");
         }
         return maximum;
+    }
+
+    /** {@link BenchSettings#rounds()} measured rounds of {@code cases} each, every one printed. */
+    private Rounds measure(StaffSimulation staff, String what) throws Exception {
+        List<StaffSimulation.Throughput> rounds = new ArrayList<>();
+        for (int i = 1; i <= settings.rounds(); i++) {
+            StaffSimulation.Throughput round = staff.maximum(settings.cases(), settings.staff());
+            System.out.printf(Locale.ROOT, "[bench] %s, measured round %d of %d: %.1f transitions/s, %.2f ms CPU per"
+                    + " transition%n", what, i, settings.rounds(), round.perSecond(), round.cpuMillisPerTransition());
+            rounds.add(round);
+        }
+        return new Rounds(rounds);
+    }
+
+    /** The slowest and the fastest measured round of a figure, beside its median. */
+    private void spread(String key, Rounds rounds) {
+        if (rounds.count() > 1) {
+            put(key + "Slowest", "  slowest of the " + rounds.count() + " rounds", rounds.slowest(), "/s");
+            put(key + "Fastest", "  fastest of the " + rounds.count() + " rounds", rounds.fastest(), "/s");
+        }
     }
 
     /**

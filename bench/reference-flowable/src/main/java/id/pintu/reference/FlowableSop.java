@@ -88,6 +88,7 @@ public final class FlowableSop {
         int cases = Integer.getInteger("reference.cases", 300);
         int warmupCases = Integer.getInteger("reference.warmup-cases", 400);
         int staff = Integer.getInteger("reference.staff", 16);
+        int measuredRounds = Math.max(1, Integer.getInteger("reference.rounds", 3));
         String history = System.getProperty("reference.history", "full");
         int writeDelay = Integer.getInteger("reference.write-delay", 0);
         boolean postgres = "postgres".equals(System.getProperty("reference.db", "h2"));
@@ -122,13 +123,28 @@ public final class FlowableSop {
                         && round.cpuMillisPerTransition() > (1 - WARM_WITHIN) * previous.cpuMillisPerTransition();
                 previous = round;
             }
-            Throughput max = bench.maximum(cases, staff);
-            System.out.printf(Locale.ROOT, "[reference] Flowable, step transitions/s, warm (%d cases, %d transitions,"
-                    + " %d staff): %.1f /s, %.2f ms CPU per transition%n", max.cases(), max.transitions(), staff,
-                    max.perSecond(), max.cpuMillisPerTransition());
+            // The median of the measured rounds, with the slowest and the fastest (as the hub's figures).
+            List<Throughput> measured = new ArrayList<>();
+            for (int i = 1; i <= measuredRounds; i++) {
+                Throughput round = bench.maximum(cases, staff);
+                System.out.printf(Locale.ROOT, "[reference] measured round %d of %d: %.1f transitions/s, %.2f ms CPU"
+                        + " per transition%n", i, measuredRounds, round.perSecond(), round.cpuMillisPerTransition());
+                measured.add(round);
+            }
+            Throughput max = median(measured, Comparator.comparingDouble(Throughput::perSecond));
+            double cpu = median(measured, Comparator.comparingDouble(Throughput::cpuMillisPerTransition))
+                    .cpuMillisPerTransition();
+            System.out.printf(Locale.ROOT, "[reference] Flowable, step transitions/s, warm (median of %d rounds of %d"
+                    + " cases, %d transitions, %d staff): %.1f /s, %.2f ms CPU per transition%n", measuredRounds,
+                    max.cases(), max.transitions(), staff, max.perSecond(), cpu);
             figures.put("warmupRounds", rounds);
+            figures.put("rounds", measuredRounds);
             figures.put("transitionsPerSec", Math.round(max.perSecond() * 100) / 100.0);
-            figures.put("cpuMsPerTransition", Math.round(max.cpuMillisPerTransition() * 100) / 100.0);
+            figures.put("transitionsPerSecSlowest", Math.round(measured.stream()
+                    .mapToDouble(Throughput::perSecond).min().orElseThrow() * 100) / 100.0);
+            figures.put("transitionsPerSecFastest", Math.round(measured.stream()
+                    .mapToDouble(Throughput::perSecond).max().orElseThrow() * 100) / 100.0);
+            figures.put("cpuMsPerTransition", Math.round(cpu * 100) / 100.0);
             figures.put("transitions", max.transitions());
         } finally {
             engine.close();
@@ -143,6 +159,11 @@ public final class FlowableSop {
         figures.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":")
                 .append(v instanceof Number ? v.toString() : "\"" + v + "\""));
         System.out.println("REFERENCE " + json.append('}'));
+    }
+
+    /** The middle round in {@code order} (of an even count, the lower middle one). */
+    private static Throughput median(List<Throughput> rounds, Comparator<Throughput> order) {
+        return rounds.stream().sorted(order).toList().get((rounds.size() - 1) / 2);
     }
 
     /** On PostgreSQL as the hub's benchmark runs it ({@code synchronous_commit} on: each commit flushes the WAL). */
