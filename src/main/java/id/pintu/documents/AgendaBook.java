@@ -1,5 +1,6 @@
 package id.pintu.documents;
 
+import id.pintu.common.TimeOrderedIds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -74,7 +74,7 @@ public class AgendaBook {
                 .query(Long.class)
                 .single();
         String number = format(pattern, seq, local);
-        Entry e = new Entry(UUID.randomUUID().toString(), letterType, year, seq, number, applicationId, documentKind,
+        Entry e = new Entry(TimeOrderedIds.next(at), letterType, year, seq, number, applicationId, documentKind,
                 clip(subject, 500), clip(addressee, 500), at, by);
         jdbc.sql("INSERT INTO agenda_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.id(), e.letterType(), e.year(), e.seq(), e.number(), e.applicationId(), e.documentKind(),

@@ -1,5 +1,6 @@
 package id.pintu.documents;
 
+import id.pintu.common.TimeOrderedIds;
 import id.pintu.security.ArchiveSniffer;
 import id.pintu.security.HostileContentException;
 import id.pintu.security.SafeFileName;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ public class DocumentStore {
         name = SafeFileName.of(name);
         ArchiveSniffer.refuseArchive(name, content);
         Instant now = clock.instant();
-        StoredDocument d = new StoredDocument(UUID.randomUUID().toString(), applicationId, kind, stepNo, name,
+        StoredDocument d = new StoredDocument(TimeOrderedIds.next(now), applicationId, kind, stepNo, name,
                 contentType, content.length, sha256(content), audience, now, createdBy);
         jdbc.sql("INSERT INTO document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.applicationId(), d.kind(), d.stepNo(), d.name(), d.contentType(), d.sizeBytes(),

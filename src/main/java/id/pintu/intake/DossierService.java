@@ -1,5 +1,6 @@
 package id.pintu.intake;
 
+import id.pintu.common.TimeOrderedIds;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.mail.DossierFacts;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +57,7 @@ public class DossierService implements DossierFacts {
                         v.contentType(), f.content(), StoredDocument.APPLICANT, by).id();
             }
             Instant now = clock.instant();
-            DossierItem item = new DossierItem(UUID.randomUUID().toString(), app.id(), documentId, f.name(), key,
+            DossierItem item = new DossierItem(TimeOrderedIds.next(now), app.id(), documentId, f.name(), key,
                     v.contentType(), f.content().length, v.valid(), v.problem(), "pintu-intake", now, now);
             items.insert(item);
             out.add(item);

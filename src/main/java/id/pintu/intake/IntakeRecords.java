@@ -1,9 +1,9 @@
 package id.pintu.intake;
 
+import id.pintu.common.TimeOrderedIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,7 +40,7 @@ public class IntakeRecords {
 
     public String review(String source, String messageKey, String sender, String subject, String reason, byte[] raw,
             Instant at) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next(at);
         jdbc.sql("INSERT INTO intake_review (id, source, message_key, sender, subject, reason, received_at, raw)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, source, messageKey, cut(sender, 254), cut(subject, 500), cut(reason, 4000),

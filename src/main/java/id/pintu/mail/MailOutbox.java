@@ -1,8 +1,9 @@
 package id.pintu.mail;
 
+import id.pintu.common.TimeOrderedIds;
 import id.pintu.workflow.CaseEvents;
 import java.time.Clock;
-import java.util.UUID;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,8 @@ public class MailOutbox {
     }
 
     public void enqueue(OutgoingMail mail) {
-        events.append(UUID.randomUUID().toString(), KIND,
-                mail.applicationId() == null ? NO_CASE : mail.applicationId(), mail, clock.instant());
+        Instant now = clock.instant();
+        events.append(TimeOrderedIds.next(now), KIND,
+                mail.applicationId() == null ? NO_CASE : mail.applicationId(), mail, now);
     }
 }

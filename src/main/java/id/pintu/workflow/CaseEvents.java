@@ -2,8 +2,8 @@ package id.pintu.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.common.TimeOrderedIds;
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,7 +30,7 @@ public class CaseEvents {
     /** Records a case event; must run inside the transaction that made the change. */
     public void record(String type, Application app, Task task, String outcome, String by, CaseStatus status,
             Instant at) {
-        CaseEvent e = of(UUID.randomUUID().toString(), type, app, task, outcome, by, status, at);
+        CaseEvent e = of(TimeOrderedIds.next(at), type, app, task, outcome, by, status, at);
         append(e.eventId(), KIND, app.id(), e, at);
     }
 

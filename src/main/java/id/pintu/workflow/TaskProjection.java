@@ -2,13 +2,12 @@ package id.pintu.workflow;
 
 import id.pintu.calendar.WorkingCalendar;
 import id.pintu.common.CaseLog;
+import id.pintu.common.TimeOrderedIds;
 import id.pintu.sop.MutuBaku;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.sop.Step;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.UUID;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +59,7 @@ public class TaskProjection {
         boolean clarification = Boolean.TRUE.equals(awaitApplicant);
         Step next = sop.requireStep(nextStep);
         String actor = clarification ? catalog.applicantActor().id() : next.performingActor();
-        String taskId = UUID.nameUUIDFromBytes(
-                (sourceId + ">" + nextStep + (clarification ? "/clarification" : "")).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String taskId = TimeOrderedIds.derived(sourceId, ">" + nextStep + (clarification ? "/clarification" : ""));
         message.setHeader(WorkflowHeaders.ACTOR, actor);
         message.setHeader(WorkflowHeaders.ACTOR_QUEUE, properties.queueOf(actor));
         message.setHeader(WorkflowHeaders.TASK_ID, taskId);
@@ -93,7 +90,7 @@ public class TaskProjection {
 
     /** The id of a task's {@code STEP_ENTERED} event: the same for every delivery of its message. */
     static String enteredEventId(String taskId) {
-        return UUID.nameUUIDFromBytes((taskId + "/entered").getBytes(StandardCharsets.UTF_8)).toString();
+        return TimeOrderedIds.derived(taskId, "/entered");
     }
 
     private CaseEvent enterOnce(TaskMessage m) {

@@ -2,6 +2,7 @@ package id.pintu.workflow;
 
 import id.pintu.calendar.WorkingCalendar;
 import id.pintu.common.CaseLog;
+import id.pintu.common.TimeOrderedIds;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.sop.Step;
@@ -15,7 +16,6 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,16 +68,16 @@ public class WorkflowService {
         String token = newToken();
         for (int attempt = 0; ; attempt++) {
             Instant now = clock.instant();
-            Application app = new Application(UUID.randomUUID().toString(), newTrackingCode(now), sop.code(),
+            Application app = new Application(TimeOrderedIds.next(now), newTrackingCode(now), sop.code(),
                     sop.versionOrDefault(), CaseStatus.IN_PROGRESS, request.channel(), request.applicant(),
                     request.company(), request.description(), now, now, null);
             try {
                 Application stored = tx.execute(status -> {
                     applications.insert(app, hash(token));
                     events.record(CaseEvent.SUBMITTED, app, null, null, request.applicant().email(), app.status(), now);
-                    String eventId = UUID.randomUUID().toString();
+                    String eventId = TimeOrderedIds.next(now);
                     if (catalog.isApplicant(first.performingActor())) {
-                        tasks.insert(new Task(UUID.randomUUID().toString(), app.id(), first.no(), first.name(),
+                        tasks.insert(new Task(TimeOrderedIds.next(now), app.id(), first.no(), first.name(),
                                 first.performingActor(), TaskKind.STEP, TaskStatus.COMPLETED, null, now,
                                 calendar.dueAt(now, first.duration()), null, null, now, request.applicant().email(),
                                 null, "Diajukan melalui " + request.channel()));
@@ -174,7 +174,7 @@ public class WorkflowService {
             if (!tasks.complete(taskId, caller.name(), chosen, note, now)) {
                 return false;
             }
-            emit(new Transition(UUID.randomUUID().toString(), app.id(), app.sopCode(), app.sopVersion(), taskId,
+            emit(new Transition(TimeOrderedIds.next(now), app.id(), app.sopCode(), app.sopVersion(), taskId,
                     task.stepNo(), task.kind(), chosen, task.resumeStep(), null), now);
             events.record(CaseEvent.STEP_COMPLETED, app, task, chosen, caller.name(), app.status(), now);
             applications.touch(app.id(), now);

@@ -3,6 +3,7 @@ package id.pintu.oss.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.pintu.common.TimeOrderedIds;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -165,7 +166,7 @@ public class OssSandbox {
             answer.put("tgl_efektif", OSS_TIME.format(LocalDateTime.ofInstant(now, WIB)));
         }
         try {
-            if (!repository.insert(new SandboxRepository.Record(UUID.randomUUID().toString(), key, method, idIzin, nib,
+            if (!repository.insert(new SandboxRepository.Record(TimeOrderedIds.next(now), key, method, idIzin, nib,
                     kdStatus, body, answer.toString(), now))) {
                 return replay(method, key, body, repository.byKey(key).orElseThrow(), s);
             }

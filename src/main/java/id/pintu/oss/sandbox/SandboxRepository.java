@@ -1,10 +1,10 @@
 package id.pintu.oss.sandbox;
 
+import id.pintu.common.TimeOrderedIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +78,7 @@ class SandboxRepository {
     void log(String method, String key, int httpStatus, int kode, String outcome, Instant at, String payload) {
         jdbc.sql("INSERT INTO oss_sandbox_request (id, seq, method, idem_key, http_status, kode, outcome, received_at,"
                         + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), seq.incrementAndGet(), method, key, httpStatus, kode,
+                .params(TimeOrderedIds.next(at), seq.incrementAndGet(), method, key, httpStatus, kode,
                         outcome.length() > 200 ? outcome.substring(0, 200) : outcome, Timestamp.from(at), cut(payload))
                 .update();
     }
