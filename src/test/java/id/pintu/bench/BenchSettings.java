@@ -39,8 +39,8 @@ package id.pintu.bench;
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int rounds,
         int staff, int latencyCompletions, int rawMessages, int openCases, int openTasks, int overdueTasks,
-        int[] finishedSteps, int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions, java.util.Set<String> phases,
-        java.util.List<String> hubArgs, java.util.List<String> referenceArgs) {
+        int[] finishedSteps, int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions,
+        java.util.Set<String> phases, java.util.List<String> hubArgs, java.util.List<String> referenceArgs) {
 
     /** A warm-up round cheaper per transition than the one before by less than this share: the steady state. */
     static final double WARM_WITHIN = 0.07;
