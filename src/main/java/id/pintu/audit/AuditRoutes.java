@@ -1,20 +1,20 @@
 package id.pintu.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.messaging.DatabaseOutageLog;
-import id.pintu.messaging.QueueErrorHandling;
+import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.messaging.ScheduledErrorHandling;
-import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowProperties;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Every case event into the audit trail, from the audit's own durable shared subscription (transacted: the
- * message is acknowledged only after the entry is committed; a redelivery is skipped by its eventId). A purge runs
- * on the schedule of {@link RetentionProperties#purgeCron()}.
+ * Every case event into the audit trail, from the audit's own durable shared subscription, in batches
+ * ({@code jms-batch}): the events waiting when a batch is taken are appended in one database transaction and
+ * acknowledged together after it commits; a redelivered event is skipped by its eventId. The chain is one linear
+ * sequence anyway (every append locks its head), so one append per commit only multiplied the commits. A failing
+ * batch is split and a bad event dead-lettered by the consumer (see JmsBatchConsumer). A purge runs on the schedule
+ * of {@link RetentionProperties#purgeCron()}.
  */
 @Component
 @EnableConfigurationProperties({AuditProperties.class, RetentionProperties.class})
@@ -23,23 +23,21 @@ class AuditRoutes extends RouteBuilder {
     private final WorkflowProperties workflow;
     private final AuditProperties audit;
     private final RetentionProperties retention;
-    private final ObjectMapper json;
 
-    AuditRoutes(WorkflowProperties workflow, AuditProperties audit, RetentionProperties retention, ObjectMapper json) {
+    AuditRoutes(WorkflowProperties workflow, AuditProperties audit, RetentionProperties retention) {
         this.workflow = workflow;
         this.audit = audit;
         this.retention = retention;
-        this.json = json;
     }
 
     @Override
     public void configure() {
-        from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"
-                        + "&durableSubscriptionName=" + audit.subscription() + "&transacted=true")
+        from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic() + "?subscription=" + audit.subscription()
+                        + "&maxBatch=" + audit.batchSize())
                 .routeId("audit-events")
-                .routeConfigurationId(QueueErrorHandling.ID)
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("audit-read-event")
-                .bean("caseEventAudit", "record").id("append-audit-entry");
+                // The consumer retries, splits and dead-letters: an error handler here would see the whole batch.
+                .errorHandler(noErrorHandler())
+                .bean("caseEventAudit", "recordAll").id("append-audit-entries");
 
         from("quartz:pintu-retention/purge?stateful=true&cron=" + retention.purgeCron().replace(' ', '+'))
                 .routeId("retention-purge")

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,6 +68,20 @@ public class AuditTrail {
         return Optional.of(e);
     }
 
+    /**
+     * Appends the records in the order given, in one transaction (the caller's, if any): the head is locked once for
+     * all of them. Returns the entries written; records already in the log (by eventId, also a repeat within the
+     * list) are skipped.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public List<AuditEntry> appendAll(List<Record> records) {
+        List<AuditEntry> written = new ArrayList<>(records.size());
+        for (Record r : records) {
+            append(r).ifPresent(written::add);
+        }
+        return written;
+    }
+
     /** Verifies the whole chain in sequence order, streaming the rows. */
     @Transactional(readOnly = true)
     public ChainVerifier.Result verify() {
@@ -88,7 +104,7 @@ public class AuditTrail {
                 }, fromSeq);
     }
 
-    public java.util.List<AuditEntry> ofApplication(String applicationId) {
+    public List<AuditEntry> ofApplication(String applicationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE application_id = ? ORDER BY seq")
                 .param(applicationId)
                 .query((rs, n) -> map(rs))

@@ -1,7 +1,11 @@
 package id.pintu.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.workflow.CaseEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +19,23 @@ public class CaseEventAudit {
     public static final String SYSTEM = "system";
 
     private final AuditTrail trail;
+    private final ObjectMapper json;
 
-    public CaseEventAudit(AuditTrail trail) {
+    public CaseEventAudit(AuditTrail trail, ObjectMapper json) {
         this.trail = trail;
+        this.json = json;
     }
 
-    public void record(CaseEvent e) {
-        trail.append(toRecord(e));
+    /**
+     * Appends a batch of case events (their JSON, as published) in one transaction, in the order given; an event
+     * already in the trail is skipped. One unreadable event fails the whole batch, before anything is written.
+     */
+    public int recordAll(List<String> events) throws JsonProcessingException {
+        List<AuditTrail.Record> records = new ArrayList<>(events.size());
+        for (String event : events) {
+            records.add(toRecord(json.readValue(event, CaseEvent.class)));
+        }
+        return trail.appendAll(records).size();
     }
 
     static AuditTrail.Record toRecord(CaseEvent e) {

@@ -2,6 +2,7 @@ package id.pintu.ops;
 
 import id.pintu.messaging.MessagingHeaders;
 import id.pintu.messaging.MessagingProperties;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
@@ -75,7 +76,10 @@ public class DeadLetters {
                         copy.setObjectProperty(name, m.getObjectProperty(name));
                     }
                 }
-                try (var producer = session.createProducer(session.createQueue(original))) {
+                // A subscription's queue (topic::subscription) is a multicast queue: the broker takes a message for it
+                // only through a topic destination with that fully qualified name.
+                Destination to = original.contains("::") ? session.createTopic(original) : session.createQueue(original);
+                try (var producer = session.createProducer(to)) {
                     producer.send(copy);
                 }
                 session.commit();

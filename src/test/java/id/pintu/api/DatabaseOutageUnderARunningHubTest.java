@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL taken away under a running hub: a clerk's API call and an applicant's tracking page are answered 503
  * with Retry-After and words that say what is wrong, within the connection timeout, not a bare 500 after 30 s; the
  * scheduled routes say once that they skip their runs instead of an ERROR with a stack trace on every run; with the
- * database back the same calls succeed and the routes say they run again, without a restart.
+ * database back the same calls succeed and the routes say they run again, without a restart; a case event that
+ * reached the audit meanwhile is recorded once the database is back.
  */
 @HubTest
 @DirtiesContext
@@ -56,6 +60,12 @@ class DatabaseOutageUnderARunningHubTest {
     @Autowired
     DatabaseOutageLog outageLog;
 
+    @Autowired
+    JmsTemplate jms;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -68,6 +78,7 @@ class DatabaseOutageUnderARunningHubTest {
         String page = "/lacak?kode=" + created.get("trackingCode").asText() + "&token=" + created.get("token").asText();
         assertThat(api.call(HttpMethod.GET, "/api/applications/" + id, null, "front-office").status()).isEqualTo(200);
 
+        String lateEvent = UUID.randomUUID().toString();
         int outageStart = output.getOut().length();
         PG.stop();
         try {
@@ -86,7 +97,16 @@ class DatabaseOutageUnderARunningHubTest {
             assertThat(tracking.headers().firstValue(HttpHeaders.RETRY_AFTER)).hasValue("30");
             assertThat(tracking.body()).contains("tidak dapat menjangkau basis datanya").contains("coba lagi");
 
+            // A case event that reaches the audit meanwhile (published by a hub whose database write came just
+            // before; here to the audit's subscription only) waits: the audit keeps trying it, not dead-lettering.
+            JmsTemplate topic = new JmsTemplate(jms.getConnectionFactory());
+            topic.setPubSubDomain(true);
+            topic.convertAndSend("pintu.events::pintu-audit", "{\"eventId\": \"" + lateEvent + "\", \"type\": \"STEP_ENTERED\", "
+                    + "\"applicationId\": \"" + id + "\", \"stepNo\": 99}");
+
             await().atMost(Duration.ofSeconds(20)).until(() -> outageLog.isSkipping("outbox-poll"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().substring(outageStart)
+                    .contains("audit-events: the database is away"));
             String during = output.getOut().substring(outageStart);
             assertThat(during).containsOnlyOnce("Database out of reach: outbox-poll skips its runs until it is back");
             assertThat(during.lines().filter(l -> l.contains("r://outbox-poll]") && l.contains("ERROR")))
@@ -100,7 +120,10 @@ class DatabaseOutageUnderARunningHubTest {
             assertThat(get(page, null).statusCode()).isEqualTo(200);
             assertThat(outageLog.isSkipping("outbox-poll")).isFalse();
         });
-        assertThat(output.getOut().substring(outageStart)).contains("Database reachable again: outbox-poll runs again");
+        assertThat(output.getOut().substring(outageStart)).contains("Database reachable again: outbox-poll runs again")
+                .doesNotContain("Dead-lettered from audit-events");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE event_id = ?")
+                .param(lateEvent).query(Long.class).single() == 1);
         // Work goes on: the case's first task can still be completed.
         JsonNode task = api.awaitTask(id, 2);
         assertThat(api.complete(task.get("taskId").asText(), task.get("actor").asText(), "complete").status())

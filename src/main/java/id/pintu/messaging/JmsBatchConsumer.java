@@ -1,0 +1,263 @@
+package id.pintu.messaging;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a durable shared subscription on one thread, in one transacted session: it waits for a message, takes what
+ * else is already waiting (up to {@code maxBatch}), hands the texts to the route as one exchange and commits the
+ * session when the route has finished. Under load a batch holds what arrived while the last one was handled; at
+ * rest it is one message, so nothing waits for a batch to fill.
+ *
+ * <p>Failures, in the spirit of {@link QueueErrorHandling}, whose route configuration a batch cannot use (it would
+ * dead-letter the whole list):
+ * <ul>
+ *   <li>the database away: the same batch is tried again with back-off (0.5 s doubling to 30 s) for as long as it
+ *       takes; nothing is acknowledged meanwhile;</li>
+ *   <li>any other failure of a batch: its messages are handled one by one, each in a transaction of the route's
+ *       own, so one bad message does not hold back the others;</li>
+ *   <li>a single message that still fails after {@code pintu.messaging.local-retries} more tries goes to the
+ *       dead-letter queue with its reason, the route and the subscription it came from (so IT can re-drive it), in
+ *       the same JMS transaction that acknowledges it.</li>
+ * </ul>
+ * A hub stopping mid-batch rolls the session back: the broker delivers the batch again, and the route's beans skip
+ * what they already did (every consumer is idempotent on the event id).
+ */
+class JmsBatchConsumer extends DefaultConsumer {
+
+    /** The number of messages in the exchange's body. */
+    static final String BATCH_SIZE = "PintuBatchSize";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JmsBatchConsumer.class);
+    private static final Logger DEAD_LETTERS = LoggerFactory.getLogger("pintu.dead-letter");
+    private static final long RECEIVE_WAIT_MS = 1000;
+    private static final long FIRST_BACK_OFF_MS = 500;
+    private static final long MAX_BACK_OFF_MS = 30_000;
+    private static final long STOP_WAIT_MS = 60_000;
+
+    private enum Outcome { DONE, FAILED, STOPPING }
+
+    private record Attempt(Outcome outcome, Exception error) {}
+
+    private final JmsBatchEndpoint endpoint;
+    private final Object pause = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    JmsBatchConsumer(JmsBatchEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        running = true;
+        thread = new Thread(this::receiveLoop, "jms-batch-" + endpoint.subscription);
+        thread.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+        if (thread != null) {
+            // Not interrupted: an interrupt inside a database write can close H2's file channel.
+            thread.join(STOP_WAIT_MS);
+            if (thread.isAlive()) {
+                LOG.warn("{}: the batch in hand did not finish within {} ms; the broker delivers it again",
+                        endpoint.subscription, STOP_WAIT_MS);
+            }
+            thread = null;
+        }
+        super.doStop();
+    }
+
+    private void receiveLoop() {
+        long backOff = FIRST_BACK_OFF_MS;
+        while (running) {
+            try (Connection connection = endpoint.connections.createConnection()) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageConsumer consumer = session.createSharedDurableConsumer(session.createTopic(endpoint.topic),
+                        endpoint.subscription, endpoint.selector);
+                connection.start();
+                backOff = FIRST_BACK_OFF_MS;
+                while (running) {
+                    Message first = consumer.receive(RECEIVE_WAIT_MS);
+                    if (first == null) {
+                        continue;
+                    }
+                    List<Message> batch = new ArrayList<>();
+                    batch.add(first);
+                    while (batch.size() < endpoint.maxBatch) {
+                        Message next = consumer.receiveNoWait();
+                        if (next == null) {
+                            break;
+                        }
+                        batch.add(next);
+                    }
+                    endpoint.batches.record(batch.size());
+                    if (handle(session, batch)) {
+                        session.commit();
+                    } else {
+                        session.rollback();
+                    }
+                }
+            } catch (JMSException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("{}: {}: {}; subscribing again in {} ms", endpoint.subscription,
+                            e.getClass().getSimpleName(), e.getMessage(), backOff);
+                    pause(backOff);
+                    backOff = Math.min(backOff * 2, MAX_BACK_OFF_MS);
+                }
+            }
+        }
+    }
+
+    /** True when the session is to be committed, false when the hub is stopping and it is to be rolled back. */
+    private boolean handle(Session session, List<Message> batch) throws JMSException {
+        Attempt attempt = attempt(batch);
+        if (attempt.outcome() != Outcome.FAILED) {
+            return attempt.outcome() == Outcome.DONE;
+        }
+        if (batch.size() == 1) {
+            return handleAlone(session, batch.get(0), attempt.error());
+        }
+        LOG.warn("{}: a batch of {} failed ({}); handling its messages one by one", getRouteId(), batch.size(),
+                describe(attempt.error()));
+        for (Message message : batch) {
+            Attempt alone = attempt(List.of(message));
+            if (alone.outcome() == Outcome.STOPPING
+                    || alone.outcome() == Outcome.FAILED && !handleAlone(session, message, alone.error())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Local retries of a message that failed on its own, then the dead-letter queue. */
+    private boolean handleAlone(Session session, Message message, Exception firstError) throws JMSException {
+        Exception error = firstError;
+        for (int retry = 1; retry <= endpoint.properties.localRetries(); retry++) {
+            LOG.warn("{}: message {} failed ({}); try {} of {}", getRouteId(), message.getJMSMessageID(),
+                    describe(error), retry, endpoint.properties.localRetries());
+            pause(200);
+            Attempt again = attempt(List.of(message));
+            if (again.outcome() != Outcome.FAILED) {
+                return again.outcome() == Outcome.DONE;
+            }
+            error = again.error();
+        }
+        deadLetter(session, message, error);
+        return true;
+    }
+
+    /** Runs the route on the messages, waiting out a database outage. */
+    private Attempt attempt(List<Message> messages) {
+        long backOff = FIRST_BACK_OFF_MS;
+        while (true) {
+            Exchange exchange = createExchange(false);
+            Exception error;
+            try {
+                List<String> bodies = new ArrayList<>(messages.size());
+                for (Message m : messages) {
+                    if (!(m instanceof TextMessage text)) {
+                        throw new IllegalArgumentException("not a text message: " + m.getClass().getSimpleName());
+                    }
+                    bodies.add(text.getText());
+                }
+                exchange.getMessage().setBody(bodies);
+                exchange.getMessage().setHeader(BATCH_SIZE, bodies.size());
+                getProcessor().process(exchange);
+                error = exchange.getException();
+            } catch (Exception e) {
+                error = e;
+            } finally {
+                releaseExchange(exchange, false);
+            }
+            if (error == null) {
+                return new Attempt(Outcome.DONE, null);
+            }
+            if (!databaseAway(error)) {
+                return new Attempt(Outcome.FAILED, unwrap(error));
+            }
+            if (!running) {
+                return new Attempt(Outcome.STOPPING, error);
+            }
+            LOG.warn("{}: the database is away ({}); trying the {} message(s) again in {} ms", getRouteId(),
+                    describe(error), messages.size(), backOff);
+            pause(backOff);
+            backOff = Math.min(backOff * 2, MAX_BACK_OFF_MS);
+            if (!running) {
+                return new Attempt(Outcome.STOPPING, error);
+            }
+        }
+    }
+
+    private void deadLetter(Session session, Message message, Exception error) throws JMSException {
+        TextMessage copy = session.createTextMessage(message instanceof TextMessage t ? t.getText() : null);
+        for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements(); ) {
+            String name = (String) names.nextElement();
+            if (!name.startsWith("JMSX") && !name.startsWith("_AMQ")) {
+                copy.setObjectProperty(name, message.getObjectProperty(name));
+            }
+        }
+        String reason = describe(error);
+        copy.setStringProperty(MessagingHeaders.DEAD_LETTER_REASON, reason);
+        copy.setStringProperty(MessagingHeaders.DEAD_LETTER_ROUTE, getRouteId());
+        copy.setStringProperty(MessagingHeaders.ORIGINAL_DESTINATION, endpoint.jmsUri());
+        try (MessageProducer producer = session.createProducer(
+                session.createQueue(endpoint.properties.deadLetterQueue()))) {
+            producer.send(copy);
+        }
+        DEAD_LETTERS.error("Dead-lettered from {}: {}", getRouteId(), reason);
+    }
+
+    private void pause(long millis) {
+        synchronized (pause) {
+            if (running) {
+                try {
+                    pause.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+        }
+    }
+
+    static boolean databaseAway(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<? extends Throwable> away : QueueErrorHandling.DATABASE_AWAY) {
+                if (away.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Exception unwrap(Exception error) {
+        return error instanceof RuntimeCamelException && error.getCause() instanceof Exception cause ? cause : error;
+    }
+
+    private static String describe(Exception error) {
+        return error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
+}
