@@ -32,8 +32,7 @@ class AuditRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic() + "?subscription=" + audit.subscription()
-                        + "&maxBatch=" + audit.batchSize())
+        from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic() + "?subscription=" + audit.subscription())
                 .routeId("audit-events")
                 // The consumer retries, splits and dead-letters: an error handler here would see the whole batch.
                 .errorHandler(noErrorHandler())

@@ -1,14 +1,17 @@
 package id.pintu.documents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.workflow.CaseEvent;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens to the case events with the feature's own durable shared subscription. The JMS session is transacted:
- * an effect that fails (database down, a template unreadable) is rolled back and the event redelivered.
+ * Listens to the case events with the feature's own durable shared subscription, in batches acknowledged together;
+ * each event's effects commit on their own. A database outage is waited out; an event whose effect keeps failing (a
+ * template unreadable) is dead-lettered alone with its reason (see JmsBatchConsumer); a redelivered event finds its
+ * effects done and does nothing.
  */
 @Component
 class DocumentRoutes extends RouteBuilder {
@@ -25,7 +28,10 @@ class DocumentRoutes extends RouteBuilder {
     public void configure() {
         from(properties.eventsUri())
                 .routeId("documents-case-events")
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("documents-read-case-event")
-                .bean("documentProducer", "on").id("documents-produce");
+                .errorHandler(noErrorHandler())
+                .split(method(JmsBatchComponent.class, "messagesOf")).stopOnException()
+                    .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("documents-read-case-event")
+                    .bean("documentProducer", "on").id("documents-produce")
+                .end();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param definitionsDirectory one YAML per SOP: which step produces which document, and in which role
  * @param templatesDirectory the body texts of the documents, read at every rendering so the office can edit them
  * @param publicBaseUrl where the public verification page is reached; printed in the QR code of sealed documents
- * @param eventsUri the case events subscription (a durable shared subscription, transacted)
+ * @param eventsUri the case events subscription: a durable shared subscription read in batches ({@code jms-batch}, see
+ *     JmsBatchComponent); a transacted {@code jms} consumer URI works too, one event per transaction
  * @param timeZone the office's time zone for every date printed
  * @param signing the office seal's key
  */
@@ -26,8 +27,7 @@ public record DocumentsProperties(
         @DefaultValue("config/documents") @NotNull Path definitionsDirectory,
         @DefaultValue("config/templates/documents") @NotNull Path templatesDirectory,
         @DefaultValue("http://localhost:8080") @NotBlank String publicBaseUrl,
-        @DefaultValue("jms:topic:pintu.events?subscriptionDurable=true&subscriptionShared=true"
-                + "&durableSubscriptionName=pintu-documents&transacted=true"
+        @DefaultValue("jms-batch:topic:pintu.events?subscription=pintu-documents"
                 + "&selector=RAW(PintuEventType IN ('STEP_ENTERED','STEP_COMPLETED'))") @NotBlank String eventsUri,
         @DefaultValue("Asia/Jakarta") @NotBlank String timeZone,
         @DefaultValue @Valid @NotNull Signing signing) {

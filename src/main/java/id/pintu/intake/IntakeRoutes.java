@@ -3,7 +3,7 @@ package id.pintu.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.mail.MailProperties;
 import id.pintu.messaging.DatabaseOutageLog;
-import id.pintu.messaging.QueueErrorHandling;
+import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.CaseEventHeaders;
@@ -67,14 +67,16 @@ public class IntakeRoutes extends RouteBuilder {
                     .bean("scanIntake", "receive").id("take-in-scan");
         }
 
-        from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"
-                        + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true"
+        // In batches, as the status mails (MailRoutes); a database outage is waited out, not dead-lettered.
+        from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic()
+                        + "?subscription=" + properties.eventsSubscription()
                         + "&selector=" + CaseEventHeaders.EVENT_TYPE + "='" + CaseEvent.STEP_ENTERED + "'")
                 .routeId("intake-completeness")
-                // A database outage is waited out here, not dead-lettered after the broker's attempts.
-                .routeConfigurationId(QueueErrorHandling.ID)
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("intake-read-event")
-                .bean("completenessCheck", "onEvent").id("check-completeness");
+                .errorHandler(noErrorHandler())
+                .split(method(JmsBatchComponent.class, "messagesOf")).stopOnException()
+                    .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("intake-read-event")
+                    .bean("completenessCheck", "onEvent").id("check-completeness")
+                .end();
 
         from("timer:abandon-check?delay=10000&period=" + properties.abandonCheckInterval().toMillis())
                 .routeId("abandon-check")

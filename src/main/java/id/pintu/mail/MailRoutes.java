@@ -1,7 +1,7 @@
 package id.pintu.mail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.pintu.messaging.QueueErrorHandling;
+import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowEndpoints;
 import id.pintu.workflow.WorkflowProperties;
@@ -60,12 +60,15 @@ public class MailRoutes extends RouteBuilder {
                     .bean("outboxMailSender", "failed").id("count-failed-send")
                 .end();
 
-        from("jms:topic:" + workflow.eventsTopic() + "?subscriptionDurable=true&subscriptionShared=true"
-                        + "&durableSubscriptionName=" + properties.eventsSubscription() + "&transacted=true")
+        // The events waiting on the subscription, acknowledged together; each owes its mails in a transaction of
+        // its own. The consumer waits out a database outage, splits a failing batch and dead-letters a bad event.
+        from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic()
+                        + "?subscription=" + properties.eventsSubscription())
                 .routeId("status-mail")
-                // A database outage is waited out here, not dead-lettered after the broker's attempts.
-                .routeConfigurationId(QueueErrorHandling.ID)
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("status-mail-read-event")
-                .bean("statusMails", "onEvent").id("owe-status-mails");
+                .errorHandler(noErrorHandler())
+                .split(method(JmsBatchComponent.class, "messagesOf")).stopOnException()
+                    .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("status-mail-read-event")
+                    .bean("statusMails", "onEvent").id("owe-status-mails")
+                .end();
     }
 }

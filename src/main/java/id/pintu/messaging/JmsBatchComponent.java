@@ -3,6 +3,7 @@ package id.pintu.messaging;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
@@ -10,9 +11,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jms-batch:topic:<topic>?subscription=<name>[&maxBatch=100][&selector=...]}: a durable shared subscription
+ * {@code jms-batch:topic:<topic>?subscription=<name>[&maxBatch=N][&selector=...]}: a durable shared subscription
  * read in batches. The route receives one exchange whose body is the {@code List<String>} of up to
- * {@code maxBatch} message texts, taken in one JMS transaction and acknowledged together once the route has
+ * {@code maxBatch} (default {@code pintu.messaging.event-batch-size}) message texts, taken in one JMS transaction and acknowledged together once the route has
  * finished (see {@link JmsBatchConsumer} for what happens when it fails). Camel 4.17's JMS consumers take one message
  * per transaction; a feature that turns every message into one database commit (the audit trail) pays a commit and a
  * broker journal sync per message that a batch shares.
@@ -37,6 +38,14 @@ public class JmsBatchComponent extends DefaultComponent {
         this.meters = meters;
     }
 
+    /**
+     * The messages of an exchange as a list to split: a batch's list as it is, any other body (one message from a
+     * {@code jms} consumer, where an office configured one) as a list of one.
+     */
+    public static List<?> messagesOf(Object body) {
+        return body instanceof List<?> batch ? batch : List.of(body);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (!remaining.startsWith("topic:")) {
@@ -46,7 +55,7 @@ public class JmsBatchComponent extends DefaultComponent {
         if (subscription == null || subscription.isBlank()) {
             throw new IllegalArgumentException(uri + ": subscription=<durable subscription name> is required");
         }
-        int maxBatch = getAndRemoveParameter(parameters, "maxBatch", Integer.class, 100);
+        int maxBatch = getAndRemoveParameter(parameters, "maxBatch", Integer.class, properties.eventBatchSize());
         if (maxBatch < 1) {
             throw new IllegalArgumentException(uri + ": maxBatch must be at least 1");
         }
@@ -56,6 +65,10 @@ public class JmsBatchComponent extends DefaultComponent {
                 .baseUnit("messages")
                 .tag("subscription", subscription)
                 .register(meters);
+        if (!parameters.isEmpty()) {
+            throw new IllegalArgumentException(uri + ": unknown options " + parameters.keySet()
+                    + " (known: subscription, maxBatch, selector)");
+        }
         return new JmsBatchEndpoint(uri, this, remaining.substring("topic:".length()), subscription, maxBatch,
                 selector, connections, properties, batches);
     }

@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param redeliveryDelay first delay before a redelivery (doubles each time)
  * @param maxRedeliveryDelay cap of that delay
  * @param localRetries in-process retries of a failing message before the hub dead-letters it with its reason
+ * @param eventBatchSize at most this many case events handed to a feature in one batch (one JMS transaction; for the
+ *     audit trail also one database transaction): whatever waits on its subscription when the feature takes the
+ *     next batch, so one event at rest and many under load
  * @param retiredSubscriptions durable subscriptions that earlier versions of the hub held and this one does not read
  *     (removed at start-up when no consumer holds them, see RetiredSubscriptions)
  */
@@ -27,4 +30,5 @@ public record MessagingProperties(
         @DefaultValue("500ms") Duration redeliveryDelay,
         @DefaultValue("60s") Duration maxRedeliveryDelay,
         @DefaultValue("3") @Min(0) int localRetries,
+        @DefaultValue("100") @Min(1) int eventBatchSize,
         @DefaultValue({"pintu-metrics", "pintu-event-log"}) List<@NotBlank String> retiredSubscriptions) {}

@@ -1,6 +1,7 @@
 package id.pintu.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.pintu.support.HubTest;
 import id.pintu.workflow.WorkflowProperties;
@@ -10,6 +11,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -43,7 +45,8 @@ class RetiredSubscriptionsTest {
             MessageConsumer held = s.createSharedDurableConsumer(events, "pintu-still-read-probe");
             s.createProducer(events).send(s.createTextMessage("{\"probe\":true}"));
 
-            assertThat(messageCount("pintu-retired-probe")).isEqualTo(1L);
+            // The queue's counter is not always up to date the moment the send returns (seen once in a full run).
+            await().atMost(Duration.ofSeconds(10)).until(() -> messageCount("pintu-retired-probe") == 1L);
 
             assertThat(retired.retire(List.of("pintu-retired-probe", "pintu-still-read-probe", "pintu-never-was")))
                     .isEqualTo(1);
