@@ -89,6 +89,26 @@ final class BenchHub implements AutoCloseable {
         return new BenchHub(ctx, arrivals, (ready.get() - t0) / 1_000_000, postgres, Path.of(dataDir));
     }
 
+    /**
+     * Case events not yet taken in by every feature: the messages on all subscriptions of the events topic (waiting
+     * or being handled), read from the broker's JMX view.
+     */
+    long eventsWaiting() {
+        try {
+            javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            String topic = bean(id.pintu.workflow.WorkflowProperties.class).eventsTopic();
+            long waiting = 0;
+            for (javax.management.ObjectName queue : jmx.queryNames(new javax.management.ObjectName(
+                    "org.apache.activemq.artemis:broker=\"pintu-broker\",component=addresses,address=\"" + topic
+                            + "\",subcomponent=queues,routing-type=\"multicast\",queue=*"), null)) {
+                waiting += ((Number) jmx.getAttribute(queue, "MessageCount")).longValue();
+            }
+            return waiting;
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("cannot read the events topic's queues", e);
+        }
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

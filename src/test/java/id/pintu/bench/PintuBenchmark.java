@@ -319,7 +319,8 @@ public final class PintuBenchmark {
         for (int i = 1; i <= settings.rounds(); i++) {
             StaffSimulation.Throughput round = staff.maximum(settings.cases(), settings.staff());
             System.out.printf(Locale.ROOT, "[bench] %s, measured round %d of %d: %.1f transitions/s, %.2f ms CPU per"
-                    + " transition%n", what, i, settings.rounds(), round.perSecond(), round.cpuMillisPerTransition());
+                    + " transition, %d case events behind when the last case closed%n", what, i, settings.rounds(),
+                    round.perSecond(), round.cpuMillisPerTransition(), round.eventsBehind());
             rounds.add(round);
         }
         return new Rounds(rounds);
@@ -331,6 +332,8 @@ public final class PintuBenchmark {
             put(key + "Slowest", "  slowest of the " + rounds.count() + " rounds", rounds.slowest(), "/s");
             put(key + "Fastest", "  fastest of the " + rounds.count() + " rounds", rounds.fastest(), "/s");
         }
+        put(key.replace("transitionsPerSec", "eventsBehind"), "  case events the features had still to take in when"
+                + " the last case closed (most of any round; the round ends when they have)", rounds.mostBehind(), "");
     }
 
     /**

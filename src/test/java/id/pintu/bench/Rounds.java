@@ -36,6 +36,10 @@ record Rounds(List<StaffSimulation.Throughput> all) {
         return all.stream().mapToDouble(StaffSimulation.Throughput::perSecond).max().orElseThrow();
     }
 
+    long mostBehind() {
+        return all.stream().mapToLong(StaffSimulation.Throughput::eventsBehind).max().orElseThrow();
+    }
+
     int cases() {
         return all.get(0).cases();
     }
