@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code jms-batch:topic:<topic>?subscription=<name>[&maxBatch=N][&selector=...]}: a durable shared subscription
  * read in batches. The route receives one exchange whose body is the {@code List<String>} of up to
- * {@code maxBatch} (default {@code pintu.messaging.event-batch-size}) message texts, taken in one JMS transaction and acknowledged together once the route has
- * finished (see {@link JmsBatchConsumer} for what happens when it fails). Camel 4.17's JMS consumers take one message
+ * {@code maxBatch} (default {@code pintu.messaging.event-batch-size}) message texts, taken in one JMS transaction
+ * and acknowledged together once the route has finished (see {@link JmsBatchConsumer} for what happens when it
+ * fails). Camel 4.17's JMS consumers take one message
  * per transaction; a feature that turns every message into one database commit (the audit trail) pays a commit and a
  * broker journal sync per message that a batch shares.
  */
@@ -49,7 +50,8 @@ public class JmsBatchComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (!remaining.startsWith("topic:")) {
-            throw new IllegalArgumentException(uri + ": only topic:<name> is supported (a durable shared subscription)");
+            throw new IllegalArgumentException(uri
+                    + ": only topic:<name> is supported (a durable shared subscription)");
         }
         String subscription = getAndRemoveParameter(parameters, "subscription", String.class);
         if (subscription == null || subscription.isBlank()) {
@@ -60,15 +62,15 @@ public class JmsBatchComponent extends DefaultComponent {
             throw new IllegalArgumentException(uri + ": maxBatch must be at least 1");
         }
         String selector = getAndRemoveParameter(parameters, "selector", String.class);
-        DistributionSummary batches = DistributionSummary.builder(BATCH_METRIC)
-                .description("Messages handed to the route in one batch (one JMS and one database transaction)")
-                .baseUnit("messages")
-                .tag("subscription", subscription)
-                .register(meters);
         if (!parameters.isEmpty()) {
             throw new IllegalArgumentException(uri + ": unknown options " + parameters.keySet()
                     + " (known: subscription, maxBatch, selector)");
         }
+        DistributionSummary batches = DistributionSummary.builder(BATCH_METRIC)
+                .description("Messages handed to the route in one batch (one JMS transaction)")
+                .baseUnit("messages")
+                .tag("subscription", subscription)
+                .register(meters);
         return new JmsBatchEndpoint(uri, this, remaining.substring("topic:".length()), subscription, maxBatch,
                 selector, connections, properties, batches);
     }

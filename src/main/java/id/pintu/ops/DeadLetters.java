@@ -78,7 +78,9 @@ public class DeadLetters {
                 }
                 // A subscription's queue (topic::subscription) is a multicast queue: the broker takes a message for it
                 // only through a topic destination with that fully qualified name.
-                Destination to = original.contains("::") ? session.createTopic(original) : session.createQueue(original);
+                Destination to = original.contains("::")
+                        ? session.createTopic(original)
+                        : session.createQueue(original);
                 try (var producer = session.createProducer(to)) {
                     producer.send(copy);
                 }

@@ -101,8 +101,8 @@ class DatabaseOutageUnderARunningHubTest {
             // before; here to the audit's subscription only) waits: the audit keeps trying it, not dead-lettering.
             JmsTemplate topic = new JmsTemplate(jms.getConnectionFactory());
             topic.setPubSubDomain(true);
-            topic.convertAndSend("pintu.events::pintu-audit", "{\"eventId\": \"" + lateEvent + "\", \"type\": \"STEP_ENTERED\", "
-                    + "\"applicationId\": \"" + id + "\", \"stepNo\": 99}");
+            topic.convertAndSend("pintu.events::pintu-audit", "{\"eventId\": \"" + lateEvent + "\", "
+                    + "\"type\": \"STEP_ENTERED\", \"applicationId\": \"" + id + "\", \"stepNo\": 99}");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> outageLog.isSkipping("outbox-poll"));
             await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().substring(outageStart)
