@@ -5,6 +5,7 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** One durable shared subscription read in batches; consume only (publish with the {@code jms} component). */
@@ -39,9 +40,11 @@ class JmsBatchEndpoint extends DefaultEndpoint {
         return "jms://topic:" + topic + "?durableSubscriptionName=" + subscription;
     }
 
+    /** Refused, as Camel's consume-only endpoints (timer, scheduler) refuse it: events are published with jms. */
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException(getEndpointUri() + " consumes only; send with the jms component");
+        throw new RuntimeCamelException("Cannot send to " + getEndpointUri()
+                + ": jms-batch reads a subscription; publish with jms:topic:" + topic);
     }
 
     @Override

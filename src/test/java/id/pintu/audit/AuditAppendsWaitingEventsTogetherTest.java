@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import id.pintu.common.TimeOrderedIds;
 import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import id.pintu.workflow.CaseEvent;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ class AuditAppendsWaitingEventsTogetherTest {
     }
 
     @Test
-    void eventsThatWaitedAreAppendedInFewBatchesInTheirOrder() throws Exception {
+    void eventsThatWaitedAreAppendedInFewBatchesInTheirOrder() throws Throwable {
         String caseId = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>();
         long batchesBefore = batches().count();
@@ -91,7 +92,7 @@ class AuditAppendsWaitingEventsTogetherTest {
     }
 
     @Test
-    void anUnreadableEventIsDeadLetteredAloneAndTheOthersAreRecorded() throws Exception {
+    void anUnreadableEventIsDeadLetteredAloneAndTheOthersAreRecorded() throws Throwable {
         String caseId = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>();
         publishWhileTheAuditIsStopped(() -> {
@@ -128,15 +129,11 @@ class AuditAppendsWaitingEventsTogetherTest {
         assertThat(recorded(caseId)).hasSize(10);
     }
 
-    private interface Publishing {
-        void run() throws Exception;
-    }
-
     /** Publishes while no audit consumer reads, so that the events wait on the durable subscription together. */
-    private void publishWhileTheAuditIsStopped(Publishing publishing) throws Exception {
+    private void publishWhileTheAuditIsStopped(Executable publishing) throws Throwable {
         camel.getRouteController().stopRoute(ROUTE);
         try {
-            publishing.run();
+            publishing.execute();
         } finally {
             camel.getRouteController().startRoute(ROUTE);
         }
