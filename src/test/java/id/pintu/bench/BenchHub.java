@@ -94,14 +94,20 @@ final class BenchHub implements AutoCloseable {
      * or being handled), read from the broker's JMX view.
      */
     long eventsWaiting() {
+        return eventsWaitingBySubscription().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The same, per subscription (the queue's name on the topic's address), in name order. */
+    java.util.SortedMap<String, Long> eventsWaitingBySubscription() {
         try {
             javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
             String topic = bean(id.pintu.workflow.WorkflowProperties.class).eventsTopic();
-            long waiting = 0;
+            java.util.SortedMap<String, Long> waiting = new java.util.TreeMap<>();
             for (javax.management.ObjectName queue : jmx.queryNames(new javax.management.ObjectName(
                     "org.apache.activemq.artemis:broker=\"pintu-broker\",component=addresses,address=\"" + topic
                             + "\",subcomponent=queues,routing-type=\"multicast\",queue=*"), null)) {
-                waiting += ((Number) jmx.getAttribute(queue, "MessageCount")).longValue();
+                waiting.put(javax.management.ObjectName.unquote(queue.getKeyProperty("queue")),
+                        ((Number) jmx.getAttribute(queue, "MessageCount")).longValue());
             }
             return waiting;
         } catch (javax.management.JMException e) {

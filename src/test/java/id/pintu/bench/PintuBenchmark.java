@@ -1,6 +1,7 @@
 package id.pintu.bench;
 
 import id.pintu.documents.DocumentPlan;
+import id.pintu.documents.DocumentSigner;
 import id.pintu.documents.LetterContent;
 import id.pintu.documents.PdfRenderer;
 import id.pintu.sla.EscalationScanner;
@@ -19,7 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The hub's benchmark (docs/benchmark.md): boots the whole hub in this JVM and measures how fast it moves work,
@@ -319,8 +321,9 @@ public final class PintuBenchmark {
         for (int i = 1; i <= settings.rounds(); i++) {
             StaffSimulation.Throughput round = staff.maximum(settings.cases(), settings.staff());
             System.out.printf(Locale.ROOT, "[bench] %s, measured round %d of %d: %.1f transitions/s, %.2f ms CPU per"
-                    + " transition, %d case events behind when the last case closed%n", what, i, settings.rounds(),
-                    round.perSecond(), round.cpuMillisPerTransition(), round.eventsBehind());
+                    + " transition, %d case events behind when the last case closed %s%n", what, i, settings.rounds(),
+                    round.perSecond(), round.cpuMillisPerTransition(), round.eventsBehind(),
+                    round.behindBySubscription());
             rounds.add(round);
         }
         return new Rounds(rounds);
@@ -389,17 +392,33 @@ public final class PintuBenchmark {
             renderer.render(letter);
         }
         int n = settings.pdfDocuments();
-        AtomicInteger bytes = new AtomicInteger();
+        double[] plain = pdfRate(n, () -> renderer.render(letter));
+        put("pdfPerSec", "PDF generation (a one-page letter, documents' PdfRenderer, 2 threads, "
+                + (int) plain[1] / 1024 + " KB)", plain[0], "doc/s");
+        // Every final document of a case (resi, disposisi, berita acara, rekomendasi, the permit) is also sealed.
+        DocumentSigner signer = hub.bean(DocumentSigner.class);
+        DocumentSigner.Request seal = new DocumentSigner.Request("Drs. Maruli Tua Sihombing", "Surat Rekomendasi",
+                "Sidikalang", Instant.parse("2026-11-28T03:00:00Z"));
+        for (int i = 0; i < 20; i++) {
+            signer.sign(renderer.render(letter), seal);
+        }
+        double[] sealed = pdfRate(n, () -> signer.sign(renderer.render(letter), seal));
+        put("sealedPdfPerSec", "sealed PDF (the same letter rendered and sealed: PAdES, RSA 3072, 2 threads, "
+                + (int) sealed[1] / 1024 + " KB)", sealed[0], "doc/s");
+    }
+
+    /** Documents per second and bytes per document of {@code n} documents made by 2 threads. */
+    private static double[] pdfRate(int n, Supplier<byte[]> make) throws InterruptedException {
+        AtomicLong bytes = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            pool.execute(() -> bytes.addAndGet(renderer.render(letter).length));
+            pool.execute(() -> bytes.addAndGet(make.get().length));
         }
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        put("pdfPerSec", "PDF generation (a one-page letter, documents' PdfRenderer, 2 threads, "
-                + bytes.get() / n / 1024 + " KB)", n / seconds, "doc/s");
+        return new double[] {n / seconds, (double) bytes.get() / n};
     }
 
     private void email(BenchHub hub) throws Exception {

@@ -40,9 +40,10 @@ final class StaffSimulation {
     /**
      * One round: {@code seconds} from the first completion until every case has closed and every feature has taken
      * in every case event (full history); {@code eventsBehind}: case events still waiting on the features'
-     * subscriptions when the last case closed.
+     * subscriptions when the last case closed, and the same per subscription ({@code behindBySubscription}).
      */
-    record Throughput(int cases, long transitions, double seconds, double cpuSeconds, long eventsBehind) {
+    record Throughput(int cases, long transitions, double seconds, double cpuSeconds, long eventsBehind,
+            java.util.SortedMap<String, Long> behindBySubscription) {
         double perSecond() {
             return transitions / seconds;
         }
@@ -145,10 +146,12 @@ final class StaffSimulation {
         // documents, intake, metrics) have handled them too, not when the last case closed. Until the tenth session
         // it ended there, and a feature that fell behind (the audit, one transaction per event) carried its backlog
         // into the next round or, after the last, out of the figure.
-        long behind = hub.eventsWaiting();
+        java.util.SortedMap<String, Long> bySubscription = hub.eventsWaitingBySubscription();
+        long behind = bySubscription.values().stream().mapToLong(Long::longValue).sum();
         awaitUntil(() -> hub.eventsWaiting() == 0, 600_000, "the features to take in every case event");
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Throughput(cases, completions.get(), seconds, processCpuSeconds() - cpuStart, behind);
+        return new Throughput(cases, completions.get(), seconds, processCpuSeconds() - cpuStart, behind,
+                bySubscription);
     }
 
     /**
