@@ -30,7 +30,8 @@ class SealedPdfSignatureTest {
         DocumentsProperties.Signing settings = new DocumentsProperties.Signing(null, "secret", "", null,
                 "CN=Uji Segel,C=ID");
         KeystoreSigner signer = new KeystoreSigner(settings, dir, Clock.systemUTC());
-        byte[] pdf = signer.sign(new PdfRenderer(office()).render(letter()),
+        byte[] unsigned = new PdfRenderer(office()).render(letter());
+        byte[] pdf = signer.sign(unsigned,
                 new DocumentSigner.Request("Drs. Bonar Situmorang, M.Si", "Surat Penolakan", "Sidikalang",
                         Instant.parse("2026-11-28T03:00:00Z")));
 
@@ -38,6 +39,11 @@ class SealedPdfSignatureTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDSignature sig = doc.getLastSignatureDictionary();
             byteRange = sig.getByteRange();
+            // The placeholder for the CMS (hex between the two signed ranges) is sized to this key's CMS plus a
+            // small margin, not a fixed 16 KB of zeros in every sealed PDF.
+            assertThat(byteRange[2] - byteRange[1] - 2).isEqualTo(signer.signatureSize() * 2);
+            assertThat(signer.signatureSize()).isLessThan(4096);
+            assertThat(pdf.length - unsigned.length).isLessThan(12 * 1024);
             assertThat(sig.getSubFilter()).isEqualTo(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName());
             assertThat(sig.getFilter()).isEqualTo(PDSignature.FILTER_ADOBE_PPKLITE.getName());
         }
