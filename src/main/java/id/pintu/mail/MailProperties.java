@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rulesDirectory per-SOP rules: which case event sends which template
  * @param templatesDirectory the templates, one file per template, editable by the office
  * @param eventsSubscription the durable JMS subscription name of the status-mail listener
+ * @param eventsConsumers threads reading that subscription (each event's mails are owed in a transaction of their
+ *     own and keyed by the event, so the order in which events are handled does not matter)
  * @param health the health check of the SMTP and IMAP servers ({@code /actuator/health}, component {@code mail})
  */
 @Validated
@@ -34,6 +36,7 @@ public record MailProperties(
         @DefaultValue("config/mail") @NotBlank String rulesDirectory,
         @DefaultValue("config/mail/templates") @NotBlank String templatesDirectory,
         @DefaultValue("pintu-mail") @NotBlank String eventsSubscription,
+        @DefaultValue("1") @Min(1) int eventsConsumers,
         @DefaultValue @Valid @NotNull EmbeddedServer embeddedServer,
         @DefaultValue @Valid @NotNull Server smtp,
         @DefaultValue @Valid @NotNull Imap imap,

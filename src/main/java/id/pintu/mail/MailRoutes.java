@@ -61,9 +61,11 @@ public class MailRoutes extends RouteBuilder {
                 .end();
 
         // The events waiting on the subscription, acknowledged together; each owes its mails in a transaction of
-        // its own. The consumer waits out a database outage, splits a failing batch and dead-letters a bad event.
+        // its own, keyed by the event (so pintu.mail.events-consumers threads may take batches side by side). The
+        // consumer waits out a database outage, splits a failing batch and dead-letters a bad event.
         from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic()
-                        + "?subscription=" + properties.eventsSubscription())
+                        + "?subscription=" + properties.eventsSubscription()
+                        + "&consumers=" + properties.eventsConsumers())
                 .routeId("status-mail")
                 .errorHandler(noErrorHandler())
                 .split(method(JmsBatchComponent.class, "messagesOf")).stopOnException()

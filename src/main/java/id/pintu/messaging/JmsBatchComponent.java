@@ -11,8 +11,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jms-batch:topic:<topic>?subscription=<name>[&maxBatch=N][&selector=...]}: a durable shared subscription
- * read in batches. The route receives one exchange whose body is the {@code List<String>} of up to
+ * {@code jms-batch:topic:<topic>?subscription=<name>[&maxBatch=N][&consumers=N][&selector=...]}: a durable
+ * shared subscription read in batches, by {@code consumers} threads (default 1: in publish order). The route receives one exchange whose body is the {@code List<String>} of up to
  * {@code maxBatch} (default {@code pintu.messaging.event-batch-size}) message texts, taken in one JMS transaction
  * and acknowledged together once the route has finished (see {@link JmsBatchConsumer} for what happens when it
  * fails). Camel 4.17's JMS consumers take one message
@@ -61,10 +61,14 @@ public class JmsBatchComponent extends DefaultComponent {
         if (maxBatch < 1) {
             throw new IllegalArgumentException(uri + ": maxBatch must be at least 1");
         }
+        int consumers = getAndRemoveParameter(parameters, "consumers", Integer.class, 1);
+        if (consumers < 1) {
+            throw new IllegalArgumentException(uri + ": consumers must be at least 1");
+        }
         String selector = getAndRemoveParameter(parameters, "selector", String.class);
         if (!parameters.isEmpty()) {
             throw new IllegalArgumentException(uri + ": unknown options " + parameters.keySet()
-                    + " (known: subscription, maxBatch, selector)");
+                    + " (known: subscription, maxBatch, consumers, selector)");
         }
         DistributionSummary batches = DistributionSummary.builder(BATCH_METRIC)
                 .description("Messages handed to the route in one batch (one JMS transaction)")
@@ -72,6 +76,6 @@ public class JmsBatchComponent extends DefaultComponent {
                 .tag("subscription", subscription)
                 .register(meters);
         return new JmsBatchEndpoint(uri, this, remaining.substring("topic:".length()), subscription, maxBatch,
-                selector, connections, properties, batches);
+                consumers, selector, connections, properties, batches);
     }
 }

@@ -18,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a durable shared subscription on one thread, in one transacted session: it waits for a message, takes what
- * else is already waiting (up to {@code maxBatch}), hands the texts to the route as one exchange and commits the
- * session when the route has finished. Under load a batch holds what arrived while the last one was handled; at
- * rest it is one message, so nothing waits for a batch to fill.
+ * Reads a durable shared subscription on {@code consumers} threads (default one), each in a transacted session of
+ * its own: a thread waits for a message, takes what else is already waiting (up to {@code maxBatch}), hands the
+ * texts to the route as one exchange and commits its session when the route has finished. Under load a batch holds
+ * what arrived while the last one was handled; at rest it is one message, so nothing waits for a batch to fill.
+ * With more than one thread the broker spreads the messages over them (the subscription's queue has one consumer
+ * per thread), so messages are handled out of publish order: only for features whose effects do not depend on it.
  *
  * <p>Failures, in the spirit of {@link QueueErrorHandling}, whose route configuration a batch cannot use (it would
  * dead-letter the whole list):
@@ -56,7 +58,7 @@ class JmsBatchConsumer extends DefaultConsumer {
     private final JmsBatchEndpoint endpoint;
     private final Object pause = new Object();
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     JmsBatchConsumer(JmsBatchEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -67,8 +69,12 @@ class JmsBatchConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         running = true;
-        thread = new Thread(this::receiveLoop, "jms-batch-" + endpoint.subscription);
-        thread.start();
+        for (int i = 1; i <= endpoint.consumers; i++) {
+            Thread thread = new Thread(this::receiveLoop, "jms-batch-" + endpoint.subscription
+                    + (endpoint.consumers == 1 ? "" : "-" + i));
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     @Override
@@ -77,15 +83,16 @@ class JmsBatchConsumer extends DefaultConsumer {
         synchronized (pause) {
             pause.notifyAll();
         }
-        if (thread != null) {
+        long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
+        for (Thread thread : threads) {
             // Not interrupted: an interrupt inside a database write can close H2's file channel.
-            thread.join(STOP_WAIT_MS);
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             if (thread.isAlive()) {
                 LOG.warn("{}: the batch in hand did not finish within {} ms; the broker delivers it again",
-                        endpoint.subscription, STOP_WAIT_MS);
+                        thread.getName(), STOP_WAIT_MS);
             }
-            thread = null;
         }
+        threads.clear();
         super.doStop();
     }
 

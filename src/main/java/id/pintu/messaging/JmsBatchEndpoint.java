@@ -14,18 +14,20 @@ class JmsBatchEndpoint extends DefaultEndpoint {
     final String topic;
     final String subscription;
     final int maxBatch;
+    final int consumers;
     final String selector;
     final ConnectionFactory connections;
     final MessagingProperties properties;
     final DistributionSummary batches;
 
     JmsBatchEndpoint(String uri, JmsBatchComponent component, String topic, String subscription, int maxBatch,
-            String selector, ConnectionFactory connections, MessagingProperties properties,
+            int consumers, String selector, ConnectionFactory connections, MessagingProperties properties,
             DistributionSummary batches) {
         super(uri, component);
         this.topic = topic;
         this.subscription = subscription;
         this.maxBatch = maxBatch;
+        this.consumers = consumers;
         this.selector = selector;
         this.connections = connections;
         this.properties = properties;
