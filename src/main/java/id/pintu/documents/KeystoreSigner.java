@@ -84,8 +84,8 @@ public class KeystoreSigner implements DocumentSigner {
     /**
      * Bytes reserved for the CMS in every sealed PDF (written there as hex, so twice this): the size of a CMS this
      * key and chain make, plus a margin. PDFBox fills the placeholder with zeros; a fixed 16 KB made every sealed PDF
-     * ~25 KB larger than needed with a one-certificate chain, and writing the placeholder was a sixth of the
-     * documents feature's CPU.
+     * 27 KB larger than needed with the generated one-certificate chain, and writing the placeholder as hex was a
+     * sixth of the documents feature's CPU.
      */
     private final int signatureSize;
 

@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code jms-batch:topic:<topic>?subscription=<name>[&maxBatch=N][&consumers=N][&selector=...]}: a durable
- * shared subscription read in batches, by {@code consumers} threads (default 1: in publish order). The route receives one exchange whose body is the {@code List<String>} of up to
- * {@code maxBatch} (default {@code pintu.messaging.event-batch-size}) message texts, taken in one JMS transaction
- * and acknowledged together once the route has finished (see {@link JmsBatchConsumer} for what happens when it
- * fails). Camel 4.17's JMS consumers take one message
- * per transaction; a feature that turns every message into one database commit (the audit trail) pays a commit and a
- * broker journal sync per message that a batch shares.
+ * shared subscription read in batches by {@code consumers} threads (default 1, which keeps publish order). The route
+ * receives one exchange whose body is the {@code List<String>} of up to {@code maxBatch} (default
+ * {@code pintu.messaging.event-batch-size}) message texts, taken in one JMS transaction and acknowledged together
+ * once the route has finished (see {@link JmsBatchConsumer} for what happens when it fails). Camel 4.17's JMS
+ * consumers take one message per transaction; a feature that turns every message into one database commit (the audit
+ * trail) pays a commit and a broker journal sync per message that a batch shares.
  */
 @Component(JmsBatchComponent.SCHEME)
 public class JmsBatchComponent extends DefaultComponent {
