@@ -392,9 +392,9 @@ public final class PintuBenchmark {
             renderer.render(letter);
         }
         int n = settings.pdfDocuments();
-        double[] plain = pdfRate(n, () -> renderer.render(letter));
+        PdfRate plain = pdfRate(n, () -> renderer.render(letter));
         put("pdfPerSec", "PDF generation (a one-page letter, documents' PdfRenderer, 2 threads, "
-                + (int) plain[1] / 1024 + " KB)", plain[0], "doc/s");
+                + plain.bytesEach() / 1024 + " KB)", plain.perSecond(), "doc/s");
         // Every final document of a case (resi, disposisi, berita acara, rekomendasi, the permit) is also sealed.
         DocumentSigner signer = hub.bean(DocumentSigner.class);
         DocumentSigner.Request seal = new DocumentSigner.Request("Drs. Maruli Tua Sihombing", "Surat Rekomendasi",
@@ -402,13 +402,15 @@ public final class PintuBenchmark {
         for (int i = 0; i < 20; i++) {
             signer.sign(renderer.render(letter), seal);
         }
-        double[] sealed = pdfRate(n, () -> signer.sign(renderer.render(letter), seal));
+        PdfRate sealed = pdfRate(n, () -> signer.sign(renderer.render(letter), seal));
         put("sealedPdfPerSec", "sealed PDF (the same letter rendered and sealed: PAdES, RSA 3072, 2 threads, "
-                + (int) sealed[1] / 1024 + " KB)", sealed[0], "doc/s");
+                + sealed.bytesEach() / 1024 + " KB)", sealed.perSecond(), "doc/s");
     }
 
+    private record PdfRate(double perSecond, long bytesEach) {}
+
     /** Documents per second and bytes per document of {@code n} documents made by 2 threads. */
-    private static double[] pdfRate(int n, Supplier<byte[]> make) throws InterruptedException {
+    private static PdfRate pdfRate(int n, Supplier<byte[]> make) throws InterruptedException {
         AtomicLong bytes = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long start = System.nanoTime();
@@ -418,7 +420,7 @@ public final class PintuBenchmark {
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new double[] {n / seconds, (double) bytes.get() / n};
+        return new PdfRate(n / seconds, bytes.get() / n);
     }
 
     private void email(BenchHub hub) throws Exception {
