@@ -46,8 +46,8 @@ public class PdfRenderer {
     private static final float SIZE = 11;
     private static final float LEADING = 15;
 
-    private static final PDFont REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDFont BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final Face REGULAR = new Face(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+    private static final Face BOLD = new Face(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
     private static final Map<Integer, String> PRINTABLE = new ConcurrentHashMap<>();
 
     private final OfficeProfile office;
@@ -125,10 +125,10 @@ public class PdfRenderer {
         w.y = line - 24;
     }
 
-    private float centred(Writer w, String text, PDFont font, float size, float left, float width, float y,
+    private float centred(Writer w, String text, Face font, float size, float left, float width, float y,
             float leading) throws IOException {
         for (String line : wrap(printable(text), font, size, width)) {
-            float lw = font.getStringWidth(line) / 1000 * size;
+            float lw = font.width(line, size);
             w.text(line, font, size, left + (width - lw) / 2, y);
             y -= leading;
         }
@@ -136,7 +136,7 @@ public class PdfRenderer {
     }
 
     private void letterHead(Writer w, LetterContent c) throws IOException {
-        float dateW = REGULAR.getStringWidth(printable(c.placeAndDate())) / 1000 * SIZE;
+        float dateW = REGULAR.width(printable(c.placeAndDate()), SIZE);
         w.text(printable(c.placeAndDate()), REGULAR, SIZE, PAGE_W - MARGIN_RIGHT - dateW, w.y);
         String[][] rows = {
             {"Nomor", c.number() == null ? "..................." : c.number()},
@@ -157,7 +157,7 @@ public class PdfRenderer {
 
     private void formHead(Writer w, LetterContent c) throws IOException {
         String title = printable(c.title());
-        float tw = BOLD.getStringWidth(title) / 1000 * 13;
+        float tw = BOLD.width(title, 13);
         float x = MARGIN_LEFT + (TEXT_W - tw) / 2;
         w.text(title, BOLD, 13, x, w.y);
         w.cs.setLineWidth(0.8f);
@@ -167,7 +167,7 @@ public class PdfRenderer {
         w.y -= LEADING + 2;
         if (c.number() != null) {
             String n = printable("Nomor: " + c.number());
-            float nw = REGULAR.getStringWidth(n) / 1000 * SIZE;
+            float nw = REGULAR.width(n, SIZE);
             w.text(n, REGULAR, SIZE, MARGIN_LEFT + (TEXT_W - nw) / 2, w.y);
             w.y -= LEADING;
         }
@@ -191,7 +191,7 @@ public class PdfRenderer {
     }
 
     /** A "label : value" row; the value wraps in its own column. */
-    private void labelled(Writer w, String label, String value, float labelW, float totalW, PDFont valueFont)
+    private void labelled(Writer w, String label, String value, float labelW, float totalW, Face valueFont)
             throws IOException {
         List<String> lines = wrap(printable(value), valueFont, SIZE, totalW - labelW - 10);
         w.ensure(LEADING * Math.min(lines.size(), 3));
@@ -231,7 +231,7 @@ public class PdfRenderer {
         if (s.fullName() != null) {
             String name = printable(s.fullName());
             w.text(name, BOLD, SIZE, x, w.y);
-            float nw = BOLD.getStringWidth(name) / 1000 * SIZE;
+            float nw = BOLD.width(name, SIZE);
             w.cs.setLineWidth(0.6f);
             w.cs.moveTo(x, w.y - 2);
             w.cs.lineTo(x + nw, w.y - 2);
@@ -286,26 +286,45 @@ public class PdfRenderer {
         } catch (WriterException e) {
             throw new IOException("QR code for " + text, e);
         }
+        // One rectangle per run of dark modules in a row, in module units: a third of the operators a rectangle per
+        // module needs, and integer coordinates.
         float cell = size / m.getWidth();
+        cs.saveGraphicsState();
+        cs.transform(new Matrix(cell, 0, 0, cell, x, y));
         cs.setNonStrokingColor(Color.BLACK);
         for (int r = 0; r < m.getHeight(); r++) {
-            for (int col = 0; col < m.getWidth(); col++) {
-                if (m.get(col, r)) {
-                    cs.addRect(x + col * cell, y + size - (r + 1) * cell, cell, cell);
+            int col = 0;
+            while (col < m.getWidth()) {
+                if (!m.get(col, r)) {
+                    col++;
+                    continue;
                 }
+                int start = col;
+                while (col < m.getWidth() && m.get(col, r)) {
+                    col++;
+                }
+                cs.addRect(start, m.getHeight() - r - 1, col - start, 1);
             }
         }
         cs.fill();
+        cs.restoreGraphicsState();
     }
 
-    static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+    /** The text in lines no wider than {@code width}, broken at spaces (and inside a word wider than a line). */
+    static List<String> wrap(String text, Face font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
+        float space = font.width(" ", size);
+        float lineWidth = 0;
         for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (font.getStringWidth(candidate) / 1000 * size <= width) {
-                line.setLength(0);
-                line.append(candidate);
+            float wordWidth = font.width(word, size);
+            float candidate = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+            if (candidate <= width) {
+                if (!line.isEmpty()) {
+                    line.append(' ');
+                }
+                line.append(word);
+                lineWidth = candidate;
                 continue;
             }
             if (!line.isEmpty()) {
@@ -314,15 +333,18 @@ public class PdfRenderer {
             }
             // A word wider than the column (a long URL) is broken by characters.
             String rest = word;
-            while (font.getStringWidth(rest) / 1000 * size > width && rest.length() > 1) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && font.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
-                    cut--;
+            while (font.width(rest, size) > width && rest.length() > 1) {
+                int cut = 1;
+                float w = font.width(rest.substring(0, 1), size);
+                while (cut < rest.length() - 1 && w + font.width(rest.substring(cut, cut + 1), size) <= width) {
+                    w += font.width(rest.substring(cut, cut + 1), size);
+                    cut++;
                 }
                 lines.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
             }
             line.append(rest);
+            lineWidth = font.width(rest, size);
         }
         if (!line.isEmpty() || lines.isEmpty()) {
             lines.add(line.toString());
@@ -369,8 +391,8 @@ public class PdfRenderer {
 
     private static boolean encodable(String s) {
         try {
-            REGULAR.encode(s);
-            BOLD.encode(s);
+            REGULAR.font.encode(s);
+            BOLD.font.encode(s);
             return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;
@@ -408,7 +430,7 @@ public class PdfRenderer {
                 cs.setGraphicsStateParameters(gs);
                 cs.setNonStrokingColor(Color.GRAY);
                 cs.beginText();
-                cs.setFont(BOLD, 120);
+                cs.setFont(BOLD.font, 120);
                 cs.setTextMatrix(Matrix.getRotateInstance(Math.toRadians(45), 150, 250));
                 cs.showText(printable(watermark));
                 cs.endText();
@@ -423,16 +445,16 @@ public class PdfRenderer {
             }
         }
 
-        void text(String s, PDFont font, float size, float x, float atY) throws IOException {
+        void text(String s, Face font, float size, float x, float atY) throws IOException {
             cs.beginText();
-            cs.setFont(font, size);
+            cs.setFont(font.font, size);
             cs.newLineAtOffset(x, atY);
             cs.showText(s);
             cs.endText();
         }
 
         /** A wrapped paragraph line by line at the cursor. */
-        void line(String s, PDFont font, float size, float x, float width) throws IOException {
+        void line(String s, Face font, float size, float x, float width) throws IOException {
             float leading = Math.max(size + 3, size * 1.35f);
             for (String l : wrap(printable(s), font, size, width)) {
                 ensure(leading);
@@ -443,6 +465,40 @@ public class PdfRenderer {
 
         void close() throws IOException {
             cs.close();
+        }
+    }
+
+    /**
+     * A font with its characters' advance widths, looked up in PDFBox once each: PDFBox finds a width through the
+     * encoding and the glyph's name, which made measuring text for line breaks an eighth of the rendering (JFR).
+     * Every character {@link #printable} lets through is in WinAnsi, whose highest character is U+2122.
+     */
+    static final class Face {
+        private static final int TABLE = 0x2123;
+
+        final PDFont font;
+        private final float[] widths = new float[TABLE];
+
+        Face(PDFont font) {
+            this.font = font;
+            java.util.Arrays.fill(widths, Float.NaN);
+        }
+
+        /** The width of {@code text} in points at {@code size}; the same sum as {@link PDFont#getStringWidth}. */
+        float width(String text, float size) throws IOException {
+            float sum = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                float w = ch < TABLE ? widths[ch] : Float.NaN;
+                if (Float.isNaN(w)) {
+                    w = font.getStringWidth(String.valueOf(ch));
+                    if (ch < TABLE) {
+                        widths[ch] = w; // a race writes the same value twice
+                    }
+                }
+                sum += w;
+            }
+            return sum / 1000 * size;
         }
     }
 }

@@ -1,0 +1,79 @@
+package id.pintu.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The renderer's own measuring and drawing, read back the way a reader sees them: the QR code of a sealed document,
+ * rasterised from the PDF, scans to its verification address; line breaks fall where PDFBox's widths put them.
+ */
+class PdfLayoutTest {
+
+    @Test
+    void qrCodeOfASealedDocumentScansToItsVerificationAddress() throws Exception {
+        LetterContent letter = SealedPdfSignatureTest.letter();
+        byte[] pdf = new PdfRenderer(SealedPdfSignatureTest.office()).render(letter);
+        BufferedImage page;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            page = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.RGB);
+        }
+        int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+        String scanned = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)))).getText();
+        assertThat(scanned).isEqualTo(letter.verification().url());
+    }
+
+    @Test
+    void linesBreakWherePdfBoxWidthsPutThem() throws IOException {
+        PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        PdfRenderer.Face face = new PdfRenderer.Face(helvetica);
+        String text = "Berdasarkan hasil verifikasi berkas dan peninjauan lapangan atas permohonan izin perluasan usaha"
+                + " industri yang diajukan oleh PT Kopi Sidikalang Jaya (Persero) Tbk., dengan ini disampaikan bahwa"
+                + " permohonan tersebut telah memenuhi persyaratan: “lengkap” – Rp 1.250.000,- ™ é ü.";
+        float width = 200;
+        List<String> lines = PdfRenderer.wrap(text, face, 11, width);
+
+        assertThat(lines).hasSizeGreaterThan(4);
+        assertThat(String.join(" ", lines)).isEqualTo(text);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(helvetica.getStringWidth(lines.get(i)) / 1000 * 11).isLessThanOrEqualTo(width);
+            if (i + 1 < lines.size()) {
+                String withNextWord = lines.get(i) + " " + lines.get(i + 1).split(" ")[0];
+                assertThat(helvetica.getStringWidth(withNextWord) / 1000 * 11).isGreaterThan(width);
+            }
+        }
+    }
+
+    @Test
+    void aWordWiderThanTheLineIsCutWhereTheNextCharacterWouldNotFit() throws IOException {
+        PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        String url = "https://perizinan.dairikab.go.id/verifikasi/" + "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".repeat(3);
+        List<String> lines = PdfRenderer.wrap("Buka " + url, new PdfRenderer.Face(helvetica), 11, 150);
+
+        assertThat(lines.get(0)).isEqualTo("Buka");
+        assertThat(String.join("", lines.subList(1, lines.size()))).isEqualTo(url);
+        for (String piece : lines.subList(1, lines.size() - 1)) {
+            assertThat(helvetica.getStringWidth(piece) / 1000 * 11).isLessThanOrEqualTo(150);
+        }
+        String[] pieces = lines.subList(1, lines.size()).toArray(String[]::new);
+        for (int i = 0; i + 1 < pieces.length; i++) {
+            String oneMore = pieces[i] + pieces[i + 1].charAt(0);
+            assertThat(helvetica.getStringWidth(oneMore) / 1000 * 11).as(Arrays.toString(pieces)).isGreaterThan(150);
+        }
+    }
+}
