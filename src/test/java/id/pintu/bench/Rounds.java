@@ -28,6 +28,18 @@ record Rounds(List<StaffSimulation.Throughput> all) {
                 .cpuMillisPerTransition();
     }
 
+    /** The median of the rounds' database writes per transition (see BenchHub#databaseWork). */
+    double databaseWritesPerTransition() {
+        return sorted(Comparator.comparingDouble(StaffSimulation.Throughput::databaseWritesPerTransition))
+                .databaseWritesPerTransition();
+    }
+
+    /** The median of the rounds' WAL syncs per transition (PostgreSQL; 0 on H2). */
+    double databaseSyncsPerTransition() {
+        return sorted(Comparator.comparingDouble(StaffSimulation.Throughput::databaseSyncsPerTransition))
+                .databaseSyncsPerTransition();
+    }
+
     double slowest() {
         return all.stream().mapToDouble(StaffSimulation.Throughput::perSecond).min().orElseThrow();
     }

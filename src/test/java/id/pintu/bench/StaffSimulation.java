@@ -43,7 +43,17 @@ final class StaffSimulation {
      * features' subscriptions when the last case closed.
      */
     record Throughput(int cases, long transitions, double seconds, double cpuSeconds,
-            java.util.SortedMap<String, Long> behindBySubscription) {
+            java.util.SortedMap<String, Long> behindBySubscription, BenchHub.DatabaseWork database) {
+        /** H2's stores or PostgreSQL's committed transactions per transition (see BenchHub#databaseWork). */
+        double databaseWritesPerTransition() {
+            return (double) database.writes() / transitions;
+        }
+
+        /** PostgreSQL's WAL syncs per transition (0 on H2, which syncs no commit). */
+        double databaseSyncsPerTransition() {
+            return (double) database.syncs() / transitions;
+        }
+
         /** Case events still waiting on all subscriptions when the last case closed. */
         long eventsBehind() {
             return behindBySubscription.values().stream().mapToLong(Long::longValue).sum();
@@ -123,6 +133,7 @@ final class StaffSimulation {
         CountDownLatch done = new CountDownLatch(staffThreads);
         long start = System.nanoTime();
         double cpuStart = processCpuSeconds();
+        BenchHub.DatabaseWork databaseStart = hub.databaseWork();
         for (int t = 0; t < staffThreads; t++) {
             new Thread(() -> {
                 try {
@@ -154,7 +165,8 @@ final class StaffSimulation {
         java.util.SortedMap<String, Long> behind = hub.eventsWaitingBySubscription();
         awaitUntil(() -> hub.eventsWaiting() == 0, 600_000, "the features to take in every case event");
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Throughput(cases, completions.get(), seconds, processCpuSeconds() - cpuStart, behind);
+        return new Throughput(cases, completions.get(), seconds, processCpuSeconds() - cpuStart, behind,
+                hub.databaseWork().since(databaseStart));
     }
 
     /**
