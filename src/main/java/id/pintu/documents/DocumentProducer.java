@@ -17,22 +17,27 @@ import id.pintu.workflow.TaskStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns case events into documents, as the SOP's document plan says: issue a final document, produce a letter's
- * draft, record an initial (paraf) or the signature, number and seal. Each effect is one database transaction keyed
- * on (task, role), so a repeated event does nothing. Initials and the signature are read from the case's history,
- * not only from the event at hand: if events arrive out of order, the sealed letter still carries every initial.
+ * draft, record an initial (paraf) or the signature, number and seal. Each effect is recorded keyed on (task, role),
+ * so a repeated event does nothing. The effects of one batch of events commit together, in one database transaction
+ * (a case's ten documents were ten commits, each a chunk of H2's file written under its store lock); a batch that
+ * fails is handed over again message by message by the consumer (JmsBatchConsumer), each then in a transaction of
+ * its own. Initials and the signature are read from the case's history, not only from the event at hand: if events
+ * arrive out of order, the sealed letter still carries every initial.
  */
 @Component
 public class DocumentProducer {
@@ -87,8 +92,32 @@ public class DocumentProducer {
         this.zone = ZoneId.of(properties.timeZone());
     }
 
-    /** Applies every action of the plan that the event's step and kind call for. */
-    public void on(CaseEvent e) {
+    /**
+     * The documents of a batch of case events (their JSON texts), made in one database transaction; once it has
+     * committed, what waited for them (a mail with the PDF attached, the permit's hand-over to OSS) is retried.
+     */
+    public void onBatch(List<String> events) throws JsonProcessingException {
+        List<CaseEvent> parsed = new ArrayList<>(events.size());
+        for (String event : events) {
+            parsed.add(json.readValue(event, CaseEvent.class));
+        }
+        List<Made> made = new ArrayList<>();
+        tx.executeWithoutResult(status -> parsed.forEach(e -> on(e, made)));
+        Set<String> cases = new LinkedHashSet<>();
+        for (Made m : made) {
+            LOG.info("Case {} step {}: {} done", m.trackingCode(), m.stepNo(), m.effect());
+            cases.add(m.applicationId());
+        }
+        // A mail waiting for this PDF, or the permit's hand-over to OSS waiting for its number, need not wait out
+        // their back-off.
+        cases.forEach(relay::retryWaiting);
+    }
+
+    /** An effect of a batch, logged once the batch has committed. */
+    private record Made(String applicationId, String trackingCode, int stepNo, String effect) {}
+
+    /** Applies every action of the plan that the event's step and kind call for; adds what it did to {@code made}. */
+    private void on(CaseEvent e, List<Made> made) {
         if (e.taskId() == null || e.stepNo() == null || e.taskKind() != TaskKind.STEP) {
             return;
         }
@@ -103,42 +132,27 @@ public class DocumentProducer {
         }
         for (DocumentPlan.Action a : plan.get().actions()) {
             if (a.step() == e.stepNo() && a.on() == trigger) {
-                apply(plan.get(), a, e.taskId());
+                apply(plan.get(), a, e.taskId()).ifPresent(made::add);
             }
         }
     }
 
-    /** One action for one task, once. */
-    public void apply(DocumentPlan plan, DocumentPlan.Action action, String taskId) {
+    /** One action for one task, once; empty if it was done before. Runs in the caller's transaction. */
+    private Optional<Made> apply(DocumentPlan plan, DocumentPlan.Action action, String taskId) {
         String key = action.role().name().toLowerCase(Locale.ROOT) + ":" + action.document();
         if (letters.effectDone(taskId, key)) {
             LOG.debug("{} of task {} already applied", key, taskId);
-            return;
+            return Optional.empty();
         }
-        try {
-            String applicationId = tx.execute(status -> {
-                if (letters.effectDone(taskId, key)) {
-                    return null;
-                }
-                Task task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
-                Case c = load(plan, action.document(), task);
-                String documentId = switch (action.role()) {
-                    case ISSUE -> issue(c);
-                    case DRAFT, PARAF, SIGN -> draft(plan, c);
-                    case NUMBER -> seal(plan, c);
-                };
-                letters.effectApplied(taskId, key, task.applicationId(), action.document(), documentId, c.now);
-                LOG.info("Case {} step {}: {} done", c.app.trackingCode(), task.stepNo(), key);
-                return task.applicationId();
-            });
-            if (applicationId != null) {
-                // A mail waiting for this PDF, or the permit's hand-over to OSS waiting for its number, need not
-                // wait out their back-off.
-                relay.retryWaiting(applicationId);
-            }
-        } catch (DuplicateKeyException ex) {
-            LOG.debug("{} of task {} applied concurrently by another consumer", key, taskId);
-        }
+        Task task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
+        Case c = load(plan, action.document(), task);
+        String documentId = switch (action.role()) {
+            case ISSUE -> issue(c);
+            case DRAFT, PARAF, SIGN -> draft(plan, c);
+            case NUMBER -> seal(plan, c);
+        };
+        letters.effectApplied(taskId, key, task.applicationId(), action.document(), documentId, c.now);
+        return Optional.of(new Made(task.applicationId(), c.app.trackingCode(), task.stepNo(), key));
     }
 
     private record Case(Application app, SopDefinition sop, Task trigger, List<Task> history, String kind,
