@@ -1,12 +1,9 @@
 package id.pintu.mail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.messaging.JmsBatchComponent;
-import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowEndpoints;
 import id.pintu.workflow.WorkflowProperties;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +21,10 @@ public class MailRoutes extends RouteBuilder {
 
     private final MailProperties properties;
     private final WorkflowProperties workflow;
-    private final ObjectMapper json;
 
-    public MailRoutes(MailProperties properties, WorkflowProperties workflow, ObjectMapper json) {
+    public MailRoutes(MailProperties properties, WorkflowProperties workflow) {
         this.properties = properties;
         this.workflow = workflow;
-        this.json = json;
     }
 
     @Override
@@ -60,17 +55,15 @@ public class MailRoutes extends RouteBuilder {
                     .bean("outboxMailSender", "failed").id("count-failed-send")
                 .end();
 
-        // The events waiting on the subscription, acknowledged together; each owes its mails in a transaction of
-        // its own, keyed by the event (so pintu.mail.events-consumers threads may take batches side by side). The
+        // The events waiting on the subscription, acknowledged together; their mails are owed in one transaction,
+        // each keyed by its event (so pintu.mail.events-consumers threads may take batches side by side). The
         // consumer waits out a database outage, splits a failing batch and dead-letters a bad event.
         from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic()
                         + "?subscription=" + properties.eventsSubscription()
                         + "&consumers=" + properties.eventsConsumers())
                 .routeId("status-mail")
                 .errorHandler(noErrorHandler())
-                .split(method(JmsBatchComponent.class, "messagesOf")).stopOnException()
-                    .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("status-mail-read-event")
-                    .bean("statusMails", "onEvent").id("owe-status-mails")
-                .end();
+                .transform(method(JmsBatchComponent.class, "messagesOf")).id("status-mail-read-events")
+                .bean("statusMails", "onEvents").id("owe-status-mails");
     }
 }

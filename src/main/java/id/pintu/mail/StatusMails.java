@@ -1,5 +1,7 @@
 package id.pintu.mail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
@@ -11,6 +13,7 @@ import id.pintu.workflow.TaskStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,10 +44,11 @@ public class StatusMails {
     private final DossierFacts facts;
     private final MailProperties properties;
     private final TransactionTemplate tx;
+    private final ObjectMapper json;
 
     public StatusMails(MailRules rules, MailTemplates templates, MailOutbox outbox, ApplicationRepository applications,
             TaskRepository tasks, SopCatalog catalog, DossierFacts facts, MailProperties properties,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, ObjectMapper json) {
         this.rules = rules;
         this.templates = templates;
         this.outbox = outbox;
@@ -54,29 +58,40 @@ public class StatusMails {
         this.facts = facts;
         this.properties = properties;
         this.tx = tx;
+        this.json = json;
     }
 
-    public void onEvent(CaseEvent e) {
+    /**
+     * The mails a batch of case events (their JSON texts) owes, put in the outbox in one database transaction (one
+     * commit per batch instead of one per event that owes a mail); logged once it has committed. A batch that fails
+     * is rolled back and taken again message by message by its consumer (JmsBatchConsumer).
+     */
+    public void onEvents(List<String> events) throws JsonProcessingException {
+        List<CaseEvent> parsed = new ArrayList<>(events.size());
+        for (String event : events) {
+            parsed.add(json.readValue(event, CaseEvent.class));
+        }
+        List<String> owed = new ArrayList<>();
+        tx.executeWithoutResult(s -> parsed.forEach(e -> owe(e, owed)));
+        owed.forEach(LOG::info);
+    }
+
+    /** Puts the mails the event owes in the outbox, in the caller's transaction; adds a log line for each. */
+    private void owe(CaseEvent e, List<String> owed) {
         Optional<Application> found = applications.find(e.applicationId());
         if (found.isEmpty()) {
             return;
         }
         Application app = found.get();
-        List<MailRules.Rule> matching = rules.matching(e, app.channel());
-        if (matching.isEmpty()) {
-            return;
+        for (MailRules.Rule rule : rules.matching(e, app.channel())) {
+            Map<String, String> values = values(app, e);
+            MailTemplates.Rendered r = templates.render(rule.template(), values);
+            List<String> attach = rule.attachOrEmpty().stream().map(OutgoingMail::latest).toList();
+            outbox.enqueue(new OutgoingMail(rule.template() + ":" + e.eventId(), app.id(),
+                    app.applicant().email(), r.subject(), r.body(), attach));
+            owed.add("Case " + app.trackingCode() + ": mail '" + rule.template() + "' owed for " + e.type()
+                    + " step " + e.stepNo());
         }
-        tx.executeWithoutResult(s -> {
-            for (MailRules.Rule rule : matching) {
-                Map<String, String> values = values(app, e);
-                MailTemplates.Rendered r = templates.render(rule.template(), values);
-                List<String> attach = rule.attachOrEmpty().stream().map(OutgoingMail::latest).toList();
-                outbox.enqueue(new OutgoingMail(rule.template() + ":" + e.eventId(), app.id(),
-                        app.applicant().email(), r.subject(), r.body(), attach));
-                LOG.info("Case {}: mail '{}' owed for {} step {}", app.trackingCode(), rule.template(), e.type(),
-                        e.stepNo());
-            }
-        });
     }
 
     /** The values every template may use. */
