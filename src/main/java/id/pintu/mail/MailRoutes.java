@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code outbox-mail}: an owed mail from the outbox, over SMTP, once per dedup key. A failure (server down, an
  *       attachment not produced yet) fails the route, and the outbox relay retries it with backoff.</li>
- *   <li>{@code status-mail}: case events from the durable topic, to the status mails the SOP's rules ask for.
- *       Transacted: a failure rolls the message back for redelivery.</li>
+ *   <li>{@code status-mail}: case events from the durable topic, to the status mails the SOP's rules ask for, a
+ *       batch at a time in one transaction (see below).</li>
  * </ul>
  */
 @Component
