@@ -3,7 +3,6 @@ package id.pintu.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.workflow.CaseEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,8 @@ public class CaseEventAudit {
      * already in the trail is skipped. One unreadable event fails the whole batch, before anything is written.
      */
     public int recordAll(List<String> events) throws JsonProcessingException {
-        List<AuditTrail.Record> records = new ArrayList<>(events.size());
-        for (String event : events) {
-            records.add(toRecord(json.readValue(event, CaseEvent.class)));
-        }
-        return trail.appendAll(records).size();
+        return trail.appendAll(CaseEvent.readAll(json, events).stream().map(CaseEventAudit::toRecord).toList())
+                .size();
     }
 
     static AuditTrail.Record toRecord(CaseEvent e) {

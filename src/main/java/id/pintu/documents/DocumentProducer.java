@@ -97,10 +97,7 @@ public class DocumentProducer {
      * committed, what waited for them (a mail with the PDF attached, the permit's hand-over to OSS) is retried.
      */
     public void onBatch(List<String> events) throws JsonProcessingException {
-        List<CaseEvent> parsed = new ArrayList<>(events.size());
-        for (String event : events) {
-            parsed.add(json.readValue(event, CaseEvent.class));
-        }
+        List<CaseEvent> parsed = CaseEvent.readAll(json, events);
         List<Made> made = new ArrayList<>();
         tx.executeWithoutResult(status -> parsed.forEach(e -> on(e, made)));
         Set<String> cases = new LinkedHashSet<>();

@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rulesDirectory per-SOP rules: which case event sends which template
  * @param templatesDirectory the templates, one file per template, editable by the office
  * @param eventsSubscription the durable JMS subscription name of the status-mail listener
- * @param eventsConsumers threads reading that subscription (each event's mails are owed in a transaction of their
- *     own and keyed by the event, so the order in which events are handled does not matter)
+ * @param eventsConsumers threads reading that subscription (each takes its own batches; a mail owed is keyed by its
+ *     template and event, so the order in which events are handled does not matter)
  * @param health the health check of the SMTP and IMAP servers ({@code /actuator/health}, component {@code mail})
  */
 @Validated

@@ -67,10 +67,7 @@ public class StatusMails {
      * is rolled back and taken again message by message by its consumer (JmsBatchConsumer).
      */
     public void onEvents(List<String> events) throws JsonProcessingException {
-        List<CaseEvent> parsed = new ArrayList<>(events.size());
-        for (String event : events) {
-            parsed.add(json.readValue(event, CaseEvent.class));
-        }
+        List<CaseEvent> parsed = CaseEvent.readAll(json, events);
         List<String> owed = new ArrayList<>();
         tx.executeWithoutResult(s -> parsed.forEach(e -> owe(e, owed)));
         owed.forEach(LOG::info);

@@ -1,6 +1,10 @@
 package id.pintu.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Something that happened to a case, published after commit on the durable topic {@code pintu.events} for the
@@ -29,4 +33,13 @@ public record CaseEvent(
     public static final String STEP_ENTERED = "STEP_ENTERED";
     public static final String STEP_COMPLETED = "STEP_COMPLETED";
     public static final String CASE_CLOSED = "CASE_CLOSED";
+
+    /** A batch of events as published (their JSON texts), in order; one unreadable text fails the whole batch. */
+    public static List<CaseEvent> readAll(ObjectMapper json, List<String> texts) throws JsonProcessingException {
+        List<CaseEvent> events = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            events.add(json.readValue(text, CaseEvent.class));
+        }
+        return events;
+    }
 }

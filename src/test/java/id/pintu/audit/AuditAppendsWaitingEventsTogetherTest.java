@@ -9,6 +9,7 @@ import id.pintu.common.TimeOrderedIds;
 import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.support.RouteDeadLetters;
 import id.pintu.workflow.CaseEvent;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,11 +62,7 @@ class AuditAppendsWaitingEventsTogetherTest {
 
     @AfterEach
     void removeOwnDeadLetters() {
-        JmsTemplate dlq = new JmsTemplate(jms.getConnectionFactory());
-        dlq.setReceiveTimeout(500);
-        while (dlq.receiveSelected("pintu.dead-letter", "PintuDeadLetterRoute = '" + ROUTE + "'") != null) {
-            // drained: other tests of the same context count the dead letters they make
-        }
+        RouteDeadLetters.drain(jms, ROUTE); // other tests of the same context count the dead letters they make
     }
 
     @Test
@@ -106,13 +103,11 @@ class AuditAppendsWaitingEventsTogetherTest {
             }
         });
 
-        JsonNode[] letters = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(recorded(caseId)).containsExactlyElementsOf(ids);
-            letters[0] = ownDeadLetters();
-            assertThat(letters[0]).hasSize(1);
+            assertThat(ownDeadLetters()).hasSize(1);
         });
-        JsonNode letter = letters[0].get(0);
+        JsonNode letter = ownDeadLetters().get(0);
         assertThat(letter.get("originalQueue").asText()).isEqualTo("pintu.events::pintu-audit");
         assertThat(letter.get("reason").asText()).contains("JsonMappingException").contains("end-of-input");
         assertThat(letter.get("body").asText()).isEqualTo("{\"eventId\": \"broken");
@@ -122,7 +117,7 @@ class AuditAppendsWaitingEventsTogetherTest {
         assertThat(api.call(HttpMethod.POST, "/api/admin/dead-letters/" + letter.get("messageId").asText()
                 + "/redrive", Map.of(), "admin").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode again = ownDeadLetters();
+            List<JsonNode> again = ownDeadLetters();
             assertThat(again).hasSize(1);
             assertThat(again.get(0).get("messageId").asText()).isNotEqualTo(letter.get("messageId").asText());
         });
@@ -156,16 +151,8 @@ class AuditAppendsWaitingEventsTogetherTest {
                 .query(String.class).list();
     }
 
-    private JsonNode ownDeadLetters() {
-        Api.Response r = api.call(HttpMethod.GET, "/api/admin/dead-letters", null, "admin");
-        assertThat(r.status()).isEqualTo(200);
-        List<JsonNode> own = new ArrayList<>();
-        r.body().forEach(l -> {
-            if (ROUTE.equals(l.path("route").asText())) {
-                own.add(l);
-            }
-        });
-        return json.valueToTree(own);
+    private List<JsonNode> ownDeadLetters() {
+        return RouteDeadLetters.listed(api, ROUTE);
     }
 
     private DistributionSummary batches() {

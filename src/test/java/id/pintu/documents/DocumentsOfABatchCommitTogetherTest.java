@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.support.RouteDeadLetters;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.TaskKind;
@@ -18,7 +19,6 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -50,11 +50,7 @@ class DocumentsOfABatchCommitTogetherTest {
 
     @AfterEach
     void removeOwnDeadLetters() {
-        JmsTemplate dlq = new JmsTemplate(jms.getConnectionFactory());
-        dlq.setReceiveTimeout(500);
-        while (dlq.receiveSelected("pintu.dead-letter", "PintuDeadLetterRoute = '" + ROUTE + "'") != null) {
-            // drained: other tests of the same context count the dead letters they make
-        }
+        RouteDeadLetters.drain(jms, ROUTE); // other tests of the same context count the dead letters they make
     }
 
     @Test
@@ -119,14 +115,6 @@ class DocumentsOfABatchCommitTogetherTest {
     }
 
     private List<JsonNode> ownDeadLetters() {
-        Api.Response r = api.call(HttpMethod.GET, "/api/admin/dead-letters", null, "admin");
-        assertThat(r.status()).isEqualTo(200);
-        List<JsonNode> own = new ArrayList<>();
-        r.body().forEach(l -> {
-            if (ROUTE.equals(l.path("route").asText())) {
-                own.add(l);
-            }
-        });
-        return own;
+        return RouteDeadLetters.listed(api, ROUTE);
     }
 }

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.support.RouteDeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -40,11 +40,7 @@ class StatusMailsOfABatchTest {
 
     @AfterEach
     void removeOwnDeadLetters() {
-        JmsTemplate dlq = new JmsTemplate(jms.getConnectionFactory());
-        dlq.setReceiveTimeout(500);
-        while (dlq.receiveSelected("pintu.dead-letter", "PintuDeadLetterRoute = '" + ROUTE + "'") != null) {
-            // drained: other tests of the same context count the dead letters they make
-        }
+        RouteDeadLetters.drain(jms, ROUTE); // other tests of the same context count the dead letters they make
     }
 
     @Test
@@ -80,14 +76,6 @@ class StatusMailsOfABatchTest {
     }
 
     private List<JsonNode> ownDeadLetters() {
-        Api.Response r = api.call(HttpMethod.GET, "/api/admin/dead-letters", null, "admin");
-        assertThat(r.status()).isEqualTo(200);
-        List<JsonNode> own = new ArrayList<>();
-        r.body().forEach(l -> {
-            if (ROUTE.equals(l.path("route").asText())) {
-                own.add(l);
-            }
-        });
-        return own;
+        return RouteDeadLetters.listed(api, ROUTE);
     }
 }
