@@ -102,6 +102,13 @@ public final class PintuBenchmark {
                 put("latencyPlainStepsP99Ms", "  the same for steps without an OSS call, p99",
                         ms(lat.plainSteps().getValueAtPercentile(99)), "ms");
                 figures.put("latencySkipped", lat.skipped());
+                lat.bySteps().forEach((no, h) -> {
+                    System.out.printf(Locale.ROOT,
+                            "[bench]   step %2d completed -> next task claimable: %5d times, p50 %8.2f ms, p99 %8.2f ms,"
+                                    + " max %8.2f ms%n", no, h.getTotalCount(), ms(h.getValueAtPercentile(50)),
+                            ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
+                    figures.put("latencyP99MsStep" + no, Math.round(ms(h.getValueAtPercentile(99)) * 100) / 100.0);
+                });
                 slowRoutes(hub);
             }
             if (settings.runs("pdf")) {

@@ -73,8 +73,11 @@ final class StaffSimulation {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /**
+     * @param bySteps from {@code complete()} returned to the next task in its inbox, per step completed (its number)
+     */
     record Latency(double rate, long completions, long skipped, Histogram histogram, Histogram afterCommit,
-            Histogram plainSteps) {}
+            Histogram plainSteps, java.util.SortedMap<Integer, Histogram> bySteps) {}
 
     private final BenchHub hub;
     private final WorkflowService workflow;
@@ -187,6 +190,7 @@ final class StaffSimulation {
         // The same without the completions whose next step waits for OSS (steps with an integration: the request
         // queue, the HTTP call and, for the permit, the letter's agenda number).
         Histogram plainSteps = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        Map<Integer, Histogram> bySteps = new ConcurrentHashMap<>();
         Map<String, long[]> pending = new ConcurrentHashMap<>();
         AtomicLong recorded = new AtomicLong();
         AtomicLong expected = new AtomicLong();
@@ -205,6 +209,7 @@ final class StaffSimulation {
                         if (times[3] == 1) {
                             plainSteps.recordValue(Math.max(0, now - times[0]));
                         }
+                        stepHistogram(bySteps, times[4]).recordValue(Math.max(0, now - times[0]));
                         recorded.incrementAndGet();
                     }
                 }
@@ -227,8 +232,9 @@ final class StaffSimulation {
             }
             Step step = sop.requireStep(m.stepNo());
             boolean last = step.next() == null && !step.isDecision();
-            // [0] complete() returned, [1] the next task arrived, [2] the completion was scheduled, [3] 1 = no OSS
-            long[] times = new long[] {0, 0, due, step.integration() == null ? 1 : 0};
+            // [0] complete() returned, [1] the next task arrived, [2] the completion was scheduled, [3] 1 = no OSS,
+            // [4] the step completed
+            long[] times = new long[] {0, 0, due, step.integration() == null ? 1 : 0, step.no()};
             if (!last) {
                 expected.incrementAndGet();
                 pending.put(m.applicationId(), times);
@@ -246,6 +252,7 @@ final class StaffSimulation {
                             if (times[3] == 1) {
                                 plainSteps.recordValue(0);
                             }
+                            stepHistogram(bySteps, times[4]).recordValue(0);
                             recorded.incrementAndGet();
                         }
                     }
@@ -256,7 +263,7 @@ final class StaffSimulation {
         pool.awaitTermination(5, TimeUnit.MINUTES);
         awaitUntil(() -> recorded.get() >= expected.get(), 120_000, "the last next tasks");
         Latency result = new Latency(rate, completions - skipped, skipped, histogram.copy(), afterCommit.copy(),
-                plainSteps.copy());
+                plainSteps.copy(), new java.util.TreeMap<>(bySteps));
         hub.arrivals.listen(m -> {
             if (seen.add(m.taskId())) {
                 ready.add(m);
@@ -264,6 +271,11 @@ final class StaffSimulation {
         });
         drain(staffThreads);
         return result;
+    }
+
+    private static Histogram stepHistogram(Map<Integer, Histogram> bySteps, long stepNo) {
+        return bySteps.computeIfAbsent((int) stepNo,
+                no -> new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3));
     }
 
     /** Walks every case still open to its end (untimed), so the next figure starts from an idle hub. */
