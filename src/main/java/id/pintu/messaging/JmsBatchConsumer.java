@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *       the same JMS transaction that acknowledges it.</li>
  * </ul>
  * A hub stopping mid-batch rolls the session back: the broker delivers the batch again, and the route's beans skip
- * what they already did (every consumer is idempotent on the event id).
+ * what they already did (every consumer is idempotent on the event id). A thread waiting for a message when the
+ * hub stops is woken at once (its consumer is closed, which JMS allows from another thread), so stopping does not
+ * wait out the receive wait of every subscription, one route after another.
  */
 class JmsBatchConsumer extends DefaultConsumer {
 
@@ -59,6 +61,8 @@ class JmsBatchConsumer extends DefaultConsumer {
     private final Object pause = new Object();
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
+    /** The consumers whose thread is waiting in {@code receive}; guarded by itself. */
+    private final java.util.Set<MessageConsumer> receiving = new java.util.HashSet<>();
 
     JmsBatchConsumer(JmsBatchEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -83,6 +87,7 @@ class JmsBatchConsumer extends DefaultConsumer {
         synchronized (pause) {
             pause.notifyAll();
         }
+        wakeReceivers();
         long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000;
         for (Thread thread : threads) {
             // Not interrupted: an interrupt inside a database write can close H2's file channel.
@@ -106,7 +111,7 @@ class JmsBatchConsumer extends DefaultConsumer {
                 connection.start();
                 backOff = FIRST_BACK_OFF_MS;
                 while (running) {
-                    Message first = consumer.receive(RECEIVE_WAIT_MS);
+                    Message first = receive(consumer);
                     if (first == null) {
                         continue;
                     }
@@ -133,6 +138,43 @@ class JmsBatchConsumer extends DefaultConsumer {
                     pause(backOff);
                     backOff = Math.min(backOff * 2, MAX_BACK_OFF_MS);
                 }
+            }
+        }
+    }
+
+    /**
+     * Waits up to {@link #RECEIVE_WAIT_MS} for a message; null when none came or the hub is stopping. A message
+     * received just as the hub stops is rolled back with the session when the loop ends (the broker delivers it
+     * again).
+     */
+    private Message receive(MessageConsumer consumer) throws JMSException {
+        synchronized (receiving) {
+            if (!running) {
+                return null;
+            }
+            receiving.add(consumer);
+        }
+        try {
+            return consumer.receive(RECEIVE_WAIT_MS);
+        } finally {
+            synchronized (receiving) {
+                receiving.remove(consumer);
+            }
+        }
+    }
+
+    /** Called after {@code running} is false, so no thread starts a new wait. */
+    private void wakeReceivers() {
+        List<MessageConsumer> waiting;
+        synchronized (receiving) {
+            waiting = List.copyOf(receiving);
+        }
+        // Closed outside the lock: close() returns once the receive has, and that thread then takes the lock.
+        for (MessageConsumer consumer : waiting) {
+            try {
+                consumer.close();
+            } catch (JMSException | RuntimeException e) {
+                LOG.debug("{}: closing a waiting consumer on stop: {}", endpoint.subscription, e.toString());
             }
         }
     }
