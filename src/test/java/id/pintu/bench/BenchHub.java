@@ -181,9 +181,18 @@ final class BenchHub implements AutoCloseable {
                 : "(SELECT \"X\" AS x FROM SYSTEM_RANGE(1, " + n + ")) g";
     }
 
+    private long closeMillis = -1;
+
+    /** How long {@link #close()} took to close the hub's context (its routes, consumers, broker, database). */
+    long closeMillis() {
+        return closeMillis;
+    }
+
     @Override
     public void close() {
+        long t0 = System.nanoTime();
         context.close();
+        closeMillis = (System.nanoTime() - t0) / 1_000_000;
         // The data folder of a full run holds tens of GB (H2 keeps the old pages of the bulk inserts); a folder left
         // behind would fill the disk by the next run.
         FileSystemUtils.deleteRecursively(dataDir.toFile());

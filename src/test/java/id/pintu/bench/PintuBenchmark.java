@@ -67,7 +67,9 @@ public final class PintuBenchmark {
         figures.put("loadAverageBefore", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         int defaultConsumers = 2;
         double maximum = 0;
+        BenchHub first = null;
         try (BenchHub hub = BenchHub.start(settings.postgres(), defaultConsumers, settings.hubArgs())) {
+            first = hub;
             put("startupMs", "start-up to ApplicationReadyEvent (first, cold)", hub.startupMillis, "ms");
             figures.put("dbDurability", hub.durability());
             System.out.println("[bench] database: " + figures.get("db") + ", " + hub.durability());
@@ -129,6 +131,8 @@ public final class PintuBenchmark {
                 email(hub);
             }
         }
+        put("shutdownMs", "shut-down: closing the hub after its runs (routes, consumers, broker, database)",
+                first.closeMillis(), "ms");
         for (int consumers : settings.runs("consumers") ? settings.consumerSteps() : new int[0]) {
             if (consumers == defaultConsumers && figures.containsKey("transitionsPerSecConsumers2")) {
                 continue;
