@@ -9,7 +9,9 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
@@ -62,7 +64,7 @@ class JmsBatchConsumer extends DefaultConsumer {
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
     /** The consumers whose thread is waiting in {@code receive}; guarded by itself. */
-    private final java.util.Set<MessageConsumer> receiving = new java.util.HashSet<>();
+    private final Set<MessageConsumer> receiving = new HashSet<>();
 
     JmsBatchConsumer(JmsBatchEndpoint endpoint, Processor processor) {
         super(endpoint, processor);

@@ -263,7 +263,7 @@ final class StaffSimulation {
         pool.awaitTermination(5, TimeUnit.MINUTES);
         awaitUntil(() -> recorded.get() >= expected.get(), 120_000, "the last next tasks");
         Latency result = new Latency(rate, completions - skipped, skipped, histogram.copy(), afterCommit.copy(),
-                plainSteps.copy(), new java.util.TreeMap<>(bySteps));
+                plainSteps.copy(), copies(bySteps));
         hub.arrivals.listen(m -> {
             if (seen.add(m.taskId())) {
                 ready.add(m);
@@ -271,6 +271,12 @@ final class StaffSimulation {
         });
         drain(staffThreads);
         return result;
+    }
+
+    private static java.util.SortedMap<Integer, Histogram> copies(Map<Integer, Histogram> bySteps) {
+        java.util.SortedMap<Integer, Histogram> copies = new java.util.TreeMap<>();
+        bySteps.forEach((no, h) -> copies.put(no, h.copy()));
+        return copies;
     }
 
     private static Histogram stepHistogram(Map<Integer, Histogram> bySteps, long stepNo) {
