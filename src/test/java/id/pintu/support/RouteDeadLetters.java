@@ -3,6 +3,7 @@ package id.pintu.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.messaging.MessagingHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpMethod;
@@ -33,7 +34,7 @@ public final class RouteDeadLetters {
     public static void drain(JmsTemplate jms, String route) {
         JmsTemplate dlq = new JmsTemplate(jms.getConnectionFactory());
         dlq.setReceiveTimeout(500);
-        while (dlq.receiveSelected("pintu.dead-letter", "PintuDeadLetterRoute = '" + route + "'") != null) {
+        while (dlq.receiveSelected("pintu.dead-letter", MessagingHeaders.DEAD_LETTER_ROUTE + " = '" + route + "'") != null) {
             // drained
         }
     }
