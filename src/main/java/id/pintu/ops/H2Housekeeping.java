@@ -1,6 +1,7 @@
 package id.pintu.ops;
 
 import io.micrometer.core.instrument.Gauge;
+import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +23,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>A pass runs under H2's store lock, as H2's own housekeeping does: commits wait for it, and
  * {@link H2HousekeepingProperties#write()} bounds how long. Pages move between chunks; no row changes.
+ *
+ * <p>It also forces the file to disk now and then ({@link #sync()}), which H2 itself never does while it runs. A
+ * commit is in the operating system's cache when it returns, which a process crash does not touch; a power loss
+ * can take whatever the system had not written yet. H2 may reuse the space of a chunk that no live page needs any
+ * more once the chunk is older than its retention time, and assumes the system wrote the chunks that superseded it
+ * by then (45 s by default). Here each sync pins the store's version of that moment until the next sync has
+ * completed: H2 reuses no chunk that the last synced version still needs, so after a power loss the file still
+ * holds that version whole, whatever the system wrote since. The retention time can then be short, which keeps the
+ * chunk list (rewritten in part by every commit) a fraction of its length at a busy hub's pace.
  */
 @Component("h2Housekeeping")
 @EnableConfigurationProperties(H2HousekeepingProperties.class)
@@ -33,9 +43,16 @@ public class H2Housekeeping {
     /** The file now: its chunks (each commit writes one; compaction merges them) and its size. */
     public record FileState(int chunks, long bytes) {}
 
+    /** What one sync did: the store version it made durable and pinned, and how long the {@code fsync} took. */
+    public record Synced(long version, long millis) {}
+
+    /** The version the last completed sync pinned, in the store it was taken from. */
+    private record Pin(MVStore store, MVStore.TxCounter counter) {}
+
     private final DataSource dataSource;
     private final H2HousekeepingProperties properties;
     private final boolean h2File;
+    private Pin pinned;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
@@ -108,6 +125,51 @@ public class H2Housekeeping {
                 store.tryCommit();
             }
             return Optional.of(new Pass(rewritten));
+        }
+    }
+
+    /**
+     * One sync: pins the store's current version, forces the file to disk, then releases the version the previous
+     * sync pinned. Every chunk written before the {@code fsync} began is on disk, so the pinned version is whole on
+     * disk, and no chunk it needs is reused until the next sync has pinned a newer one. Also sets the store's
+     * retention time, which is safe to shorten only while these passes run.
+     */
+    public synchronized Optional<Synced> sync() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<MVStore> found = store(c);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            MVStore store = found.get();
+            int retention = (int) Math.min(Integer.MAX_VALUE, properties.retention().toMillis());
+            MVStore.TxCounter counter = store.registerVersionUsage();
+            long started = System.nanoTime();
+            try {
+                store.sync();
+            } catch (RuntimeException e) {
+                store.deregisterVersionUsage(counter);
+                throw e;
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Pin previous = pinned;
+            pinned = new Pin(store, counter);
+            if (previous != null && previous.store() == store) {
+                store.deregisterVersionUsage(previous.counter());
+            }
+            if (store.getRetentionTime() != retention) {
+                store.setRetentionTime(retention);
+            }
+            return Optional.of(new Synced(counter.version, millis));
+        }
+    }
+
+    /** Releases the pinned version (before the database closes, which expects no version in use). */
+    @PreDestroy
+    public synchronized void release() {
+        Pin previous = pinned;
+        pinned = null;
+        if (previous != null && !previous.store().isClosed()) {
+            previous.store().deregisterVersionUsage(previous.counter());
         }
     }
 

@@ -1,5 +1,6 @@
 package id.pintu.ops;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,10 +16,18 @@ import org.springframework.validation.annotation.Validated;
  * thing that compacts: without this, every commit leaves a new chunk behind, the file fills with mostly dead chunks
  * and each commit rewrites more of the chunk list. Has no effect on PostgreSQL.
  *
+ * <p>The same component also {@code fsync}s the file every {@code syncInterval} and keeps every chunk that the
+ * last synced version still needs. Only then may H2 reuse a superseded chunk's space after {@code retention}
+ * instead of its default 45 s, which assumes that the operating system has written the file by then.
+ *
  * @param enabled whether the hub compacts the H2 file at all
  * @param interval how often a pass looks at the file
  * @param fillRate a pass rewrites only while the live share of the chunks (percent) is below this
  * @param write at most this much live data is rewritten per pass (bounds the time commits wait for it)
+ * @param syncInterval how often the file is forced to disk; after a power loss the file opens at the state of the
+ *     last sync or later
+ * @param retention how long H2 keeps a superseded chunk before it may reuse its space (once the synced version no
+ *     longer needs it); the chunks of this window are what each commit's chunk list carries
  */
 @Validated
 @ConfigurationProperties("pintu.h2.housekeeping")
@@ -26,4 +35,13 @@ public record H2HousekeepingProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("200ms") Duration interval,
         @Min(1) @Max(99) @DefaultValue("80") int fillRate,
-        @NotNull @DefaultValue("256KB") DataSize write) {}
+        @NotNull @DefaultValue("256KB") DataSize write,
+        @NotNull @DefaultValue("1s") Duration syncInterval,
+        @NotNull @DefaultValue("5s") Duration retention) {
+
+    /** A sync more often than every 10 ms would only queue behind the disk. */
+    @AssertTrue(message = "sync-interval must be at least 10ms")
+    public boolean isSyncIntervalSensible() {
+        return syncInterval == null || syncInterval.toMillis() >= 10;
+    }
+}

@@ -48,5 +48,14 @@ class OpsRoutes extends RouteBuilder {
                 .routePolicyRef(DatabaseOutageLog.BEAN)
                 .autoStartup(housekeeping.enabled() && h2.applies())
                 .bean("h2Housekeeping", "compact").id("compact-h2-chunks");
+
+        // Forces the H2 file to disk and pins the synced version (H2Housekeeping.sync); the retention time it sets
+        // is short only while this runs.
+        from("timer:h2-sync?period=" + housekeeping.syncInterval().toMillis())
+                .routeId("h2-sync")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
+                .autoStartup(housekeeping.enabled() && h2.applies())
+                .bean("h2Housekeeping", "sync").id("sync-h2-file");
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.util.unit.DataSize;
 class H2HousekeepingCompactsTheFileTest {
 
     private static final H2HousekeepingProperties SETTINGS =
-            new H2HousekeepingProperties(true, Duration.ofMillis(200), 80, DataSize.ofKilobytes(256));
+            new H2HousekeepingProperties(true, Duration.ofMillis(200), 80, DataSize.ofKilobytes(256),
+                    Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     @TempDir
     Path dir;

@@ -1,0 +1,103 @@
+package id.pintu.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * With a short retention time, H2 would reuse the space of a chunk as soon as later commits superseded its pages,
+ * possibly before the operating system wrote those later commits: after a power loss the file could then hold no
+ * whole version. The sync pass pins the version it forced to disk, so a chunk that version needs stays until the
+ * next sync has pinned a newer version, and is dropped after that.
+ */
+class H2SyncKeepsTheSyncedVersionTest {
+
+    /** Retention 0: nothing but the pin keeps a superseded chunk. */
+    private static final H2HousekeepingProperties SETTINGS = new H2HousekeepingProperties(true,
+            Duration.ofMillis(200), 80, DataSize.ofKilobytes(256), Duration.ofSeconds(1), Duration.ZERO);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChunkTheSyncedVersionNeedsStaysUntilTheNextSync() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
+        try (Connection open = ds.getConnection()) {
+            MVStore store = ((SessionLocal) open.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
+                    .getMvStore();
+            try (Statement s = open.createStatement()) {
+                s.execute("CREATE TABLE item (id INT PRIMARY KEY, v VARCHAR(100))");
+                s.execute("INSERT INTO item VALUES (1, 'a')");
+            }
+            H2Housekeeping housekeeping = new H2Housekeeping(ds, SETTINGS, new SimpleMeterRegistry());
+            try (PreparedStatement update = open.prepareStatement("UPDATE item SET v = ? WHERE id = 1")) {
+                int[] commits = {0};
+                Runnable commit = () -> {
+                    try {
+                        update.setString(1, "v" + commits[0]++);
+                        update.executeUpdate();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                for (int i = 0; i < 20; i++) {
+                    commit.run();
+                }
+                H2Housekeeping.Synced first = housekeeping.sync().orElseThrow();
+                assertThat(store.getRetentionTime()).as("retention set by the pass").isZero();
+                commit.run();
+                // The chunk of the synced version: the next commits replace every page in it.
+                String synced = chunkOfVersion(store, first.version());
+
+                for (int i = 0; i < 200; i++) {
+                    commit.run();
+                }
+                assertThat(store.getLayoutMap().get(synced))
+                        .as("%s, needed by the synced version %d, 200 commits later", synced, first.version())
+                        .isNotNull().contains("livePages:0");
+
+                H2Housekeeping.Synced second = housekeeping.sync().orElseThrow();
+                assertThat(second.version()).isGreaterThan(first.version());
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                    commit.run();
+                    return !store.getLayoutMap().containsKey(synced);
+                });
+            } finally {
+                housekeeping.release();
+            }
+        }
+    }
+
+    @Test
+    void anInMemoryDatabaseHasNothingToSync() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:sync-" + System.nanoTime());
+        try (Connection open = ds.getConnection()) {
+            H2Housekeeping housekeeping = new H2Housekeeping(ds, SETTINGS, new SimpleMeterRegistry());
+            assertThat(housekeeping.sync()).isEqualTo(Optional.empty());
+        }
+    }
+
+    /** The layout key of the chunk written for a store version (H2 lists its chunks as "chunk.&lt;id&gt;"). */
+    private static String chunkOfVersion(MVStore store, long version) {
+        String attribute = ",version:" + Long.toHexString(version) + ",";
+        return store.getLayoutMap().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("chunk.") && e.getValue().contains(attribute))
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+    }
+}
