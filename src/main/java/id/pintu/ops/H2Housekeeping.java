@@ -1,12 +1,14 @@
 package id.pintu.ops;
 
 import io.micrometer.core.instrument.Gauge;
-import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -52,12 +54,15 @@ public class H2Housekeeping {
     private final DataSource dataSource;
     private final H2HousekeepingProperties properties;
     private final boolean h2File;
+    private final Timer syncs;
     private Pin pinned;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.h2File = isH2File(dataSource);
+        this.syncs = h2File ? Timer.builder("pintu.h2.sync").description("fsync of the embedded H2 file (route h2-sync)")
+                .register(meters) : null;
         if (h2File) {
             // Read when scraped (counting the chunks walks the store's chunk list; a pass does not need it).
             Gauge.builder("pintu.h2.chunks", this, h -> h.stateOrEmpty().map(FileState::chunks).orElse(-1).doubleValue())
@@ -150,7 +155,8 @@ public class H2Housekeeping {
                 store.deregisterVersionUsage(counter);
                 throw e;
             }
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long nanos = System.nanoTime() - started;
+            syncs.record(nanos, TimeUnit.NANOSECONDS);
             Pin previous = pinned;
             pinned = new Pin(store, counter);
             if (previous != null && previous.store() == store) {
@@ -159,7 +165,7 @@ public class H2Housekeeping {
             if (store.getRetentionTime() != retention) {
                 store.setRetentionTime(retention);
             }
-            return Optional.of(new Synced(counter.version, millis));
+            return Optional.of(new Synced(counter.version, nanos / 1_000_000));
         }
     }
 

@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -51,7 +53,7 @@ class H2SyncKeepsTheSyncedVersionTest {
                     try {
                         update.setString(1, "v" + commits[0]++);
                         update.executeUpdate();
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
                 };
@@ -98,6 +100,6 @@ class H2SyncKeepsTheSyncedVersionTest {
         String attribute = ",version:" + Long.toHexString(version) + ",";
         return store.getLayoutMap().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("chunk.") && e.getValue().contains(attribute))
-                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 }

@@ -33,6 +33,7 @@ class HubCompactsItsH2FileTest {
         assertThat(camel.getRouteController().getRouteStatus("h2-sync")).isEqualTo(ServiceStatus.Started);
         NotifyBuilder syncs = new NotifyBuilder(camel).fromRoute("h2-sync").whenCompleted(1).create();
         assertThat(syncs.matches(10, TimeUnit.SECONDS)).as("a sync completed without an error").isTrue();
+        assertThat(meters.get("pintu.h2.sync").timer().count()).as("syncs timed").isPositive();
 
         assertThat(meters.get("pintu.h2.chunks").gauge().value()).isPositive();
         assertThat(meters.get("pintu.h2.file.size").gauge().value()).isGreaterThan(100_000);
