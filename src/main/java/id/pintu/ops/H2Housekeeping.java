@@ -45,8 +45,8 @@ public class H2Housekeeping {
     /** The file now: its chunks (each commit writes one; compaction merges them) and its size. */
     public record FileState(int chunks, long bytes) {}
 
-    /** What one sync did: the store version it made durable and pinned, and how long the {@code fsync} took. */
-    public record Synced(long version, long millis) {}
+    /** What one sync did: the store version it made durable and pinned (its duration goes to the metrics). */
+    public record Synced(long version) {}
 
     /** The version the last completed sync pinned, in the store it was taken from. */
     private record Pin(MVStore store, MVStore.TxCounter counter) {}
@@ -137,7 +137,7 @@ public class H2Housekeeping {
      * One sync: pins the store's current version, forces the file to disk, then releases the version the previous
      * sync pinned. Every chunk written before the {@code fsync} began is on disk, so the pinned version is whole on
      * disk, and no chunk it needs is reused until the next sync has pinned a newer one. Also sets the store's
-     * retention time, which is safe to shorten only while these passes run.
+     * retention time, which is safe to shorten because from the first sync on a synced version is always pinned.
      */
     public synchronized Optional<Synced> sync() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -155,8 +155,7 @@ public class H2Housekeeping {
                 store.deregisterVersionUsage(counter);
                 throw e;
             }
-            long nanos = System.nanoTime() - started;
-            syncs.record(nanos, TimeUnit.NANOSECONDS);
+            syncs.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             Pin previous = pinned;
             pinned = new Pin(store, counter);
             if (previous != null && previous.store() == store) {
@@ -165,7 +164,7 @@ public class H2Housekeeping {
             if (store.getRetentionTime() != retention) {
                 store.setRetentionTime(retention);
             }
-            return Optional.of(new Synced(counter.version, nanos / 1_000_000));
+            return Optional.of(new Synced(counter.version));
         }
     }
 
@@ -179,7 +178,8 @@ public class H2Housekeeping {
         }
     }
 
-    private static Optional<MVStore> store(Connection c) throws SQLException {
+    /** The MVStore of an H2 file database behind {@code c}; empty for any other database. */
+    static Optional<MVStore> store(Connection c) throws SQLException {
         if (!c.isWrapperFor(JdbcConnection.class)) {
             return Optional.empty();
         }

@@ -12,8 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -40,8 +38,7 @@ class H2SyncKeepsTheSyncedVersionTest {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
         try (Connection open = ds.getConnection()) {
-            MVStore store = ((SessionLocal) open.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-                    .getMvStore();
+            MVStore store = H2Housekeeping.store(open).orElseThrow();
             try (Statement s = open.createStatement()) {
                 s.execute("CREATE TABLE item (id INT PRIMARY KEY, v VARCHAR(100))");
                 s.execute("INSERT INTO item VALUES (1, 'a')");
