@@ -25,6 +25,7 @@ import java.util.Calendar;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -51,6 +52,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSAttributeTableGenerationException;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -169,10 +171,8 @@ public class KeystoreSigner implements DocumentSigner {
                             certificate.getSerialNumber()));
             attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                     new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId}))));
-            DefaultSignedAttributeTableGenerator defaults =
-                    new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes));
-            CMSAttributeTableGenerator withoutSigningTime =
-                    params -> defaults.getAttributes(params).remove(CMSAttributes.signingTime);
+            CMSAttributeTableGenerator withoutSigningTime = new WithoutSigningTime(
+                    new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
@@ -182,6 +182,20 @@ public class KeystoreSigner implements DocumentSigner {
             return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("CMS signature failed", e);
+        }
+    }
+
+    /**
+     * The signed attributes without the signing time (PAdES puts the time in the signature dictionary).
+     * A class, not a lambda: a lambda implementing an interface of Bouncy Castle's signed jar crashes JDK 17's
+     * class-data-sharing dump (the Dockerfile's training run, {@code -XX:ArchiveClassesAtExit}) with a SIGSEGV in
+     * {@code SystemDictionaryShared::adjust_lambda_proxy_class_dictionary}; {@code CdsArchiveIT} makes that dump.
+     */
+    private record WithoutSigningTime(CMSAttributeTableGenerator defaults) implements CMSAttributeTableGenerator {
+        @Override
+        @SuppressWarnings("rawtypes") // Bouncy Castle's interface takes a raw Map
+        public AttributeTable getAttributes(Map params) throws CMSAttributeTableGenerationException {
+            return defaults.getAttributes(params).remove(CMSAttributes.signingTime);
         }
     }
 
