@@ -64,7 +64,7 @@ public class OutboxRelay {
     /** Asks for an event to be routed soon, off the caller's thread; the poll is the safety net. */
     public void wake(Committed committed) {
         try {
-            producer.asyncSendBody(WorkflowEndpoints.OUTBOX_WAKEUP, committed);
+            producer.asyncSendBody(wakeup(committed.event().kind()), committed);
         } catch (RuntimeException e) {
             LOG.debug("Wake-up for {} not queued ({}); the poll will route it", committed.event().id(), e.getMessage());
         }
@@ -102,10 +102,10 @@ public class OutboxRelay {
         try {
             // Due now for the poll too, in case a wake-up is not taken (its queue full, the hub stopping).
             if (outbox.releaseWaiting(applicationId, clock.instant()) > 0) {
-                List<String> waiting = outbox.waiting(applicationId);
+                List<OutboxRepository.Ref> waiting = outbox.waiting(applicationId);
                 LOG.debug("{} waiting outbox event(s) of case {} due now", waiting.size(), applicationId);
-                for (String id : waiting) {
-                    producer.asyncSendBody(WorkflowEndpoints.OUTBOX_WAKEUP, id);
+                for (OutboxRepository.Ref event : waiting) {
+                    producer.asyncSendBody(wakeup(event.kind()), event.id());
                 }
             }
         } catch (RuntimeException e) {
@@ -114,11 +114,28 @@ public class OutboxRelay {
         }
     }
 
-    /** Routes every event that is due; returns how many were routed. */
+    /** The fast-path threads for an event of this kind. */
+    private String wakeup(String kind) {
+        return relay.outside().includes(kind) ? WorkflowEndpoints.OUTBOX_WAKEUP_OUTSIDE : WorkflowEndpoints.OUTBOX_WAKEUP;
+    }
+
+    /** Routes every event that is due, except the kinds that talk to an outside server; returns how many were routed. */
     public int dispatchDue() {
+        return dispatchDue(false);
+    }
+
+    /**
+     * Routes every due event of the kinds that talk to an outside server ({@code outbox-poll-outside}): a mail server
+     * that hangs until the timeout holds up this poll, not {@link #dispatchDue()}'s.
+     */
+    public int dispatchDueOutside() {
+        return dispatchDue(true);
+    }
+
+    private int dispatchDue(boolean outside) {
         flushDeletes();
         int routed = 0;
-        for (String id : outbox.due(clock.instant(), properties.outboxBatch())) {
+        for (String id : outbox.due(clock.instant(), properties.outboxBatch(), relay.outside().kinds(), outside)) {
             if (dispatch(id)) {
                 routed++;
             }

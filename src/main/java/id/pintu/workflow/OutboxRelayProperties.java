@@ -1,8 +1,10 @@
 package id.pintu.workflow;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,10 +25,30 @@ import org.springframework.validation.annotation.Validated;
  * @param queueSize wake-ups waiting for a thread; beyond it a wake-up is dropped and the poll routes the event
  * @param hold how long a freshly committed event belongs to the fast path of the instance that committed it; also
  *     how long events of a crashed instance wait before a poll routes them
+ * @param outside the kinds whose routes talk to a server outside the hub, routed on threads of their own
  */
 @Validated
 @ConfigurationProperties("pintu.workflow.relay")
 public record OutboxRelayProperties(
         @DefaultValue("16") @Min(1) int threads,
         @DefaultValue("100000") @Min(1) int queueSize,
-        @DefaultValue("5s") @NotNull Duration hold) {}
+        @DefaultValue("5s") @NotNull Duration hold,
+        @DefaultValue @Valid @NotNull Outside outside) {
+
+    /**
+     * Event kinds whose route waits on a server outside the hub (the mail server, for {@code MAIL}) and may hang
+     * there until its timeout when that server does. They have their own fast-path threads and their own poll
+     * ({@code outbox-wakeup-outside}, {@code outbox-poll-outside}), so that a mail server that stops answering
+     * holds up only the mails, never the transitions and case events that move the cases. An empty list routes
+     * every kind on the same threads.
+     *
+     * @param kinds outbox event kinds as stored, e.g. {@code MAIL}
+     * @param threads fast-path threads for them
+     */
+    public record Outside(@DefaultValue("MAIL") @NotNull List<String> kinds, @DefaultValue("4") @Min(1) int threads) {
+
+        public boolean includes(String kind) {
+            return kinds.contains(kind);
+        }
+    }
+}

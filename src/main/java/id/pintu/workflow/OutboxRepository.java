@@ -29,9 +29,24 @@ public class OutboxRepository {
                 .update();
     }
 
-    public List<String> due(Instant now, int limit) {
-        return jdbc.sql("SELECT id FROM outbox WHERE available_at <= ? ORDER BY available_at LIMIT ?")
-                .params(ts(now), limit)
+    /** An event's id and kind, enough to pick the relay threads that route it. */
+    public record Ref(String id, String kind) {}
+
+    /**
+     * The events due now, oldest first: of the given kinds ({@code these} true), or of every other kind ({@code
+     * these} false; with no kinds given, of every kind).
+     */
+    public List<String> due(Instant now, int limit, List<String> kinds, boolean these) {
+        if (kinds.isEmpty()) {
+            return these ? List.of() : jdbc.sql("SELECT id FROM outbox WHERE available_at <= :now"
+                            + " ORDER BY available_at LIMIT :limit")
+                    .param("now", ts(now)).param("limit", limit)
+                    .query(String.class)
+                    .list();
+        }
+        return jdbc.sql("SELECT id FROM outbox WHERE available_at <= :now AND kind " + (these ? "IN" : "NOT IN")
+                        + " (:kinds) ORDER BY available_at LIMIT :limit")
+                .param("now", ts(now)).param("kinds", kinds).param("limit", limit)
                 .query(String.class)
                 .list();
     }
@@ -104,10 +119,10 @@ public class OutboxRepository {
     }
 
     /** The case's events whose last routing failed and that nobody holds (a lease clears the error). */
-    public List<String> waiting(String applicationId) {
-        return jdbc.sql("SELECT id FROM outbox WHERE application_id = ? AND last_error IS NOT NULL")
+    public List<Ref> waiting(String applicationId) {
+        return jdbc.sql("SELECT id, kind FROM outbox WHERE application_id = ? AND last_error IS NOT NULL")
                 .param(applicationId)
-                .query(String.class)
+                .query((rs, n) -> new Ref(rs.getString(1), rs.getString(2)))
                 .list();
     }
 

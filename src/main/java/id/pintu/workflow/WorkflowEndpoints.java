@@ -9,6 +9,8 @@ public final class WorkflowEndpoints {
     public static final String ENTER_STEP = "direct:enter-step";
     public static final String CASE_FINISHED = "direct:case-finished";
     public static final String OUTBOX_WAKEUP = "seda:outbox-wakeup";
+    /** The fast path of the kinds that talk to an outside server ({@link OutboxRelayProperties.Outside}). */
+    public static final String OUTBOX_WAKEUP_OUTSIDE = "seda:outbox-wakeup-outside";
 
     private WorkflowEndpoints() {}
 

@@ -73,6 +73,21 @@ public class WorkflowRoutes extends RouteBuilder {
                 .routeId("outbox-wakeup")
                 .bean("outboxRelay", "dispatchWoken").id("dispatch-event");
 
+        // The kinds that wait on an outside server (mail) on threads and a poll of their own: a server that hangs
+        // until the timeout delays them, not the cases (OutboxRelayProperties.Outside).
+        if (!relay.outside().kinds().isEmpty()) {
+            from("timer:outbox-poll-outside?period=" + properties.outboxPollInterval().toMillis())
+                    .routeId("outbox-poll-outside")
+                    .routeConfigurationId(ScheduledErrorHandling.ID)
+                    .routePolicyRef(DatabaseOutageLog.BEAN)
+                    .bean("outboxRelay", "dispatchDueOutside").id("dispatch-due-outside-events");
+
+            from(WorkflowEndpoints.OUTBOX_WAKEUP_OUTSIDE + "?concurrentConsumers=" + relay.outside().threads()
+                    + "&size=" + relay.queueSize() + "&discardWhenFull=true")
+                    .routeId("outbox-wakeup-outside")
+                    .bean("outboxRelay", "dispatchWoken").id("dispatch-outside-event");
+        }
+
         from(WorkflowEndpoints.TRANSITION)
                 .routeId("workflow-transition")
                 // No error log or redelivery on the way the relay routes an event (transition, step route,

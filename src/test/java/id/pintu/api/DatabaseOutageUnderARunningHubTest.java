@@ -104,13 +104,16 @@ class DatabaseOutageUnderARunningHubTest {
             topic.convertAndSend("pintu.events::pintu-audit", "{\"eventId\": \"" + lateEvent + "\", "
                     + "\"type\": \"STEP_ENTERED\", \"applicationId\": \"" + id + "\", \"stepNo\": 99}");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> outageLog.isSkipping("outbox-poll"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> outageLog.isSkipping("outbox-poll")
+                    && outageLog.isSkipping("outbox-poll-outside"));
             await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().substring(outageStart)
                     .contains("audit-events: the database is away"));
             String during = output.getOut().substring(outageStart);
             assertThat(during).containsOnlyOnce("Database out of reach: outbox-poll skips its runs until it is back");
-            assertThat(during.lines().filter(l -> l.contains("r://outbox-poll]") && l.contains("ERROR")))
-                    .as("ERROR lines of the outbox poll while the database is away").isEmpty();
+            // Thread names are cut to their last 15 characters: timer://outbox-poll, timer://outbox-poll-outside.
+            assertThat(during.lines().filter(l -> (l.contains("r://outbox-poll]") || l.contains("ox-poll-outside]"))
+                    && l.contains("ERROR")))
+                    .as("ERROR lines of the outbox polls while the database is away").isEmpty();
         } finally {
             PG.start();
         }
@@ -119,6 +122,7 @@ class DatabaseOutageUnderARunningHubTest {
             assertThat(get("/api/applications/" + id, "front-office").statusCode()).isEqualTo(200);
             assertThat(get(page, null).statusCode()).isEqualTo(200);
             assertThat(outageLog.isSkipping("outbox-poll")).isFalse();
+            assertThat(outageLog.isSkipping("outbox-poll-outside")).isFalse();
         });
         assertThat(output.getOut().substring(outageStart)).contains("Database reachable again: outbox-poll runs again")
                 .doesNotContain("Dead-lettered from audit-events");

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -73,7 +74,8 @@ final class SlaFixture {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.
         CaseEvents events = new CaseEvents(outbox, new OutboxRelay(outbox, null, clock, workflow,
-                new OutboxRelayProperties(4, 100, Duration.ofSeconds(10))), json);
+                new OutboxRelayProperties(4, 100, Duration.ofSeconds(10),
+                        new OutboxRelayProperties.Outside(List.of(MailOutbox.KIND), 4))), json);
         meters = new SimpleMeterRegistry();
         scanner = new EscalationScanner(escalations, applications, events, new MailOutbox(events, clock), calendar,
                 catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters);
