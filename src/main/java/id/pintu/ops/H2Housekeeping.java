@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +46,8 @@ public class H2Housekeeping {
     /** The file now: its chunks (each commit writes one; compaction merges them) and its size. */
     public record FileState(int chunks, long bytes) {}
 
-    /** What one sync did: the store version it made durable and pinned (its duration goes to the metrics). */
-    public record Synced(long version) {}
+    /** What one sync did: the store version it made durable and pinned, and when (its duration goes to the metrics). */
+    public record Synced(long version, Instant at) {}
 
     /** The version the last completed sync pinned, in the store it was taken from. */
     private record Pin(MVStore store, MVStore.TxCounter counter) {}
@@ -56,6 +57,7 @@ public class H2Housekeeping {
     private final boolean h2File;
     private final Timer syncs;
     private Pin pinned;
+    private volatile Synced lastSync;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
@@ -164,8 +166,14 @@ public class H2Housekeeping {
             if (store.getRetentionTime() != retention) {
                 store.setRetentionTime(retention);
             }
-            return Optional.of(new Synced(counter.version));
+            lastSync = new Synced(counter.version, Instant.now());
+            return Optional.of(lastSync);
         }
+    }
+
+    /** The last completed sync since the hub started, if any. */
+    public Optional<Synced> lastSync() {
+        return Optional.ofNullable(lastSync);
     }
 
     /** Releases the pinned version (before the database closes, which expects no version in use). */

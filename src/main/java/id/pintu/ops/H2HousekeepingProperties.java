@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  *     last sync or later
  * @param retention how long H2 keeps a superseded chunk before it may reuse its space (once the synced version no
  *     longer needs it); the chunks of this window are what each commit's chunk list carries
+ * @param syncStaleAfter the health component {@code h2File} turns DOWN when the last sync is older than this (the
+ *     route {@code h2-sync} stopped or failing: a power loss would take every commit since, and the file grows)
  */
 @Validated
 @ConfigurationProperties("pintu.h2.housekeeping")
@@ -37,7 +39,8 @@ public record H2HousekeepingProperties(
         @Min(1) @Max(99) @DefaultValue("80") int fillRate,
         @NotNull @DefaultValue("256KB") DataSize write,
         @NotNull @DefaultValue("1s") Duration syncInterval,
-        @NotNull @DefaultValue("5s") Duration retention) {
+        @NotNull @DefaultValue("5s") Duration retention,
+        @NotNull @DefaultValue("1m") Duration syncStaleAfter) {
 
     /** A sync more often than every 10 ms would only queue behind the disk. */
     @AssertTrue(message = "sync-interval must be at least 10ms")

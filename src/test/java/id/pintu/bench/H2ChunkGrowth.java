@@ -37,7 +37,7 @@ final class H2ChunkGrowth {
         ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0;RETENTION_TIME=1000");
         H2HousekeepingProperties settings =
                 new H2HousekeepingProperties(true, Duration.ofMillis(200), 80, DataSize.ofKilobytes(256),
-                        Duration.ofSeconds(1), Duration.ofSeconds(5));
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1));
         H2Housekeeping compaction = new H2Housekeeping(ds, settings, new SimpleMeterRegistry());
         try (Connection c = ds.getConnection()) {
             MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()

@@ -28,7 +28,7 @@ class H2HousekeepingCompactsTheFileTest {
 
     private static final H2HousekeepingProperties SETTINGS =
             new H2HousekeepingProperties(true, Duration.ofMillis(200), 80, DataSize.ofKilobytes(256),
-                    Duration.ofSeconds(1), Duration.ofSeconds(5));
+                    Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1));
 
     @TempDir
     Path dir;

@@ -28,7 +28,8 @@ class H2SyncKeepsTheSyncedVersionTest {
 
     /** Retention 0: nothing but the pin keeps a superseded chunk. */
     private static final H2HousekeepingProperties SETTINGS = new H2HousekeepingProperties(true,
-            Duration.ofMillis(200), 80, DataSize.ofKilobytes(256), Duration.ofSeconds(1), Duration.ZERO);
+            Duration.ofMillis(200), 80, DataSize.ofKilobytes(256), Duration.ofSeconds(1), Duration.ZERO,
+            Duration.ofMinutes(1));
 
     @TempDir
     Path dir;

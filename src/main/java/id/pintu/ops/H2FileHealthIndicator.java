@@ -1,0 +1,55 @@
+package id.pintu.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health component {@code h2File}: whether the embedded H2 file is being synced ({@link H2Housekeeping#sync()}, route
+ * {@code h2-sync}). DOWN when the last sync is older than {@code pintu.h2.housekeeping.sync-stale-after}: the route
+ * is stopped (from Hawtio, say) or keeps failing, so a power loss would take every commit since, and the version the
+ * last sync pinned keeps H2 from reusing any chunk written after it, so the file grows. Not part of readiness: the
+ * hub serves its staff as before. UP with nothing to say on PostgreSQL, or with the housekeeping switched off.
+ */
+@Component
+public class H2FileHealthIndicator implements HealthIndicator {
+
+    private final H2Housekeeping h2;
+    private final H2HousekeepingProperties properties;
+    private final Instant started = Instant.now();
+
+    public H2FileHealthIndicator(H2Housekeeping h2, H2HousekeepingProperties properties) {
+        this.h2 = h2;
+        this.properties = properties;
+    }
+
+    @Override
+    public Health health() {
+        if (!h2.applies()) {
+            return Health.up().withDetail("sync", "not an H2 file: nothing to sync").build();
+        }
+        if (!properties.enabled()) {
+            return Health.up().withDetail("sync", "off (pintu.h2.housekeeping.enabled=false): H2 keeps its own"
+                    + " 45 s retention and never syncs while it runs").build();
+        }
+        Instant now = Instant.now();
+        Optional<H2Housekeeping.Synced> last = h2.lastSync();
+        Instant since = last.map(H2Housekeeping.Synced::at).orElse(started);
+        Duration age = Duration.between(since, now);
+        Health.Builder health = age.compareTo(properties.syncStaleAfter()) > 0 ? Health.down() : Health.up();
+        health.withDetail("syncInterval", properties.syncInterval().toString())
+                .withDetail("staleAfter", properties.syncStaleAfter().toString());
+        last.ifPresent(s -> health.withDetail("lastSync", s.at().toString())
+                .withDetail("secondsSinceLastSync", age.toSeconds())
+                .withDetail("syncedVersion", s.version()));
+        if (age.compareTo(properties.syncStaleAfter()) > 0) {
+            health.withDetail("error", (last.isEmpty() ? "the H2 file has not been synced since the hub started "
+                    : "the H2 file has not been synced for ") + age.toSeconds() + " s (is the route h2-sync stopped"
+                    + " or failing?): a power loss would take the commits since, and the file grows until it runs");
+        }
+        return health.build();
+    }
+}
