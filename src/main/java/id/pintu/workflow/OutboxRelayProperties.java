@@ -43,9 +43,10 @@ public record OutboxRelayProperties(
      * every kind on the same threads.
      *
      * @param kinds outbox event kinds as stored, e.g. {@code MAIL}
-     * @param threads fast-path threads for them
+     * @param threads fast-path threads for them; as many as the shared threads had for them before, because 4 fell
+     *     behind at the benchmark's pace (docs/benchmark.md, fifteenth session)
      */
-    public record Outside(@DefaultValue("MAIL") @NotNull List<String> kinds, @DefaultValue("4") @Min(1) int threads) {
+    public record Outside(@DefaultValue("MAIL") @NotNull List<String> kinds, @DefaultValue("16") @Min(1) int threads) {
 
         public boolean includes(String kind) {
             return kinds.contains(kind);
