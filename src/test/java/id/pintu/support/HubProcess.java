@@ -59,8 +59,8 @@ public final class HubProcess implements AutoCloseable {
      * Docker image runs it), with a class-data-sharing archive of the classes a start-up loads (one training run that
      * stops right after the application context is refreshed). The same classes and config, but loaded from plain
      * jars and mapped from the archive instead of read from jars nested in the uber jar and verified anew: with these
-     * JVM options start-up to readiness drops from 13-15 s to 10-11 s on two cores, and these tests start hubs some
-     * thirty times. Without the archive (the training run failed) the hubs start from the extracted jars alone, and
+     * JVM options start-up to readiness drops from 17-19 s to 8-9 s on two cores (a restart on the same data; 13-15 s
+     * to 10-11 s on fresh data, migrations included), and these tests start hubs some thirty times. Without the archive (the training run failed) the hubs start from the extracted jars alone, and
      * {@code CdsArchiveIT} fails.
      */
     private static synchronized Path extracted(Path jar) throws IOException {
