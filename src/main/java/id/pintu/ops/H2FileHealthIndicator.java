@@ -35,17 +35,16 @@ public class H2FileHealthIndicator implements HealthIndicator {
             return Health.up().withDetail("sync", "off (pintu.h2.housekeeping.enabled=false): H2 keeps its own"
                     + " 45 s retention and never syncs while it runs").build();
         }
-        Instant now = Instant.now();
         Optional<H2Housekeeping.Synced> last = h2.lastSync();
-        Instant since = last.map(H2Housekeeping.Synced::at).orElse(started);
-        Duration age = Duration.between(since, now);
-        Health.Builder health = age.compareTo(properties.syncStaleAfter()) > 0 ? Health.down() : Health.up();
+        Duration age = Duration.between(last.map(H2Housekeeping.Synced::at).orElse(started), Instant.now());
+        boolean stale = age.compareTo(properties.syncStaleAfter()) > 0;
+        Health.Builder health = stale ? Health.down() : Health.up();
         health.withDetail("syncInterval", properties.syncInterval().toString())
                 .withDetail("staleAfter", properties.syncStaleAfter().toString());
         last.ifPresent(s -> health.withDetail("lastSync", s.at().toString())
                 .withDetail("secondsSinceLastSync", age.toSeconds())
                 .withDetail("syncedVersion", s.version()));
-        if (age.compareTo(properties.syncStaleAfter()) > 0) {
+        if (stale) {
             health.withDetail("error", (last.isEmpty() ? "the H2 file has not been synced since the hub started "
                     : "the H2 file has not been synced for ") + age.toSeconds() + " s (is the route h2-sync stopped"
                     + " or failing?): a power loss would take the commits since, and the file grows until it runs");

@@ -37,18 +37,14 @@ public class OutboxRepository {
      * these} false; with no kinds given, of every kind).
      */
     public List<String> due(Instant now, int limit, List<String> kinds, boolean these) {
-        if (kinds.isEmpty()) {
-            return these ? List.of() : jdbc.sql("SELECT id FROM outbox WHERE available_at <= :now"
-                            + " ORDER BY available_at LIMIT :limit")
-                    .param("now", ts(now)).param("limit", limit)
-                    .query(String.class)
-                    .list();
+        if (kinds.isEmpty() && these) {
+            return List.of();
         }
-        return jdbc.sql("SELECT id FROM outbox WHERE available_at <= :now AND kind " + (these ? "IN" : "NOT IN")
-                        + " (:kinds) ORDER BY available_at LIMIT :limit")
-                .param("now", ts(now)).param("kinds", kinds).param("limit", limit)
-                .query(String.class)
-                .list();
+        String ofKinds = kinds.isEmpty() ? "" : " AND kind " + (these ? "IN" : "NOT IN") + " (:kinds)";
+        var query = jdbc.sql("SELECT id FROM outbox WHERE available_at <= :now" + ofKinds
+                        + " ORDER BY available_at LIMIT :limit")
+                .param("now", ts(now)).param("limit", limit);
+        return (kinds.isEmpty() ? query : query.param("kinds", kinds)).query(String.class).list();
     }
 
     /**
