@@ -16,6 +16,9 @@ package id.pintu.bench;
  *     and the fastest round
  * @param staff simulated staff threads completing tasks as fast as they can
  * @param latencyCompletions completions issued at the fixed rate of the latency figure
+ * @param latencySteady the latency run's cases start spread over the SOP's steps and a closed case is replaced
+ *     ({@code -Dbench.latency-mix=steady}, the default); {@code waves}: all start at step 2 and move in step, as
+ *     until the sixteenth session
  * @param rawMessages messages sent and received for the raw broker rate
  * @param openCases open cases in the database for the heap figure
  * @param openTasks open tasks in the database for the SLA scan figure
@@ -38,7 +41,7 @@ package id.pintu.bench;
  * @param referenceArgs extra settings of the reference run ({@code -Dbench.reference-args="-Dreference.history=audit"})
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int rounds,
-        int staff, int latencyCompletions, int rawMessages, int openCases, int openTasks, int overdueTasks,
+        int staff, int latencyCompletions, boolean latencySteady, int rawMessages, int openCases, int openTasks, int overdueTasks,
         int[] finishedSteps, int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions,
         java.util.Set<String> phases, java.util.List<String> hubArgs, java.util.List<String> referenceArgs) {
 
@@ -71,6 +74,7 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 size("bench.rounds", 3),
                 size("bench.staff", 16),
                 size("bench.latency-completions", small ? 1_500 : 8_000),
+                latencyMix(System.getProperty("bench.latency-mix", "steady")),
                 size("bench.raw-messages", small ? 3_000 : 20_000),
                 size("bench.open-cases", small ? 10_000 : 100_000),
                 size("bench.open-tasks", small ? 100_000 : 1_000_000),
@@ -83,6 +87,13 @@ record BenchSettings(String scale, boolean postgres, int cases, int warmupCases,
                 phases(System.getProperty("bench.phases", "all")),
                 words(System.getProperty("bench.hub-args", "")),
                 words(System.getProperty("bench.reference-args", "")));
+    }
+
+    private static boolean latencyMix(String value) {
+        if (!value.equals("steady") && !value.equals("waves")) {
+            throw new IllegalArgumentException("bench.latency-mix must be steady or waves, not " + value);
+        }
+        return value.equals("steady");
     }
 
     private static java.util.List<String> words(String value) {

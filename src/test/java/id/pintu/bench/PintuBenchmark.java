@@ -89,8 +89,11 @@ public final class PintuBenchmark {
                 if (maximum == 0) {
                     maximum = maximum(staff);
                 }
-                StaffSimulation.Latency lat = staff.atRate(maximum / 2, settings.latencyCompletions(), settings.staff());
-                put("latencyRate", "latency run: fixed rate (half of maximum)", lat.rate(), "/s");
+                StaffSimulation.Latency lat = staff.atRate(maximum / 2, settings.latencyCompletions(), settings.staff(),
+                        settings.latencySteady());
+                figures.put("latencyMix", settings.latencySteady() ? "steady" : "waves");
+                put("latencyRate", "latency run: fixed rate (half of maximum), cases " + (settings.latencySteady()
+                        ? "spread over the steps" : "moving in step (waves)"), lat.rate(), "/s");
                 put("latencyP50Ms", "completion scheduled -> next task claimable, p50", ms(lat.histogram().getValueAtPercentile(50)), "ms");
                 put("latencyP99Ms", "completion scheduled -> next task claimable, p99", ms(lat.histogram().getValueAtPercentile(99)), "ms");
                 put("latencyP999Ms", "completion scheduled -> next task claimable, p99.9", ms(lat.histogram().getValueAtPercentile(99.9)), "ms");
@@ -334,9 +337,9 @@ public final class PintuBenchmark {
         for (int i = 1; i <= settings.rounds(); i++) {
             StaffSimulation.Throughput round = staff.maximum(settings.cases(), settings.staff());
             System.out.printf(Locale.ROOT, "[bench] %s, measured round %d of %d: %.1f transitions/s, %.2f ms CPU per"
-                    + " transition, %s, %d case events behind when the last case closed %s%n", what, i,
-                    settings.rounds(), round.perSecond(), round.cpuMillisPerTransition(), databaseWork(round),
-                    round.eventsBehind(), round.behindBySubscription());
+                    + " transition, %s, %d case events behind when the last case closed %s, %d outbox rows%n", what,
+                    i, settings.rounds(), round.perSecond(), round.cpuMillisPerTransition(), databaseWork(round),
+                    round.eventsBehind(), round.behindBySubscription(), round.outboxBehind());
             rounds.add(round);
         }
         return new Rounds(rounds);
@@ -358,6 +361,9 @@ public final class PintuBenchmark {
         }
         put(key.replace("transitionsPerSec", "eventsBehind"), "  case events the features had still to take in when"
                 + " the last case closed (most of any round; the round ends when they have)", rounds.mostBehind(), "");
+        put(key.replace("transitionsPerSec", "outboxBehind"), "  outbox rows (mails owed) still waiting when the last"
+                + " case closed (most of any round; the round ends when the outbox is empty)", rounds.mostOutboxBehind(),
+                "");
         put(key.replace("transitionsPerSec", "dbWritesPerTransition"), settings.postgres()
                 ? "  database transactions per transition (median round; pg_stat_database, read-only ones too)"
                 : "  H2 stores per transition (median round: a chunk written under the store's lock each)",

@@ -52,6 +52,10 @@ record Rounds(List<StaffSimulation.Throughput> all) {
         return all.stream().mapToLong(StaffSimulation.Throughput::eventsBehind).max().orElseThrow();
     }
 
+    long mostOutboxBehind() {
+        return all.stream().mapToLong(StaffSimulation.Throughput::outboxBehind).max().orElseThrow();
+    }
+
     int cases() {
         return all.get(0).cases();
     }

@@ -8,6 +8,7 @@ import id.pintu.sop.Step;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.Caller;
 import id.pintu.workflow.NewApplication;
+import id.pintu.workflow.OutboxRepository;
 import id.pintu.workflow.TaskMessage;
 import id.pintu.workflow.WorkflowService;
 import java.util.List;
@@ -38,12 +39,14 @@ final class StaffSimulation {
      *     shared with other work, CPU per transition is the steadier figure
      */
     /**
-     * One round: {@code seconds} from the first completion until every case has closed and every feature has taken
-     * in every case event (full history); {@code behindBySubscription}: case events still waiting on each of the
-     * features' subscriptions when the last case closed.
+     * One round: {@code seconds} from the first completion until every case has closed, every feature has taken
+     * in every case event (full history) and the outbox is empty (every mail owed is sent); {@code
+     * behindBySubscription}: case events still waiting on each of the features' subscriptions when the last case
+     * closed; {@code outboxBehind}: outbox rows (mails, for the most part) still waiting then.
      */
     record Throughput(int cases, long transitions, double seconds, double cpuSeconds,
-            java.util.SortedMap<String, Long> behindBySubscription, BenchHub.DatabaseWork database) {
+            java.util.SortedMap<String, Long> behindBySubscription, long outboxBehind,
+            BenchHub.DatabaseWork database) {
         /** H2's stores or PostgreSQL's committed transactions per transition (see BenchHub#databaseWork). */
         double databaseWritesPerTransition() {
             return (double) database.writes() / transitions;
@@ -80,6 +83,9 @@ final class StaffSimulation {
             Histogram plainSteps, java.util.SortedMap<Integer, Histogram> bySteps) {}
 
     private final BenchHub hub;
+    /** The stagger of the steady mix: completions of 0 to 13 steps each, fewer than either branch has (14, 17). */
+    static final int STAGGER = 14;
+
     private final WorkflowService workflow;
     private final SopDefinition sop;
     private final Caller staff;
@@ -87,6 +93,7 @@ final class StaffSimulation {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> recommend = new ConcurrentHashMap<>();
     private final AtomicInteger submitted = new AtomicInteger();
+    private final OutboxRepository outbox;
 
     BenchHub hub() {
         return hub;
@@ -102,6 +109,7 @@ final class StaffSimulation {
         this.workflow = hub.workflow();
         SopCatalog catalog = hub.catalog();
         this.sop = catalog.defaultSop();
+        this.outbox = hub.bean(OutboxRepository.class);
         // One user holding every role, so any task can be taken; the role check itself still runs.
         this.staff = Caller.staff("bench-staff",
                 catalog.actors().values().stream().map(Actor::id).collect(Collectors.toSet()));
@@ -117,15 +125,60 @@ final class StaffSimulation {
         int before = ready.size();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (int i = 0; i < cases; i++) {
-            pool.execute(() -> {
-                int n = submitted.incrementAndGet();
-                String id = workflow.submit(application(n)).application().id();
-                recommend.put(id, n % 2 == 0);
-            });
+            pool.execute(this::submit);
         }
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         awaitUntil(() -> ready.size() >= before + cases, 300_000, "first tasks of " + cases + " cases");
+    }
+
+    /** One new case; every other one takes the reject branch. */
+    private void submit() {
+        int n = submitted.incrementAndGet();
+        String id = workflow.submit(application(n)).application().id();
+        recommend.put(id, n % 2 == 0);
+    }
+
+    /**
+     * Walks the cases whose first tasks wait in {@code ready} forward by 0 to {@value #STAGGER} - 1 steps each (the
+     * i-th case seen by i mod {@value #STAGGER}), untimed, as fast as the staff can, and leaves their next tasks in
+     * {@code ready} in a shuffled order: a population whose cases are spread over the SOP, as an office's are, rather
+     * than all at one step.
+     */
+    private void stagger(int cases, int staffThreads) throws InterruptedException {
+        Map<String, Integer> stepsLeft = new ConcurrentHashMap<>();
+        AtomicInteger seenCases = new AtomicInteger();
+        List<TaskMessage> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        CountDownLatch done = new CountDownLatch(staffThreads);
+        for (int t = 0; t < staffThreads; t++) {
+            new Thread(() -> {
+                try {
+                    while (held.size() < cases) {
+                        TaskMessage m = ready.poll(50, TimeUnit.MILLISECONDS);
+                        if (m == null) {
+                            continue;
+                        }
+                        // One task per case at a time: no other thread touches this case's count meanwhile.
+                        int left = stepsLeft.computeIfAbsent(m.applicationId(),
+                                id -> seenCases.getAndIncrement() % STAGGER);
+                        if (left == 0) {
+                            held.add(m);
+                        } else {
+                            stepsLeft.put(m.applicationId(), left - 1);
+                            complete(m);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-stagger-" + t).start();
+        }
+        done.await();
+        List<TaskMessage> order = new java.util.ArrayList<>(held);
+        java.util.Collections.shuffle(order, new java.util.Random(16));
+        ready.addAll(order);
     }
 
     /** All staff complete every task they find until every case has ended; transitions per second. */
@@ -166,10 +219,15 @@ final class StaffSimulation {
         // it ended there, and a feature that fell behind (the audit, one transaction per event) carried its backlog
         // into the next round or, after the last, out of the figure.
         java.util.SortedMap<String, Long> behind = hub.eventsWaitingBySubscription();
+        long outboxBehind = outbox.pending();
         awaitUntil(() -> hub.eventsWaiting() == 0, 600_000, "the features to take in every case event");
+        // And the work those events owe: the status mails (on relay threads of their own since the fifteenth
+        // session) may still wait in the outbox; until the sixteenth session a round ended without them, and a
+        // setting whose mails fell behind looked faster than it was.
+        awaitUntil(() -> outbox.pending() == 0, 600_000, "the outbox to be empty (every mail owed sent)");
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Throughput(cases, completions.get(), seconds, processCpuSeconds() - cpuStart, behind,
-                hub.databaseWork().since(databaseStart));
+                outboxBehind, hub.databaseWork().since(databaseStart));
     }
 
     /**
@@ -180,10 +238,18 @@ final class StaffSimulation {
      * coordinated omission, as wrk2 does), and from {@code complete()} returning to the same moment
      * ({@code afterCommit}: the hub's way only). Recording with an expected interval on top would count a slow
      * completion again for completions that were in fact issued on time, which an open loop does not need.
+     *
+     * @param steady the cases start spread over the SOP ({@link #stagger}) and a closed case is replaced by a new
+     *     one, so that each step gets its share of the rate, as in an office; without it (until the sixteenth
+     *     session) every case starts at step 2 and they move in step with each other, so that for a few seconds at
+     *     a time all completions are of one step, the OSS step among them, at the whole rate
      */
-    Latency atRate(double rate, int completions, int staffThreads) throws InterruptedException {
+    Latency atRate(double rate, int completions, int staffThreads, boolean steady) throws InterruptedException {
         int cases = completions / 12 + 100;
         prefill(cases, staffThreads);
+        if (steady) {
+            stagger(cases, staffThreads);
+        }
         long interval = (long) (1e9 / rate);
         Histogram histogram = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3);
         Histogram afterCommit = new SynchronizedHistogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -236,6 +302,10 @@ final class StaffSimulation {
             }
             pool.execute(() -> {
                 complete(m);
+                if (last && steady) {
+                    // A case closed, a new one comes in: the population (and so the mix of steps) stays as it is.
+                    submit();
+                }
                 long now = System.nanoTime();
                 if (!last) {
                     synchronized (times) {
