@@ -32,6 +32,11 @@ class BrokerConfig {
             configuration.setName("pintu-broker");
             configuration.setJournalSyncTransactional(true);
             configuration.setJournalSyncNonTransactional(true);
+            if (properties.journalBufferTimeout() != null) {
+                int nanos = Math.toIntExact(properties.journalBufferTimeout().toNanos());
+                configuration.setJournalBufferTimeout_NIO(nanos);
+                configuration.setJournalBufferTimeout_AIO(nanos);
+            }
         };
     }
 }
