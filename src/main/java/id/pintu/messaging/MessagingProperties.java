@@ -35,4 +35,13 @@ public record MessagingProperties(
         @DefaultValue("3") @Min(0) int localRetries,
         @DefaultValue("100") @Min(1) int eventBatchSize,
         @DefaultValue({"pintu-metrics", "pintu-event-log"}) List<@NotBlank String> retiredSubscriptions,
-        Duration journalBufferTimeout) {}
+        Duration journalBufferTimeout) {
+
+    public MessagingProperties {
+        if (journalBufferTimeout != null
+                && (journalBufferTimeout.isNegative() || journalBufferTimeout.compareTo(Duration.ofSeconds(1)) > 0)) {
+            throw new IllegalArgumentException("pintu.messaging.journal-buffer-timeout must be between 0 and 1s, not "
+                    + journalBufferTimeout);
+        }
+    }
+}

@@ -41,8 +41,8 @@ package id.pintu.bench;
  * @param referenceArgs extra settings of the reference run ({@code -Dbench.reference-args="-Dreference.history=audit"})
  */
 record BenchSettings(String scale, boolean postgres, int cases, int warmupCases, int warmupRounds, int rounds,
-        int staff, int latencyCompletions, boolean latencySteady, int rawMessages, int openCases, int openTasks, int overdueTasks,
-        int[] finishedSteps, int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions,
+        int staff, int latencyCompletions, boolean latencySteady, int rawMessages, int openCases, int openTasks,
+        int overdueTasks, int[] finishedSteps, int[] consumerSteps, int pdfDocuments, int emails, int h2Transitions,
         java.util.Set<String> phases, java.util.List<String> hubArgs, java.util.List<String> referenceArgs) {
 
     /** A warm-up round cheaper per transition than the one before by less than this share: the steady state. */

@@ -82,10 +82,10 @@ final class StaffSimulation {
     record Latency(double rate, long completions, long skipped, Histogram histogram, Histogram afterCommit,
             Histogram plainSteps, java.util.SortedMap<Integer, Histogram> bySteps) {}
 
-    private final BenchHub hub;
     /** The stagger of the steady mix: completions of 0 to 13 steps each, fewer than either branch has (14, 17). */
     static final int STAGGER = 14;
 
+    private final BenchHub hub;
     private final WorkflowService workflow;
     private final SopDefinition sop;
     private final Caller staff;

@@ -1,6 +1,7 @@
 package id.pintu.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,8 +40,10 @@ class BrokerConfigTest {
     void withoutASettingTheJournalKeepsArtemisOwnBufferTimeouts() throws Exception {
         Configuration c = customised(properties(null));
 
-        assertThat(c.getJournalBufferTimeout_NIO()).isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutNio());
-        assertThat(c.getJournalBufferTimeout_AIO()).isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutAio());
+        assertThat(c.getJournalBufferTimeout_NIO())
+                .isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutNio());
+        assertThat(c.getJournalBufferTimeout_AIO())
+                .isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutAio());
         assertThat(c.getJournalBufferTimeout_NIO()).isNotEqualTo(500_000);
     }
 
@@ -50,5 +53,13 @@ class BrokerConfigTest {
 
         assertThat(c.getJournalBufferTimeout_NIO()).isEqualTo(500_000);
         assertThat(c.getJournalBufferTimeout_AIO()).isEqualTo(500_000);
+    }
+
+    @Test
+    void aNegativeOrHugeBufferTimeoutIsRefusedByName() {
+        assertThatThrownBy(() -> properties(Duration.ofMillis(-1)))
+                .hasMessageContaining("pintu.messaging.journal-buffer-timeout");
+        assertThatThrownBy(() -> properties(Duration.ofMinutes(1)))
+                .hasMessageContaining("pintu.messaging.journal-buffer-timeout");
     }
 }
