@@ -149,33 +149,16 @@ final class StaffSimulation {
         Map<String, Integer> stepsLeft = new ConcurrentHashMap<>();
         AtomicInteger seenCases = new AtomicInteger();
         List<TaskMessage> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        CountDownLatch done = new CountDownLatch(staffThreads);
-        for (int t = 0; t < staffThreads; t++) {
-            new Thread(() -> {
-                try {
-                    while (held.size() < cases) {
-                        TaskMessage m = ready.poll(50, TimeUnit.MILLISECONDS);
-                        if (m == null) {
-                            continue;
-                        }
-                        // One task per case at a time: no other thread touches this case's count meanwhile.
-                        int left = stepsLeft.computeIfAbsent(m.applicationId(),
-                                id -> seenCases.getAndIncrement() % STAGGER);
-                        if (left == 0) {
-                            held.add(m);
-                        } else {
-                            stepsLeft.put(m.applicationId(), left - 1);
-                            complete(m);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-stagger-" + t).start();
-        }
-        done.await();
+        staff(staffThreads, "bench-stagger", () -> held.size() < cases, m -> {
+            // One task per case at a time: no other thread touches this case's count meanwhile.
+            int left = stepsLeft.computeIfAbsent(m.applicationId(), id -> seenCases.getAndIncrement() % STAGGER);
+            if (left == 0) {
+                held.add(m);
+            } else {
+                stepsLeft.put(m.applicationId(), left - 1);
+                complete(m);
+            }
+        }).await();
         List<TaskMessage> order = new java.util.ArrayList<>(held);
         java.util.Collections.shuffle(order, new java.util.Random(16));
         ready.addAll(order);
@@ -186,32 +169,16 @@ final class StaffSimulation {
         prefill(cases, staffThreads);
         AtomicInteger endsLeft = new AtomicInteger(cases);
         AtomicLong completions = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(staffThreads);
         long start = System.nanoTime();
         double cpuStart = processCpuSeconds();
         BenchHub.DatabaseWork databaseStart = hub.databaseWork();
-        for (int t = 0; t < staffThreads; t++) {
-            new Thread(() -> {
-                try {
-                    while (endsLeft.get() > 0) {
-                        TaskMessage m = ready.poll(50, TimeUnit.MILLISECONDS);
-                        if (m == null) {
-                            continue;
-                        }
-                        boolean last = complete(m);
-                        completions.incrementAndGet();
-                        if (last) {
-                            endsLeft.decrementAndGet();
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-staff-" + t).start();
-        }
-        done.await();
+        staff(staffThreads, "bench-staff", () -> endsLeft.get() > 0, m -> {
+            boolean last = complete(m);
+            completions.incrementAndGet();
+            if (last) {
+                endsLeft.decrementAndGet();
+            }
+        }).await();
         // The last completion of a case is a transition too: it counts once the case is closed.
         awaitUntil(() -> openCases() == 0, 120_000, "cases to close");
         // Full history: the round is over when the audit trail holds every event and the other features (mail,
@@ -360,14 +327,26 @@ final class StaffSimulation {
     /** Walks every case still open to its end (untimed), so the next figure starts from an idle hub. */
     private void drain(int staffThreads) throws InterruptedException {
         java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(staffThreads);
-        for (int t = 0; t < staffThreads; t++) {
+        CountDownLatch done = staff(staffThreads, "bench-drain", () -> !finished.get(), this::complete);
+        awaitUntil(() -> openCases() == 0, 600_000, "open cases to be walked to their end");
+        finished.set(true);
+        done.await();
+    }
+
+    /**
+     * Starts {@code threads} simulated staff, each taking the next task that reached an inbox and handing it to
+     * {@code work} for as long as {@code going} holds; the latch opens when all of them have stopped.
+     */
+    private CountDownLatch staff(int threads, String name, java.util.function.BooleanSupplier going,
+            java.util.function.Consumer<TaskMessage> work) {
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
             new Thread(() -> {
                 try {
-                    while (!finished.get()) {
+                    while (going.getAsBoolean()) {
                         TaskMessage m = ready.poll(50, TimeUnit.MILLISECONDS);
                         if (m != null) {
-                            complete(m);
+                            work.accept(m);
                         }
                     }
                 } catch (InterruptedException e) {
@@ -375,11 +354,9 @@ final class StaffSimulation {
                 } finally {
                     done.countDown();
                 }
-            }, "bench-drain-" + t).start();
+            }, name + "-" + t).start();
         }
-        awaitUntil(() -> openCases() == 0, 600_000, "open cases to be walked to their end");
-        finished.set(true);
-        done.await();
+        return done;
     }
 
     /** Completes one task with the outcome its case's branch takes; true if it was the case's last step. */
