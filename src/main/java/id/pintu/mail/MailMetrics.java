@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
  *       new); outcomes in {@link Received};</li>
  *   <li>{@code pintu.mail.sent{kind}}: mails the SMTP server accepted, counted after the send was recorded in
  *       {@code mail_sent}; a mail already recorded is not sent, so not counted, again;</li>
+ *   <li>{@code pintu.mail.attachment.waits{kind}}: mails owed before the document they attach was made, held
+ *       until it is (not tried and failed);</li>
  *   <li>{@code pintu.mail.send.failures{kind, reason}}: failed send attempts (each retry of the outbox counts),
- *       {@code reason} {@code smtp} (server down or refusing), {@code attachment-pending} (the PDF is not made
- *       yet), {@code error}.</li>
+ *       {@code reason} {@code smtp} (server down or refusing), {@code attachment-pending} (the PDF is still not
+ *       made when the mail is tried: its wait ran out), {@code error}.</li>
  * </ul>
  * {@code kind} is the occasion of the mail, the first part of its dedup key: the template of a status mail
  * ({@code diterima}, {@code klarifikasi}, {@code resi}, ...), {@code escalation}, {@code unreadable}.
@@ -59,6 +61,14 @@ public class MailMetrics {
     void sent(String dedupKey) {
         Counter.builder("pintu.mail.sent")
                 .description("Mails the SMTP server accepted, by kind")
+                .tag("kind", kind(dedupKey))
+                .register(registry)
+                .increment();
+    }
+
+    void heldForAttachment(String dedupKey) {
+        Counter.builder("pintu.mail.attachment.waits")
+                .description("Mails owed before the document they attach was made: held until it is, not tried")
                 .tag("kind", kind(dedupKey))
                 .register(registry)
                 .increment();

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param eventsConsumers threads reading that subscription (each takes its own batches; a mail owed is keyed by its
  *     template and event, so the order in which events are handled does not matter)
  * @param health the health check of the SMTP and IMAP servers ({@code /actuator/health}, component {@code mail})
+ * @param attachmentWait how long a mail owed before the document it attaches exists waits for it: the document's
+ *     arrival sends it at once; only a document that does not come (its feature stopped, a crash between its commit
+ *     and the wake-up) leaves the mail to be tried, with the outbox's back-off, after this
  */
 @Validated
 @ConfigurationProperties("pintu.mail")
@@ -40,7 +43,8 @@ public record MailProperties(
         @DefaultValue @Valid @NotNull EmbeddedServer embeddedServer,
         @DefaultValue @Valid @NotNull Server smtp,
         @DefaultValue @Valid @NotNull Imap imap,
-        @DefaultValue @Valid @NotNull Health health) {
+        @DefaultValue @Valid @NotNull Health health,
+        @DefaultValue("5m") @NotNull Duration attachmentWait) {
 
     /**
      * The mail servers' health check: one connection (and login) to each server, answered from a cache in between

@@ -15,7 +15,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -37,16 +36,18 @@ public class OutboxMailSender {
 
     private final ObjectMapper json;
     private final DocumentStore documents;
+    private final MailAttachments attachments;
     private final SentMailRepository sent;
     private final MailProperties properties;
     private final Clock clock;
     private final MailMetrics metrics;
     private final Session session = Session.getInstance(new Properties());
 
-    public OutboxMailSender(ObjectMapper json, DocumentStore documents, SentMailRepository sent,
-            MailProperties properties, Clock clock, MailMetrics metrics) {
+    public OutboxMailSender(ObjectMapper json, DocumentStore documents, MailAttachments attachments,
+            SentMailRepository sent, MailProperties properties, Clock clock, MailMetrics metrics) {
         this.json = json;
         this.documents = documents;
+        this.attachments = attachments;
         this.sent = sent;
         this.properties = properties;
         this.clock = clock;
@@ -67,16 +68,16 @@ public class OutboxMailSender {
         m.setRecipient(jakarta.mail.Message.RecipientType.TO, address(mail.to()));
         m.setSubject(MailTemplates.oneLine(mail.subject()), "UTF-8");
         m.setSentDate(Date.from(clock.instant()));
-        List<String> attachments = mail.documentIds() == null ? List.of() : mail.documentIds();
-        if (attachments.isEmpty()) {
+        List<String> refs = mail.documentIds() == null ? List.of() : mail.documentIds();
+        if (refs.isEmpty()) {
             m.setText(mail.body(), "UTF-8");
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart text = new MimeBodyPart();
             text.setText(mail.body(), "UTF-8");
             mixed.addBodyPart(text);
-            for (String ref : attachments) {
-                StoredDocument d = resolve(mail.applicationId(), ref);
+            for (String ref : refs) {
+                StoredDocument d = attachments.resolve(mail.applicationId(), ref);
                 byte[] content = documents.content(d.id())
                         .orElseThrow(() -> new MissingAttachmentException("document " + d.id() + " has no content"));
                 MimeBodyPart part = new MimeBodyPart();
@@ -106,23 +107,6 @@ public class OutboxMailSender {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         metrics.sendFailed(exchange.getIn().getHeader(MailHeaders.DEDUP_KEY, String.class), cause);
         throw cause == null ? new IllegalStateException("mail not sent, cause unknown") : cause;
-    }
-
-    private StoredDocument resolve(String applicationId, String ref) {
-        if (ref.startsWith(OutgoingMail.LATEST_PREFIX)) {
-            String kind = ref.substring(OutgoingMail.LATEST_PREFIX.length());
-            return documents.ofApplication(applicationId).stream()
-                    .filter(d -> d.kind().equals(kind) && StoredDocument.APPLICANT.equals(d.audience()))
-                    .max(Comparator.comparing(StoredDocument::createdAt))
-                    .orElseThrow(() -> new MissingAttachmentException(
-                            "no document of kind " + kind + " for case " + applicationId + " yet"));
-        }
-        StoredDocument d = documents.find(ref)
-                .orElseThrow(() -> new MissingAttachmentException("no document " + ref + " yet"));
-        if (applicationId != null && !applicationId.equals(d.applicationId())) {
-            throw new IllegalStateException("document " + ref + " belongs to another case");
-        }
-        return d;
     }
 
     private static InternetAddress address(String to) throws AddressException {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param applicationId the case, or null for a mail that belongs to none
  * @param documentIds documents of the case to attach (PDFs from the document store): a document id, or
  *     {@code latest:<kind>} for the newest document of that kind meant for the applicant at the time of sending
- *     (the mail is retried until it exists)
+ *     (a mail owed before it exists waits for it: see MailOutbox)
  */
 public record OutgoingMail(
         String dedupKey,

@@ -44,15 +44,7 @@ public class CaseEvents {
 
     /** Appends any outbox event in the caller's transaction; it is routed after commit. */
     public void append(String id, String kind, String applicationId, Object payload, Instant at) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("outbox events are recorded inside the transaction of their change");
-        }
-        String body;
-        try {
-            body = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = inTransaction(payload);
         Instant heldUntil = relay.holdUntil();
         outbox.insert(id, kind, applicationId, body, at, heldUntil);
         OutboxRepository.Event event = new OutboxRepository.Event(id, kind, applicationId, body, 0);
@@ -62,5 +54,26 @@ public class CaseEvents {
                 relay.wake(new OutboxRelay.Committed(event, heldUntil));
             }
         });
+    }
+
+    /**
+     * Appends an outbox event that cannot be routed before another feature's output for the case exists: it is not
+     * tried after commit but waits, like an event whose try failed for want of that output, until the feature
+     * reports new output for the case ({@link OutboxRelay#retryWaiting}) or, at the latest, until {@code until}.
+     */
+    public void appendWaiting(String id, String kind, String applicationId, Object payload, Instant at, Instant until,
+            String waitsFor) {
+        outbox.insert(id, kind, applicationId, inTransaction(payload), at, until, waitsFor);
+    }
+
+    private String inTransaction(Object payload) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("outbox events are recorded inside the transaction of their change");
+        }
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

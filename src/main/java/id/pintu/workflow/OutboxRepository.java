@@ -23,9 +23,18 @@ public class OutboxRepository {
 
     /** Records an event that no poll takes before {@code availableAt} (see {@link OutboxRelayProperties#hold()}). */
     public void insert(String id, String kind, String applicationId, String payload, Instant now, Instant availableAt) {
-        jdbc.sql("INSERT INTO outbox (id, kind, application_id, payload, created_at, available_at, attempts)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 0)")
-                .params(id, kind, applicationId, payload, ts(now), ts(availableAt))
+        insert(id, kind, applicationId, payload, now, availableAt, null);
+    }
+
+    /**
+     * Records an event; with {@code waitsFor} set, one that waits for another feature's output from the start (as
+     * if a first try had failed for want of it): {@link #releaseWaiting} makes it due when that output arrives.
+     */
+    public void insert(String id, String kind, String applicationId, String payload, Instant now, Instant availableAt,
+            String waitsFor) {
+        jdbc.sql("INSERT INTO outbox (id, kind, application_id, payload, created_at, available_at, attempts, last_error)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(id, kind, applicationId, payload, ts(now), ts(availableAt), waitsFor)
                 .update();
     }
 

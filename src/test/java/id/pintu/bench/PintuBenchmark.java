@@ -317,10 +317,15 @@ public final class PintuBenchmark {
                 max.cpuMillisPerTransition(), "ms");
         put("cpuBoundTransitionsPerSec", "the same as transitions/s if the JVM had every core to itself",
                 Runtime.getRuntime().availableProcessors() * 1000 / max.cpuMillisPerTransition(), "/s");
-        // A status mail tried before its PDF exists fails and waits (each try a lease and a commit); how often.
-        double pending = staff.hub().bean(io.micrometer.core.instrument.MeterRegistry.class)
-                .find("pintu.mail.send.failures").tag("reason", "attachment-pending").counters().stream()
+        // A status mail owed before its PDF exists waits for it, untried (since the seventeenth session; before,
+        // it was tried, failed and retried, each try a lease and a commit); how often each happens.
+        var meters = staff.hub().bean(io.micrometer.core.instrument.MeterRegistry.class);
+        double held = meters.find("pintu.mail.attachment.waits").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        put("mailsHeldForTheirPdfPerCase", "mails owed before their PDF was made, held for it, per case (every round)",
+                held / staff.submitted(), "");
+        double pending = meters.find("pintu.mail.send.failures").tag("reason", "attachment-pending").counters()
+                .stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
         put("mailTriesBeforeTheirPdfPerCase", "mail tries that found their PDF not made yet, per case (every round)",
                 pending / staff.submitted(), "");
         var file = staff.hub().bean(id.pintu.ops.H2Housekeeping.class).state();

@@ -21,7 +21,7 @@ class MailTemplateValuesNotExpandedTest {
     void placeholdersInValuesAreNotExpandedAndSubjectsStayOneLine() throws Exception {
         Files.writeString(dir.resolve("uji.txt"), "Subjek: [${trackingCode}] ${companyName}\n\nPT ${companyName}, kode ${trackingCode}.\n");
         MailProperties props = new MailProperties("permohonan@pintu.local", "Kantor", "http://x", dir.toString(),
-                dir.toString(), "pintu-mail", 1, null, null, null, null);
+                dir.toString(), "pintu-mail", 1, null, null, null, null, null);
         MailTemplates templates = new MailTemplates(props);
 
         MailTemplates.Rendered r = templates.render("uji", Map.of("trackingCode", "PTU-26-ABCDEFG",

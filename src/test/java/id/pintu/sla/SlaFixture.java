@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.pintu.calendar.CalendarProperties;
 import id.pintu.calendar.OfficeCalendar;
+import id.pintu.documents.DocumentStore;
+import id.pintu.mail.MailAttachments;
+import id.pintu.mail.MailMetrics;
 import id.pintu.mail.MailOutbox;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopProperties;
@@ -73,11 +76,14 @@ final class SlaFixture {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.
-        CaseEvents events = new CaseEvents(outbox, new OutboxRelay(outbox, null, clock, workflow,
-                new OutboxRelayProperties(4, 100, Duration.ofSeconds(10),
-                        new OutboxRelayProperties.Outside(List.of(MailOutbox.KIND), 4))), json);
+        OutboxRelay relay = new OutboxRelay(outbox, null, clock, workflow, new OutboxRelayProperties(4, 100,
+                Duration.ofSeconds(10), new OutboxRelayProperties.Outside(List.of(MailOutbox.KIND), 4)));
+        CaseEvents events = new CaseEvents(outbox, relay, json);
         meters = new SimpleMeterRegistry();
-        scanner = new EscalationScanner(escalations, applications, events, new MailOutbox(events, clock), calendar,
+        // Escalation mails attach no document, so the mail settings (the wait for an attachment) are not needed.
+        MailOutbox mail = new MailOutbox(events, new MailAttachments(new DocumentStore(jdbc, clock)), relay,
+                new MailMetrics(meters), null, clock);
+        scanner = new EscalationScanner(escalations, applications, events, mail, calendar,
                 catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters);
     }
 
