@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -20,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Routes committed outbox events. The fast path is woken right after a commit with the event itself and routes it
  * from memory while the instance still holds it (see {@link OutboxRelayProperties#hold()}); the poll picks up,
- * under a lease, whatever a crash or a failed routing left behind. An event is deleted only after its route finished (for a completion: the
+ * under a lease and on the same threads, whatever a crash or a failed routing left behind. An event is deleted only after its route finished (for a completion: the
  * next task's message is on the actor's queue), so it is routed at least once, and the receiving side makes a
  * repeat harmless.
  */
@@ -82,10 +86,29 @@ public class OutboxRelay {
         return dispatch(committed.event().id());
     }
 
-    /** The wake-up route's work: a committed event from memory, or the id of an event that waited (retryWaiting). */
+    /**
+     * An event the poll found due, handed to the fast path's threads; {@code done} completes with whether it was
+     * routed here (false: another relay holds it, or its route failed and it waits for its next try).
+     */
+    public record Due(String id, CompletableFuture<Boolean> done) {}
+
+    /**
+     * The wake-up route's work: a committed event from memory, an event the poll found due, or the id of an event
+     * that waited (retryWaiting).
+     */
     public boolean dispatchWoken(Object woken) {
         if (woken instanceof Committed c) {
             return dispatchCommitted(c);
+        }
+        if (woken instanceof Due d) {
+            try {
+                boolean routed = dispatch(d.id());
+                d.done().complete(routed);
+                return routed;
+            } catch (RuntimeException e) {
+                d.done().completeExceptionally(e);
+                throw e;
+            }
         }
         Optional<OutboxRepository.Event> leased = outbox.leaseWaiting((String) woken,
                 clock.instant().plus(properties.outboxLease()));
@@ -94,9 +117,8 @@ public class OutboxRelay {
 
     /**
      * Another feature has just produced what events of this case may wait for (a document, a letter's number):
-     * those that failed and wait out their back-off become due now and are handed to the fast path's threads at
-     * once (not to the next poll, which routes its batch one by one behind whatever else is due). Never fails the
-     * caller.
+     * those that wait (a try failed for want of it, or they were recorded waiting) become due now and are handed to
+     * the fast path's threads at once, not left to the next poll. Never fails the caller.
      */
     public void retryWaiting(String applicationId) {
         try {
@@ -132,15 +154,50 @@ public class OutboxRelay {
         return dispatchDue(true);
     }
 
+    /**
+     * Leases and routes the due events on the fast path's threads of their kind (not one by one on the poll's thread:
+     * after an outage or a crash, or while a mail server is slow, hundreds may be due), and waits until they are done,
+     * so that the next poll does not hand over the same events again. It stops waiting when the hub stops, or when
+     * none of them has finished for a lease's time (a wake-up dropped by a full queue: the next poll finds it again).
+     */
     private int dispatchDue(boolean outside) {
         flushDeletes();
-        int routed = 0;
-        for (String id : outbox.due(clock.instant(), properties.outboxBatch(), relay.outside().kinds(), outside)) {
-            if (dispatch(id)) {
-                routed++;
+        List<String> due = outbox.due(clock.instant(), properties.outboxBatch(), relay.outside().kinds(), outside);
+        if (due.size() == 1) {
+            return dispatch(due.get(0)) ? 1 : 0;
+        }
+        String threads = outside ? WorkflowEndpoints.OUTBOX_WAKEUP_OUTSIDE : WorkflowEndpoints.OUTBOX_WAKEUP;
+        List<CompletableFuture<Boolean>> handed = new ArrayList<>(due.size());
+        for (String id : due) {
+            Due d = new Due(id, new CompletableFuture<>());
+            producer.sendBody(threads, d);
+            handed.add(d.done());
+        }
+        return awaitRouted(handed);
+    }
+
+    private int awaitRouted(List<CompletableFuture<Boolean>> handed) {
+        long stall = properties.outboxLease().toNanos();
+        int finished = 0;
+        long lastProgress = System.nanoTime();
+        while (finished < handed.size() && System.nanoTime() - lastProgress < stall
+                && !producer.getCamelContext().isStopping()) {
+            try {
+                CompletableFuture.anyOf(handed.stream().filter(f -> !f.isDone()).toArray(CompletableFuture[]::new))
+                        .get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // no event finished in this slice, or one failed: count below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            int now = (int) handed.stream().filter(CompletableFuture::isDone).count();
+            if (now > finished) {
+                finished = now;
+                lastProgress = System.nanoTime();
             }
         }
-        return routed;
+        return (int) handed.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally() && f.join()).count();
     }
 
     /** Routes one event if no other relay holds it. */
