@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,18 +101,24 @@ public class DocumentProducer {
         List<CaseEvent> parsed = CaseEvent.readAll(json, events);
         List<Made> made = new ArrayList<>();
         tx.executeWithoutResult(status -> parsed.forEach(e -> on(e, made)));
-        Set<String> cases = new LinkedHashSet<>();
+        Map<String, Set<String>> outputs = new LinkedHashMap<>();
         for (Made m : made) {
             LOG.info("Case {} step {}: {} done", m.trackingCode(), m.stepNo(), m.effect());
-            cases.add(m.applicationId());
+            Set<String> ofCase = outputs.computeIfAbsent(m.applicationId(), k -> new LinkedHashSet<>());
+            if (m.output() != null) {
+                ofCase.add(m.output());
+            }
         }
         // A mail waiting for this PDF, or the permit's hand-over to OSS waiting for its number, need not wait out
         // their back-off.
-        cases.forEach(relay::retryWaiting);
+        outputs.forEach(relay::retryWaiting);
     }
 
-    /** An effect of a batch, logged once the batch has committed. */
-    private record Made(String applicationId, String trackingCode, int stepNo, String effect) {}
+    /**
+     * An effect of a batch, logged once the batch has committed; {@code output} names the final document it made
+     * ({@link DocumentOutputs}), null for a draft.
+     */
+    private record Made(String applicationId, String trackingCode, int stepNo, String effect, String output) {}
 
     /** Applies every action of the plan that the event's step and kind call for; adds what it did to {@code made}. */
     private void on(CaseEvent e, List<Made> made) {
@@ -149,7 +156,9 @@ public class DocumentProducer {
             case NUMBER -> seal(plan, c);
         };
         letters.effectApplied(taskId, key, task.applicationId(), action.document(), documentId, c.now);
-        return Optional.of(new Made(task.applicationId(), c.app.trackingCode(), task.stepNo(), key));
+        boolean isFinal = action.role() == DocumentPlan.Role.ISSUE || action.role() == DocumentPlan.Role.NUMBER;
+        return Optional.of(new Made(task.applicationId(), c.app.trackingCode(), task.stepNo(), key,
+                isFinal ? DocumentOutputs.finalDocument(action.document()) : null));
     }
 
     private record Case(Application app, SopDefinition sop, Task trigger, List<Task> history, String kind,

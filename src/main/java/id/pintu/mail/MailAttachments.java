@@ -1,5 +1,6 @@
 package id.pintu.mail;
 
+import id.pintu.documents.DocumentOutputs;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import java.util.ArrayList;
@@ -28,10 +29,10 @@ public class MailAttachments {
             return latest(documents.ofApplication(applicationId), ref)
                     .orElseThrow(() -> new MissingAttachmentException("no document of kind "
                             + ref.substring(OutgoingMail.LATEST_PREFIX.length()) + " for case " + applicationId
-                            + " yet"));
+                            + " yet", output(ref)));
         }
         StoredDocument d = documents.find(ref)
-                .orElseThrow(() -> new MissingAttachmentException("no document " + ref + " yet"));
+                .orElseThrow(() -> new MissingAttachmentException("no document " + ref + " yet", output(ref)));
         if (applicationId != null && !applicationId.equals(d.applicationId())) {
             throw new IllegalStateException("document " + ref + " belongs to another case");
         }
@@ -54,6 +55,17 @@ public class MailAttachments {
             }
         }
         return missing;
+    }
+
+    /**
+     * The output a mail waiting for {@code ref} waits for, as the documents feature reports it when it has made the
+     * final (issued or numbered) document of a kind ({@code DocumentProducer}); null for a document id, which any
+     * new document of the case may be.
+     */
+    public static String output(String ref) {
+        return ref.startsWith(OutgoingMail.LATEST_PREFIX)
+                ? DocumentOutputs.finalDocument(ref.substring(OutgoingMail.LATEST_PREFIX.length()))
+                : null;
     }
 
     private static Optional<StoredDocument> latest(List<StoredDocument> ofCase, String ref) {

@@ -6,6 +6,7 @@ import id.pintu.workflow.OutboxRelay;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Owes an email inside the caller's transaction: the mail is recorded in the outbox with the change that causes
  * it and handed to the {@code direct:outbox-mail} route after commit, which sends it once (see the mail feature).
  *
- * <p>A mail whose attachment is not made yet (the resi of the step just completed, which the documents feature
- * renders from the same case event) is not tried and failed: it is recorded as waiting for its documents, and the
- * documents feature's report of new output for the case ({@link OutboxRelay#retryWaiting}) sends it. So that no
+ * <p>A mail whose attachment is not made yet (the permit, numbered and sealed by the documents feature, which may be
+ * behind) is not tried and failed: it is recorded as waiting for that document, and the documents feature's report
+ * that it made it ({@link OutboxRelay#retryWaiting}) sends it; its other documents do not. So that no
  * document slips between the look here and this transaction's commit, the look is repeated after the commit: a
  * document committed before then is seen and the mail released here; one committed later releases it itself.
  */
@@ -57,7 +58,8 @@ public class MailOutbox {
             return;
         }
         events.appendWaiting(TimeOrderedIds.next(now), KIND, caseId, mail, now,
-                now.plus(properties.attachmentWait()), "waits for its attachment " + String.join(", ", missing));
+                now.plus(properties.attachmentWait()), "waits for its attachment " + String.join(", ", missing),
+                MailAttachments.output(missing.get(0)));
         metrics.heldForAttachment(mail.dedupKey());
         LOG.debug("Mail {} waits for {}", mail.dedupKey(), missing);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -65,7 +67,8 @@ public class MailOutbox {
             public void afterCommit() {
                 try {
                     if (attachments.missing(mail.applicationId(), mail.documentIds()).isEmpty()) {
-                        relay.retryWaiting(mail.applicationId());
+                        relay.retryWaiting(mail.applicationId(), missing.stream().map(MailAttachments::output)
+                                .filter(Objects::nonNull).toList());
                     }
                 } catch (RuntimeException e) {
                     LOG.debug("Mail {} not looked at again after commit ({}); it waits for its document",

@@ -79,7 +79,7 @@ public class OutboxMailSender {
             for (String ref : refs) {
                 StoredDocument d = attachments.resolve(mail.applicationId(), ref);
                 byte[] content = documents.content(d.id())
-                        .orElseThrow(() -> new MissingAttachmentException("document " + d.id() + " has no content"));
+                        .orElseThrow(() -> new MissingAttachmentException("document " + d.id() + " has no content", null));
                 MimeBodyPart part = new MimeBodyPart();
                 part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, d.contentType())));
                 part.setFileName(MailTemplates.oneLine(d.name()));

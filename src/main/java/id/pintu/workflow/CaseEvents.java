@@ -59,11 +59,12 @@ public class CaseEvents {
     /**
      * Appends an outbox event that cannot be routed before another feature's output for the case exists: it is not
      * tried after commit but waits, like an event whose try failed for want of that output, until the feature
-     * reports new output for the case ({@link OutboxRelay#retryWaiting}) or, at the latest, until {@code until}.
+     * reports {@code waitsFor} for the case ({@link OutboxRelay#retryWaiting}; null: any output) or, at the latest,
+     * until {@code until}. {@code reason} is what the outbox row shows as its last error.
      */
     public void appendWaiting(String id, String kind, String applicationId, Object payload, Instant at, Instant until,
-            String waitsFor) {
-        outbox.insert(id, kind, applicationId, inTransaction(payload), at, until, waitsFor);
+            String reason, String waitsFor) {
+        outbox.insertWaiting(id, kind, applicationId, inTransaction(payload), at, until, reason, waitsFor);
     }
 
     private String inTransaction(Object payload) {

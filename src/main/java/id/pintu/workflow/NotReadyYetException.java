@@ -9,8 +9,29 @@ package id.pintu.workflow;
  */
 public class NotReadyYetException extends RuntimeException {
 
+    private final String waitsFor;
+
     public NotReadyYetException(String message) {
+        this(message, null);
+    }
+
+    /**
+     * @param waitsFor the output the event waits for, as the producing feature names it when it reports new output
+     *     ({@link OutboxRelay#retryWaiting}), e.g. {@code document:surat-izin}; null: any new output of the case
+     */
+    public NotReadyYetException(String message, String waitsFor) {
         super(message);
+        this.waitsFor = waitsFor;
+    }
+
+    /** What the first wait among {@code error} and its causes waits for; null for any output, or no wait. */
+    public static String waitsFor(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof NotReadyYetException w) {
+                return w.waitsFor;
+            }
+        }
+        return null;
     }
 
     /** True if {@code error} or one of its causes is a wait rather than a fault. */

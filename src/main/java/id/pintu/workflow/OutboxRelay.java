@@ -3,7 +3,9 @@ package id.pintu.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -119,12 +121,18 @@ public class OutboxRelay {
      * Another feature has just produced what events of this case may wait for (a document, a letter's number):
      * those that wait (a try failed for want of it, or they were recorded waiting) become due now and are handed to
      * the fast path's threads at once, not left to the next poll. Never fails the caller.
+     *
+     * @param outputs what was produced (e.g. {@code document:surat-izin}): an event waiting for something else stays
+     *     waiting; an event waiting for no output in particular is released by any
      */
-    public void retryWaiting(String applicationId) {
+    public void retryWaiting(String applicationId, Collection<String> outputs) {
         try {
             // Due now for the poll too, in case a wake-up is not taken (its queue full, the hub stopping).
-            if (outbox.releaseWaiting(applicationId, clock.instant()) > 0) {
-                List<OutboxRepository.Ref> waiting = outbox.waiting(applicationId);
+            // In whole milliseconds: stored as it is (the databases round finer fractions), so that waiting(...) finds
+            // exactly the events released here and those already due.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (outbox.releaseWaiting(applicationId, now, outputs) > 0) {
+                List<OutboxRepository.Ref> waiting = outbox.waiting(applicationId, now);
                 LOG.debug("{} waiting outbox event(s) of case {} due now", waiting.size(), applicationId);
                 for (OutboxRepository.Ref event : waiting) {
                     producer.asyncSendBody(wakeup(event.kind()), event.id());
@@ -226,7 +234,8 @@ public class OutboxRelay {
                 LOG.warn("Routing outbox event {} ({}) failed, attempt {}; retrying in {}: {}", event.id(),
                         event.kind(), event.attempts(), backoff, result.getException().toString());
             }
-            outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString());
+            outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString(),
+                    NotReadyYetException.waitsFor(result.getException()));
             return false;
         }
         routedIds.add(event.id());

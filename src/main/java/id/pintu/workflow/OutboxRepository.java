@@ -4,6 +4,7 @@ import static id.pintu.workflow.ApplicationRepository.ts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,18 +24,19 @@ public class OutboxRepository {
 
     /** Records an event that no poll takes before {@code availableAt} (see {@link OutboxRelayProperties#hold()}). */
     public void insert(String id, String kind, String applicationId, String payload, Instant now, Instant availableAt) {
-        insert(id, kind, applicationId, payload, now, availableAt, null);
+        insertWaiting(id, kind, applicationId, payload, now, availableAt, null, null);
     }
 
     /**
-     * Records an event; with {@code waitsFor} set, one that waits for another feature's output from the start (as
-     * if a first try had failed for want of it): {@link #releaseWaiting} makes it due when that output arrives.
+     * Records an event that, with {@code reason} set, waits for another feature's output from the start (as if a
+     * first try had failed for want of it): {@link #releaseWaiting} makes it due when {@code waitsFor} (or, if
+     * null, any output of the case) is reported.
      */
-    public void insert(String id, String kind, String applicationId, String payload, Instant now, Instant availableAt,
-            String waitsFor) {
-        jdbc.sql("INSERT INTO outbox (id, kind, application_id, payload, created_at, available_at, attempts, last_error)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 0, ?)")
-                .params(id, kind, applicationId, payload, ts(now), ts(availableAt), waitsFor)
+    public void insertWaiting(String id, String kind, String applicationId, String payload, Instant now,
+            Instant availableAt, String reason, String waitsFor) {
+        jdbc.sql("INSERT INTO outbox (id, kind, application_id, payload, created_at, available_at, attempts, last_error,"
+                        + " waits_for) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                .params(id, kind, applicationId, payload, ts(now), ts(availableAt), reason, waitsFor)
                 .update();
     }
 
@@ -106,27 +108,35 @@ public class OutboxRepository {
         return padded;
     }
 
-    public void retryLater(String id, Instant at, String error) {
-        jdbc.sql("UPDATE outbox SET available_at = ?, last_error = ? WHERE id = ?")
-                .params(ts(at), error == null ? null : error.substring(0, Math.min(error.length(), 2000)), id)
+    /** A failed try: due again at {@code at}; {@code waitsFor}, if the failure was a wait, names what for. */
+    public void retryLater(String id, Instant at, String error, String waitsFor) {
+        jdbc.sql("UPDATE outbox SET available_at = ?, last_error = ?, waits_for = ? WHERE id = ?")
+                .params(ts(at), error == null ? null : error.substring(0, Math.min(error.length(), 2000)), waitsFor,
+                        id)
                 .update();
     }
 
     /**
-     * Makes the events of a case that failed and now wait out their back-off due at once (the poll routes them);
-     * an event leased meanwhile is left alone. Returns how many were released.
+     * Makes the events of a case that wait (a try failed, or they were recorded waiting) due at once, if they wait
+     * for one of {@code outputs} or for any output of the case; an event leased meanwhile is left alone. Returns how
+     * many were released.
      */
-    public int releaseWaiting(String applicationId, Instant now) {
-        return jdbc.sql("UPDATE outbox SET available_at = ? WHERE application_id = ? AND last_error IS NOT NULL"
-                        + " AND available_at > ?")
-                .params(ts(now), applicationId, ts(now))
-                .update();
+    public int releaseWaiting(String applicationId, Instant now, Collection<String> outputs) {
+        String waitsFor = outputs.isEmpty() ? "waits_for IS NULL" : "(waits_for IS NULL OR waits_for IN (:outputs))";
+        var update = jdbc.sql("UPDATE outbox SET available_at = :now WHERE application_id = :case"
+                        + " AND last_error IS NOT NULL AND available_at > :now AND " + waitsFor)
+                .param("now", ts(now)).param("case", applicationId);
+        return (outputs.isEmpty() ? update : update.param("outputs", outputs)).update();
     }
 
-    /** The case's events whose last routing failed and that nobody holds (a lease clears the error). */
-    public List<Ref> waiting(String applicationId) {
-        return jdbc.sql("SELECT id, kind FROM outbox WHERE application_id = ? AND last_error IS NOT NULL")
-                .param(applicationId)
+    /**
+     * The case's events that wait and are due (released, or their back-off is over) and that nobody holds (a lease
+     * clears the error).
+     */
+    public List<Ref> waiting(String applicationId, Instant now) {
+        return jdbc.sql("SELECT id, kind FROM outbox WHERE application_id = ? AND last_error IS NOT NULL"
+                        + " AND available_at <= ?")
+                .params(applicationId, ts(now))
                 .query((rs, n) -> new Ref(rs.getString(1), rs.getString(2)))
                 .list();
     }

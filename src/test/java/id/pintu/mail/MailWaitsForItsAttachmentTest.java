@@ -2,6 +2,7 @@ package id.pintu.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pintu.documents.DocumentOutputs;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.intake.MailTestSupport;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A mail owed before the PDF it attaches exists (the resi of the step just completed, which the documents feature
  * renders from the same case event) is not tried and failed: it waits, untried, and goes with its PDF once the
  * document is stored, whether the document arrives after the mail's transaction committed (the documents feature's
- * report releases it) or between the mail's look for it and that commit (the look repeated after the commit
+ * report of that document releases it; its other documents do not) or between the mail's look for it and that commit (the look repeated after the commit
  * releases it; the report came too early to see the mail).
  */
 @HubTest
@@ -76,9 +77,17 @@ class MailWaitsForItsAttachmentTest {
                 .isAfter(Instant.now().plus(Duration.ofMinutes(4)));
         assertThat(count("pintu.mail.attachment.waits") - waitsBefore).isEqualTo(1.0);
 
+        // Other documents of the case (a draft, another final document) leave it waiting, untried.
+        relay.retryWaiting(caseId, List.of());
+        relay.retryWaiting(caseId, List.of(DocumentOutputs.finalDocument("resi")));
+        Row still = row(mail);
+        assertThat(still.attempts()).isZero();
+        assertThat(still.availableAt()).isAfter(Instant.now().plus(Duration.ofMinutes(4)));
+
         documents.store(caseId, KIND, 3, "lampiran-uji.pdf", "application/pdf",
                 MailTestSupport.pdf("Lampiran uji 61"), StoredDocument.APPLICANT, "uji");
-        relay.retryWaiting(caseId); // what the documents feature does once its batch committed
+        // What the documents feature does once its batch committed.
+        relay.retryWaiting(caseId, List.of(DocumentOutputs.finalDocument(KIND)));
 
         assertSentWithItsPdf(to, "Lampiran uji 61");
         assertThat(failures()).as("no try failed for want of the PDF").isZero();

@@ -63,7 +63,7 @@ class EarlyTryOfAWaitingEventIsNoAttemptTest {
         Instant later = Instant.now().plus(Duration.ofHours(1));
         outbox.insert(id, "TEST_NEVER_READY", caseId, "{}", Instant.now(), later);
         jdbc.sql("UPDATE outbox SET attempts = 3 WHERE id = ?").param(id).update();
-        outbox.retryLater(id, later, "id.pintu.workflow.NotReadyYetException: no document yet");
+        outbox.retryLater(id, later, "id.pintu.workflow.NotReadyYetException: no document yet", null);
 
         // The poll is stopped so that only the wake-ups try the event (the poll's tries are scheduled ones).
         camel.getRouteController().stopRoute("outbox-poll");
@@ -71,7 +71,7 @@ class EarlyTryOfAWaitingEventIsNoAttemptTest {
             for (int wake = 1; wake <= 3; wake++) {
                 int triesBefore = TRIES.get();
                 Instant woken = Instant.now();
-                relay.retryWaiting(caseId);
+                relay.retryWaiting(caseId, List.of());
                 // The early try clears the error when it takes the event, and the failed route sets it again.
                 await().atMost(Duration.ofSeconds(15)).until(() -> TRIES.get() > triesBefore && lastError(id) != null);
 

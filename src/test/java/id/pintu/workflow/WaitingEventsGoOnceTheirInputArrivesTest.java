@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import id.pintu.support.HubTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An outbox event that failed because another feature's output was not there yet (a mail's PDF, the permit's
  * number) waits out its back-off, which grows to minutes. When that feature reports the output for the case
  * ({@link OutboxRelay#retryWaiting}), the case's waiting events are routed at once by the fast path's threads (the
- * poll is stopped here, so it cannot be the poll); events of other cases, and events that are held or leased rather
- * than failed, keep their time.
+ * poll is stopped here, so it cannot be the poll); events of other cases, events that are held or leased rather
+ * than failed, and events that wait for another output (a mail waiting for the permit, not for the resi) keep their
+ * time.
  */
 @HubTest
 class WaitingEventsGoOnceTheirInputArrivesTest {
@@ -62,27 +64,51 @@ class WaitingEventsGoOnceTheirInputArrivesTest {
         String heldA = UUID.randomUUID().toString();
         outbox.insert(heldA, "TEST_WAIT", caseA, "{}", Instant.now(), later);
         String waitingB = waiting(caseB, later);
+        String permitA = waiting(caseA, later, "document:surat-izin");
+        String heldForPermitA = UUID.randomUUID().toString();
+        outbox.insertWaiting(heldForPermitA, "TEST_WAIT", caseA, "{}", Instant.now(), later,
+                "waits for its attachment latest:surat-izin", "document:surat-izin");
 
         camel.getRouteController().stopRoute("outbox-poll");
         try {
-            relay.retryWaiting(caseA);
+            // A draft of the permit, or another final document: only what waits for no output in particular goes.
+            relay.retryWaiting(caseA, List.of("document:resi"));
 
             await().atMost(Duration.ofSeconds(15)).until(() -> ROUTED.contains(waitingA) && !exists(waitingA));
+            assertThat(ROUTED).as("waiting for the permit: not released by the resi")
+                    .doesNotContain(permitA, heldForPermitA);
+            assertThat(column(permitA, "available_at")).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+            assertThat(column(heldForPermitA, "available_at")).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+
+            relay.retryWaiting(caseA, List.of("document:surat-izin"));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> ROUTED.containsAll(List.of(permitA, heldForPermitA))
+                    && !exists(permitA) && !exists(heldForPermitA));
         } finally {
             camel.getRouteController().startRoute("outbox-poll");
         }
         assertThat(ROUTED).doesNotContain(heldA, waitingB);
         assertThat(exists(heldA)).as("an event held (not failed) keeps its time").isTrue();
         assertThat(exists(waitingB)).as("another case's waiting event keeps its back-off").isTrue();
-        outbox.delete(java.util.List.of(heldA, waitingB));
+        outbox.delete(List.of(heldA, waitingB));
     }
 
     /** An event whose last routing failed and which now waits until {@code until}. */
     private String waiting(String applicationId, Instant until) {
+        return waiting(applicationId, until, null);
+    }
+
+    /** The same, its try having failed for want of {@code waitsFor} (null: any output of the case). */
+    private String waiting(String applicationId, Instant until, String waitsFor) {
         String id = UUID.randomUUID().toString();
         outbox.insert(id, "TEST_WAIT", applicationId, "{}", Instant.now(), until);
-        outbox.retryLater(id, until, "id.pintu.workflow.NotReadyYetException: no document yet");
+        outbox.retryLater(id, until, "id.pintu.workflow.NotReadyYetException: no document yet", waitsFor);
         return id;
+    }
+
+    private Instant column(String id, String name) {
+        return jdbc.sql("SELECT " + name + " FROM outbox WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single();
     }
 
     private boolean exists(String id) {
