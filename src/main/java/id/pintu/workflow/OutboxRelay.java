@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Routes committed outbox events. The fast path is woken right after a commit with the event itself and routes it
  * from memory while the instance still holds it (see {@link OutboxRelayProperties#hold()}); the poll picks up,
- * under a lease and on the same threads, whatever a crash or a failed routing left behind. An event is deleted only after its route finished (for a completion: the
- * next task's message is on the actor's queue), so it is routed at least once, and the receiving side makes a
- * repeat harmless.
+ * under a lease and on the same threads, whatever a crash or a failed routing left behind. An event is deleted only
+ * after its route finished (for a completion: the next task's message is on the actor's queue), so it is routed at
+ * least once, and the receiving side makes a repeat harmless.
  */
 @Component
 public class OutboxRelay {
