@@ -24,23 +24,23 @@ public class NotReadyYetException extends RuntimeException {
         this.waitsFor = waitsFor;
     }
 
+    /** True if {@code error} or one of its causes is a wait rather than a fault. */
+    public static boolean isWait(Throwable error) {
+        return firstWait(error) != null;
+    }
+
     /** What the first wait among {@code error} and its causes waits for; null for any output, or no wait. */
     public static String waitsFor(Throwable error) {
+        NotReadyYetException wait = firstWait(error);
+        return wait == null ? null : wait.waitsFor;
+    }
+
+    private static NotReadyYetException firstWait(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof NotReadyYetException w) {
-                return w.waitsFor;
+            if (t instanceof NotReadyYetException wait) {
+                return wait;
             }
         }
         return null;
-    }
-
-    /** True if {@code error} or one of its causes is a wait rather than a fault. */
-    public static boolean isWait(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof NotReadyYetException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -185,16 +185,15 @@ public class OutboxRelay {
     }
 
     private int awaitRouted(List<CompletableFuture<Boolean>> handed) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(handed.toArray(CompletableFuture[]::new));
         long stall = properties.outboxLease().toNanos();
         int finished = 0;
         long lastProgress = System.nanoTime();
-        while (finished < handed.size() && System.nanoTime() - lastProgress < stall
-                && !producer.getCamelContext().isStopping()) {
+        while (!all.isDone() && System.nanoTime() - lastProgress < stall && !producer.getCamelContext().isStopping()) {
             try {
-                CompletableFuture.anyOf(handed.stream().filter(f -> !f.isDone()).toArray(CompletableFuture[]::new))
-                        .get(200, TimeUnit.MILLISECONDS);
+                all.get(200, TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
-                // no event finished in this slice, or one failed: count below
+                // not all finished in this slice, or one failed: progress is counted below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
