@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxRelay {
 
+    /** The kind of a completion's (or a new case's) row: its transition and its case event. */
+    public static final String TRANSITION = "TRANSITION";
+    /** The kind of the transitions older hubs wrote, their case event in a row of its own; routed the same way. */
     public static final String STEP_COMPLETED = "STEP_COMPLETED";
     public static final String OUTBOX_ID = "PintuOutboxId";
     /** Attempts of an event that waits for something (NotReadyYetException) logged at INFO; later ones warn. */

@@ -116,6 +116,11 @@ public class OutboxRepository {
                 .update();
     }
 
+    /** The event's payload from now on (its route did part of the work: the rest is tried again). */
+    public void replacePayload(String id, String payload) {
+        jdbc.sql("UPDATE outbox SET payload = ? WHERE id = ?").params(payload, id).update();
+    }
+
     /**
      * Makes the events of a case that wait (a try failed, or they were recorded waiting) due at once, if they wait
      * for one of {@code outputs} or for any output of the case; an event leased meanwhile is left alone. Returns how

@@ -10,6 +10,7 @@ import static id.pintu.workflow.WorkflowHeaders.STEP;
 import static id.pintu.workflow.WorkflowHeaders.TASK_KIND;
 
 import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.JmsTransactionPolicy;
 import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.sop.Actor;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * The workflow as routes, built from the SOP definitions (no SOP is written here):
  * <ul>
- *   <li>{@code workflow-transition}: a committed completion from the outbox, to its step's route;</li>
+ *   <li>{@code workflow-transition}: a committed completion from the outbox; {@code workflow-next-step} routes it
+ *       to its step's route and publishes its case event, in one JMS transaction;</li>
  *   <li>one route per SOP step and version, id {@code <sop>.step-08-pemberian-rekomendasi} (newest version) or
  *       {@code <sop>.v1.step-08-...} (older): a decision is a content-based router over its outcomes; an activity
  *       leads to its next step or ends the case;</li>
@@ -95,6 +97,33 @@ public class WorkflowRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .unmarshal(new JacksonDataFormat(json, Transition.class)).id("read-transition")
                 .bean(TransitionHeaders.class).id("transition-headers")
+                .doTry()
+                    .to(WorkflowEndpoints.NEXT_STEP).id("to-next-step")
+                .doCatch(Exception.class)
+                    // Nothing was sent. The event goes out alone: a feature may make what the transition waits for
+                    // (a letter's number) when it sees the completion. The next tries route the transition only.
+                    .filter(exchangeProperty(TransitionHeaders.EVENT).isNotNull())
+                        .removeHeaders("*", OutboxRelay.OUTBOX_ID)
+                        .setBody(exchangeProperty(TransitionHeaders.EVENT))
+                        .to(WorkflowEndpoints.PUBLISH_EVENT).id("publish-event-alone")
+                        .bean("transitionEvents", "publishedAlone").id("keep-transition-only")
+                    .end()
+                    .bean("transitionEvents", "failAgain").id("transition-failed")
+                .end();
+
+        // Rows an older hub wrote (kind STEP_COMPLETED, no event inside: theirs has a row of its own). An older hub has
+        // no route for the TRANSITION rows: one that polls them fails and retries until an updated hub routes them.
+        from(WorkflowEndpoints.OLDER_TRANSITION)
+                .routeId("workflow-transition-older-rows")
+                .errorHandler(noErrorHandler())
+                .to(WorkflowEndpoints.TRANSITION).id("as-transition");
+
+        // The next step's message (or the OSS request, or the case's end) and the change's case event commit in one
+        // JMS transaction: one journal sync for both, and no listener sees the next step's STEP_ENTERED first.
+        from(WorkflowEndpoints.NEXT_STEP)
+                .routeId("workflow-next-step")
+                .errorHandler(noErrorHandler())
+                .policy(JmsTransactionPolicy.BEAN)
                 .choice().id("transition-kind")
                     .when(header(TASK_KIND).isEqualTo(TaskKind.CLARIFICATION.name())).id("applicant-answered")
                         .setHeader(NEXT_STEP, header(RESUME_STEP))
@@ -109,7 +138,23 @@ public class WorkflowRoutes extends RouteBuilder {
                         .toD("direct:${header." + WorkflowHeaders.SOP_CODE + "}.v${header." + WorkflowHeaders.SOP_VERSION
                                 + "}.step-${header." + STEP + "}")
                             .id("to-step-route")
+                .end()
+                .filter(exchangeProperty(TransitionHeaders.EVENT).isNotNull())
+                    // The event's own headers only, not the task message's.
+                    .removeHeaders("*", OutboxRelay.OUTBOX_ID)
+                    .setBody(exchangeProperty(TransitionHeaders.EVENT))
+                    .to(WorkflowEndpoints.PUBLISH_EVENT).id("publish-event")
                 .end();
+
+        // A case event (the body), with the headers the subscribers select on, to the durable topic.
+        from(WorkflowEndpoints.PUBLISH_EVENT)
+                .routeId("publish-case-event")
+                .errorHandler(noErrorHandler())
+                .process(e -> CaseEventHeaders.apply(e.getIn().getBody(CaseEvent.class), e.getIn()))
+                    .id("case-event-keys")
+                .marshal(new JacksonDataFormat(json, CaseEvent.class)).id("write-case-event")
+                .convertBodyTo(String.class)
+                .to("jms:topic:" + properties.eventsTopic() + "?deliveryPersistent=true").id("publish-to-events-topic");
 
         for (SopDefinition sop : catalog.allVersions()) {
             addStepRoutes(this, sop, catalog.isNewest(sop));
@@ -154,10 +199,7 @@ public class WorkflowRoutes extends RouteBuilder {
                 .filter(body().isNotNull())
                     // The event's own headers only, not the task message's (which name the step completed).
                     .removeHeaders("*")
-                    .process(e -> CaseEventHeaders.apply(e.getIn().getBody(CaseEvent.class), e.getIn()))
-                    .marshal(new JacksonDataFormat(json, CaseEvent.class))
-                    .convertBodyTo(String.class)
-                    .to("jms:topic:" + properties.eventsTopic() + "?deliveryPersistent=true")
+                    .to(WorkflowEndpoints.PUBLISH_EVENT)
                 .end();
 
         for (Actor actor : catalog.actors().values()) {

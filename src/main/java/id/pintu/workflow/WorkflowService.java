@@ -74,7 +74,8 @@ public class WorkflowService {
             try {
                 Application stored = tx.execute(status -> {
                     applications.insert(app, hash(token));
-                    events.record(CaseEvent.SUBMITTED, app, null, null, request.applicant().email(), app.status(), now);
+                    CaseEvent submitted = CaseEvents.of(TimeOrderedIds.next(now), CaseEvent.SUBMITTED, app, null, null,
+                            request.applicant().email(), app.status(), now);
                     String eventId = TimeOrderedIds.next(now);
                     if (catalog.isApplicant(first.performingActor())) {
                         tasks.insert(new Task(TimeOrderedIds.next(now), app.id(), first.no(), first.name(),
@@ -82,10 +83,10 @@ public class WorkflowService {
                                 calendar.dueAt(now, first.duration()), null, null, now, request.applicant().email(),
                                 null, "Diajukan melalui " + request.channel()));
                         emit(new Transition(eventId, app.id(), sop.code(), sop.versionOrDefault(), null, first.no(),
-                                TaskKind.STEP, null, null, null), now);
+                                TaskKind.STEP, null, null, null, submitted), now);
                     } else {
                         emit(new Transition(eventId, app.id(), sop.code(), sop.versionOrDefault(), null, null,
-                                TaskKind.STEP, null, null, first.no()), now);
+                                TaskKind.STEP, null, null, first.no(), submitted), now);
                     }
                     return app;
                 });
@@ -174,9 +175,11 @@ public class WorkflowService {
             if (!tasks.complete(taskId, caller.name(), chosen, note, now)) {
                 return false;
             }
-            emit(new Transition(TimeOrderedIds.next(now), app.id(), app.sopCode(), app.sopVersion(), taskId,
-                    task.stepNo(), task.kind(), chosen, task.resumeStep(), null), now);
-            events.record(CaseEvent.STEP_COMPLETED, app, task, chosen, caller.name(), app.status(), now);
+            String transitionId = TimeOrderedIds.next(now);
+            CaseEvent completed = CaseEvents.of(TimeOrderedIds.next(now), CaseEvent.STEP_COMPLETED, app, task, chosen,
+                    caller.name(), app.status(), now);
+            emit(new Transition(transitionId, app.id(), app.sopCode(), app.sopVersion(), taskId, task.stepNo(),
+                    task.kind(), chosen, task.resumeStep(), null, completed), now);
             applications.touch(app.id(), now);
             return true;
         }));
@@ -259,8 +262,9 @@ public class WorkflowService {
         }
     }
 
+    /** The transition and its case event: one outbox row, routed and published in one JMS transaction. */
     private void emit(Transition t, Instant now) {
-        events.append(t.sourceId(), OutboxRelay.STEP_COMPLETED, t.applicationId(), t, now);
+        events.append(t.sourceId(), OutboxRelay.TRANSITION, t.applicationId(), t, now);
     }
 
     private String newTrackingCode(Instant now) {
