@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.audit.AuditTrail;
+import id.pintu.common.TimeOrderedIds;
 import id.pintu.support.Api;
 import id.pintu.support.BrokerTransactions;
 import id.pintu.support.BrokerTransactions.Seen;
 import id.pintu.support.HubTest;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.apache.camel.CamelContext;
@@ -23,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code STEP_COMPLETED} event in one JMS transaction (likewise a case's first task and its {@code SUBMITTED}). When
  * routing the transition fails (here the rejection's hand-over to OSS waits for the letter's number, which the
  * documents feature, stopped, has not given), the event goes out alone at once, and the retries route the
- * transition only: the event is published once.
+ * transition only: the event is published once. Rows an older hub wrote (kind {@code STEP_COMPLETED}) are routed as
+ * before.
  */
 @HubTest
 @Import(BrokerTransactions.Registration.class)
@@ -46,6 +49,18 @@ class CompletionAndNextStepCommitTogetherTest {
 
     @Autowired
     AuditTrail trail;
+
+    @Autowired
+    TaskRepository tasks;
+
+    @Autowired
+    ApplicationRepository applications;
+
+    @Autowired
+    OutboxRepository outbox;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void nextTaskAndCaseEventAreSentInOneTransaction() {
@@ -103,6 +118,25 @@ class CompletionAndNextStepCommitTogetherTest {
         await().atMost(Api.ROUTING_TIMEOUT).until(() -> trail.ofApplication(id).stream()
                 .filter(e -> e.action().equals(CaseEvent.STEP_COMPLETED))
                 .filter(e -> e.after() != null && e.after().contains("\"step\":14,")).count() == 1);
+    }
+
+    @Test
+    void rowOfAnOlderHubIsRoutedAsBefore() throws Exception {
+        String id = api.submit(Api.application(963)).get("id").asText();
+        JsonNode step2 = api.awaitTask(id, 2);
+        Task task = tasks.find(step2.get("taskId").asText()).orElseThrow();
+        Application app = applications.find(id).orElseThrow();
+        // What a hub built before the TRANSITION rows committed for a completion: the transition without its event
+        // (which had a CASE_EVENT row of its own), under the kind STEP_COMPLETED.
+        Instant now = Instant.now();
+        assertThat(tasks.complete(task.id(), "front-office", "complete", null, now)).isTrue();
+        String rowId = TimeOrderedIds.next(now);
+        outbox.insert(rowId, OutboxRelay.STEP_COMPLETED, id, json.writeValueAsString(new Transition(rowId, id,
+                app.sopCode(), app.sopVersion(), task.id(), 2, TaskKind.STEP, "complete", null, null, null)), now, now);
+
+        api.awaitTask(id, 3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE id = ?").param(rowId).query(Integer.class).single())
+                .as("routed and deleted").isZero();
     }
 
     /** The case's events of {@code type} (and {@code step}; null: none) sent to the events topic. */
