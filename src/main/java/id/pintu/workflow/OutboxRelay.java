@@ -1,5 +1,6 @@
 package id.pintu.workflow;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public class OutboxRelay {
     private final OutboxRelayProperties relay;
     private final Queue<String> routedIds = new ConcurrentLinkedQueue<>();
     private final ReentrantLock deleting = new ReentrantLock();
+    private volatile long lastDelete = System.nanoTime();
 
     public OutboxRelay(OutboxRepository outbox, @Lazy ProducerTemplate producer, Clock clock,
             WorkflowProperties properties, OutboxRelayProperties relay) {
@@ -241,19 +243,25 @@ public class OutboxRelay {
             return false;
         }
         routedIds.add(event.id());
-        flushDeletes();
+        if (System.nanoTime() - lastDelete >= relay.deleteEvery().toNanos()) {
+            flushDeletes();
+        }
         return true;
     }
 
     /**
      * Deletes routed events, many per statement: whichever relay thread gets here first deletes what every thread
-     * has routed so far, while the others go on routing. An event routed but not yet deleted stays leased, so no
-     * relay routes it again before its lease ends; if the hub dies in between it is routed once more after the
-     * lease, which the receiving side already makes harmless (as for a crash between routing and deleting).
+     * has routed so far, while the others go on routing. The routing threads call it at most every
+     * {@code pintu.workflow.relay.delete-every} (each delete is a commit, which on H2 costs as much as the
+     * completion's), the polls at each run, the hub when it stops. An event routed but not yet deleted stays held or
+     * leased, so no relay routes it again before that ends; if the hub dies in between it is routed once more
+     * afterwards, which the receiving side already makes harmless (as for a crash between routing and deleting).
      */
+    @PreDestroy
     void flushDeletes() {
         while (!routedIds.isEmpty() && deleting.tryLock()) {
             try {
+                lastDelete = System.nanoTime();
                 List<String> batch = new ArrayList<>();
                 for (String id; batch.size() < DELETE_BATCH && (id = routedIds.poll()) != null; ) {
                     batch.add(id);

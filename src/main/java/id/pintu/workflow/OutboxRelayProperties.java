@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param hold how long a freshly committed event belongs to the fast path of the instance that committed it; also
  *     how long events of a crashed instance wait before a poll routes them
  * @param outside the kinds whose routes talk to a server outside the hub, routed on threads of their own
+ * @param deleteEvery how often the routed events are deleted (one statement and one commit for all routed since the
+ *     last time, not one per routing thread that finds the batch empty of others); a routed event not yet deleted
+ *     stays held or leased, so it must be below half the hold. A hub that stops deletes what is left; one that dies
+ *     routes those events again after their hold, which the receiving side makes harmless
  */
 @Validated
 @ConfigurationProperties("pintu.workflow.relay")
@@ -33,7 +37,17 @@ public record OutboxRelayProperties(
         @DefaultValue("16") @Min(1) int threads,
         @DefaultValue("100000") @Min(1) int queueSize,
         @DefaultValue("5s") @NotNull Duration hold,
-        @DefaultValue @Valid @NotNull Outside outside) {
+        @DefaultValue @Valid @NotNull Outside outside,
+        @DefaultValue("100ms") @NotNull Duration deleteEvery) {
+
+    public OutboxRelayProperties {
+        if (deleteEvery != null && hold != null
+                && (deleteEvery.isNegative() || deleteEvery.compareTo(hold.dividedBy(2)) >= 0)) {
+            throw new IllegalArgumentException("pintu.workflow.relay.delete-every (" + deleteEvery
+                    + ") must be at least 0 and below half of pintu.workflow.relay.hold (" + hold
+                    + "): a routed event must be deleted before its hold ends, or it is routed again");
+        }
+    }
 
     /**
      * Event kinds whose route waits on a server outside the hub (the mail server, for {@code MAIL}) and may hang

@@ -77,7 +77,8 @@ final class SlaFixture {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.
         OutboxRelay relay = new OutboxRelay(outbox, null, clock, workflow, new OutboxRelayProperties(4, 100,
-                Duration.ofSeconds(10), new OutboxRelayProperties.Outside(List.of(MailOutbox.KIND), 4)));
+                Duration.ofSeconds(10), new OutboxRelayProperties.Outside(List.of(MailOutbox.KIND), 4),
+                Duration.ofMillis(100)));
         CaseEvents events = new CaseEvents(outbox, relay, json);
         meters = new SimpleMeterRegistry();
         // Escalation mails attach no document, so the mail settings (the wait for an attachment) are not needed.

@@ -135,8 +135,8 @@ class CompletionAndNextStepCommitTogetherTest {
                 app.sopCode(), app.sopVersion(), task.id(), 2, TaskKind.STEP, "complete", null, null, null)), now, now);
 
         api.awaitTask(id, 3);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE id = ?").param(rowId).query(Integer.class).single())
-                .as("routed and deleted").isZero();
+        await().atMost(Api.ROUTING_TIMEOUT).until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE id = ?")
+                .param(rowId).query(Integer.class).single() == 0);
     }
 
     /** The case's events of {@code type} (and {@code step}; null: none) sent to the events topic. */
