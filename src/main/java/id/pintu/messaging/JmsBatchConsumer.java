@@ -1,5 +1,6 @@
 package id.pintu.messaging;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -7,6 +8,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -18,14 +20,18 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.JmsResourceHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reads a durable shared subscription on {@code consumers} threads (default one), each in a transacted session of
- * its own: a thread waits for a message, takes what else is already waiting (up to {@code maxBatch}), hands the
- * texts to the route as one exchange and commits its session when the route has finished. Under load a batch holds
- * what arrived while the last one was handled; at rest it is one message, so nothing waits for a batch to fill.
- * With more than one thread the broker spreads the messages over them (the subscription's queue has one consumer
- * per thread), so messages are handled out of publish order: only for features whose effects do not depend on it.
+ * Reads a durable shared subscription or a queue on {@code consumers} threads (default one), each in a transacted
+ * session of its own: a thread waits for a message, takes what else is already waiting (up to {@code maxBatch}),
+ * hands the texts (a bytes message's as UTF-8) to the route as one exchange and commits its session when the route
+ * has finished. Under load a batch holds what arrived while the last one was handled; at rest it is one message, so
+ * nothing waits for a batch to fill. With more than one thread the broker spreads the messages over them (the
+ * subscription's queue has one consumer per thread), so messages are handled out of publish order: only for routes
+ * whose effects do not depend on it. With {@code joinTransaction} what the route sends with {@code jms} is in the
+ * same session, so it commits with the acknowledgement.
  *
  * <p>Failures, in the spirit of {@link QueueErrorHandling}, whose route configuration a batch cannot use (it would
  * dead-letter the whole list):
@@ -33,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the database away: the same batch is tried again with back-off (0.5 s doubling to 30 s) for as long as it
  *       takes; nothing is acknowledged meanwhile;</li>
  *   <li>any other failure of a batch: its messages are handled one by one, each in a transaction of the route's
- *       own, so one bad message does not hold back the others;</li>
+ *       own, so one bad message does not hold back the others (with {@code joinTransaction}, what the failed run sent
+ *       stays in the session and the messages' own runs send it again: a route that joins sends what is safe to
+ *       repeat, such as events with ids the listeners dedupe);</li>
  *   <li>a single message that still fails after {@code pintu.messaging.local-retries} more tries goes to the
  *       dead-letter queue with its reason, the route and the subscription it came from (so IT can re-drive it), in
  *       the same JMS transaction that acknowledges it.</li>
@@ -76,7 +84,7 @@ class JmsBatchConsumer extends DefaultConsumer {
         super.doStart();
         running = true;
         for (int i = 1; i <= endpoint.consumers; i++) {
-            Thread thread = new Thread(this::receiveLoop, "jms-batch-" + endpoint.subscription
+            Thread thread = new Thread(this::receiveLoop, "jms-batch-" + endpoint.source()
                     + (endpoint.consumers == 1 ? "" : "-" + i));
             threads.add(thread);
             thread.start();
@@ -108,8 +116,12 @@ class JmsBatchConsumer extends DefaultConsumer {
         while (running) {
             try (Connection connection = endpoint.connections.createConnection()) {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                MessageConsumer consumer = session.createSharedDurableConsumer(session.createTopic(endpoint.topic),
-                        endpoint.subscription, endpoint.selector);
+                BatchSession batchSession = new BatchSession(connection, session,
+                        endpoint.joinedProducers == null ? null : ProducerKeepingSession.around(session));
+                MessageConsumer consumer = endpoint.queue
+                        ? session.createConsumer(session.createQueue(endpoint.destination), endpoint.selector)
+                        : session.createSharedDurableConsumer(session.createTopic(endpoint.destination),
+                                endpoint.subscription, endpoint.selector);
                 connection.start();
                 backOff = FIRST_BACK_OFF_MS;
                 while (running) {
@@ -127,7 +139,7 @@ class JmsBatchConsumer extends DefaultConsumer {
                         batch.add(next);
                     }
                     endpoint.batches.record(batch.size());
-                    if (handle(session, batch)) {
+                    if (handle(batchSession, batch)) {
                         session.commit();
                     } else {
                         session.rollback();
@@ -135,7 +147,7 @@ class JmsBatchConsumer extends DefaultConsumer {
                 }
             } catch (JMSException | RuntimeException e) {
                 if (running) {
-                    LOG.warn("{}: {}: {}; subscribing again in {} ms", endpoint.subscription,
+                    LOG.warn("{}: {}: {}; subscribing again in {} ms", endpoint.source(),
                             e.getClass().getSimpleName(), e.getMessage(), backOff);
                     pause(backOff);
                     backOff = Math.min(backOff * 2, MAX_BACK_OFF_MS);
@@ -176,26 +188,26 @@ class JmsBatchConsumer extends DefaultConsumer {
             try {
                 consumer.close();
             } catch (JMSException | RuntimeException e) {
-                LOG.debug("{}: closing a waiting consumer on stop: {}", endpoint.subscription, e.toString());
+                LOG.debug("{}: closing a waiting consumer on stop: {}", endpoint.source(), e.toString());
             }
         }
     }
 
     /** True when the session is to be committed, false when the hub is stopping and it is to be rolled back. */
-    private boolean handle(Session session, List<Message> batch) throws JMSException {
-        Attempt attempt = attempt(batch);
+    private boolean handle(BatchSession batchSession, List<Message> batch) throws JMSException {
+        Attempt attempt = attempt(batch, batchSession);
         if (attempt.outcome() != Outcome.FAILED) {
             return attempt.outcome() == Outcome.DONE;
         }
         if (batch.size() == 1) {
-            return handleAlone(session, batch.get(0), attempt.error());
+            return handleAlone(batchSession, batch.get(0), attempt.error());
         }
         LOG.warn("{}: a batch of {} failed ({}); handling its messages one by one", getRouteId(), batch.size(),
                 describe(attempt.error()));
         for (Message message : batch) {
-            Attempt alone = attempt(List.of(message));
+            Attempt alone = attempt(List.of(message), batchSession);
             if (alone.outcome() == Outcome.STOPPING
-                    || alone.outcome() == Outcome.FAILED && !handleAlone(session, message, alone.error())) {
+                    || alone.outcome() == Outcome.FAILED && !handleAlone(batchSession, message, alone.error())) {
                 return false;
             }
         }
@@ -203,24 +215,24 @@ class JmsBatchConsumer extends DefaultConsumer {
     }
 
     /** Local retries of a message that failed on its own, then the dead-letter queue. */
-    private boolean handleAlone(Session session, Message message, Exception firstError) throws JMSException {
+    private boolean handleAlone(BatchSession batchSession, Message message, Exception firstError) throws JMSException {
         Exception error = firstError;
         for (int retry = 1; retry <= endpoint.properties.localRetries(); retry++) {
             LOG.warn("{}: message {} failed ({}); try {} of {}", getRouteId(), message.getJMSMessageID(),
                     describe(error), retry, endpoint.properties.localRetries());
             pause(200);
-            Attempt again = attempt(List.of(message));
+            Attempt again = attempt(List.of(message), batchSession);
             if (again.outcome() != Outcome.FAILED) {
                 return again.outcome() == Outcome.DONE;
             }
             error = again.error();
         }
-        deadLetter(session, message, error);
+        deadLetter(batchSession.session(), message, error);
         return true;
     }
 
     /** Runs the route on the messages, waiting out a database outage. */
-    private Attempt attempt(List<Message> messages) {
+    private Attempt attempt(List<Message> messages, BatchSession batchSession) {
         long backOff = FIRST_BACK_OFF_MS;
         while (true) {
             Exchange exchange = createExchange(false);
@@ -228,14 +240,11 @@ class JmsBatchConsumer extends DefaultConsumer {
             try {
                 List<String> bodies = new ArrayList<>(messages.size());
                 for (Message m : messages) {
-                    if (!(m instanceof TextMessage text)) {
-                        throw new IllegalArgumentException("not a text message: " + m.getClass().getSimpleName());
-                    }
-                    bodies.add(text.getText());
+                    bodies.add(textOf(m));
                 }
                 exchange.getMessage().setBody(bodies);
                 exchange.getMessage().setHeader(BATCH_SIZE, bodies.size());
-                getProcessor().process(exchange);
+                process(exchange, batchSession);
                 error = exchange.getException();
             } catch (Exception e) {
                 error = e;
@@ -261,8 +270,63 @@ class JmsBatchConsumer extends DefaultConsumer {
         }
     }
 
+    /**
+     * Runs the route; with {@code joinTransaction} the batch's session is bound to the thread for its run, under the
+     * connection factory of the {@code jms} component, so the route's {@code jms} producers send in it (Spring's
+     * {@code JmsTemplate} takes a session bound there, as it does inside a {@code JmsTransactionManager}'s
+     * transaction, and leaves the commit to its owner).
+     */
+    private void process(Exchange exchange, BatchSession batchSession) throws Exception {
+        if (endpoint.joinedProducers == null) {
+            getProcessor().process(exchange);
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(endpoint.joinedProducers,
+                new JmsResourceHolder(endpoint.joinedProducers, batchSession.connection(), batchSession.forProducers()));
+        try {
+            getProcessor().process(exchange);
+        } finally {
+            TransactionSynchronizationManager.unbindResource(endpoint.joinedProducers);
+        }
+    }
+
+    /**
+     * A thread's connection and transacted session; {@code forProducers}, with {@code joinTransaction}, the same
+     * session as the route's producers get it.
+     */
+    private record BatchSession(Connection connection, Session session, Session forProducers) {}
+
+    /** A text message's text, or a bytes message's bytes as UTF-8 (Camel sends a marshalled body as bytes). */
+    private static String textOf(Message m) throws JMSException {
+        if (m instanceof TextMessage text) {
+            return text.getText();
+        }
+        if (m instanceof BytesMessage bytes) {
+            return new String(bytesOf(bytes), StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("neither a text nor a bytes message: " + m.getClass().getSimpleName());
+    }
+
+    /** The whole body, however often it was read before. */
+    private static byte[] bytesOf(BytesMessage m) throws JMSException {
+        m.reset();
+        byte[] content = new byte[(int) m.getBodyLength()];
+        m.readBytes(content);
+        return content;
+    }
+
+    /** The message's body as it came (text or bytes), for the dead-letter queue. */
+    private static Message copyOf(Session session, Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            BytesMessage copy = session.createBytesMessage();
+            copy.writeBytes(bytesOf(bytes));
+            return copy;
+        }
+        return session.createTextMessage(message instanceof TextMessage t ? t.getText() : null);
+    }
+
     private void deadLetter(Session session, Message message, Exception error) throws JMSException {
-        TextMessage copy = session.createTextMessage(message instanceof TextMessage t ? t.getText() : null);
+        Message copy = copyOf(session, message);
         for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements(); ) {
             String name = (String) names.nextElement();
             if (!name.startsWith("JMSX") && !name.startsWith("_AMQ")) {

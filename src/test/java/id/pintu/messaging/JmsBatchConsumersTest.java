@@ -101,4 +101,14 @@ class JmsBatchConsumersTest {
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .hasStackTraceContaining("consumers must be at least 1");
     }
+
+    @Test
+    void aQueueWithASubscriptionOrAnotherKindIsRefused() {
+        assertThatThrownBy(() -> camel.getEndpoint(JmsBatchComponent.SCHEME + ":queue:q?subscription=s"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasStackTraceContaining("a queue has no subscription");
+        assertThatThrownBy(() -> camel.getEndpoint(JmsBatchComponent.SCHEME + ":temp-queue:q"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasStackTraceContaining("topic:<name> (a durable shared subscription) or queue:<name> is required");
+    }
 }
