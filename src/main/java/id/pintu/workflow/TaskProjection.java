@@ -1,5 +1,7 @@
 package id.pintu.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.calendar.WorkingCalendar;
 import id.pintu.common.CaseLog;
 import id.pintu.common.TimeOrderedIds;
@@ -8,6 +10,8 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.sop.Step;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +37,13 @@ public class TaskProjection {
     private final Clock clock;
     private final WorkflowProperties properties;
     private final TransactionTemplate tx;
+    private final ObjectMapper json;
 
     public TaskProjection(SopCatalog catalog, TaskRepository tasks, ApplicationRepository applications,
-            WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx) {
+            WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx,
+            ObjectMapper json) {
         this.tx = tx;
+        this.json = json;
         this.catalog = catalog;
         this.tasks = tasks;
         this.applications = applications;
@@ -77,14 +84,53 @@ public class TaskProjection {
      * listeners ignore an event id they have seen.
      */
     public CaseEvent enter(TaskMessage m) {
-        // The log context names the step being entered (the message's headers name the one completed).
-        try (CaseLog.Scope ignored = CaseLog.step(m.stepNo())) {
+        try {
             return tx.execute(status -> enterOnce(m));
         } catch (DuplicateKeyException e) {
             // Another consumer entered the same message at the same moment (a redelivery racing the original),
             // and publishes its event.
             LOG.debug("Task {} entered concurrently by another consumer", m.taskId());
             return null;
+        }
+    }
+
+    /**
+     * Puts the tasks (their messages' texts) a consumer took off an actor's queue in one JMS transaction into the inbox in one database
+     * transaction, and returns their {@code STEP_ENTERED} events in the order of the messages, for the route to
+     * publish in that JMS transaction (see {@link #enter}). If another consumer entered one of them at the same moment
+     * (a redelivery racing the original), they are entered one by one.
+     */
+    public List<CaseEvent> enterAll(List<String> texts) throws JsonProcessingException {
+        List<TaskMessage> messages = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            messages.add(json.readValue(text, TaskMessage.class));
+        }
+        if (messages.size() == 1) {
+            CaseEvent event = enter(messages.get(0));
+            return event == null ? List.of() : List.of(event);
+        }
+        try {
+            return tx.execute(status -> {
+                List<CaseEvent> events = new ArrayList<>(messages.size());
+                for (TaskMessage m : messages) {
+                    CaseEvent event = enterOnce(m);
+                    if (event != null) {
+                        events.add(event);
+                    }
+                }
+                return events;
+            });
+        } catch (DuplicateKeyException e) {
+            LOG.debug("A task of a batch of {} entered concurrently by another consumer; entering them one by one",
+                    messages.size());
+            List<CaseEvent> events = new ArrayList<>(messages.size());
+            for (TaskMessage m : messages) {
+                CaseEvent event = enter(m);
+                if (event != null) {
+                    events.add(event);
+                }
+            }
+            return events;
         }
     }
 
@@ -95,6 +141,13 @@ public class TaskProjection {
 
     private CaseEvent enterOnce(TaskMessage m) {
         Application app = applications.find(m.applicationId()).orElse(null);
+        // The log context names the case and the step being entered (a batch holds tasks of many cases).
+        try (CaseLog.Scope ignored = CaseLog.of(app == null ? null : app.trackingCode(), m.stepNo())) {
+            return enterOnce(m, app);
+        }
+    }
+
+    private CaseEvent enterOnce(TaskMessage m, Application app) {
         if (tasks.exists(m.taskId())) {
             LOG.debug("Task {} already in the inbox of {}: duplicate delivery, its event published again", m.taskId(),
                     m.actor());

@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param actorQueuePrefix an actor's durable queue is this prefix plus the actor id
  * @param consumersPerQueue concurrent consumers on each actor queue
+ * @param inboxBatchSize at most this many tasks a consumer takes off its actor queue at once: whatever waits there
+ *     when it takes the next, entered in one database transaction and acknowledged, with their {@code STEP_ENTERED}
+ *     events, in one JMS transaction (one task at rest, many under load; 1: one task per transaction)
  * @param outboxPollInterval how often the relay looks for events the fast path did not route (after a crash)
  * @param outboxLease how long one relay instance owns an event while routing it
  * @param outboxBatch events routed per poll
@@ -25,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record WorkflowProperties(
         @DefaultValue("pintu.actor.") @NotBlank String actorQueuePrefix,
         @DefaultValue("2") @Min(1) int consumersPerQueue,
+        @DefaultValue("100") @Min(1) int inboxBatchSize,
         @DefaultValue("1s") @NotNull Duration outboxPollInterval,
         @DefaultValue("30s") @NotNull Duration outboxLease,
         @DefaultValue("200") @Min(1) int outboxBatch,

@@ -10,6 +10,7 @@ import static id.pintu.workflow.WorkflowHeaders.STEP;
 import static id.pintu.workflow.WorkflowHeaders.TASK_KIND;
 
 import id.pintu.messaging.DatabaseOutageLog;
+import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.messaging.JmsTransactionPolicy;
 import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
@@ -37,8 +38,9 @@ import org.springframework.stereotype.Component;
  *       {@code <sop>.v1.step-08-...} (older): a decision is a content-based router over its outcomes; an activity
  *       leads to its next step or ends the case;</li>
  *   <li>{@code enter-step}: the next task as a persistent message on its actor's durable queue;</li>
- *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox and
- *       publishing the task's {@code STEP_ENTERED} event in the same JMS transaction;</li>
+ *   <li>{@code inbox-<actor>}: one consumer route per actor queue, from one route template, feeding the inbox with
+ *       the tasks waiting on the queue (one database transaction) and publishing their {@code STEP_ENTERED} events in
+ *       the JMS transaction that takes them off it;</li>
  *   <li>{@code sop-refresh}: SOP versions another hub installed get their routes here too (see SopRoutes).</li>
  * </ul>
  */
@@ -190,23 +192,29 @@ public class WorkflowRoutes extends RouteBuilder {
         routeTemplate(ACTOR_INBOX_TEMPLATE)
                 .templateParameter("queue")
                 .templateParameter("consumers")
-                .from("jms:queue:{{queue}}?transacted=true&concurrentConsumers={{consumers}}")
-                .routeConfigurationId(QueueErrorHandling.ID)
-                .unmarshal(new JacksonDataFormat(json, TaskMessage.class))
-                .bean("taskProjection", "enter")
-                // STEP_ENTERED is published in the JMS transaction that takes the task off the queue (no outbox
-                // row): the acknowledgement and the event commit together, after the inbox row did.
-                .filter(body().isNotNull())
-                    // The event's own headers only, not the task message's (which name the step completed).
+                .templateParameter("batch")
+                // What waits on the queue, up to pintu.workflow.inbox-batch-size tasks, in one JMS transaction
+                // (JmsBatchConsumer: a failed batch is handled message by message, a message that keeps failing is
+                // dead-lettered).
+                .from(JmsBatchComponent.SCHEME
+                        + ":queue:{{queue}}?consumers={{consumers}}&maxBatch={{batch}}&joinTransaction=true")
+                .errorHandler(noErrorHandler())
+                .bean("taskProjection", "enterAll").id("enter-tasks")
+                // The STEP_ENTERED events are published in the JMS transaction that takes the tasks off the queue
+                // (no outbox row): the acknowledgement and the events commit together, after the inbox rows did.
+                // Published again if the batch is handled again: the listeners ignore an event id they have seen.
+                .split(body()).id("publish-entered-events")
+                    // The event's own headers only.
                     .removeHeaders("*")
-                    .to(WorkflowEndpoints.PUBLISH_EVENT)
+                    .to(WorkflowEndpoints.PUBLISH_EVENT).id("publish-step-entered")
                 .end();
 
         for (Actor actor : catalog.actors().values()) {
             templatedRoute(ACTOR_INBOX_TEMPLATE)
                     .routeId("inbox-" + actor.id())
                     .parameter("queue", properties.queueOf(actor.id()))
-                    .parameter("consumers", String.valueOf(properties.consumersPerQueue()));
+                    .parameter("consumers", String.valueOf(properties.consumersPerQueue()))
+                    .parameter("batch", String.valueOf(properties.inboxBatchSize()));
         }
     }
 

@@ -71,7 +71,7 @@ final class SlaFixture {
         properties = new SlaProperties("0/30 * * * * ?", 0.8, Duration.ofDays(30), 500, 50, "pintu.reminder.",
                 "pintu.escalation.", Path.of("config/supervision.yaml"), 10, false, Duration.ofHours(7),
                 ZoneId.of("Asia/Jakarta"));
-        WorkflowProperties workflow = new WorkflowProperties("pintu.actor.", 2, Duration.ofSeconds(1),
+        WorkflowProperties workflow = new WorkflowProperties("pintu.actor.", 2, 100, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 200, "P10D", "front-office", "pintu.events");
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -3,6 +3,7 @@ package id.pintu.support;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.ServerConsumer;
 import org.apache.activemq.artemis.core.server.ServerSession;
@@ -25,7 +26,18 @@ public class BrokerTransactions implements ActiveMQServerMessagePlugin {
             long txId) {}
 
     public final List<Seen> sends = new CopyOnWriteArrayList<>();
+    private volatile ActiveMQServer server;
     public final List<Seen> acks = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void registered(ActiveMQServer server) {
+        this.server = server;
+    }
+
+    /** The broker the plugin is registered with. */
+    public ActiveMQServer server() {
+        return server;
+    }
 
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,

@@ -100,7 +100,7 @@ class RoutedEventsAreDeletedTogetherTest {
                 deletes.add(List.copyOf(ids));
             }
         };
-        WorkflowProperties workflow = new WorkflowProperties("pintu.actor.", 2, Duration.ofSeconds(1),
+        WorkflowProperties workflow = new WorkflowProperties("pintu.actor.", 2, 100, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 200, "P10D", "front-office", "pintu.events");
         return new OutboxRelay(recording, camel.createProducerTemplate(), Clock.systemUTC(), workflow,
                 properties(deleteEvery, hold));
