@@ -12,6 +12,7 @@ import id.pintu.sop.Step;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Both ends of an actor queue. {@link #prepare} turns a routed transition into the task message for the next
- * actor; {@link #enter} takes that message off the queue into the actor's inbox (the task table). The task id is
+ * actor; {@link #enterAll} takes those messages off the queue into the actor's inbox (the task table). The task id is
  * derived from the outbox event, so a message delivered twice (a relay or consumer that died before its
  * acknowledgement) enters the inbox once.
  */
@@ -83,7 +84,7 @@ public class TaskProjection {
      * that entered it may have died before its JMS transaction, and with it the publication, committed; the
      * listeners ignore an event id they have seen.
      */
-    public CaseEvent enter(TaskMessage m) {
+    private CaseEvent enter(TaskMessage m) {
         try {
             return tx.execute(status -> enterOnce(m));
         } catch (DuplicateKeyException e) {
@@ -95,10 +96,10 @@ public class TaskProjection {
     }
 
     /**
-     * Puts the tasks (their messages' texts) a consumer took off an actor's queue in one JMS transaction into the inbox in one database
-     * transaction, and returns their {@code STEP_ENTERED} events in the order of the messages, for the route to
-     * publish in that JMS transaction (see {@link #enter}). If another consumer entered one of them at the same moment
-     * (a redelivery racing the original), they are entered one by one.
+     * Puts the tasks (their messages' texts) a consumer took off an actor's queue in one JMS transaction into the
+     * inbox in one database transaction, and returns their {@code STEP_ENTERED} events in the order of the
+     * messages, for the route to publish in that JMS transaction (see {@link #enter}). If another consumer entered one
+     * of them at the same moment (a redelivery racing the original), they are entered one by one.
      */
     public List<CaseEvent> enterAll(List<String> texts) throws JsonProcessingException {
         List<TaskMessage> messages = new ArrayList<>(texts.size());
@@ -106,32 +107,26 @@ public class TaskProjection {
             messages.add(json.readValue(text, TaskMessage.class));
         }
         if (messages.size() == 1) {
-            CaseEvent event = enter(messages.get(0));
-            return event == null ? List.of() : List.of(event);
+            return eventsOf(messages, this::enter);
         }
         try {
-            return tx.execute(status -> {
-                List<CaseEvent> events = new ArrayList<>(messages.size());
-                for (TaskMessage m : messages) {
-                    CaseEvent event = enterOnce(m);
-                    if (event != null) {
-                        events.add(event);
-                    }
-                }
-                return events;
-            });
+            return tx.execute(status -> eventsOf(messages, this::enterOnce));
         } catch (DuplicateKeyException e) {
             LOG.debug("A task of a batch of {} entered concurrently by another consumer; entering them one by one",
                     messages.size());
-            List<CaseEvent> events = new ArrayList<>(messages.size());
-            for (TaskMessage m : messages) {
-                CaseEvent event = enter(m);
-                if (event != null) {
-                    events.add(event);
-                }
-            }
-            return events;
+            return eventsOf(messages, this::enter);
         }
+    }
+
+    private static List<CaseEvent> eventsOf(List<TaskMessage> messages, Function<TaskMessage, CaseEvent> entering) {
+        List<CaseEvent> events = new ArrayList<>(messages.size());
+        for (TaskMessage m : messages) {
+            CaseEvent event = entering.apply(m);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     /** The id of a task's {@code STEP_ENTERED} event: the same for every delivery of its message. */

@@ -12,7 +12,6 @@ import static id.pintu.workflow.WorkflowHeaders.TASK_KIND;
 import id.pintu.messaging.DatabaseOutageLog;
 import id.pintu.messaging.JmsBatchComponent;
 import id.pintu.messaging.JmsTransactionPolicy;
-import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.sop.Actor;
 import id.pintu.sop.Outcome;
