@@ -27,7 +27,10 @@ public class JmsBatchComponent extends DefaultComponent {
 
     public static final String SCHEME = "jms-batch";
 
-    /** Messages per batch, per subscription (Prometheus: {@code pintu_messaging_batch_messages}). */
+    /**
+     * Messages per batch, per subscription or queue (tag {@code subscription}; Prometheus:
+     * {@code pintu_messaging_batch_messages}).
+     */
     public static final String BATCH_METRIC = "pintu.messaging.batch";
 
     private final ConnectionFactory connections;
