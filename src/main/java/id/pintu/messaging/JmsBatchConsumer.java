@@ -116,8 +116,9 @@ class JmsBatchConsumer extends DefaultConsumer {
         while (running) {
             try (Connection connection = endpoint.connections.createConnection()) {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                BatchSession batchSession = new BatchSession(connection, session,
-                        endpoint.joinedProducers == null ? null : ProducerKeepingSession.around(session));
+                BatchSession batchSession = new BatchSession(session, endpoint.joinedProducers == null ? null
+                        : new JmsResourceHolder(endpoint.joinedProducers, connection,
+                                ProducerKeepingSession.around(session)));
                 MessageConsumer consumer = endpoint.queue
                         ? session.createConsumer(session.createQueue(endpoint.destination), endpoint.selector)
                         : session.createSharedDurableConsumer(session.createTopic(endpoint.destination),
@@ -277,12 +278,11 @@ class JmsBatchConsumer extends DefaultConsumer {
      * transaction, and leaves the commit to its owner).
      */
     private void process(Exchange exchange, BatchSession batchSession) throws Exception {
-        if (endpoint.joinedProducers == null) {
+        if (batchSession.forProducers() == null) {
             getProcessor().process(exchange);
             return;
         }
-        TransactionSynchronizationManager.bindResource(endpoint.joinedProducers,
-                new JmsResourceHolder(endpoint.joinedProducers, batchSession.connection(), batchSession.forProducers()));
+        TransactionSynchronizationManager.bindResource(endpoint.joinedProducers, batchSession.forProducers());
         try {
             getProcessor().process(exchange);
         } finally {
@@ -291,10 +291,10 @@ class JmsBatchConsumer extends DefaultConsumer {
     }
 
     /**
-     * A thread's connection and transacted session; {@code forProducers}, with {@code joinTransaction}, the same
-     * session as the route's producers get it.
+     * A thread's transacted session; {@code forProducers}, with {@code joinTransaction}, the same session as the
+     * route's producers get it (bound to the thread for each run of the route), else null.
      */
-    private record BatchSession(Connection connection, Session session, Session forProducers) {}
+    private record BatchSession(Session session, JmsResourceHolder forProducers) {}
 
     /** A text message's text, or a bytes message's bytes as UTF-8 (Camel sends a marshalled body as bytes). */
     private static String textOf(Message m) throws JMSException {

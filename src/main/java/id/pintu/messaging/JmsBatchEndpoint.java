@@ -62,7 +62,8 @@ class JmsBatchEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         throw new RuntimeCamelException("Cannot send to " + getEndpointUri() + ": jms-batch reads a "
-                + (queue ? "queue" : "subscription") + "; send with jms:" + (queue ? "queue:" : "topic:") + destination);
+                + (queue ? "queue" : "subscription") + "; send with jms:" + (queue ? "queue:" : "topic:")
+                + destination);
     }
 
     @Override
