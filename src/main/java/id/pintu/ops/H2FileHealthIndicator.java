@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code h2File}: whether the embedded H2 file is being synced ({@link H2Housekeeping#sync()}, route
  * {@code h2-sync}). DOWN when the last sync is older than {@code pintu.h2.housekeeping.sync-stale-after}: the route
- * is stopped (from Hawtio, say) or keeps failing, so a power loss would take every commit since, and the version the
- * last sync pinned keeps H2 from reusing any chunk written after it, so the file grows. Not part of readiness: the
+ * is stopped (from Hawtio, say) or keeps failing, so a power loss would take every commit since, and H2, which drops
+ * chunks only right after a sync, reuses no space, so the file grows. Not part of readiness: the
  * hub serves its staff as before. UP with nothing to say on PostgreSQL, or with the housekeeping switched off.
  */
 @Component

@@ -3,7 +3,6 @@ package id.pintu.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,10 +30,16 @@ import org.springframework.stereotype.Component;
  * commit is in the operating system's cache when it returns, which a process crash does not touch; a power loss
  * can take whatever the system had not written yet. H2 may reuse the space of a chunk that no live page needs any
  * more once the chunk is older than its retention time, and assumes the system wrote the chunks that superseded it
- * by then (45 s by default). Here each sync pins the store's version of that moment until the next sync has
- * completed: H2 reuses no chunk that the last synced version still needs, so after a power loss the file still
- * holds that version whole, whatever the system wrote since. The retention time can then be short, which keeps the
- * chunk list (rewritten in part by every commit) a fraction of its length at a busy hub's pace.
+ * by then (45 s by default). Here H2 reuses no space on its own: between the passes its retention time is "never".
+ * Right after each sync, under H2's store lock, a pass lets it drop the chunks that no version from the synced one
+ * on needs (and, during a compaction pass, rewrite old chunks) with the configured retention; so after a power loss
+ * the file still holds the last synced version whole, whatever the system wrote since, and the retention time can
+ * be short, which keeps the chunk list (rewritten in part by every commit) a fraction of its length at a busy hub's
+ * pace.
+ *
+ * <p>Until the twentieth session each sync pinned its version ({@code MVStore.registerVersionUsage}) until the next
+ * one. That kept the same chunks, but also every map's in-memory roots of every version since, which each commit
+ * walked for each of the store's ~140 maps: a tenth of the hub's CPU at its maximum rate (docs/benchmark.md).
  */
 @Component("h2Housekeeping")
 @EnableConfigurationProperties(H2HousekeepingProperties.class)
@@ -46,17 +51,19 @@ public class H2Housekeeping {
     /** The file now: its chunks (each commit writes one; compaction merges them) and its size. */
     public record FileState(int chunks, long bytes) {}
 
-    /** What one sync did: the store version it made durable and pinned, and when (its duration goes to the metrics). */
+    /**
+     * What one sync did: the store version it made durable (the file holds it whole from then on, or a later one),
+     * and when (its duration goes to the metrics).
+     */
     public record Synced(long version, Instant at) {}
 
-    /** The version the last completed sync pinned, in the store it was taken from. */
-    private record Pin(MVStore store, MVStore.TxCounter counter) {}
+    /** H2's retention time between the passes: it reuses no chunk's space and rewrites no chunk by itself. */
+    static final int NEVER = Integer.MAX_VALUE;
 
     private final DataSource dataSource;
     private final H2HousekeepingProperties properties;
     private final boolean h2File;
     private final Timer syncs;
-    private Pin pinned;
     private volatile Synced lastSync;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
@@ -123,23 +130,25 @@ public class H2Housekeeping {
                 return Optional.empty();
             }
             MVStore store = found.get();
-            // H2 computes the chunks' fill rate itself and rewrites only below the target. That walk visits every
-            // chunk (tens of thousands in a busy hub's 45-second retention window), so it is not done twice.
-            boolean rewritten = store.compact(properties.fillRate(), (int) properties.write().toBytes());
-            if (rewritten) {
+            boolean[] rewritten = {false};
+            // Old chunks may be rewritten (their live pages copied into a new chunk), but none may be dropped: the
+            // last synced version may still need them. H2 computes the chunks' fill rate itself and rewrites only
+            // below the target; that walk visits every chunk, so it is not done twice.
+            inPass(store, Long.MIN_VALUE, () -> rewritten[0] = store.compact(properties.fillRate(),
+                    (int) properties.write().toBytes()));
+            if (rewritten[0]) {
                 // The moved pages are in memory until the store writes a chunk; a busy hub's next commit would,
                 // an idle one's might not come for hours (H2's background writer does the same at its next turn).
                 store.tryCommit();
             }
-            return Optional.of(new Pass(rewritten));
+            return Optional.of(new Pass(rewritten[0]));
         }
     }
 
     /**
-     * One sync: pins the store's current version, forces the file to disk, then releases the version the previous
-     * sync pinned. Every chunk written before the {@code fsync} began is on disk, so the pinned version is whole on
-     * disk, and no chunk it needs is reused until the next sync has pinned a newer one. Also sets the store's
-     * retention time, which is safe to shorten because from the first sync on a synced version is always pinned.
+     * One sync: notes the store's current version, forces the file to disk, then lets H2 drop the chunks that no
+     * version from that one on needs. Every chunk written before the {@code fsync} began is on disk, so that version
+     * is whole on disk, and no chunk it needs is dropped until a later sync has made a newer version durable.
      */
     public synchronized Optional<Synced> sync() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -148,42 +157,44 @@ public class H2Housekeeping {
                 return Optional.empty();
             }
             MVStore store = found.get();
-            int retention = (int) Math.min(Integer.MAX_VALUE, properties.retention().toMillis());
-            MVStore.TxCounter counter = store.registerVersionUsage();
+            long version = store.getCurrentVersion();
             long started = System.nanoTime();
-            try {
-                store.sync();
-            } catch (RuntimeException e) {
-                store.deregisterVersionUsage(counter);
-                throw e;
-            }
+            store.sync();
             syncs.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            Pin previous = pinned;
-            pinned = new Pin(store, counter);
-            if (previous != null && previous.store() == store) {
-                store.deregisterVersionUsage(previous.counter());
-            }
-            if (store.getRetentionTime() != retention) {
-                store.setRetentionTime(retention);
-            }
-            lastSync = new Synced(counter.version, Instant.now());
+            // One version more than needed is kept: a commit storing while the version was read may not be whole in
+            // the file yet, the one before it is.
+            inPass(store, version - 1, () -> store.getFileStore().dropUnusedChunks());
+            lastSync = new Synced(version, Instant.now());
             return Optional.of(lastSync);
         }
+    }
+
+    /**
+     * Runs {@code work} under H2's store lock (no commit in between) with the configured retention time and with
+     * every version from {@code keepFrom} on kept ({@link Long#MIN_VALUE}: every version, i.e. no chunk dropped);
+     * H2's retention is "never" again afterwards. H2 drops a dead chunk only if it is older than the retention
+     * time and became unused before the oldest version to keep, which it computes as the lowest version still read
+     * and the current version less the versions to keep.
+     */
+    private void inPass(MVStore store, long keepFrom, Runnable work) {
+        int retention = (int) Math.min(NEVER - 1L, properties.retention().toMillis());
+        store.executeFilestoreOperation(() -> {
+            int versionsToKeep = (int) store.getVersionsToKeep();
+            long back = keepFrom == Long.MIN_VALUE ? Integer.MAX_VALUE : store.getCurrentVersion() - keepFrom;
+            store.setVersionsToKeep((int) Math.max(versionsToKeep, Math.min(Integer.MAX_VALUE, back)));
+            store.setRetentionTime(retention);
+            try {
+                work.run();
+            } finally {
+                store.setRetentionTime(NEVER);
+                store.setVersionsToKeep(versionsToKeep);
+            }
+        });
     }
 
     /** The last completed sync since the hub started, if any. */
     public Optional<Synced> lastSync() {
         return Optional.ofNullable(lastSync);
-    }
-
-    /** Releases the pinned version (before the database closes, which expects no version in use). */
-    @PreDestroy
-    public synchronized void release() {
-        Pin previous = pinned;
-        pinned = null;
-        if (previous != null && !previous.store().isClosed()) {
-            previous.store().deregisterVersionUsage(previous.counter());
-        }
     }
 
     /** The MVStore of an H2 file database behind {@code c}; empty for any other database. */

@@ -16,9 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * thing that compacts: without this, every commit leaves a new chunk behind, the file fills with mostly dead chunks
  * and each commit rewrites more of the chunk list. Has no effect on PostgreSQL.
  *
- * <p>The same component also {@code fsync}s the file every {@code syncInterval} and keeps every chunk that the
- * last synced version still needs. Only then may H2 reuse a superseded chunk's space after {@code retention}
- * instead of its default 45 s, which assumes that the operating system has written the file by then.
+ * <p>The same component also {@code fsync}s the file every {@code syncInterval}, and H2 drops a superseded chunk
+ * only right after a sync, if no version from the synced one on needs it. Only then may H2 reuse its space after
+ * {@code retention} instead of its default 45 s, which assumes that the operating system has written the file by
+ * then.
  *
  * @param enabled whether the hub compacts the H2 file at all
  * @param interval how often a pass looks at the file
@@ -26,8 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param write at most this much live data is rewritten per pass (bounds the time commits wait for it)
  * @param syncInterval how often the file is forced to disk; after a power loss the file opens at the state of the
  *     last sync or later
- * @param retention how long H2 keeps a superseded chunk before it may reuse its space (once the synced version no
- *     longer needs it); the chunks of this window are what each commit's chunk list carries
+ * @param retention how old a chunk must be before H2 may drop it (at a sync, once the synced version no longer
+ *     needs it) or rewrite it (at a compaction pass); the chunks of this window are what each commit's chunk list
+ *     carries
  * @param syncStaleAfter the health component {@code h2File} turns DOWN when the last sync is older than this (the
  *     route {@code h2-sync} stopped or failing: a power loss would take every commit since, and the file grows)
  */

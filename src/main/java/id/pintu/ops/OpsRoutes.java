@@ -49,8 +49,8 @@ class OpsRoutes extends RouteBuilder {
                 .autoStartup(housekeeping.enabled() && h2.applies())
                 .bean("h2Housekeeping", "compact").id("compact-h2-chunks");
 
-        // Forces the H2 file to disk and pins the synced version until the next sync (H2Housekeeping.sync), which
-        // is what makes the short retention time it sets safe.
+        // Forces the H2 file to disk, then lets H2 drop the chunks no version from the synced one on needs
+        // (H2Housekeeping.sync): H2 drops none at any other time, which is what makes the short retention safe.
         from("timer:h2-sync?period=" + housekeeping.syncInterval().toMillis())
                 .routeId("h2-sync")
                 .routeConfigurationId(ScheduledErrorHandling.ID)
