@@ -31,11 +31,11 @@ import org.springframework.stereotype.Component;
  * can take whatever the system had not written yet. H2 may reuse the space of a chunk that no live page needs any
  * more once the chunk is older than its retention time, and assumes the system wrote the chunks that superseded it
  * by then (45 s by default). Here H2 reuses no space on its own: between the passes its retention time is "never".
- * Right after each sync, under H2's store lock, a pass lets it drop the chunks that no version from the synced one
- * on needs (and, during a compaction pass, rewrite old chunks) with the configured retention; so after a power loss
- * the file still holds the last synced version whole, whatever the system wrote since, and the retention time can
- * be short, which keeps the chunk list (rewritten in part by every commit) a fraction of its length at a busy hub's
- * pace.
+ * Right after each sync, and in each compaction pass, under H2's store lock, it may drop the chunks that no version
+ * from the last synced one on needs (and, in a compaction pass, rewrite old chunks) with the configured retention;
+ * so after a power loss the file still holds the last synced version whole, whatever the system wrote since, and
+ * the retention time can be short, which keeps the chunk list (rewritten in part by every commit) a fraction of its
+ * length at a busy hub's pace.
  *
  * <p>Until the twentieth session each sync pinned its version ({@code MVStore.registerVersionUsage}) until the next
  * one. That kept the same chunks, but also every map's in-memory roots of every version since, which each commit
@@ -60,11 +60,15 @@ public class H2Housekeeping {
     /** H2's retention time between the passes: it reuses no chunk's space and rewrites no chunk by itself. */
     static final int NEVER = Integer.MAX_VALUE;
 
+    /** The version the last completed sync made durable, in the store it was taken from. */
+    private record Durable(MVStore store, long version) {}
+
     private final DataSource dataSource;
     private final H2HousekeepingProperties properties;
     private final boolean h2File;
     private final Timer syncs;
     private volatile Synced lastSync;
+    private volatile Durable durable;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
@@ -122,7 +126,11 @@ public class H2Housekeeping {
         }
     }
 
-    /** One pass: rewrites up to the configured amount of live data while the chunks are below the fill rate. */
+    /**
+     * One pass: drops the chunks that no version from the last synced one on needs and that the sync left because
+     * they were too young, then rewrites up to the configured amount of live data while the chunks are below the
+     * fill rate. Before the first sync it drops nothing.
+     */
     public Optional<Pass> compact() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Optional<MVStore> found = store(c);
@@ -130,12 +138,20 @@ public class H2Housekeeping {
                 return Optional.empty();
             }
             MVStore store = found.get();
+            Durable synced = durable;
+            long keepFrom = synced != null && synced.store() == store ? synced.version() - 1 : Long.MIN_VALUE;
             boolean[] rewritten = {false};
-            // Old chunks may be rewritten (their live pages copied into a new chunk), but none may be dropped: the
-            // last synced version may still need them. H2 computes the chunks' fill rate itself and rewrites only
-            // below the target; that walk visits every chunk, so it is not done twice.
-            inPass(store, Long.MIN_VALUE, () -> rewritten[0] = store.compact(properties.fillRate(),
-                    (int) properties.write().toBytes()));
+            inPass(store, keepFrom, () -> {
+                // What the last sync left because it was younger than the retention time, and only what no version
+                // from the synced one on needs: the fill rate below then counts no chunk that is only waiting.
+                if (keepFrom != Long.MIN_VALUE) {
+                    store.getFileStore().dropUnusedChunks();
+                }
+                // Old chunks' live pages are copied into a new chunk; the chunks emptied so become droppable once a
+                // later sync has made that chunk durable. H2 computes the chunks' fill rate itself and rewrites only
+                // below the target; that walk visits every chunk, so it is not done twice.
+                rewritten[0] = store.compact(properties.fillRate(), (int) properties.write().toBytes());
+            });
             if (rewritten[0]) {
                 // The moved pages are in memory until the store writes a chunk; a busy hub's next commit would,
                 // an idle one's might not come for hours (H2's background writer does the same at its next turn).
@@ -164,6 +180,7 @@ public class H2Housekeeping {
             // One version more than needed is kept: a commit storing while the version was read may not be whole in
             // the file yet, the one before it is.
             inPass(store, version - 1, () -> store.getFileStore().dropUnusedChunks());
+            durable = new Durable(store, version);
             lastSync = new Synced(version, Instant.now());
             return Optional.of(lastSync);
         }
@@ -171,7 +188,8 @@ public class H2Housekeeping {
 
     /**
      * Runs {@code work} under H2's store lock (no commit in between) with the configured retention time and with
-     * every version from {@code keepFrom} on kept ({@link Long#MIN_VALUE}: every version, i.e. no chunk dropped);
+     * every version from {@code keepFrom} on kept ({@link Long#MIN_VALUE}: every version, i.e. no chunk dropped;
+     * before the first sync);
      * H2's retention is "never" again afterwards. H2 drops a dead chunk only if it is older than the retention
      * time and became unused before the oldest version to keep, which it computes as the lowest version still read
      * and the current version less the versions to keep.

@@ -1,6 +1,7 @@
 package id.pintu.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class H2SyncKeepsTheSyncedVersionTest {
                         .as("%s, needed by the synced version %d, 200 commits later", synced, first.version())
                         .isNotNull().contains("livePages:0");
 
-                // A compaction pass in between rewrites old chunks but drops none.
+                // A compaction pass in between drops none that the synced version needs.
                 housekeeping.compact();
                 assertThat(store.getLayoutMap()).as("%s after a compaction pass", synced).containsKey(synced);
 
@@ -82,6 +83,35 @@ class H2SyncKeepsTheSyncedVersionTest {
     }
 
     @Test
+    void aChunkTheSyncLeftBecauseItWasYoungIsDroppedByALaterCompactionPass() throws Exception {
+        H2HousekeepingProperties settings = new H2HousekeepingProperties(true, Duration.ofMillis(200), 80,
+                DataSize.ofKilobytes(256), Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMinutes(1));
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("young") + ";WRITE_DELAY=0");
+        try (Connection open = ds.getConnection(); Statement s = open.createStatement()) {
+            MVStore store = H2Housekeeping.store(open).orElseThrow();
+            s.execute("CREATE TABLE item (id INT PRIMARY KEY, v INT)");
+            s.execute("INSERT INTO item VALUES (1, 0)");
+            H2Housekeeping housekeeping = new H2Housekeeping(ds, settings, new SimpleMeterRegistry());
+            housekeeping.sync();
+            s.executeUpdate("UPDATE item SET v = 1 WHERE id = 1");
+            String young = newestChunk(store);
+            for (int i = 2; i <= 4; i++) {
+                s.executeUpdate("UPDATE item SET v = " + i + " WHERE id = 1");
+            }
+            H2Housekeeping.Synced synced = housekeeping.sync().orElseThrow();
+            assertThat(store.getLayoutMap()).as("%s, no longer needed but younger than the retention time", young)
+                    .containsKey(young);
+
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                housekeeping.compact();
+                return !store.getLayoutMap().containsKey(young);
+            });
+            assertThat(housekeeping.lastSync()).as("no sync in between").contains(synced);
+        }
+    }
+
+    @Test
     void anInMemoryDatabaseHasNothingToSync() throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:sync-" + System.nanoTime());
@@ -89,6 +119,13 @@ class H2SyncKeepsTheSyncedVersionTest {
             H2Housekeeping housekeeping = new H2Housekeeping(ds, SETTINGS, new SimpleMeterRegistry());
             assertThat(housekeeping.sync()).isEqualTo(Optional.empty());
         }
+    }
+
+    /** The layout key of the chunk written last (H2 numbers its chunks upwards, in hexadecimal). */
+    private static String newestChunk(MVStore store) {
+        return store.getLayoutMap().keySet().stream().filter(k -> k.startsWith("chunk."))
+                .max(java.util.Comparator.comparingLong(k -> Long.parseLong(k.substring("chunk.".length()), 16)))
+                .orElseThrow();
     }
 
     /** The layout key of the chunk written for a store version (H2 lists its chunks as "chunk.&lt;id&gt;"). */
