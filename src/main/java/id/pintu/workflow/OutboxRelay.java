@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,9 @@ public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int DELETE_BATCH = 500;
+    /** How long a reported output is remembered for the tries that were under way when it came. */
+    private static final long REPORTS_KEPT_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final int REPORTS_BEFORE_CLEANUP = 4096;
 
     private final OutboxRepository outbox;
     private final ProducerTemplate producer;
@@ -54,6 +59,8 @@ public class OutboxRelay {
     private final Queue<String> routedIds = new ConcurrentLinkedQueue<>();
     private final ReentrantLock deleting = new ReentrantLock();
     private volatile long lastDelete = System.nanoTime();
+    /** When each case's outputs were last reported here ({@link #retryWaiting}), by case and output (or "any"). */
+    private final Map<String, Long> reported = new ConcurrentHashMap<>();
 
     public OutboxRelay(OutboxRepository outbox, @Lazy ProducerTemplate producer, Clock clock,
             WorkflowProperties properties, OutboxRelayProperties relay) {
@@ -125,12 +132,20 @@ public class OutboxRelay {
     /**
      * Another feature has just produced what events of this case may wait for (a document, a letter's number):
      * those that wait (a try failed for want of it, or they were recorded waiting) become due now and are handed to
-     * the fast path's threads at once, not left to the next poll. Never fails the caller.
+     * the fast path's threads at once, not left to the next poll. An event being tried at that moment, which its
+     * try then finds too early, is released as soon as it is marked as waiting: the report is remembered for the
+     * tries under way ({@link #route}). Never fails the caller.
      *
      * @param outputs what was produced (e.g. {@code document:surat-izin}): an event waiting for something else stays
      *     waiting; an event waiting for no output in particular is released by any
      */
     public void retryWaiting(String applicationId, Collection<String> outputs) {
+        long at = System.nanoTime();
+        reported.put(reportKey(applicationId, null), at);
+        outputs.forEach(output -> reported.put(reportKey(applicationId, output), at));
+        if (reported.size() > REPORTS_BEFORE_CLEANUP) {
+            reported.values().removeIf(t -> at - t > REPORTS_KEPT_NANOS);
+        }
         try {
             // Due now for the poll too, in case a wake-up is not taken (its queue full, the hub stopping).
             // In whole milliseconds: stored as it is (the databases round finer fractions), so that waiting(...) finds
@@ -147,6 +162,16 @@ public class OutboxRelay {
             LOG.debug("Waiting outbox events of case {} not released ({}); they keep their back-off", applicationId,
                     e.toString());
         }
+    }
+
+    /** Whether {@code output} of the case (null: any) was reported here since {@code since} ({@link System#nanoTime}). */
+    private boolean reportedSince(String applicationId, String output, long since) {
+        Long at = reported.get(reportKey(applicationId, output));
+        return at != null && at - since >= 0;
+    }
+
+    private static String reportKey(String applicationId, String output) {
+        return applicationId + '\n' + (output == null ? "*" : output);
     }
 
     /** The fast-path threads for an event of this kind. */
@@ -223,6 +248,7 @@ public class OutboxRelay {
     }
 
     private boolean route(OutboxRepository.Event event) {
+        long tried = System.nanoTime();
         String endpoint = WorkflowEndpoints.OUTBOX_PREFIX + event.kind().toLowerCase(Locale.ROOT).replace('_', '-');
         Exchange result = producer.send(endpoint, exchange -> {
             exchange.getIn().setHeader(OUTBOX_ID, event.id());
@@ -238,8 +264,14 @@ public class OutboxRelay {
                 LOG.warn("Routing outbox event {} ({}) failed, attempt {}; retrying in {}: {}", event.id(),
                         event.kind(), event.attempts(), backoff, result.getException().toString());
             }
-            outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString(),
-                    NotReadyYetException.waitsFor(result.getException()));
+            String waitsFor = NotReadyYetException.waitsFor(result.getException());
+            outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString(), waitsFor);
+            if (NotReadyYetException.isWait(result.getException())
+                    && reportedSince(event.applicationId(), waitsFor, tried)) {
+                // What it waits for came while it was tried, before it was marked as waiting: that report released
+                // nothing, so it is released now rather than after its back-off.
+                retryWaiting(event.applicationId(), waitsFor == null ? List.of() : List.of(waitsFor));
+            }
             return false;
         }
         routedIds.add(event.id());
