@@ -49,7 +49,8 @@ public class OutboxRelay {
     private static final int DELETE_BATCH = 500;
     /** How long a reported output is remembered for the tries that were under way when it came. */
     private static final long REPORTS_KEPT_NANOS = TimeUnit.MINUTES.toNanos(1);
-    private static final int REPORTS_BEFORE_CLEANUP = 4096;
+    /** The reports are swept of old ones at most this often (a sweep walks them all). */
+    private static final long REPORTS_SWEPT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final OutboxRepository outbox;
     private final ProducerTemplate producer;
@@ -61,6 +62,7 @@ public class OutboxRelay {
     private volatile long lastDelete = System.nanoTime();
     /** When each case's outputs were last reported here ({@link #retryWaiting}), by case and output (or "any"). */
     private final Map<String, Long> reported = new ConcurrentHashMap<>();
+    private volatile long lastSweep = System.nanoTime();
 
     public OutboxRelay(OutboxRepository outbox, @Lazy ProducerTemplate producer, Clock clock,
             WorkflowProperties properties, OutboxRelayProperties relay) {
@@ -143,7 +145,8 @@ public class OutboxRelay {
         long at = System.nanoTime();
         reported.put(reportKey(applicationId, null), at);
         outputs.forEach(output -> reported.put(reportKey(applicationId, output), at));
-        if (reported.size() > REPORTS_BEFORE_CLEANUP) {
+        if (at - lastSweep > REPORTS_SWEPT_EVERY_NANOS) {
+            lastSweep = at;
             reported.values().removeIf(t -> at - t > REPORTS_KEPT_NANOS);
         }
         try {
