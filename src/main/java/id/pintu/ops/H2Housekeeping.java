@@ -60,14 +60,13 @@ public class H2Housekeeping {
     /** H2's retention time between the passes: it reuses no chunk's space and rewrites no chunk by itself. */
     static final int NEVER = Integer.MAX_VALUE;
 
-    /** The version the last completed sync made durable, in the store it was taken from. */
-    private record Durable(MVStore store, long version) {}
+    /** The last completed sync, and the store it was taken from. */
+    private record Durable(MVStore store, Synced synced) {}
 
     private final DataSource dataSource;
     private final H2HousekeepingProperties properties;
     private final boolean h2File;
     private final Timer syncs;
-    private volatile Synced lastSync;
     private volatile Durable durable;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties, MeterRegistry meters) {
@@ -139,7 +138,7 @@ public class H2Housekeeping {
             }
             MVStore store = found.get();
             Durable synced = durable;
-            long keepFrom = synced != null && synced.store() == store ? synced.version() - 1 : Long.MIN_VALUE;
+            long keepFrom = synced != null && synced.store() == store ? synced.synced().version() - 1 : Long.MIN_VALUE;
             boolean[] rewritten = {false};
             inPass(store, keepFrom, () -> {
                 // What the last sync left because it was younger than the retention time, and only what no version
@@ -180,9 +179,9 @@ public class H2Housekeeping {
             // One version more than needed is kept: a commit storing while the version was read may not be whole in
             // the file yet, the one before it is.
             inPass(store, version - 1, () -> store.getFileStore().dropUnusedChunks());
-            durable = new Durable(store, version);
-            lastSync = new Synced(version, Instant.now());
-            return Optional.of(lastSync);
+            Synced synced = new Synced(version, Instant.now());
+            durable = new Durable(store, synced);
+            return Optional.of(synced);
         }
     }
 
@@ -212,7 +211,7 @@ public class H2Housekeeping {
 
     /** The last completed sync since the hub started, if any. */
     public Optional<Synced> lastSync() {
-        return Optional.ofNullable(lastSync);
+        return Optional.ofNullable(durable).map(Durable::synced);
     }
 
     /** The MVStore of an H2 file database behind {@code c}; empty for any other database. */

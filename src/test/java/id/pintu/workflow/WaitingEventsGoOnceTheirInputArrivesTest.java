@@ -73,10 +73,7 @@ class WaitingEventsGoOnceTheirInputArrivesTest {
     @Test
     void anOutputReportedWhileTheEventIsTriedDoesNotLeaveItToItsBackoff() throws Exception {
         String caseC = UUID.randomUUID().toString();
-        String id = UUID.randomUUID().toString();
-        Instant later = Instant.now().plus(Duration.ofHours(1));
-        outbox.insert(id, "TEST_RACE", caseC, "{}", Instant.now(), later);
-        outbox.retryLater(id, later, "id.pintu.workflow.NotReadyYetException: not yet", null);
+        String id = waiting("TEST_RACE", caseC, Instant.now().plus(Duration.ofHours(1)), null);
 
         camel.getRouteController().stopRoute("outbox-poll");
         try {
@@ -135,8 +132,13 @@ class WaitingEventsGoOnceTheirInputArrivesTest {
 
     /** The same, its try having failed for want of {@code waitsFor} (null: any output of the case). */
     private String waiting(String applicationId, Instant until, String waitsFor) {
+        return waiting("TEST_WAIT", applicationId, until, waitsFor);
+    }
+
+    /** The same, of the outbox kind {@code kind}. */
+    private String waiting(String kind, String applicationId, Instant until, String waitsFor) {
         String id = UUID.randomUUID().toString();
-        outbox.insert(id, "TEST_WAIT", applicationId, "{}", Instant.now(), until);
+        outbox.insert(id, kind, applicationId, "{}", Instant.now(), until);
         outbox.retryLater(id, until, "id.pintu.workflow.NotReadyYetException: no document yet", waitsFor);
         return id;
     }
