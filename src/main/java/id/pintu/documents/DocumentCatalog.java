@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopConfigurationCheck;
 import id.pintu.sop.SopDefinition;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -88,6 +90,19 @@ public class DocumentCatalog implements SopConfigurationCheck {
 
     public Optional<DocumentPlan> plan(String sopCode) {
         return Optional.ofNullable(plans.get(sopCode));
+    }
+
+    /**
+     * Whether the case is owed a numbered letter of {@code kind}: its SOP's plan numbers that letter at a step the case
+     * has reached (completed, for a number given when the step is completed). The documents feature makes it
+     * asynchronously; what reports the number (the hand-over to OSS) waits for it rather than going without it.
+     */
+    public boolean numberOwed(String sopCode, String kind, List<Task> history) {
+        return plan(sopCode).stream()
+                .flatMap(p -> p.actions().stream())
+                .filter(a -> a.role() == DocumentPlan.Role.NUMBER && a.document().equals(kind))
+                .anyMatch(a -> history.stream().anyMatch(t -> t.kind() == TaskKind.STEP && t.stepNo() == a.step()
+                        && (a.on() == DocumentPlan.Trigger.ENTERED || t.completedAt() != null)));
     }
 
     /** The body template of a document, as the office last saved it. */

@@ -2,6 +2,7 @@ package id.pintu.oss;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.pintu.documents.DocumentCatalog;
 import id.pintu.documents.LetterRepository;
 import id.pintu.security.StaffUser;
 import id.pintu.security.UserDirectory;
@@ -36,9 +37,11 @@ public class OssPayloads {
     private final ObjectMapper json;
     private final OssProperties properties;
     private final LetterRepository letters;
+    private final DocumentCatalog documents;
 
     public OssPayloads(TaskRepository tasks, UserDirectory users, ObjectMapper json, OssProperties properties,
-            LetterRepository letters) {
+            LetterRepository letters, DocumentCatalog documents) {
+        this.documents = documents;
         this.tasks = tasks;
         this.users = users;
         this.json = json;
@@ -48,9 +51,9 @@ public class OssPayloads {
 
     /**
      * The permit's number for OSS: the agenda number of the case's permit letter ({@link OssProperties#permitDocument()}).
-     * A letter that exists but has no number yet (the documents feature numbers it right after its numbering step,
-     * asynchronously) makes the hand-over fail, and the outbox routes it again shortly; a case without a permit
-     * letter in Pintu sends its tracking code.
+     * A letter that has no number yet (the documents feature numbers it right after its numbering step,
+     * asynchronously) makes the hand-over fail, and the outbox routes it again when the number is there; a case
+     * without a permit letter in Pintu sends its tracking code.
      */
     public String permitNumber(Application app) {
         return letterNumber(app, properties.permitDocument()).orElse(app.trackingCode());
@@ -64,13 +67,20 @@ public class OssPayloads {
 
     /**
      * The agenda number of the case's letter of {@code kind} (e.g. the rejection letter a status reports); empty for a
-     * case without such a letter in Pintu. A letter not numbered yet makes the hand-over wait, as for the permit.
+     * case without such a letter in Pintu (its SOP's documents plan numbers none at a step the case has reached). A
+     * letter not numbered yet, or not made yet while the documents feature is behind, makes the hand-over wait, as for
+     * the permit.
      */
     public Optional<String> letterNumber(Application app, String kind) {
         Optional<LetterRepository.Letter> letter = letters.find(app.id(), kind);
         if (letter.isPresent() && letter.get().number() == null) {
             throw new LetterNotNumberedException("the " + kind + " of case " + app.trackingCode()
                     + " has no agenda number yet; the hand-over to OSS is retried");
+        }
+        if (letter.isEmpty() && documents.numberOwed(app.sopCode(), kind, tasks.history(app.id()))) {
+            // The documents feature is behind (or stopped): the letter is not even drafted yet, but it will be.
+            throw new LetterNotNumberedException("the " + kind + " of case " + app.trackingCode()
+                    + " is not made yet; the hand-over to OSS is retried once it is numbered");
         }
         return letter.map(LetterRepository.Letter::number);
     }

@@ -84,7 +84,8 @@ public record OssProperties(
      * One integration: the OSS method, the payload's wrapper object and the {@code kd_status} it reports.
      *
      * @param letter optional: the document kind (config/documents/) whose agenda number the status reports, in
-     *     {@code keterangan}; the hand-over waits until that letter is numbered (a case without it sends none)
+     *     {@code keterangan}; the hand-over waits until that letter is numbered, also while the documents feature
+     *     has not made it yet (a case whose SOP numbers no such letter sends none)
      * @param checkNib ask OSS first ({@code inqueryNIB}) whether it knows the dossier's NIB and, where OSS gives
      *     one, whether the NPWP matches; if not, the call is refused and becomes a task for staff (step 4); when a
      *     configured entry leaves it out, the default entry's value (true for {@code oss-register}, else false)

@@ -1,0 +1,74 @@
+package id.pintu.oss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.documents.LetterRepository;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rejection goes to OSS with its letter's number even when the documents feature is behind: with its consumer
+ * stopped from step 4 on, the rejection letter is not even drafted when the kadis sends it out (step 14). The
+ * hand-over then waits, instead of reporting the rejection without a number; once the documents feature catches up
+ * and numbers the letter, OSS gets it with that number and the applicant's step opens.
+ */
+@HubTest
+class OssRejectionWaitsForItsLetterTest {
+
+    private static final String DOCUMENTS = "documents-case-events";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    LetterRepository letters;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    OssSteps steps;
+
+    @BeforeEach
+    void setUp() {
+        steps = new OssSteps(api);
+        steps.resetSandbox();
+    }
+
+    @Test
+    void theRejectionWaitsForTheLetterTheDocumentsFeatureHasNotMadeYet() throws Exception {
+        String id = steps.throughStep4(642);
+        camel.getRouteController().stopRoute(DOCUMENTS);
+        try {
+            steps.through(id, "reject", 13);
+            api.awaitTask(id, 14);
+            steps.complete(id, 14, "kadis", null);
+
+            await().atMost(Api.ROUTING_TIMEOUT).until(() -> jdbc.sql(
+                            "SELECT COUNT(*) FROM outbox WHERE application_id = ? AND last_error LIKE '%not made yet%'")
+                    .param(id).query(Long.class).single() == 1L);
+            assertThat(letters.find(id, "surat-penolakan")).isEmpty();
+            assertThat(steps.sandboxRecords(id, 14)).isEmpty();
+            assertThat(api.openTask(id)).isEmpty();
+        } finally {
+            camel.getRouteController().startRoute(DOCUMENTS);
+        }
+
+        api.awaitTask(id, 15);
+        String number = letters.find(id, "surat-penolakan").orElseThrow().number();
+        assertThat(number).isNotBlank();
+        JsonNode rejection = steps.sandboxRecords(id, 14);
+        assertThat(rejection).hasSize(1);
+        assertThat(rejection.get(0).get("payload").asText())
+                .contains("\"keterangan\":\"Penyampaian Surat Penolakan, nomor surat " + number + "\"");
+    }
+}
