@@ -5,6 +5,8 @@ import id.pintu.documents.DocumentSigner;
 import id.pintu.documents.LetterContent;
 import id.pintu.documents.PdfRenderer;
 import id.pintu.sla.EscalationScanner;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -114,6 +116,12 @@ public final class PintuBenchmark {
                             ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
                     figures.put("latencyP99MsStep" + no, Math.round(ms(h.getValueAtPercentile(99)) * 100) / 100.0);
                 });
+                // Where a tail comes from: the slowest completions' cases, to look up in the hub's log.
+                ApplicationRepository applications = hub.bean(ApplicationRepository.class);
+                lat.slowest().forEach(s -> System.out.printf(Locale.ROOT,
+                        "[bench]   slow: step %2d of case %s (%s), complete() returned %s, next task %8.2f ms later%n",
+                        s.step(), applications.find(s.applicationId()).map(Application::trackingCode).orElse("?"),
+                        s.applicationId(), s.returnedAt(), ms(s.nanos())));
                 slowRoutes(hub);
             }
             if (settings.runs("pdf")) {
