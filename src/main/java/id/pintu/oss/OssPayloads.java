@@ -75,12 +75,12 @@ public class OssPayloads {
         Optional<LetterRepository.Letter> letter = letters.find(app.id(), kind);
         if (letter.isPresent() && letter.get().number() == null) {
             throw new LetterNotNumberedException("the " + kind + " of case " + app.trackingCode()
-                    + " has no agenda number yet; the hand-over to OSS is retried");
+                    + " has no agenda number yet; the hand-over to OSS is retried", kind);
         }
         if (letter.isEmpty() && documents.numberOwed(app.sopCode(), kind, tasks.history(app.id()))) {
             // The documents feature is behind (or stopped): the letter is not even drafted yet, but it will be.
             throw new LetterNotNumberedException("the " + kind + " of case " + app.trackingCode()
-                    + " is not made yet; the hand-over to OSS is retried once it is numbered");
+                    + " is not made yet; the hand-over to OSS is retried once it is numbered", kind);
         }
         return letter.map(LetterRepository.Letter::number);
     }
