@@ -259,7 +259,12 @@ public class OutboxRelay {
             exchange.getIn().setBody(event.payload());
         });
         if (result.getException() != null) {
+            String waitsFor = NotReadyYetException.waitsFor(result.getException());
             Duration backoff = backoff(event.attempts());
+            if (waitsFor != null && backoff.compareTo(relay.outputWait()) < 0) {
+                // Its output's report releases it; the poll's try is the safety net.
+                backoff = relay.outputWait();
+            }
             if (NotReadyYetException.isWait(result.getException()) && event.attempts() < PATIENT_ATTEMPTS) {
                 LOG.info("Outbox event {} ({}) waits, attempt {}; again in {}: {}", event.id(), event.kind(),
                         event.attempts(), backoff, result.getException().getMessage());
@@ -267,7 +272,6 @@ public class OutboxRelay {
                 LOG.warn("Routing outbox event {} ({}) failed, attempt {}; retrying in {}: {}", event.id(),
                         event.kind(), event.attempts(), backoff, result.getException().toString());
             }
-            String waitsFor = NotReadyYetException.waitsFor(result.getException());
             outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString(), waitsFor);
             if (NotReadyYetException.isWait(result.getException())
                     && reportedSince(event.applicationId(), waitsFor, tried)) {

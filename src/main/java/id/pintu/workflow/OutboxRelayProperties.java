@@ -30,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  *     last time, not one per routing thread that finds the batch empty of others); a routed event not yet deleted
  *     stays held or leased, so it must be below half the hold. A hub that stops deletes what is left; one that dies
  *     routes those events again after their hold, which the receiving side makes harmless
+ * @param outputWait how long at least an event whose try failed for want of a named output (a letter's agenda number,
+ *     {@link NotReadyYetException#waitsFor}) waits before the poll tries it again: the report of that output releases
+ *     it at once, so this is only the safety net for a report lost with a crash. A shorter wait only adds tries that
+ *     fail while the producing feature is behind (at the benchmark's full speed, the documents feature by 10-30 s)
  */
 @Validated
 @ConfigurationProperties("pintu.workflow.relay")
@@ -38,7 +42,8 @@ public record OutboxRelayProperties(
         @DefaultValue("100000") @Min(1) int queueSize,
         @DefaultValue("5s") @NotNull Duration hold,
         @DefaultValue @Valid @NotNull Outside outside,
-        @DefaultValue("100ms") @NotNull Duration deleteEvery) {
+        @DefaultValue("100ms") @NotNull Duration deleteEvery,
+        @DefaultValue("1m") @NotNull Duration outputWait) {
 
     public OutboxRelayProperties {
         if (deleteEvery != null && hold != null

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.documents.LetterRepository;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +56,15 @@ class OssRejectionWaitsForItsLetterTest {
             api.awaitTask(id, 14);
             steps.complete(id, 14, "kadis", null);
 
-            // It waits for the numbered letter alone, not for any other document of the case.
-            await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(jdbc.sql(
-                            "SELECT waits_for FROM outbox WHERE application_id = ? AND last_error LIKE '%not made yet%'")
-                    .param(id).query(String.class).list()).containsExactly("document:surat-penolakan"));
+            // It waits for the numbered letter alone, not for any other document of the case, and the poll leaves
+            // it alone for pintu.workflow.relay.output-wait (1 min): the numbering's report is what releases it.
+            Instant failed = Instant.now();
+            String handOver = "FROM outbox WHERE application_id = ? AND last_error LIKE '%not made yet%'";
+            await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(
+                    jdbc.sql("SELECT waits_for " + handOver).param(id).query(String.class).list())
+                    .containsExactly("document:surat-penolakan"));
+            assertThat(jdbc.sql("SELECT available_at " + handOver).param(id).query(Timestamp.class).single()
+                    .toInstant()).isAfter(failed.plus(Duration.ofSeconds(50)));
             assertThat(letters.find(id, "surat-penolakan")).isEmpty();
             assertThat(steps.sandboxRecords(id, 14)).isEmpty();
             assertThat(api.openTask(id)).isEmpty();

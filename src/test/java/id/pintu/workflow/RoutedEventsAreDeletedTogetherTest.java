@@ -108,6 +108,6 @@ class RoutedEventsAreDeletedTogetherTest {
 
     private static OutboxRelayProperties properties(Duration deleteEvery, Duration hold) {
         return new OutboxRelayProperties(16, 100, hold,
-                new OutboxRelayProperties.Outside(List.of("MAIL"), 4), deleteEvery);
+                new OutboxRelayProperties.Outside(List.of("MAIL"), 4), deleteEvery, Duration.ofMinutes(1));
     }
 }
