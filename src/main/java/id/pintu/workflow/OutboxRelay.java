@@ -259,13 +259,14 @@ public class OutboxRelay {
             exchange.getIn().setBody(event.payload());
         });
         if (result.getException() != null) {
+            boolean wait = NotReadyYetException.isWait(result.getException());
             String waitsFor = NotReadyYetException.waitsFor(result.getException());
             Duration backoff = backoff(event.attempts());
             if (waitsFor != null && backoff.compareTo(relay.outputWait()) < 0) {
                 // Its output's report releases it; the poll's try is the safety net.
                 backoff = relay.outputWait();
             }
-            if (NotReadyYetException.isWait(result.getException()) && event.attempts() < PATIENT_ATTEMPTS) {
+            if (wait && event.attempts() < PATIENT_ATTEMPTS) {
                 LOG.info("Outbox event {} ({}) waits, attempt {}; again in {}: {}", event.id(), event.kind(),
                         event.attempts(), backoff, result.getException().getMessage());
             } else {
@@ -273,8 +274,7 @@ public class OutboxRelay {
                         event.kind(), event.attempts(), backoff, result.getException().toString());
             }
             outbox.retryLater(event.id(), clock.instant().plus(backoff), result.getException().toString(), waitsFor);
-            if (NotReadyYetException.isWait(result.getException())
-                    && reportedSince(event.applicationId(), waitsFor, tried)) {
+            if (wait && reportedSince(event.applicationId(), waitsFor, tried)) {
                 // What it waits for came while it was tried, before it was marked as waiting: that report released
                 // nothing, so it is released now rather than after its back-off.
                 retryWaiting(event.applicationId(), waitsFor == null ? List.of() : List.of(waitsFor));

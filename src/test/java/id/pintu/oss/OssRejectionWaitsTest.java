@@ -10,20 +10,25 @@ import id.pintu.support.HubTest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The rejection goes to OSS with its letter's number even when the documents feature is behind: with its consumer
- * stopped from step 4 on, the rejection letter is not even drafted when the kadis sends it out (step 14). The
- * hand-over then waits for that letter's number, instead of reporting the rejection without one; once the documents
- * feature catches up and numbers the letter, OSS gets it with that number and the applicant's step opens.
+ * A rejected case is not closed behind OSS's back, nor reported without its letter. While OSS is down when the
+ * rejection letter goes out (step 14), the case waits with no open task, and the applicant's tracking (API and page)
+ * says it waits for OSS; once OSS is back it takes the status once and the applicant's step 15 opens. While the
+ * documents feature is behind (its consumer stopped from step 4 on, so the rejection letter is not even drafted at
+ * step 14), the hand-over waits for that letter's number instead of reporting the rejection without one; once the
+ * documents feature catches up and numbers the letter, OSS gets it with that number and step 15 opens.
  */
 @HubTest
-class OssRejectionWaitsForItsLetterTest {
+class OssRejectionWaitsTest {
 
     private static final String DOCUMENTS = "documents-case-events";
 
@@ -45,6 +50,41 @@ class OssRejectionWaitsForItsLetterTest {
     void setUp() {
         steps = new OssSteps(api);
         steps.resetSandbox();
+    }
+
+    @AfterEach
+    void tearDown() {
+        steps.resetSandbox();
+    }
+
+    @Test
+    void theRejectionWaitsForOssAndIsReportedOnce() {
+        JsonNode submitted = api.submit(Api.application(641));
+        String id = steps.throughStep4(submitted);
+        String track = "/api/track/" + submitted.get("trackingCode").asText() + "?token=" + submitted.get("token").asText();
+        String page = "/lacak?kode=" + submitted.get("trackingCode").asText() + "&token=" + submitted.get("token").asText();
+        steps.through(id, "reject", 13);
+        api.awaitTask(id, 14);
+        long mark = steps.lastSandboxRequest();
+        steps.sandbox(Map.of("down", true));
+        steps.complete(id, 14, "kadis", null);
+
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() ->
+                assertThat(steps.sandboxRequestsSince(mark)).filteredOn(r -> r.get("httpStatus").asInt() == 503)
+                        .isNotEmpty());
+        assertThat(api.openTask(id)).isEmpty();
+        assertThat(api.getCase(id).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(steps.sandboxRecords(id, 14)).isEmpty();
+        assertThat(api.call(HttpMethod.GET, track, null, null).body().get("pendingWith").asText()).isEqualTo("OSS");
+        assertThat(api.raw().getForObject(page, String.class))
+                .contains("Menunggu konfirmasi sistem OSS nasional atas langkah 14");
+
+        steps.sandbox(Map.of("down", false));
+        steps.complete(id, 15, "front-office", null);
+        api.awaitStatus(id, "REJECTED");
+        assertThat(api.call(HttpMethod.GET, track, null, null).body().has("pendingWith")).isFalse();
+        assertThat(steps.sandboxRecords(id, 14)).hasSize(1);
+        assertThat(steps.sandboxRecords(id, 14).get(0).get("kdStatus").asText()).isEqualTo("93");
     }
 
     @Test
