@@ -198,7 +198,8 @@ final class StaffSimulation {
     }
 
     /** All staff complete every task they find until every case has ended; transitions per second. */
-    Throughput maximum(int cases, int staffThreads) throws InterruptedException {
+    Throughput maximum(int cases, int staffThreads) throws Exception {
+        hub.emptyMailboxes();
         prefill(cases, staffThreads);
         AtomicInteger endsLeft = new AtomicInteger(cases);
         AtomicLong completions = new AtomicLong();
@@ -243,7 +244,8 @@ final class StaffSimulation {
      *     session) every case starts at step 2 and they move in step with each other, so that for a few seconds at
      *     a time all completions are of one step, the OSS step among them, at the whole rate
      */
-    Latency atRate(double rate, int completions, int staffThreads, boolean steady) throws InterruptedException {
+    Latency atRate(double rate, int completions, int staffThreads, boolean steady) throws Exception {
+        hub.emptyMailboxes();
         int cases = completions / 12 + 100;
         prefill(cases, staffThreads);
         if (steady) {
