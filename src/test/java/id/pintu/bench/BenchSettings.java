@@ -3,7 +3,8 @@ package id.pintu.bench;
 /**
  * Sizes of one benchmark run, from {@code -Dbench.scale=small|full}; sizes can also be set one by one, as
  * {@code -Dbench.sizes=cases=300,latency-completions=3000} on the Maven command line (or {@code -Dbench.cases=300}
- * in the benchmark's JVM). The full run is sized to finish within about 15 minutes on two cores.
+ * in the benchmark's JVM). The full run took 46 minutes on two cores (twenty-second session) and needs about 25 GB
+ * of free disk at its peak (the H2 file with 1M finished cases).
  *
  * @param postgres run on embedded PostgreSQL instead of the embedded H2 file ({@code -Dbench.db=postgres})
  * @param cases cases walked to the end for one throughput figure (both branches, alternating)
