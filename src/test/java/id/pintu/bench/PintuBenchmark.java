@@ -513,8 +513,8 @@ public final class PintuBenchmark {
 
     /**
      * H2 only: compacts the file after a bulk load before the round is measured, as {@code analyze} gives PostgreSQL
-     * its statistics. The load leaves chunks filled to about a fifth (one INSERT ... SELECT of millions of rows
-     * rewrites the same pages many times); the hub's housekeeping rewrites 256 KB per 200 ms, a hub that grew its
+     * its statistics. The load leaves chunks filled to a quarter or a third (one INSERT ... SELECT of millions
+     * of rows rewrites the same pages many times); the hub's housekeeping rewrites 256 KB per 200 ms, a hub that grew its
      * history over years keeps up with it, but after gigabytes at once it would rewrite through every measured round
      * and the figure would show the load, not the history. Same pass as the hub's, 64 MB at a time, each followed by
      * the hub's next sync (which drops what the pass emptied), until the chunks are filled to the housekeeping's
