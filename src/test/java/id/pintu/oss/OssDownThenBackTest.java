@@ -8,33 +8,14 @@ import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * While OSS is down the step-4 calls fail and are retried with backoff (the next step does not start); once OSS is
  * back every case continues to step 5, each with exactly one OSS record, and no call became a failure.
  */
 @HubTest
-class OssDownThenBackTest {
-
-    @Autowired
-    Api api;
-
-    OssSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        steps = new OssSteps(api);
-        steps.resetSandbox();
-    }
-
-    @AfterEach
-    void tearDown() {
-        steps.resetSandbox();
-    }
+class OssDownThenBackTest extends OssSandboxReset {
 
     @Test
     void casesWaitForOssAndContinueOnceItIsBack() {

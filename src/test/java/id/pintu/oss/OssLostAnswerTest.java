@@ -3,38 +3,18 @@ package id.pintu.oss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * OSS stores the step-4 request but its answer never arrives in time: the retry asks OSS (checkLicenseStatus)
  * first, finds the record, and does not send the request again; OSS holds one record and the case continues.
  */
 @HubTest
-class OssLostAnswerTest {
-
-    @Autowired
-    Api api;
-
-    OssSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        steps = new OssSteps(api);
-        steps.resetSandbox();
-    }
-
-    @AfterEach
-    void tearDown() {
-        steps.resetSandbox();
-    }
+class OssLostAnswerTest extends OssSandboxReset {
 
     @Test
     void aTimeoutAfterOssStoredTheRequestCreatesNoSecondRecord() {

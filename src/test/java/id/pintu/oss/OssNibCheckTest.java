@@ -7,10 +7,7 @@ import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Step 4 checks the applicant's NIB with OSS ({@code inqueryNIB}) before registering: a NIB OSS does not know, or
@@ -18,23 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * same NPWP written in its 16-digit form passes.
  */
 @HubTest
-class OssNibCheckTest {
-
-    @Autowired
-    Api api;
-
-    OssSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        steps = new OssSteps(api);
-        steps.resetSandbox();
-    }
-
-    @AfterEach
-    void tearDown() {
-        steps.resetSandbox();
-    }
+class OssNibCheckTest extends OssSandboxReset {
 
     @Test
     void aNibOssDoesNotKnowIsNotRegisteredButATaskForStaff() {

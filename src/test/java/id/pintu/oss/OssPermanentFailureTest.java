@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -19,23 +16,7 @@ import org.springframework.http.HttpMethod;
  * resolved; other staff may not retry. Meanwhile the applicant's tracking says staff are following it up.
  */
 @HubTest
-class OssPermanentFailureTest {
-
-    @Autowired
-    Api api;
-
-    OssSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        steps = new OssSteps(api);
-        steps.resetSandbox();
-    }
-
-    @AfterEach
-    void tearDown() {
-        steps.resetSandbox();
-    }
+class OssPermanentFailureTest extends OssSandboxReset {
 
     @Test
     void aRefusedCallIsAStaffTaskUntilRetried() {

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -28,12 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * documents feature catches up and numbers the letter, OSS gets it with that number and step 15 opens.
  */
 @HubTest
-class OssRejectionWaitsTest {
+class OssRejectionWaitsTest extends OssSandboxReset {
 
     private static final String DOCUMENTS = "documents-case-events";
-
-    @Autowired
-    Api api;
 
     @Autowired
     LetterRepository letters;
@@ -43,19 +38,6 @@ class OssRejectionWaitsTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    OssSteps steps;
-
-    @BeforeEach
-    void setUp() {
-        steps = new OssSteps(api);
-        steps.resetSandbox();
-    }
-
-    @AfterEach
-    void tearDown() {
-        steps.resetSandbox();
-    }
 
     @Test
     void theRejectionWaitsForOssAndIsReportedOnce() {
