@@ -22,8 +22,12 @@ import org.springframework.validation.annotation.Validated;
  * @param retiredSubscriptions durable subscriptions that earlier versions of the hub held and this one does not read
  *     (removed at start-up when no consumer holds them, see RetiredSubscriptions)
  * @param journalBufferTimeout embedded broker only: how long the journal gathers synced writes before one flush
- *     and sync takes them all; unset, Artemis's own (3.33 ms for the NIO journal, 0.5 ms for the AIO journal, which
+ *     and sync takes them all. Unset: measured at start-up when {@code journalBufferAutotune} is on (the time of
+ *     one synced 4 KB write on the journal's disk, as {@code artemis create} tunes a standalone broker, at most
+ *     Artemis's own default), else Artemis's own (3.33 ms for the NIO journal, 0.5 ms for the AIO journal, which
  *     needs libaio). Shorter: each send and transaction waits less, but a busy hub syncs more often
+ * @param journalBufferAutotune embedded broker only, when {@code journalBufferTimeout} is unset: measure the disk at
+ *     start-up (about 20 ms on a disk that syncs in 0.25 ms, at most about a second on a slow one)
  */
 @Validated
 @ConfigurationProperties("pintu.messaging")
@@ -35,7 +39,8 @@ public record MessagingProperties(
         @DefaultValue("3") @Min(0) int localRetries,
         @DefaultValue("100") @Min(1) int eventBatchSize,
         @DefaultValue({"pintu-metrics", "pintu-event-log"}) List<@NotBlank String> retiredSubscriptions,
-        Duration journalBufferTimeout) {
+        Duration journalBufferTimeout,
+        @DefaultValue("true") boolean journalBufferAutotune) {
 
     public MessagingProperties {
         if (journalBufferTimeout != null

@@ -3,6 +3,8 @@ package id.pintu.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.activemq.artemis.api.config.ActiveMQDefaultConfiguration;
@@ -10,17 +12,28 @@ import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded broker's configuration as the hub sets it: synced journal, delivery policy, the journal's buffer. */
+/**
+ * The embedded broker's configuration as the hub sets it: synced journal, delivery policy, the journal's buffer (set,
+ * measured on the journal's disk, or Artemis's own).
+ */
 class BrokerConfigTest {
 
+    @TempDir
+    Path data;
+
     private static MessagingProperties properties(Duration journalBufferTimeout) {
-        return new MessagingProperties("pintu.dead-letter", 7, Duration.ofMillis(500), Duration.ofSeconds(60), 3, 100,
-                List.of(), journalBufferTimeout);
+        return properties(journalBufferTimeout, false);
     }
 
-    private static Configuration customised(MessagingProperties properties) throws Exception {
-        Configuration configuration = new ConfigurationImpl();
+    private static MessagingProperties properties(Duration journalBufferTimeout, boolean autotune) {
+        return new MessagingProperties("pintu.dead-letter", 7, Duration.ofMillis(500), Duration.ofSeconds(60), 3, 100,
+                List.of(), journalBufferTimeout, autotune);
+    }
+
+    private Configuration customised(MessagingProperties properties) throws Exception {
+        Configuration configuration = new ConfigurationImpl().setJournalDirectory(data.resolve("journal").toString());
         new BrokerConfig().pintuAddressSettings(properties).customize(configuration);
         return configuration;
     }
@@ -37,8 +50,42 @@ class BrokerConfigTest {
     }
 
     @Test
-    void withoutASettingTheJournalKeepsArtemisOwnBufferTimeouts() throws Exception {
-        Configuration c = customised(properties(null));
+    void withoutASettingTheBufferTimeoutIsOneSyncedWriteOfTheJournalsDisk() throws Exception {
+        Configuration c = customised(properties(null, true));
+
+        int nio = c.getJournalBufferTimeout_NIO();
+        assertThat(nio).isPositive().isLessThanOrEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutNio());
+        assertThat(c.getJournalBufferTimeout_AIO()).isEqualTo(nio);
+        // Measured in the journal's own directory, which the probe leaves as it found it (made, empty).
+        assertThat(data.resolve("journal")).isEmptyDirectory();
+    }
+
+    @Test
+    void aJournalDirectoryThatCannotBeWrittenKeepsArtemisOwnBufferTimeouts() throws Exception {
+        Path notADirectory = Files.writeString(data.resolve("journal"), "a file where the directory should be");
+        Configuration c = new ConfigurationImpl().setJournalDirectory(notADirectory.toString());
+
+        new BrokerConfig().pintuAddressSettings(properties(null, true)).customize(c);
+
+        assertThat(c.getJournalBufferTimeout_NIO())
+                .isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutNio());
+    }
+
+    @Test
+    void aBrokerWithoutPersistenceIsNotMeasured() throws Exception {
+        Configuration c = new ConfigurationImpl().setPersistenceEnabled(false)
+                .setJournalDirectory(data.resolve("journal").toString());
+
+        new BrokerConfig().pintuAddressSettings(properties(null, true)).customize(c);
+
+        assertThat(c.getJournalBufferTimeout_NIO())
+                .isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutNio());
+        assertThat(data.resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void withAutotuneOffAndNoSettingTheJournalKeepsArtemisOwnBufferTimeouts() throws Exception {
+        Configuration c = customised(properties(null, false));
 
         assertThat(c.getJournalBufferTimeout_NIO())
                 .isEqualTo(ActiveMQDefaultConfiguration.getDefaultJournalBufferTimeoutNio());
@@ -48,8 +95,8 @@ class BrokerConfigTest {
     }
 
     @Test
-    void aConfiguredBufferTimeoutAppliesToEitherJournalType() throws Exception {
-        Configuration c = customised(properties(Duration.ofNanos(500_000)));
+    void aConfiguredBufferTimeoutAppliesToEitherJournalTypeWithoutMeasuring() throws Exception {
+        Configuration c = customised(properties(Duration.ofNanos(500_000), true));
 
         assertThat(c.getJournalBufferTimeout_NIO()).isEqualTo(500_000);
         assertThat(c.getJournalBufferTimeout_AIO()).isEqualTo(500_000);
