@@ -159,6 +159,12 @@ final class BenchHub implements AutoCloseable {
                         String.class);
     }
 
+    /** How long the embedded broker's journal gathers writes for one sync (set, or measured at start-up), in µs. */
+    long journalBufferTimeoutMicros() {
+        return bean(org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ.class).getActiveMQServer()
+                .getConfiguration().getJournalBufferTimeout_NIO() / 1000;
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

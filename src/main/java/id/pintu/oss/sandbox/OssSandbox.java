@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A local stand-in for OSS's host-to-host interface, NOT OSS: it answers the methods the hub calls with OSS's
@@ -47,12 +48,15 @@ public class OssSandbox {
     private final Clock clock;
     private final AtomicReference<SandboxSwitches> switches;
     private final Map<String, Instant> keys = new ConcurrentHashMap<>();
+    private final TransactionTemplate tx;
 
-    public OssSandbox(SandboxProperties properties, SandboxRepository repository, ObjectMapper json, Clock clock) {
+    public OssSandbox(SandboxProperties properties, SandboxRepository repository, ObjectMapper json, Clock clock,
+            TransactionTemplate tx) {
         this.properties = properties;
         this.repository = repository;
         this.json = json;
         this.clock = clock;
+        this.tx = tx;
         this.switches = new AtomicReference<>(SandboxSwitches.of(properties));
     }
 
@@ -144,15 +148,13 @@ public class OssSandbox {
         if (existing.isPresent()) {
             return replay(method, key, body, existing.get(), s);
         }
-        String idIzin = text(p, "id_izin");
-        if (idIzin != null && !repository.izinExists(idIzin)) {
-            return log(method, key, body, 404, 404, "id_izin tidak dikenal: " + idIzin, null);
+        String given = text(p, "id_izin");
+        if (given != null && !repository.izinExists(given)) {
+            return log(method, key, body, 404, 404, "id_izin tidak dikenal: " + given, null);
         }
         Instant now = clock.instant();
-        if (idIzin == null) {
-            idIzin = "SBX-I-" + DAY.format(LocalDateTime.ofInstant(now, WIB))
-                    + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        }
+        String idIzin = given != null ? given : "SBX-I-" + DAY.format(LocalDateTime.ofInstant(now, WIB))
+                + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         ObjectNode answer = json.createObjectNode();
         answer.put("kode", 200);
         answer.put("keterangan", (method.equals("receiveLicense") ? "Izin diterima, Izin Efektif" : "Status izin diterima")
@@ -165,25 +167,40 @@ public class OssSandbox {
             answer.put("status_izin", "Izin Efektif");
             answer.put("tgl_efektif", OSS_TIME.format(LocalDateTime.ofInstant(now, WIB)));
         }
+        SandboxRepository.Record record = new SandboxRepository.Record(TimeOrderedIds.next(now), key, method, idIzin,
+                nib, kdStatus, body, answer.toString(), now);
+        // The record and its request's log line commit together: one commit per stored call, not two.
+        Stored stored;
         try {
-            if (!repository.insert(new SandboxRepository.Record(TimeOrderedIds.next(now), key, method, idIzin, nib,
-                    kdStatus, body, answer.toString(), now))) {
-                return replay(method, key, body, repository.byKey(key).orElseThrow(), s);
-            }
+            stored = tx.execute(t -> {
+                if (!repository.insert(record)) {
+                    return null;
+                }
+                if (take(s.timeoutNext(), s.timeoutRate(), Counter.TIMEOUT)) {
+                    log(method, key, body, 200, 200, "disimpan, jawaban ditahan " + s.timeoutSleepMs()
+                            + " ms (timeout switch)", null);
+                    return new Stored(new Reply(200, wrap(method, answer)), s.timeoutSleepMs());
+                }
+                if (take(s.duplicateNext(), s.duplicateRate(), Counter.DUPLICATE)) {
+                    return new Stored(log(method, key, body, 409, 409, "data sudah ada (duplikat) (duplicate switch)",
+                            null), 0);
+                }
+                return new Stored(log(method, key, body, 200, 200, "disimpan: " + idIzin, fields(answer)), 0);
+            });
         } catch (DuplicateKeyException e) {
+            // A racing request with the same key stored first (its unique key refused ours, and our log line).
+            stored = null;
+        }
+        if (stored == null) {
             return replay(method, key, body, repository.byKey(key).orElseThrow(), s);
         }
-        if (take(s.timeoutNext(), s.timeoutRate(), Counter.TIMEOUT)) {
-            // The "lost answer": stored, but the caller has given up before the answer comes.
-            log(method, key, body, 200, 200, "disimpan, jawaban ditahan " + s.timeoutSleepMs() + " ms (timeout switch)", null);
-            pause(s.timeoutSleepMs());
-            return new Reply(200, wrap(method, answer));
-        }
-        if (take(s.duplicateNext(), s.duplicateRate(), Counter.DUPLICATE)) {
-            return log(method, key, body, 409, 409, "data sudah ada (duplikat) (duplicate switch)", null);
-        }
-        return log(method, key, body, 200, 200, "disimpan: " + idIzin, fields(answer));
+        // The "lost answer": stored, but the caller has given up before the answer comes.
+        pause(stored.holdMs());
+        return stored.reply();
     }
+
+    /** A stored call's answer, and how long the timeout switch holds it back. */
+    private record Stored(Reply reply, long holdMs) {}
 
     private Reply replay(String method, String key, String body, SandboxRepository.Record r, SandboxSwitches s) {
         if (take(s.duplicateNext(), s.duplicateRate(), Counter.DUPLICATE)) {
