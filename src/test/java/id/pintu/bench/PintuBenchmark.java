@@ -79,9 +79,10 @@ public final class PintuBenchmark {
             first = hub;
             put("startupMs", "start-up to ApplicationReadyEvent (first, cold)", hub.startupMillis, "ms");
             figures.put("dbDurability", hub.durability());
-            figures.put("journalBufferTimeoutUs", hub.journalBufferTimeoutMicros());
+            long journalWait = hub.journalBufferTimeoutMicros();
+            figures.put("journalBufferTimeoutUs", journalWait);
             System.out.println("[bench] database: " + figures.get("db") + ", " + hub.durability()
-                    + "; broker journal gathers writes for " + hub.journalBufferTimeoutMicros() + " µs per sync");
+                    + "; broker journal gathers writes for " + journalWait + " µs per sync");
             StaffSimulation staff = new StaffSimulation(hub);
             if (settings.runs("throughput")) {
                 RawBroker.Rate raw = RawBroker.measure(hub, settings.rawMessages(), 4, 4);
