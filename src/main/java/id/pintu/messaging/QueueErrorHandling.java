@@ -15,9 +15,12 @@ import org.springframework.transaction.TransactionSystemException;
  * <ul>
  *   <li>The database being away is not the message's fault: such errors are retried with back-off for as long as it
  *       takes (the consumer waits; nothing is dead-lettered for an outage).</li>
- *   <li>Anything else is retried a few times, then the original message goes to the dead-letter queue with the
- *       reason, the route and the queue it came from, and the queue behind it moves on.</li>
+ *   <li>Anything else is retried a few times, then the message goes to the dead-letter queue with the reason, the
+ *       route and the queue it came from, and the queue behind it moves on.</li>
  * </ul>
+ * The dead letter carries the message as the failing route holds it, not a copy taken on arrival: Camel's
+ * {@code useOriginalMessage} would copy every message of every route in the context for it. So a route that opts
+ * in keeps the body it received (it reads, logs or hands it to a bean, and replaces it with nothing else).
  */
 @Component
 public class QueueErrorHandling extends RouteConfigurationBuilder {
@@ -57,7 +60,6 @@ public class QueueErrorHandling extends RouteConfigurationBuilder {
                     .redeliveryDelay(200)
                     .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .handled(true)
-                    .useOriginalMessage()
                     .setHeader(MessagingHeaders.DEAD_LETTER_REASON,
                             simple("${exception.class.simpleName}: ${exception.message}"))
                     .setHeader(MessagingHeaders.DEAD_LETTER_ROUTE, simple("${routeId}"))

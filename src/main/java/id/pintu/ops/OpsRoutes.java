@@ -1,13 +1,10 @@
 package id.pintu.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.messaging.DatabaseOutageLog;
 import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
-import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.WorkflowProperties;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +17,11 @@ import org.springframework.stereotype.Component;
 class OpsRoutes extends RouteBuilder {
 
     private final WorkflowProperties workflow;
-    private final ObjectMapper json;
     private final H2HousekeepingProperties housekeeping;
     private final H2Housekeeping h2;
 
-    OpsRoutes(WorkflowProperties workflow, ObjectMapper json, H2HousekeepingProperties housekeeping,
-            H2Housekeeping h2) {
+    OpsRoutes(WorkflowProperties workflow, H2HousekeepingProperties housekeeping, H2Housekeeping h2) {
         this.workflow = workflow;
-        this.json = json;
         this.housekeeping = housekeeping;
         this.h2 = h2;
     }
@@ -38,8 +32,8 @@ class OpsRoutes extends RouteBuilder {
                         + "?subscriptionShared=true&subscriptionName=pintu-metrics")
                 .routeId("metrics-events")
                 .routeConfigurationId(QueueErrorHandling.ID)
-                .unmarshal(new JacksonDataFormat(json, CaseEvent.class)).id("read-event")
-                .bean("workflowMetrics", "record").id("record-metrics");
+                // The bean reads the JSON itself, so the body stays the text received: a dead letter carries it.
+                .bean("workflowMetrics", "recordJson").id("record-metrics");
 
         // Only on an H2 file database: PostgreSQL vacuums on its own.
         from("timer:h2-housekeeping?period=" + housekeeping.interval().toMillis())

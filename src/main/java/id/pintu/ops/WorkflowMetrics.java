@@ -1,5 +1,7 @@
 package id.pintu.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.calendar.WorkingCalendar;
 import id.pintu.messaging.MessagingProperties;
 import id.pintu.sop.MutuBaku;
@@ -7,6 +9,7 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.OutboxRepository;
 import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowProperties;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -15,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,11 +43,12 @@ public class WorkflowMetrics {
     private final JmsTemplate jms;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectMapper json;
     private final Map<String, long[]> cache = new ConcurrentHashMap<>();
 
     public WorkflowMetrics(MeterRegistry registry, SopCatalog catalog, TaskRepository tasks, WorkingCalendar calendar,
             JmsTemplate jms, JdbcClient jdbc, Clock clock, WorkflowProperties workflow, MessagingProperties messaging,
-            OutboxRepository outbox) {
+            OutboxRepository outbox, ObjectMapper json) {
         this.registry = registry;
         this.catalog = catalog;
         this.tasks = tasks;
@@ -51,6 +56,7 @@ public class WorkflowMetrics {
         this.jms = jms;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.json = json;
         for (String actor : catalog.actors().keySet()) {
             String queue = workflow.queueOf(actor);
             Gauge.builder("pintu.queue.depth", () -> cached("q:" + queue, () -> browseCount(queue)))
@@ -72,7 +78,12 @@ public class WorkflowMetrics {
                 .register(registry);
     }
 
-    /** Called by the route {@code metrics-events} for each case event. */
+    /** Called by the route {@code metrics-events} for each case event, as published (its JSON text). */
+    public void recordJson(String event) throws JsonProcessingException {
+        record(json.readValue(event, CaseEvent.class));
+    }
+
+    /** Counts one case event; a completed step is also timed against the office calendar and its mutu baku. */
     public void record(CaseEvent e) {
         switch (e.type()) {
             case CaseEvent.SUBMITTED -> registry.counter("pintu.cases.started", "sop", e.sopCode()).increment();
@@ -84,25 +95,38 @@ public class WorkflowMetrics {
     }
 
     private void stepCompleted(CaseEvent e) {
-        Task t = tasks.find(e.taskId()).orElse(null);
-        if (t == null || t.completedAt() == null) {
+        Instant enteredAt = e.stepEnteredAt();
+        Instant dueAt = e.stepDueAt();
+        Instant completedAt = e.at();
+        if (enteredAt == null || dueAt == null || e.stepNo() == null || e.taskKind() == null) {
+            // An event written before it carried the step's times: read them from its task.
+            Task t = tasks.find(e.taskId()).orElse(null);
+            if (t == null || t.completedAt() == null) {
+                return;
+            }
+            recordStep(e.sopCode(), t.stepNo(), t.kind(), t.enteredAt(), t.dueAt(), t.completedAt());
             return;
         }
-        String step = String.valueOf(t.stepNo());
-        Duration working = calendar.workingTimeBetween(t.enteredAt(), t.completedAt());
+        recordStep(e.sopCode(), e.stepNo(), e.taskKind(), enteredAt, dueAt, completedAt);
+    }
+
+    private void recordStep(String sopCode, int stepNo, TaskKind kind, Instant enteredAt, Instant dueAt,
+            Instant completedAt) {
+        String step = String.valueOf(stepNo);
+        Duration working = calendar.workingTimeBetween(enteredAt, completedAt);
         Timer.builder("pintu.step.working.time")
                 .description("Working time a step took, against the office calendar")
-                .tags("sop", e.sopCode(), "step", step, "kind", t.kind().name())
+                .tags("sop", sopCode, "step", step, "kind", kind.name())
                 .register(registry)
                 .record(working);
-        catalog.find(e.sopCode()).flatMap(s -> s.step(t.stepNo())).ifPresent(s -> {
+        catalog.find(sopCode).flatMap(s -> s.step(stepNo)).ifPresent(s -> {
             DistributionSummary.builder("pintu.step.mutu.ratio")
                     .description("Working time taken divided by the step's mutu baku (above 1 = late)")
-                    .tags("sop", e.sopCode(), "step", step)
+                    .tags("sop", sopCode, "step", step)
                     .register(registry)
                     .record((double) working.toMinutes() / limitMinutes(s.duration()));
-            boolean late = t.completedAt().isAfter(t.dueAt());
-            registry.counter("pintu.steps.completed", "sop", e.sopCode(), "step", step, "late", String.valueOf(late))
+            boolean late = completedAt.isAfter(dueAt);
+            registry.counter("pintu.steps.completed", "sop", sopCode, "step", step, "late", String.valueOf(late))
                     .increment();
         });
     }

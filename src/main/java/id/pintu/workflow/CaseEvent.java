@@ -12,6 +12,9 @@ import java.util.List;
  * effect on {@code eventId} (or on the task) so that a repeat does nothing.
  *
  * @param type SUBMITTED, STEP_ENTERED, STEP_COMPLETED or CASE_CLOSED
+ * @param stepEnteredAt for STEP_COMPLETED: when the completed task was entered (null otherwise, and in events
+ *     written before this field existed)
+ * @param stepDueAt for STEP_COMPLETED: when the completed task was due by its mutu baku (null likewise)
  */
 public record CaseEvent(
         String eventId,
@@ -27,7 +30,9 @@ public record CaseEvent(
         String outcome,
         String by,
         CaseStatus status,
-        Instant at) {
+        Instant at,
+        Instant stepEnteredAt,
+        Instant stepDueAt) {
 
     public static final String SUBMITTED = "SUBMITTED";
     public static final String STEP_ENTERED = "STEP_ENTERED";

@@ -34,12 +34,17 @@ public class CaseEvents {
         append(e.eventId(), KIND, app.id(), e, at);
     }
 
-    /** A case event, not recorded: for a caller that publishes it itself (see TaskProjection#enter). */
+    /**
+     * A case event, not recorded: for a caller that publishes it itself (see TaskProjection#enter). A STEP_COMPLETED
+     * event also carries when its task was entered and due, so that a listener measuring the step reads nothing.
+     */
     public static CaseEvent of(String eventId, String type, Application app, Task task, String outcome, String by,
             CaseStatus status, Instant at) {
+        boolean completed = task != null && CaseEvent.STEP_COMPLETED.equals(type);
         return new CaseEvent(eventId, type, app.id(), app.trackingCode(), app.sopCode(), app.sopVersion(),
                 task == null ? null : task.id(), task == null ? null : task.stepNo(),
-                task == null ? null : task.actor(), task == null ? null : task.kind(), outcome, by, status, at);
+                task == null ? null : task.actor(), task == null ? null : task.kind(), outcome, by, status, at,
+                completed ? task.enteredAt() : null, completed ? task.dueAt() : null);
     }
 
     /** Appends any outbox event in the caller's transaction; it is routed after commit. */

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -170,7 +171,8 @@ public class WorkflowService {
         } else if (chosen != null) {
             throw WorkflowException.unprocessable("step " + step.no() + " is not a decision: it takes no outcome");
         }
-        Instant now = clock.instant();
+        // To the microsecond, as the database keeps it: the task returned below is built from these values.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean done = Boolean.TRUE.equals(tx.execute(status -> {
             if (!tasks.complete(taskId, caller.name(), chosen, note, now)) {
                 return false;
@@ -190,7 +192,11 @@ public class WorkflowService {
                     : "task " + taskId + " is already " + current.status().name().toLowerCase());
         }
         LOG.info("Case {} step {} completed by {} (outcome {})", app.trackingCode(), task.stepNo(), caller.name(), chosen);
-        return tasks.find(taskId).orElseThrow();
+        // What the conditional update wrote, without reading it back: the task was open and unclaimed or held by
+        // the caller, so it is now the caller's, claimed when it was claimed or else now.
+        return new Task(task.id(), task.applicationId(), task.stepNo(), task.stepName(), task.actor(), task.kind(),
+                TaskStatus.COMPLETED, task.resumeStep(), task.enteredAt(), task.dueAt(), caller.name(),
+                task.claimedBy() != null ? task.claimedAt() : now, now, caller.name(), chosen, note);
     }
 
     /** The applicant (or the front office for them) withdraws an open case: its open tasks are cancelled. */

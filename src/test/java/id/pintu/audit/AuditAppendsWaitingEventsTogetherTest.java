@@ -143,7 +143,7 @@ class AuditAppendsWaitingEventsTogetherTest {
 
     private String event(String eventId, String caseId, int step) throws Exception {
         return json.writeValueAsString(new CaseEvent(eventId, CaseEvent.STEP_ENTERED, caseId, "TEST", "test", 1,
-                UUID.randomUUID().toString(), step, "front-office", null, null, null, null, Instant.now()));
+                UUID.randomUUID().toString(), step, "front-office", null, null, null, null, Instant.now(), null, null));
     }
 
     private List<String> recorded(String caseId) {

@@ -78,10 +78,11 @@ public final class PintuBenchmark {
         try (BenchHub hub = BenchHub.start(settings.postgres(), defaultConsumers, settings.hubArgs())) {
             first = hub;
             put("startupMs", "start-up to ApplicationReadyEvent (first, cold)", hub.startupMillis, "ms");
-            figures.put("dbDurability", hub.durability());
+            String durability = hub.durability();
+            figures.put("dbDurability", durability);
             long journalWait = hub.journalBufferTimeoutMicros();
             figures.put("journalBufferTimeoutUs", journalWait);
-            System.out.println("[bench] database: " + figures.get("db") + ", " + hub.durability()
+            System.out.println("[bench] database: " + figures.get("db") + ", " + durability
                     + "; broker journal gathers writes for " + journalWait + " µs per sync");
             StaffSimulation staff = new StaffSimulation(hub);
             if (settings.runs("throughput")) {

@@ -75,7 +75,7 @@ class DocumentsOfABatchCommitTogetherTest {
             String unmakeable = json.writeValueAsString(new CaseEvent(UUID.randomUUID().toString(),
                     CaseEvent.STEP_ENTERED, UUID.randomUUID().toString(), "PTU-26-NOTASK", "izin-perluasan-usaha-industri",
                     1, UUID.randomUUID().toString(), 3, "front-office", TaskKind.STEP, null, null, CaseStatus.IN_PROGRESS,
-                    Instant.now()));
+                    Instant.now(), null, null));
             JmsTemplate topic = new JmsTemplate(jms.getConnectionFactory());
             topic.setPubSubDomain(true);
             topic.send("pintu.events::pintu-documents", s -> {

@@ -5,7 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.workflow.Caller;
+import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.CaseStatus;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskRepository;
+import id.pintu.workflow.TaskStatus;
+import id.pintu.workflow.WorkflowService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +42,18 @@ class OperationsEndpointsTest {
 
     @Autowired
     org.apache.camel.CamelContext camel;
+
+    @Autowired
+    WorkflowService workflow;
+
+    @Autowired
+    TaskRepository tasks;
+
+    @Autowired
+    WorkflowMetrics metrics;
+
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void readinessNamesItsComponents() {
@@ -69,5 +92,48 @@ class OperationsEndpointsTest {
         var queues = java.lang.management.ManagementFactory.getPlatformMBeanServer().queryNames(
                 new javax.management.ObjectName("org.apache.activemq.artemis:broker=\"pintu-broker\",*"), null);
         assertThat(queues.toString()).contains("pintu.actor.kadis");
+    }
+
+    /**
+     * The task a completion returns is the task as stored (the hub builds it from what it wrote, without reading it
+     * back), and the step is timed from its STEP_COMPLETED event alone; an event written before events carried the
+     * step's times is timed from its task.
+     */
+    @Test
+    void aCompletedStepIsReturnedAsStoredAndTimedAgainstItsMutuBaku() {
+        String id = api.submit(Api.application(32)).get("id").asText();
+        String taskId = api.awaitTask(id, 2).get("taskId").asText();
+        double before = stepsCompleted();
+        long timedBefore = workingTimes();
+
+        Task returned = workflow.complete(taskId, "complete", "berkas lengkap",
+                Caller.staff("petugas-32", Set.of("front-office")));
+
+        assertThat(returned).isEqualTo(tasks.find(taskId).orElseThrow());
+        assertThat(returned.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(returned.completedBy()).isEqualTo("petugas-32");
+        assertThat(returned.claimedBy()).isEqualTo("petugas-32");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(stepsCompleted()).isGreaterThanOrEqualTo(before + 1);
+            assertThat(workingTimes()).isGreaterThanOrEqualTo(timedBefore + 1);
+        });
+
+        double beforeOld = stepsCompleted();
+        metrics.record(new CaseEvent("old-" + taskId, CaseEvent.STEP_COMPLETED, id, "PTU-26-LAMA",
+                "izin-perluasan-usaha-industri", 1, taskId, null, null, null, "complete", "petugas-32",
+                CaseStatus.IN_PROGRESS, returned.completedAt(), null, null));
+        assertThat(stepsCompleted()).isEqualTo(beforeOld + 1);
+    }
+
+    private double stepsCompleted() {
+        Counter c = registry.find("pintu.steps.completed")
+                .tags("sop", "izin-perluasan-usaha-industri", "step", "2", "late", "false").counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private long workingTimes() {
+        Timer t = registry.find("pintu.step.working.time")
+                .tags("sop", "izin-perluasan-usaha-industri", "step", "2", "kind", "STEP").timer();
+        return t == null ? 0 : t.count();
     }
 }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.support.RouteDeadLetters;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,5 +57,27 @@ class PoisonMessageGoesToDeadLettersTest {
             assertThat(again).hasSize(1);
             assertThat(again.get(0).get("messageId").asText()).isNotEqualTo(letter.get("messageId").asText());
         });
+    }
+
+    /**
+     * A case event the metrics cannot read is dead-lettered as it was received (its text, not what the route made
+     * of it), with the route and the reason; the hub takes no copy of each message on arrival for this.
+     */
+    @Test
+    void anUnreadableEventIsDeadLetteredAsReceived() {
+        String poison = "{\"type\": \"STEP_COMPLETED\", \"at\": \"kemarin\", \"n\": " + System.nanoTime() + "}";
+        JmsTemplate topic = new JmsTemplate(jms.getConnectionFactory());
+        topic.setPubSubDomain(true);
+        try {
+            topic.send("pintu.events::nonDurable.pintu-metrics", session -> session.createTextMessage(poison));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<JsonNode> letters = RouteDeadLetters.listed(api, "metrics-events");
+                assertThat(letters).hasSize(1);
+                assertThat(letters.get(0).get("body").asText()).isEqualTo(poison);
+                assertThat(letters.get(0).get("reason").asText()).contains("InvalidFormatException").contains("kemarin");
+            });
+        } finally {
+            RouteDeadLetters.drain(jms, "metrics-events");
+        }
     }
 }
