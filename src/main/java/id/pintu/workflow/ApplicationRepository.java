@@ -103,10 +103,6 @@ public class ApplicationRepository {
                 .update() == 1;
     }
 
-    public void touch(String id, Instant now) {
-        jdbc.sql("UPDATE application SET updated_at = ? WHERE id = ?").params(ts(now), id).update();
-    }
-
     private Application map(ResultSet rs, int row) throws SQLException {
         return new Application(
                 rs.getString("id"),

@@ -182,7 +182,6 @@ public class WorkflowService {
                     caller.name(), app.status(), now);
             emit(new Transition(transitionId, app.id(), app.sopCode(), app.sopVersion(), taskId, task.stepNo(),
                     task.kind(), chosen, task.resumeStep(), null, completed), now);
-            applications.touch(app.id(), now);
             return true;
         }));
         if (!done) {

@@ -113,6 +113,9 @@ class OperationsEndpointsTest {
         assertThat(returned.status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(returned.completedBy()).isEqualTo("petugas-32");
         assertThat(returned.claimedBy()).isEqualTo("petugas-32");
+        // The case's last activity is the completion at the latest (its row is not rewritten for it).
+        assertThat(java.time.Instant.parse(api.getCase(id).get("updatedAt").asText()))
+                .isAfterOrEqualTo(returned.completedAt());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(stepsCompleted()).isGreaterThanOrEqualTo(before + 1);
             assertThat(workingTimes()).isGreaterThanOrEqualTo(timedBefore + 1);
