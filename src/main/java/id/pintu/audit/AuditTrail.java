@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +33,9 @@ public class AuditTrail {
     public record Record(String actor, String action, String applicationId, String subject, Object before,
             Object after, String eventId) {}
 
+    /** Event ids looked up per query: well below the parameter limits of H2 and PostgreSQL. */
+    private static final int LOOKUP_CHUNK = 500;
+
     private static final String COLUMNS =
             "seq, at, actor, action, application_id, subject, before_json, after_json, event_id, prev_hash, hash";
 
@@ -48,38 +54,71 @@ public class AuditTrail {
     /** Appends an entry; a record whose eventId is already in the log is skipped (at-least-once delivery). */
     @Transactional(propagation = Propagation.REQUIRED)
     public Optional<AuditEntry> append(Record r) {
-        Head head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
-                .single();
-        if (r.eventId() != null && jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE event_id = ?")
-                .param(r.eventId()).query(Long.class).single() > 0) {
-            return Optional.empty();
-        }
-        // Microseconds: what both H2 and PostgreSQL store, so the re-read entry hashes the same.
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry e = new AuditEntry(head.seq() + 1, at, r.actor(), r.action(), r.applicationId(), r.subject(),
-                toJson(r.before()), toJson(r.after()), r.eventId(), head.hash(), null);
-        e = e.withHash(e.computeHash());
-        jdbc.sql("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(e.seq(), Timestamp.from(e.at()), e.actor(), e.action(), e.applicationId(), e.subject(),
-                        e.before(), e.after(), e.eventId(), e.prevHash(), e.hash())
-                .update();
-        jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(e.seq(), e.hash()).update();
-        return Optional.of(e);
+        return appendAll(List.of(r)).stream().findFirst();
     }
 
     /**
-     * Appends the records in the order given, in one transaction (the caller's, if any): the head is locked once for
-     * all of them. Returns the entries written; records already in the log (by eventId, also a repeat within the
+     * Appends the records in the order given, in one transaction (the caller's, if any): the head is locked and moved
+     * once for all of them, the event ids already in the log are looked up in one query and the rows are inserted in
+     * one JDBC batch. Returns the entries written; records already in the log (by eventId, also a repeat within the
      * list) are skipped.
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public List<AuditEntry> appendAll(List<Record> records) {
-        List<AuditEntry> written = new ArrayList<>(records.size());
-        for (Record r : records) {
-            append(r).ifPresent(written::add);
+        if (records.isEmpty()) {
+            return List.of();
         }
+        Head head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+                .single();
+        Set<String> recorded = recordedEventIds(records);
+        List<AuditEntry> written = new ArrayList<>(records.size());
+        long seq = head.seq();
+        String previous = head.hash();
+        for (Record r : records) {
+            if (r.eventId() != null && !recorded.add(r.eventId())) {
+                continue;
+            }
+            // Microseconds: what both H2 and PostgreSQL store, so the re-read entry hashes the same.
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            AuditEntry e = new AuditEntry(++seq, at, r.actor(), r.action(), r.applicationId(), r.subject(),
+                    toJson(r.before()), toJson(r.after()), r.eventId(), previous, null);
+            e = e.withHash(e.computeHash());
+            previous = e.hash();
+            written.add(e);
+        }
+        if (written.isEmpty()) {
+            return written;
+        }
+        template.batchUpdate("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                written, written.size(), (ps, e) -> {
+                    ps.setLong(1, e.seq());
+                    ps.setTimestamp(2, Timestamp.from(e.at()));
+                    ps.setString(3, e.actor());
+                    ps.setString(4, e.action());
+                    ps.setString(5, e.applicationId());
+                    ps.setString(6, e.subject());
+                    ps.setString(7, e.before());
+                    ps.setString(8, e.after());
+                    ps.setString(9, e.eventId());
+                    ps.setString(10, e.prevHash());
+                    ps.setString(11, e.hash());
+                });
+        jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(seq, previous).update();
         return written;
+    }
+
+    /** The records' event ids that are in the log already (read under the head's lock, so none is added meanwhile). */
+    private Set<String> recordedEventIds(List<Record> records) {
+        List<String> ids = records.stream().map(Record::eventId).filter(Objects::nonNull).distinct().toList();
+        Set<String> recorded = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            recorded.addAll(jdbc.sql("SELECT event_id FROM audit_log WHERE event_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+                    .query(String.class)
+                    .list());
+        }
+        return recorded;
     }
 
     /** Verifies the whole chain in sequence order, streaming the rows. */
