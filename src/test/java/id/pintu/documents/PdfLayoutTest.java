@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -28,14 +29,38 @@ class PdfLayoutTest {
     void qrCodeOfASealedDocumentScansToItsVerificationAddress() throws Exception {
         LetterContent letter = SealedPdfSignatureTest.letter();
         byte[] pdf = new PdfRenderer(SealedPdfSignatureTest.office()).render(letter);
+        assertThat(scan(pdf, 150)).isEqualTo(letter.verification().url());
+    }
+
+    /** Symbols of many different addresses, rasterised at a low resolution, each scan to their own address. */
+    @Test
+    void qrCodesOfManyAddressesScanBack() throws Exception {
+        LetterContent base = SealedPdfSignatureTest.letter();
+        PdfRenderer renderer = new PdfRenderer(SealedPdfSignatureTest.office());
+        Random random = new Random(20261203);
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        for (int i = 0; i < 24; i++) {
+            StringBuilder code = new StringBuilder();
+            for (int c = 0; c < 10 + i % 3 * 6; c++) {
+                code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String url = (i % 2 == 0 ? "http://localhost:8080" : "https://perizinan.dairikab.go.id") + "/verifikasi/"
+                    + code;
+            LetterContent letter = new LetterContent(base.layout(), base.title(), base.number(), base.lampiran(),
+                    base.perihal(), base.addressee(), base.placeAndDate(), base.body(), base.signature(),
+                    base.initials(), new LetterContent.Verification(code.toString(), url), base.watermark());
+            assertThat(scan(renderer.render(letter), 100)).as(url).isEqualTo(url);
+        }
+    }
+
+    private static String scan(byte[] pdf, int dpi) throws Exception {
         BufferedImage page;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            page = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.RGB);
+            page = new PDFRenderer(doc).renderImageWithDPI(0, dpi, ImageType.RGB);
         }
         int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-        String scanned = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)))).getText();
-        assertThat(scanned).isEqualTo(letter.verification().url());
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class OperationsEndpointsTest {
         assertThat(returned.completedBy()).isEqualTo("petugas-32");
         assertThat(returned.claimedBy()).isEqualTo("petugas-32");
         // The case's last activity is the completion at the latest (its row is not rewritten for it).
-        assertThat(java.time.Instant.parse(api.getCase(id).get("updatedAt").asText()))
+        assertThat(Instant.parse(api.getCase(id).get("updatedAt").asText()))
                 .isAfterOrEqualTo(returned.completedAt());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(stepsCompleted()).isGreaterThanOrEqualTo(before + 1);

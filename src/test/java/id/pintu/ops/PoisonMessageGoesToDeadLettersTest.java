@@ -10,6 +10,7 @@ import id.pintu.support.RouteDeadLetters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -27,6 +28,9 @@ class PoisonMessageGoesToDeadLettersTest {
 
     @Autowired
     JmsTemplate jms;
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void poisonIsDeadLetteredWithItsReasonAndTheQueueMovesOn() {
@@ -76,6 +80,9 @@ class PoisonMessageGoesToDeadLettersTest {
                 assertThat(letters.get(0).get("body").asText()).isEqualTo(poison);
                 assertThat(letters.get(0).get("reason").asText()).contains("InvalidFormatException").contains("kemarin");
             });
+            // Camel turns this on as soon as one route uses useOriginalMessage, and then copies every message.
+            assertThat(camel.isAllowUseOriginalMessage()).as("no route asks Camel to keep the original message")
+                    .isFalse();
         } finally {
             RouteDeadLetters.drain(jms, "metrics-events");
         }
