@@ -127,11 +127,15 @@ public class OutboxRepository {
      * many were released.
      */
     public int releaseWaiting(String applicationId, Instant now, Collection<String> outputs) {
-        String waitsFor = outputs.isEmpty() ? "waits_for IS NULL" : "(waits_for IS NULL OR waits_for IN (:outputs))";
-        var update = jdbc.sql("UPDATE outbox SET available_at = :now WHERE application_id = :case"
-                        + " AND last_error IS NOT NULL AND available_at > :now AND " + waitsFor)
-                .param("now", ts(now)).param("case", applicationId);
+        var update = jdbc.sql(releaseSql(outputs.isEmpty())).param("now", ts(now)).param("case", applicationId);
         return (outputs.isEmpty() ? update : update.param("outputs", outputs)).update();
+    }
+
+    /** The release's statement; it finds the case's events by the index {@code outbox_case}. */
+    static String releaseSql(boolean anyOutput) {
+        return "UPDATE outbox SET available_at = :now WHERE application_id = :case AND last_error IS NOT NULL"
+                + " AND available_at > :now AND "
+                + (anyOutput ? "waits_for IS NULL" : "(waits_for IS NULL OR waits_for IN (:outputs))");
     }
 
     /**
