@@ -3,6 +3,7 @@ package id.pintu.mail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.workflow.OutboxRelay;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -15,9 +16,12 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -42,6 +46,8 @@ public class OutboxMailSender {
     private final Clock clock;
     private final MailMetrics metrics;
     private final Session session = Session.getInstance(new Properties());
+    /** Mails sent whose record waits for the outbox relay's next delete. */
+    private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
     public OutboxMailSender(ObjectMapper json, DocumentStore documents, MailAttachments attachments,
             SentMailRepository sent, MailProperties properties, Clock clock, MailMetrics metrics) {
@@ -58,7 +64,7 @@ public class OutboxMailSender {
     public MimeMessage prepare(String payload, Exchange exchange) throws IOException, MessagingException {
         OutgoingMail mail = json.readValue(payload, OutgoingMail.class);
         exchange.getIn().setHeader(MailHeaders.DEDUP_KEY, mail.dedupKey());
-        if (sent.wasSent(mail.dedupKey())) {
+        if (recording.contains(mail.dedupKey()) || sent.wasSent(mail.dedupKey())) {
             LOG.debug("Mail {} already sent; not sending again", mail.dedupKey());
             return null;
         }
@@ -92,12 +98,26 @@ public class OutboxMailSender {
         return m;
     }
 
-    /** After the SMTP server took the mail. */
-    public void sent(String payload, @Header(MailHeaders.SENT_MESSAGE_ID) String messageId) throws IOException {
+    /**
+     * After the SMTP server took the mail: its sent record is left to the outbox relay, which writes it in the
+     * transaction that deletes the mail's outbox event ({@link OutboxRelay#RECORD_ON_DELETE}), with the others of
+     * that moment, instead of a commit per mail. Until then the event stays held, and this hub knows the mail as
+     * being recorded, so it does not send it again.
+     */
+    public void sent(String payload, @Header(MailHeaders.SENT_MESSAGE_ID) String messageId, Exchange exchange)
+            throws IOException {
         OutgoingMail mail = json.readValue(payload, OutgoingMail.class);
-        sent.record(mail.dedupKey(), messageId == null ? messageId(mail.dedupKey()) : messageId,
-                mail.applicationId(), MailTemplates.oneLine(mail.to()), MailTemplates.oneLine(mail.subject()),
-                clock.instant());
+        String id = messageId == null ? messageId(mail.dedupKey()) : messageId;
+        Instant at = clock.instant();
+        recording.add(mail.dedupKey());
+        exchange.setProperty(OutboxRelay.RECORD_ON_DELETE, (Runnable) () -> {
+            try {
+                sent.record(mail.dedupKey(), id, mail.applicationId(), MailTemplates.oneLine(mail.to()),
+                        MailTemplates.oneLine(mail.subject()), at);
+            } finally {
+                recording.remove(mail.dedupKey());
+            }
+        });
         metrics.sent(mail.dedupKey());
         LOG.info("Mail {} sent to {}", mail.dedupKey(), MailTemplates.oneLine(mail.to()));
     }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,17 +22,21 @@ public class SentMailRepository {
                 .single() > 0;
     }
 
+    /**
+     * Records a mail as sent, unless its key is recorded already (sent again after a crash between sending and
+     * recording: the first record stands). Runs inside the outbox relay's delete transaction, so the check is part of
+     * the statement: a refused duplicate would abort a PostgreSQL transaction.
+     */
     public void record(String dedupKey, String messageId, String applicationId, String recipient, String subject,
             Instant at) {
-        try {
-            jdbc.sql("INSERT INTO mail_sent (dedup_key, message_id, application_id, recipient, subject, sent_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(dedupKey, messageId, applicationId, recipient,
-                            subject.length() > 500 ? subject.substring(0, 500) : subject, Timestamp.from(at))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            // Sent again after a crash between sending and recording: the first record stands.
-        }
+        jdbc.sql("INSERT INTO mail_sent (dedup_key, message_id, application_id, recipient, subject, sent_at)"
+                        // Typed, so that PostgreSQL knows each parameter's type in a SELECT list (a null too).
+                        + " SELECT CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(36)),"
+                        + " CAST(? AS VARCHAR(254)), CAST(? AS VARCHAR(500)), CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM mail_sent WHERE dedup_key = ?)")
+                .params(dedupKey, messageId, applicationId, recipient,
+                        subject.length() > 500 ? subject.substring(0, 500) : subject, Timestamp.from(at), dedupKey)
+                .update();
     }
 
     /** The case of the first of these Message-IDs that the hub sent, if any. */

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Routes committed outbox events. The fast path is woken right after a commit with the event itself and routes it
@@ -41,6 +43,14 @@ public class OutboxRelay {
     /** The kind of the transitions older hubs wrote, their case event in a row of its own; routed the same way. */
     public static final String STEP_COMPLETED = "STEP_COMPLETED";
     public static final String OUTBOX_ID = "PintuOutboxId";
+    /**
+     * An exchange property a route may set to a database write ({@link Runnable}) that records what its routing did
+     * outside the hub, e.g. a mail's sent record. It runs in the transaction that deletes the routed event, with the
+     * writes of the other events deleted then, instead of in a commit of its own; until then the event stays held or
+     * leased, so no relay routes it again. The write must be harmless when it finds its record there already. If that
+     * transaction fails, each write is tried on its own, so one bad write loses no other.
+     */
+    public static final String RECORD_ON_DELETE = "PintuOutboxRecordOnDelete";
     /** Attempts of an event that waits for something (NotReadyYetException) logged at INFO; later ones warn. */
     public static final int PATIENT_ATTEMPTS = 4;
 
@@ -57,7 +67,8 @@ public class OutboxRelay {
     private final Clock clock;
     private final WorkflowProperties properties;
     private final OutboxRelayProperties relay;
-    private final Queue<String> routedIds = new ConcurrentLinkedQueue<>();
+    private final TransactionOperations tx;
+    private final Queue<Routed> routed = new ConcurrentLinkedQueue<>();
     private final ReentrantLock deleting = new ReentrantLock();
     private volatile long lastDelete = System.nanoTime();
     /** When each case's outputs were last reported here ({@link #retryWaiting}), by case and output (or "any"). */
@@ -65,8 +76,9 @@ public class OutboxRelay {
     private volatile long lastSweep = System.nanoTime();
 
     public OutboxRelay(OutboxRepository outbox, @Lazy ProducerTemplate producer, Clock clock,
-            WorkflowProperties properties, OutboxRelayProperties relay) {
+            WorkflowProperties properties, OutboxRelayProperties relay, TransactionOperations tx) {
         this.outbox = outbox;
+        this.tx = tx;
         this.producer = producer;
         this.clock = clock;
         this.properties = properties;
@@ -281,7 +293,7 @@ public class OutboxRelay {
             }
             return false;
         }
-        routedIds.add(event.id());
+        routed.add(new Routed(event.id(), result.getProperty(RECORD_ON_DELETE, Runnable.class)));
         if (System.nanoTime() - lastDelete >= relay.deleteEvery().toNanos()) {
             flushDeletes();
         }
@@ -298,14 +310,14 @@ public class OutboxRelay {
      */
     @PreDestroy
     void flushDeletes() {
-        while (!routedIds.isEmpty() && deleting.tryLock()) {
+        while (!routed.isEmpty() && deleting.tryLock()) {
             try {
                 lastDelete = System.nanoTime();
-                List<String> batch = new ArrayList<>();
-                for (String id; batch.size() < DELETE_BATCH && (id = routedIds.poll()) != null; ) {
-                    batch.add(id);
+                List<Routed> batch = new ArrayList<>();
+                for (Routed r; batch.size() < DELETE_BATCH && (r = routed.poll()) != null; ) {
+                    batch.add(r);
                 }
-                outbox.delete(batch);
+                delete(batch);
             } catch (RuntimeException e) {
                 LOG.warn("Deleting routed outbox events failed; they are routed again when their lease ends: {}",
                         e.toString());
@@ -314,6 +326,44 @@ public class OutboxRelay {
             }
         }
     }
+
+    /**
+     * The routed events' records and their deletes in one transaction. If it fails, each record is written on its
+     * own, and an event whose record still fails is not deleted: it is routed again after its hold or lease, as if
+     * its route had failed.
+     */
+    private void delete(List<Routed> batch) {
+        List<String> ids = batch.stream().map(Routed::id).toList();
+        if (batch.stream().allMatch(r -> r.record() == null)) {
+            outbox.delete(ids);
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                batch.stream().map(Routed::record).filter(Objects::nonNull).forEach(Runnable::run);
+                outbox.delete(ids);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Recording and deleting {} routed outbox events together failed ({}); recording each on its own",
+                    ids.size(), e.toString());
+            List<String> done = new ArrayList<>();
+            for (Routed r : batch) {
+                try {
+                    if (r.record() != null) {
+                        tx.executeWithoutResult(status -> r.record().run());
+                    }
+                    done.add(r.id());
+                } catch (RuntimeException failed) {
+                    LOG.warn("Outbox event {} routed, but its record was not written ({}); it is routed again after"
+                            + " its lease", r.id(), failed.toString());
+                }
+            }
+            outbox.delete(done);
+        }
+    }
+
+    /** An event routed and not deleted yet, with the record its route left to write with the delete (or null). */
+    private record Routed(String id, Runnable record) {}
 
     static Duration backoff(int attempts) {
         Duration d = Duration.ofSeconds(1L << Math.min(Math.max(attempts - 1, 0), 16));

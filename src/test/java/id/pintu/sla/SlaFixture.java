@@ -78,7 +78,7 @@ final class SlaFixture {
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.
         OutboxRelay relay = new OutboxRelay(outbox, null, clock, workflow, new OutboxRelayProperties(4, 100,
                 Duration.ofSeconds(10), new OutboxRelayProperties.Outside(List.of(MailOutbox.KIND), 4),
-                Duration.ofMillis(100), Duration.ofMinutes(1)));
+                Duration.ofMillis(100), Duration.ofMinutes(1)), tx);
         CaseEvents events = new CaseEvents(outbox, relay, json);
         meters = new SimpleMeterRegistry();
         // Escalation mails attach no document, so the mail settings (the wait for an attachment) are not needed.
