@@ -1,6 +1,7 @@
 package id.pintu.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
@@ -11,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Walks the seed SOP from submission to its last step on both branches through the API, as the demo users, and
- * checks that every step reached the actor its column names and that the case ends with the branch's status.
+ * checks that every step reached the actor its column names and that the case ends with the branch's status. Every
+ * status mail the SOP's rules owe the case is sent and recorded as sent once (the record is written with the
+ * outbox's delete: {@code BothBranchesOnPostgresTest} runs the same on PostgreSQL), and none is left owed.
  */
 @HubTest
 class BothBranchesEndToEndTest {
@@ -24,6 +28,9 @@ class BothBranchesEndToEndTest {
     @Autowired
     Api api;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void recommendBranchIssuesThePermit() {
         String id = api.submit(Api.application(1)).get("id").asText();
@@ -31,6 +38,8 @@ class BothBranchesEndToEndTest {
         assertThat(walked).containsExactly(2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25);
         api.awaitStatus(id, "ISSUED");
         assertHistory(id, List.of(1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25));
+        assertMailsRecorded(id, "diterima", "resi", "terverifikasi", "peninjauan-lapangan", "direkomendasikan",
+                "surat-izin", "izin-terbit");
     }
 
     @Test
@@ -40,6 +49,18 @@ class BothBranchesEndToEndTest {
         assertThat(walked).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         api.awaitStatus(id, "REJECTED");
         assertHistory(id, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+        assertMailsRecorded(id, "diterima", "resi", "terverifikasi", "peninjauan-lapangan", "tidak-direkomendasikan",
+                "surat-penolakan");
+    }
+
+    private void assertMailsRecorded(String id, String... templates) {
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> {
+            List<String> recorded = jdbc.sql("SELECT dedup_key FROM mail_sent WHERE application_id = ?").param(id)
+                    .query(String.class).list().stream().map(k -> k.substring(0, k.indexOf(':'))).toList();
+            assertThat(recorded).containsExactlyInAnyOrder(templates);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE application_id = ? AND kind = 'MAIL'").param(id)
+                    .query(Long.class).single()).as("mails still owed").isZero();
+        });
     }
 
     private List<Integer> walk(String id, String branch) {
