@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A batch append writes its records in the order given, with consecutive sequence numbers that link hash to hash,
- * and skips a record whose event is in the log already or repeats earlier in the
- * same batch; records without an event id are never skipped.
+ * and skips a record whose event is in the log already or repeats earlier in the same batch; records without an
+ * event id are never skipped.
  */
 @HubTest
 class AuditAppendAllSkipsRepeatsAndLinksTheChainTest {
