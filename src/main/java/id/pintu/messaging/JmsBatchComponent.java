@@ -12,9 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code jms-batch:topic:<topic>?subscription=<name>[&maxBatch=N][&consumers=N][&selector=...]}: a durable
- * shared subscription read in batches by {@code consumers} threads (default 1, which keeps publish order); with
- * {@code durable=false} a shared subscription that is not durable (the broker keeps no journal record per message
- * for it, and it lives only while a consumer reads it: for counters that start from zero with the JVM);
+ * shared subscription read in batches by {@code consumers} threads (default 1, which keeps publish order);
  * {@code jms-batch:queue:<queue>[?...]}: a queue read the same way. With {@code joinTransaction=true} the route's
  * {@code jms} producers send in the batch's JMS transaction: what it publishes and the acknowledgement of the batch
  * commit together (its sends must be safe to repeat: a failed batch is handled again message by message). The route
@@ -82,22 +80,17 @@ public class JmsBatchComponent extends DefaultComponent {
             throw new IllegalArgumentException(uri + ": consumers must be at least 1");
         }
         String selector = getAndRemoveParameter(parameters, "selector", String.class);
-        Boolean durable = getAndRemoveParameter(parameters, "durable", Boolean.class);
-        if (queue && durable != null) {
-            throw new IllegalArgumentException(uri + ": durable is for a topic's subscription, not a queue");
-        }
         boolean joinTransaction = getAndRemoveParameter(parameters, "joinTransaction", Boolean.class, false);
         if (!parameters.isEmpty()) {
             throw new IllegalArgumentException(uri + ": unknown options " + parameters.keySet()
-                    + " (known: subscription, durable, maxBatch, consumers, selector, joinTransaction)");
+                    + " (known: subscription, maxBatch, consumers, selector, joinTransaction)");
         }
         DistributionSummary batches = DistributionSummary.builder(BATCH_METRIC)
                 .description("Messages handed to the route in one batch (one JMS transaction)")
                 .baseUnit("messages")
                 .tag("subscription", queue ? destination : subscription)
                 .register(meters);
-        return new JmsBatchEndpoint(uri, this, queue, destination, subscription, durable == null || durable,
-                maxBatch, consumers, selector,
+        return new JmsBatchEndpoint(uri, this, queue, destination, subscription, maxBatch, consumers, selector,
                 connections, joinTransaction ? producerConnections : null, properties, batches);
     }
 }

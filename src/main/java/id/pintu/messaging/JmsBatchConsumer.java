@@ -24,7 +24,7 @@ import org.springframework.jms.connection.JmsResourceHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reads a shared subscription (durable unless the endpoint says otherwise) or a queue on {@code consumers} threads (default one), each in a transacted
+ * Reads a durable shared subscription or a queue on {@code consumers} threads (default one), each in a transacted
  * session of its own: a thread waits for a message, takes what else is already waiting (up to {@code maxBatch}),
  * hands the texts (a bytes message's as UTF-8) to the route as one exchange and commits its session when the route
  * has finished. Under load a batch holds what arrived while the last one was handled; at rest it is one message, so
@@ -121,11 +121,8 @@ class JmsBatchConsumer extends DefaultConsumer {
                                 ProducerKeepingSession.around(session)));
                 MessageConsumer consumer = endpoint.queue
                         ? session.createConsumer(session.createQueue(endpoint.destination), endpoint.selector)
-                        : endpoint.durable
-                                ? session.createSharedDurableConsumer(session.createTopic(endpoint.destination),
-                                        endpoint.subscription, endpoint.selector)
-                                : session.createSharedConsumer(session.createTopic(endpoint.destination),
-                                        endpoint.subscription, endpoint.selector);
+                        : session.createSharedDurableConsumer(session.createTopic(endpoint.destination),
+                                endpoint.subscription, endpoint.selector);
                 connection.start();
                 backOff = FIRST_BACK_OFF_MS;
                 while (running) {

@@ -9,7 +9,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * One shared subscription (durable unless asked otherwise), or one queue, read in batches; consume only (publish with the {@code jms}
+ * One durable shared subscription, or one queue, read in batches; consume only (publish with the {@code jms}
  * component).
  */
 class JmsBatchEndpoint extends DefaultEndpoint {
@@ -19,8 +19,6 @@ class JmsBatchEndpoint extends DefaultEndpoint {
     final String destination;
     /** Null for a queue. */
     final String subscription;
-    /** Whether the subscription is durable (true for a queue, where it does not apply). */
-    final boolean durable;
     final int maxBatch;
     final int consumers;
     final String selector;
@@ -31,14 +29,13 @@ class JmsBatchEndpoint extends DefaultEndpoint {
     final DistributionSummary batches;
 
     JmsBatchEndpoint(String uri, JmsBatchComponent component, boolean queue, String destination, String subscription,
-            boolean durable, int maxBatch, int consumers, String selector, ConnectionFactory connections,
+            int maxBatch, int consumers, String selector, ConnectionFactory connections,
             ConnectionFactory joinedProducers, MessagingProperties properties, DistributionSummary batches) {
         super(uri, component);
         this.queue = queue;
         this.destination = destination;
         this.joinedProducers = joinedProducers;
         this.subscription = subscription;
-        this.durable = durable;
         this.maxBatch = maxBatch;
         this.consumers = consumers;
         this.selector = selector;
@@ -49,15 +46,11 @@ class JmsBatchEndpoint extends DefaultEndpoint {
 
     /**
      * The same queue or subscription as a {@code jms} consumer's URI names it, so the dead-letter queue's re-drive
-     * finds its queue ({@code <topic>::<subscription>} for a durable subscription,
-     * {@code <topic>::nonDurable.<subscription>} for one that is not; see ops.DeadLetters).
+     * finds its queue ({@code <topic>::<subscription>} for a subscription, see ops.DeadLetters).
      */
     String jmsUri() {
-        if (queue) {
-            return "jms://queue:" + destination;
-        }
-        return "jms://topic:" + destination + (durable ? "?durableSubscriptionName=" + subscription
-                : "?subscriptionShared=true&subscriptionName=" + subscription);
+        return queue ? "jms://queue:" + destination
+                : "jms://topic:" + destination + "?durableSubscriptionName=" + subscription;
     }
 
     /** The name in the consumer threads' names and the log: the subscription, or the queue. */

@@ -1,7 +1,7 @@
 package id.pintu.ops;
 
 import id.pintu.messaging.DatabaseOutageLog;
-import id.pintu.messaging.JmsBatchComponent;
+import id.pintu.messaging.QueueErrorHandling;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.WorkflowProperties;
 import org.apache.camel.builder.RouteBuilder;
@@ -28,11 +28,12 @@ class OpsRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // In batches (jms-batch): one JMS transaction and one pass through the route for the events waiting, not one
-        // per event. jms-batch dead-letters an unreadable event on its own, as received.
-        from(JmsBatchComponent.SCHEME + ":topic:" + workflow.eventsTopic() + "?subscription=pintu-metrics&durable=false")
+        from("jms:topic:" + workflow.eventsTopic()
+                        + "?subscriptionShared=true&subscriptionName=pintu-metrics")
                 .routeId("metrics-events")
-                .bean("workflowMetrics", "recordAll").id("record-metrics");
+                .routeConfigurationId(QueueErrorHandling.ID)
+                // The bean reads the JSON itself, so the body stays the text received: a dead letter carries it.
+                .bean("workflowMetrics", "recordJson").id("record-metrics");
 
         // Only on an H2 file database: PostgreSQL vacuums on its own.
         from("timer:h2-housekeeping?period=" + housekeeping.interval().toMillis())

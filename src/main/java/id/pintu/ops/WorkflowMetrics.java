@@ -19,8 +19,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +26,8 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The hub's Prometheus figures. Counters and step durations come from the case events (one shared subscription,
- * so each event is counted once across the instances running; not durable, as the counters start from zero with the
- * JVM); depths are read when scraped, cached briefly so
+ * The hub's Prometheus figures. Counters and step durations come from the case events (one durable shared
+ * subscription, so each event is counted once across instances); depths are read when scraped, cached briefly so
  * a scrape never walks a deep queue twice in a row.
  */
 @Component
@@ -81,70 +78,57 @@ public class WorkflowMetrics {
                 .register(registry);
     }
 
-    /**
-     * Called by the route {@code metrics-events} with a batch of case events as published (their JSON texts). Every
-     * event is read, and what it counts worked out, before anything is counted: a batch that fails counts nothing,
-     * and jms-batch then hands its events over one at a time, so each readable event is counted once and an
-     * unreadable one goes to the dead-letter queue on its own.
-     */
-    public void recordAll(List<String> events) throws JsonProcessingException {
-        List<Runnable> counts = new ArrayList<>(events.size());
-        for (CaseEvent event : CaseEvent.readAll(json, events)) {
-            counts.add(countOf(event));
-        }
-        counts.forEach(Runnable::run);
+    /** Called by the route {@code metrics-events} for each case event, as published (its JSON text). */
+    public void recordJson(String event) throws JsonProcessingException {
+        record(json.readValue(event, CaseEvent.class));
     }
 
     /** Counts one case event; a completed step is also timed against the office calendar and its mutu baku. */
     public void record(CaseEvent e) {
-        countOf(e).run();
-    }
-
-    /** What an event counts, worked out (reads included) but not yet counted: running it only updates meters. */
-    private Runnable countOf(CaseEvent e) {
-        return switch (e.type()) {
-            case CaseEvent.SUBMITTED -> () -> registry.counter("pintu.cases.started", "sop", e.sopCode()).increment();
-            case CaseEvent.CASE_CLOSED -> () -> registry.counter("pintu.cases.finished", "sop", e.sopCode(),
+        switch (e.type()) {
+            case CaseEvent.SUBMITTED -> registry.counter("pintu.cases.started", "sop", e.sopCode()).increment();
+            case CaseEvent.CASE_CLOSED -> registry.counter("pintu.cases.finished", "sop", e.sopCode(),
                     "status", String.valueOf(e.status())).increment();
             case CaseEvent.STEP_COMPLETED -> stepCompleted(e);
-            default -> () -> { };
-        };
+            default -> { }
+        }
     }
 
-    private Runnable stepCompleted(CaseEvent e) {
-        if (e.stepEnteredAt() == null || e.stepDueAt() == null || e.stepNo() == null || e.taskKind() == null) {
+    private void stepCompleted(CaseEvent e) {
+        Instant enteredAt = e.stepEnteredAt();
+        Instant dueAt = e.stepDueAt();
+        Instant completedAt = e.at();
+        if (enteredAt == null || dueAt == null || e.stepNo() == null || e.taskKind() == null) {
             // An event written before it carried the step's times: read them from its task.
             Task t = tasks.find(e.taskId()).orElse(null);
             if (t == null || t.completedAt() == null) {
-                return () -> { };
+                return;
             }
-            return stepCount(e.sopCode(), t.stepNo(), t.kind(), t.enteredAt(), t.dueAt(), t.completedAt());
+            recordStep(e.sopCode(), t.stepNo(), t.kind(), t.enteredAt(), t.dueAt(), t.completedAt());
+            return;
         }
-        return stepCount(e.sopCode(), e.stepNo(), e.taskKind(), e.stepEnteredAt(), e.stepDueAt(), e.at());
+        recordStep(e.sopCode(), e.stepNo(), e.taskKind(), enteredAt, dueAt, completedAt);
     }
 
-    private Runnable stepCount(String sopCode, int stepNo, TaskKind kind, Instant enteredAt, Instant dueAt,
+    private void recordStep(String sopCode, int stepNo, TaskKind kind, Instant enteredAt, Instant dueAt,
             Instant completedAt) {
         String step = String.valueOf(stepNo);
         Duration working = calendar.workingTimeBetween(enteredAt, completedAt);
-        MutuBaku limit = catalog.find(sopCode).flatMap(s -> s.step(stepNo)).map(s -> s.duration()).orElse(null);
-        boolean late = completedAt.isAfter(dueAt);
-        return () -> {
-            Timer.builder("pintu.step.working.time")
-                    .description("Working time a step took, against the office calendar")
-                    .tags("sop", sopCode, "step", step, "kind", kind.name())
+        Timer.builder("pintu.step.working.time")
+                .description("Working time a step took, against the office calendar")
+                .tags("sop", sopCode, "step", step, "kind", kind.name())
+                .register(registry)
+                .record(working);
+        catalog.find(sopCode).flatMap(s -> s.step(stepNo)).ifPresent(s -> {
+            DistributionSummary.builder("pintu.step.mutu.ratio")
+                    .description("Working time taken divided by the step's mutu baku (above 1 = late)")
+                    .tags("sop", sopCode, "step", step)
                     .register(registry)
-                    .record(working);
-            if (limit != null) {
-                DistributionSummary.builder("pintu.step.mutu.ratio")
-                        .description("Working time taken divided by the step's mutu baku (above 1 = late)")
-                        .tags("sop", sopCode, "step", step)
-                        .register(registry)
-                        .record((double) working.toMinutes() / limitMinutes(limit));
-                registry.counter("pintu.steps.completed", "sop", sopCode, "step", step, "late", String.valueOf(late))
-                        .increment();
-            }
-        };
+                    .record((double) working.toMinutes() / limitMinutes(s.duration()));
+            boolean late = completedAt.isAfter(dueAt);
+            registry.counter("pintu.steps.completed", "sop", sopCode, "step", step, "late", String.valueOf(late))
+                    .increment();
+        });
     }
 
     /** A working day counted as the office's usual 7 working hours, only to scale the ratio. */
