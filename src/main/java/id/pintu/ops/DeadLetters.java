@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.activemq.artemis.utils.DestinationUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
@@ -119,21 +122,42 @@ public class DeadLetters {
 
     /**
      * The queue behind a consumer's endpoint URI: {@code jms://queue:X?...} is X; a durable subscription
-     * {@code jms://topic:T?...durableSubscriptionName=S} is the subscription's own queue {@code T::S} (a fully
-     * qualified queue name), so a re-drive reaches that subscriber only, not every subscriber of the topic.
+     * {@code jms://topic:T?...durableSubscriptionName=S} (or {@code subscriptionName=S&subscriptionDurable=true}) is
+     * the subscription's own queue {@code T::S} (a fully qualified queue name), a shared subscription that is not
+     * durable ({@code subscriptionShared=true&subscriptionName=S}) the broker's {@code T::nonDurable.S}, so a re-drive
+     * reaches that subscriber only, not every subscriber of the topic. A topic consumer of neither kind has a queue
+     * of its own for as long as it runs: null.
      */
     static String queueOf(String endpointUri) {
         String path = endpointUri.replaceFirst("^jms:(//)?", "");
         String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
         path = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        if (path.startsWith("topic:")) {
-            for (String p : query.split("&")) {
-                if (p.startsWith("durableSubscriptionName=")) {
-                    return path.substring("topic:".length()) + "::" + p.substring("durableSubscriptionName=".length());
-                }
+        if (!path.startsWith("topic:")) {
+            return path.replaceFirst("^queue:", "");
+        }
+        String topic = path.substring("topic:".length());
+        Map<String, String> options = new HashMap<>();
+        for (String p : query.split("&")) {
+            int eq = p.indexOf('=');
+            if (eq > 0) {
+                options.put(p.substring(0, eq), p.substring(eq + 1));
             }
+        }
+        if (options.containsKey("durableSubscriptionName")) {
+            return sharedSubscriptionQueue(topic, true, options.get("durableSubscriptionName"));
+        }
+        String name = options.get("subscriptionName");
+        if (name == null) {
             return null;
         }
-        return path.replaceFirst("^queue:", "");
+        if ("true".equals(options.get("subscriptionDurable"))) {
+            return sharedSubscriptionQueue(topic, true, name);
+        }
+        return "true".equals(options.get("subscriptionShared")) ? sharedSubscriptionQueue(topic, false, name) : null;
+    }
+
+    /** The fully qualified name of a shared subscription's queue, as the broker's JMS client names it. */
+    private static String sharedSubscriptionQueue(String topic, boolean durable, String subscription) {
+        return topic + "::" + DestinationUtil.createQueueNameForSubscription(durable, null, subscription);
     }
 }

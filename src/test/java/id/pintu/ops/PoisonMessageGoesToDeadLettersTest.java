@@ -65,20 +65,36 @@ class PoisonMessageGoesToDeadLettersTest {
 
     /**
      * A case event the metrics cannot read is dead-lettered as it was received (its text, not what the route made
-     * of it), with the route and the reason; the hub takes no copy of each message on arrival for this.
+     * of it), with the route, the reason and the queue of the metrics' shared subscription (not durable), to which
+     * IT can re-drive it; the hub takes no copy of each message on arrival for this.
      */
     @Test
-    void anUnreadableEventIsDeadLetteredAsReceived() {
+    void anUnreadableEventIsDeadLetteredAsReceivedAndCanBeReDriven() {
         String poison = "{\"type\": \"STEP_COMPLETED\", \"at\": \"kemarin\", \"n\": " + System.nanoTime() + "}";
+        String queue = "pintu.events::nonDurable.pintu-metrics";
         JmsTemplate topic = new JmsTemplate(jms.getConnectionFactory());
         topic.setPubSubDomain(true);
         try {
-            topic.send("pintu.events::nonDurable.pintu-metrics", session -> session.createTextMessage(poison));
+            topic.send(queue, session -> session.createTextMessage(poison));
+            JsonNode[] letter = new JsonNode[1];
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 List<JsonNode> letters = RouteDeadLetters.listed(api, "metrics-events");
                 assertThat(letters).hasSize(1);
-                assertThat(letters.get(0).get("body").asText()).isEqualTo(poison);
-                assertThat(letters.get(0).get("reason").asText()).contains("InvalidFormatException").contains("kemarin");
+                letter[0] = letters.get(0);
+            });
+            assertThat(letter[0].get("body").asText()).isEqualTo(poison);
+            assertThat(letter[0].get("reason").asText()).contains("InvalidFormatException").contains("kemarin");
+            assertThat(letter[0].get("originalQueue").asText()).isEqualTo(queue);
+
+            Api.Response redriven = api.call(HttpMethod.POST,
+                    "/api/admin/dead-letters/" + letter[0].get("messageId").asText() + "/redrive", Map.of(), "admin");
+            assertThat(redriven.status()).isEqualTo(200);
+            // Still unreadable: back on the dead-letter queue once, through the metrics' route again.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<JsonNode> again = RouteDeadLetters.listed(api, "metrics-events");
+                assertThat(again).hasSize(1);
+                assertThat(again.get(0).get("messageId").asText()).isNotEqualTo(letter[0].get("messageId").asText());
+                assertThat(again.get(0).get("body").asText()).isEqualTo(poison);
             });
             // Camel turns this on as soon as one route uses useOriginalMessage, and then copies every message.
             assertThat(camel.isAllowUseOriginalMessage()).as("no route asks Camel to keep the original message")
