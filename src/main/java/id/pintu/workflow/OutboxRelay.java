@@ -317,7 +317,7 @@ public class OutboxRelay {
                 for (Routed r; batch.size() < DELETE_BATCH && (r = routed.poll()) != null; ) {
                     batch.add(r);
                 }
-                delete(batch);
+                recordAndDelete(batch);
             } catch (RuntimeException e) {
                 LOG.warn("Deleting routed outbox events failed; they are routed again when their lease ends: {}",
                         e.toString());
@@ -332,7 +332,7 @@ public class OutboxRelay {
      * own, and an event whose record still fails is not deleted: it is routed again after its hold or lease, as if
      * its route had failed.
      */
-    private void delete(List<Routed> batch) {
+    private void recordAndDelete(List<Routed> batch) {
         List<String> ids = batch.stream().map(Routed::id).toList();
         if (batch.stream().allMatch(r -> r.record() == null)) {
             outbox.delete(ids);
