@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -19,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +88,40 @@ public class CalendarLoader {
             }
         }
         return CalendarData.of(hours, holidays, years);
+    }
+
+    /**
+     * A digest of what {@link #load} reads: the hours file and every holiday file of the directory, their names and
+     * contents. It tells cheaply whether the files changed since they were loaded; a file that cannot be read gives a
+     * digest of its own, so that the next load reports the problem.
+     */
+    public String fingerprint(CalendarProperties properties) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        List<Path> files = new ArrayList<>();
+        files.add(properties.resolvedHoursFile());
+        if (Files.isDirectory(properties.directory())) {
+            try (Stream<Path> s = Files.list(properties.directory())) {
+                s.filter(p -> HOLIDAY_FILE.matcher(p.getFileName().toString()).matches()).sorted().forEach(files::add);
+            } catch (IOException e) {
+                sha.update(("unlistable directory: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        for (Path file : files) {
+            sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            try {
+                sha.update(Files.readAllBytes(file));
+            } catch (IOException e) {
+                sha.update(("unreadable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            }
+            sha.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** One year's holidays as read from a file. */

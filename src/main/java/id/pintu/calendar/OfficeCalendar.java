@@ -41,39 +41,89 @@ public class OfficeCalendar implements WorkingCalendar {
     /** A calendar with no working day for this long is misconfigured; stop instead of looping for ever. */
     private static final int MAX_CLOSED_DAYS = 3 * 366;
 
-    private final OfficeHours hours;
-    private final CalendarData data;
-    private final ZoneId zone;
-    private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+    /**
+     * What the calendar computes with, swapped whole by {@link #reloadIfChanged}: each computation reads it once,
+     * so no due date mixes the old files with the new ones.
+     */
+    private record State(CalendarData data, String fingerprint) {
+        OfficeHours hours() {
+            return data.hours();
+        }
 
-    @Autowired
-    public OfficeCalendar(CalendarProperties properties, Clock clock) {
-        this(new CalendarLoader().load(properties), clock);
-        LOG.info("Office calendar from {}: zone {}, {} holidays for years {}{}", properties.resolvedHoursFile(),
-                zone, data.holidays().size(), data.holidayYears(),
-                hours.ignoreHolidays() ? " (holidays ignored: demo calendar)" : "");
-    }
-
-    public OfficeCalendar(CalendarData data, Clock clock) {
-        this.data = data;
-        this.hours = data.hours();
-        this.zone = hours.zone();
-        if (!hours.ignoreHolidays()) {
-            int thisYear = clock.instant().atZone(zone).getYear();
-            warnIfNoHolidays(thisYear);
-            warnIfNoHolidays(thisYear + 1);
+        ZoneId zone() {
+            return data.hours().zone();
         }
     }
 
+    private final CalendarProperties properties;
+    private final CalendarLoader loader = new CalendarLoader();
+    private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+    private volatile State state;
+
+    @Autowired
+    public OfficeCalendar(CalendarProperties properties, Clock clock) {
+        this.properties = properties;
+        String fingerprint = loader.fingerprint(properties);
+        this.state = new State(loader.load(properties), fingerprint);
+        warnAboutNextYears(clock);
+        LOG.info("Office calendar from {}: zone {}, {} holidays for years {}{}", properties.resolvedHoursFile(),
+                zone(), state.data().holidays().size(), state.data().holidayYears(),
+                state.hours().ignoreHolidays() ? " (holidays ignored: demo calendar)" : "");
+    }
+
+    /** A calendar of fixed data, not read from files (it cannot be reloaded). */
+    public OfficeCalendar(CalendarData data, Clock clock) {
+        this.properties = null;
+        this.state = new State(data, null);
+        warnAboutNextYears(clock);
+    }
+
+    private void warnAboutNextYears(Clock clock) {
+        State s = state;
+        if (!s.hours().ignoreHolidays()) {
+            int thisYear = clock.instant().atZone(s.zone()).getYear();
+            warnIfNoHolidays(s, thisYear);
+            warnIfNoHolidays(s, thisYear + 1);
+        }
+    }
+
+    /**
+     * Reads the calendar's files again if they changed since they were last read, and puts them in force at once.
+     * Returns what changed, or empty if the files are as they were. A file the office cannot run on throws
+     * {@link CalendarConfigException} and leaves the calendar in force as it was.
+     */
+    public synchronized Optional<CalendarChange> reloadIfChanged() {
+        if (properties == null) {
+            throw new IllegalStateException("this calendar was not read from files");
+        }
+        State before = state;
+        String fingerprint = loader.fingerprint(properties);
+        if (fingerprint.equals(before.fingerprint())) {
+            return Optional.empty();
+        }
+        State after = new State(loader.load(properties), fingerprint);
+        state = after;
+        warnedYears.clear();
+        CalendarChange change = CalendarChange.between(before.data(), after.data());
+        LOG.info("Office calendar reloaded from {}: {}", properties.resolvedHoursFile(), change.summary());
+        return Optional.of(change);
+    }
+
+    /** What the calendar in force was loaded from: its hours, its holidays and the years with a holiday file. */
+    public CalendarData data() {
+        return state.data();
+    }
+
     public ZoneId zone() {
-        return zone;
+        return state.zone();
     }
 
     @Override
     public Instant dueAt(Instant entered, MutuBaku limit) {
-        Instant start = nextWorkingMoment(entered);
-        Instant afterDays = plusWorkingDays(start, limit.workingDays());
-        return plusWorkingTime(afterDays, limit.workingTime());
+        State s = state;
+        Instant start = nextWorkingMoment(s, entered);
+        Instant afterDays = plusWorkingDays(s, start, limit.workingDays());
+        return plusWorkingTime(s, afterDays, limit.workingTime());
     }
 
     @Override
@@ -81,14 +131,15 @@ public class OfficeCalendar implements WorkingCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
+        State s = state;
         Duration total = Duration.ZERO;
-        LocalDate last = to.atZone(zone).toLocalDate();
-        for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
-            for (Period p : periods(d)) {
-                Instant s = later(p.start(), from);
-                Instant e = earlier(p.end(), to);
-                if (e.isAfter(s)) {
-                    total = total.plus(Duration.between(s, e));
+        LocalDate last = to.atZone(s.zone()).toLocalDate();
+        for (LocalDate d = from.atZone(s.zone()).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            for (Period p : periods(s, d)) {
+                Instant start = later(p.start(), from);
+                Instant end = earlier(p.end(), to);
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
                 }
             }
         }
@@ -97,14 +148,19 @@ public class OfficeCalendar implements WorkingCalendar {
 
     @Override
     public boolean isWorkingMoment(Instant moment) {
-        return periods(moment.atZone(zone).toLocalDate()).stream().anyMatch(p -> p.contains(moment));
+        State s = state;
+        return periods(s, moment.atZone(s.zone()).toLocalDate()).stream().anyMatch(p -> p.contains(moment));
     }
 
     @Override
     public Instant nextWorkingMoment(Instant moment) {
-        LocalDate d = moment.atZone(zone).toLocalDate();
+        return nextWorkingMoment(state, moment);
+    }
+
+    private Instant nextWorkingMoment(State s, Instant moment) {
+        LocalDate d = moment.atZone(s.zone()).toLocalDate();
         for (int closed = 0; closed <= MAX_CLOSED_DAYS; d = d.plusDays(1)) {
-            List<Period> periods = periods(d);
+            List<Period> periods = periods(s, d);
             closed = periods.isEmpty() ? closed + 1 : 0;
             for (Period p : periods) {
                 if (p.end().isAfter(moment)) {
@@ -117,40 +173,40 @@ public class OfficeCalendar implements WorkingCalendar {
 
     /** Whether {@code date} has working hours at all (a weekday with hours that is not a holiday). */
     public boolean isWorkingDay(LocalDate date) {
-        return !periods(date).isEmpty();
+        return !periods(state, date).isEmpty();
     }
 
     /** The holiday on {@code date}, if one is on record (also when the calendar ignores holidays). */
     public Optional<Holiday> holidayOn(LocalDate date) {
-        return Optional.ofNullable(data.holidays().get(date));
+        return Optional.ofNullable(state.data().holidays().get(date));
     }
 
     /** {@code start} must be a working moment; see the class comment for the clock-position rule. */
-    private Instant plusWorkingDays(Instant start, int days) {
+    private Instant plusWorkingDays(State s, Instant start, int days) {
         if (days == 0) {
             return start;
         }
-        ZonedDateTime z = start.atZone(zone);
+        ZonedDateTime z = start.atZone(s.zone());
         LocalDate target = z.toLocalDate();
         for (int i = 0; i < days; i++) {
-            target = nextWorkingDay(target);
+            target = nextWorkingDay(s, target);
         }
-        return clockPositionOn(target, z.toLocalTime());
+        return clockPositionOn(s, target, z.toLocalTime());
     }
 
-    private LocalDate nextWorkingDay(LocalDate after) {
+    private LocalDate nextWorkingDay(State s, LocalDate after) {
         LocalDate d = after.plusDays(1);
-        for (int closed = 0; periods(d).isEmpty(); d = d.plusDays(1)) {
+        for (int closed = 0; periods(s, d).isEmpty(); d = d.plusDays(1)) {
             if (++closed > MAX_CLOSED_DAYS) {
-                throw noWorkingDays(after.atStartOfDay(zone).toInstant());
+                throw noWorkingDays(after.atStartOfDay(s.zone()).toInstant());
             }
         }
         return d;
     }
 
-    private Instant clockPositionOn(LocalDate date, LocalTime clock) {
-        Instant wanted = date.atTime(clock).atZone(zone).toInstant();
-        List<Period> periods = periods(date);
+    private Instant clockPositionOn(State s, LocalDate date, LocalTime clock) {
+        Instant wanted = date.atTime(clock).atZone(s.zone()).toInstant();
+        List<Period> periods = periods(s, date);
         Instant position = periods.get(0).start();
         for (Period p : periods) {
             if (!wanted.isBefore(p.start())) {
@@ -160,24 +216,24 @@ public class OfficeCalendar implements WorkingCalendar {
         return position;
     }
 
-    private Instant plusWorkingTime(Instant from, Duration amount) {
+    private Instant plusWorkingTime(State s, Instant from, Duration amount) {
         if (amount.isZero()) {
             return from;
         }
         Duration remaining = amount;
         Instant cursor = from;
-        LocalDate d = from.atZone(zone).toLocalDate();
+        LocalDate d = from.atZone(s.zone()).toLocalDate();
         for (int closed = 0; closed <= MAX_CLOSED_DAYS; d = d.plusDays(1)) {
-            List<Period> periods = periods(d);
+            List<Period> periods = periods(s, d);
             closed = periods.isEmpty() ? closed + 1 : 0;
             for (Period p : periods) {
                 if (!p.end().isAfter(cursor)) {
                     continue;
                 }
-                Instant s = later(p.start(), cursor);
-                Duration available = Duration.between(s, p.end());
+                Instant start = later(p.start(), cursor);
+                Duration available = Duration.between(start, p.end());
                 if (available.compareTo(remaining) >= 0) {
-                    return s.plus(remaining);
+                    return start.plus(remaining);
                 }
                 remaining = remaining.minus(available);
                 cursor = p.end();
@@ -187,33 +243,33 @@ public class OfficeCalendar implements WorkingCalendar {
     }
 
     /** The working periods of {@code date} as instants; empty on a closed weekday or a holiday. */
-    private List<Period> periods(LocalDate date) {
-        if (!hours.ignoreHolidays()) {
-            if (data.holidays().containsKey(date)) {
+    private List<Period> periods(State s, LocalDate date) {
+        if (!s.hours().ignoreHolidays()) {
+            if (s.data().holidays().containsKey(date)) {
                 return List.of();
             }
-            warnIfNoHolidays(date.getYear());
+            warnIfNoHolidays(s, date.getYear());
         }
-        Optional<DaySchedule> schedule = hours.scheduleFor(date);
+        Optional<DaySchedule> schedule = s.hours().scheduleFor(date);
         if (schedule.isEmpty()) {
             return List.of();
         }
         List<Period> result = new ArrayList<>(schedule.get().periods().size());
         for (TimeRange r : schedule.get().periods()) {
-            result.add(new Period(at(date, r.startMinute()), at(date, r.endMinute())));
+            result.add(new Period(at(s, date, r.startMinute()), at(s, date, r.endMinute())));
         }
         return result;
     }
 
-    private Instant at(LocalDate date, int minute) {
+    private static Instant at(State s, LocalDate date, int minute) {
         if (minute == TimeRange.END_OF_DAY) {
-            return date.plusDays(1).atStartOfDay(zone).toInstant();
+            return date.plusDays(1).atStartOfDay(s.zone()).toInstant();
         }
-        return date.atTime(minute / 60, minute % 60).atZone(zone).toInstant();
+        return date.atTime(minute / 60, minute % 60).atZone(s.zone()).toInstant();
     }
 
-    private void warnIfNoHolidays(int year) {
-        if (!data.holidayYears().contains(year) && warnedYears.add(year)) {
+    private void warnIfNoHolidays(State s, int year) {
+        if (!s.data().holidayYears().contains(year) && warnedYears.add(year)) {
             LOG.warn("No holiday file for {} in the calendar directory: its national holidays and cuti bersama "
                     + "count as working days until holidays-{}.yaml is added", year, year);
         }

@@ -1,6 +1,7 @@
 package id.pintu.sla;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.calendar.CalendarProperties;
 import id.pintu.messaging.DatabaseOutageLog;
 import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.WorkflowEndpoints;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code sla-escalation-scan}: a Quartz cron (one trigger for all tasks, never one per task) asks the
  *       {@link EscalationScanner} to look at the tasks near or past their due date;</li>
  *   <li>{@code sla-escalation-to-queue}: an escalation committed in the outbox becomes a persistent message on
- *       the reminder queue of the task's actor (level 1) or the escalation queue of its supervisor (level 2).</li>
+ *       the reminder queue of the task's actor (level 1) or the escalation queue of its supervisor (level 2);</li>
+ *   <li>{@code calendar-reload}: every {@code pintu.calendar.check-interval}, a changed calendar file is put in force
+ *       and the open tasks' due dates follow it ({@link CalendarReload}).</li>
  * </ul>
  */
 @Component
@@ -22,10 +25,12 @@ public class SlaRoutes extends RouteBuilder {
     public static final String ESCALATION_OUTBOX = WorkflowEndpoints.OUTBOX_PREFIX + "escalation";
 
     private final SlaProperties properties;
+    private final CalendarProperties calendar;
     private final ObjectMapper json;
 
-    public SlaRoutes(SlaProperties properties, ObjectMapper json) {
+    public SlaRoutes(SlaProperties properties, CalendarProperties calendar, ObjectMapper json) {
         this.properties = properties;
+        this.calendar = calendar;
         this.json = json;
     }
 
@@ -37,6 +42,16 @@ public class SlaRoutes extends RouteBuilder {
                 .routeConfigurationId(ScheduledErrorHandling.ID)
                 .routePolicyRef(DatabaseOutageLog.BEAN)
                 .bean("escalationScanner", "scan").id("scan-due-tasks");
+
+        // Each hub looks at its own copy of the files; one that cannot be used is logged once and looked at again
+        // at every check until it is mended (CalendarReload.check).
+        long every = Math.max(1, calendar.checkInterval().toMillis());
+        from("timer:calendar-reload?delay=" + every + "&period=" + every)
+                .routeId("calendar-reload")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
+                .autoStartup(!calendar.checkInterval().isZero() && !calendar.checkInterval().isNegative())
+                .bean("calendarReload", "check").id("reload-changed-calendar");
 
         from(ESCALATION_OUTBOX)
                 .routeId("sla-escalation-to-queue")

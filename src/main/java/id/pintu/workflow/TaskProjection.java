@@ -39,10 +39,12 @@ public class TaskProjection {
     private final WorkflowProperties properties;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final TaskLimits limits;
 
     public TaskProjection(SopCatalog catalog, TaskRepository tasks, ApplicationRepository applications,
             WorkingCalendar calendar, Clock clock, WorkflowProperties properties, TransactionTemplate tx,
-            ObjectMapper json) {
+            ObjectMapper json, TaskLimits limits) {
+        this.limits = limits;
         this.tx = tx;
         this.json = json;
         this.catalog = catalog;
@@ -155,7 +157,7 @@ public class TaskProjection {
         }
         Step step = catalog.require(m.sopCode(), m.sopVersion()).requireStep(m.stepNo());
         boolean clarification = m.kind() == TaskKind.CLARIFICATION;
-        MutuBaku limit = clarification ? MutuBaku.parse(properties.clarificationLimit()) : step.duration();
+        MutuBaku limit = limits.of(step, m.kind());
         String name = clarification ? "Klarifikasi berkas oleh pemohon (" + step.name() + ")" : step.name();
         Task task = new Task(m.taskId(), m.applicationId(), m.stepNo(), name, m.actor(), m.kind(), TaskStatus.OPEN,
                 m.resumeStep(), m.enteredAt(), calendar.dueAt(m.enteredAt(), limit), null, null, null, null, null,

@@ -130,6 +130,31 @@ public class TaskRepository {
                 .update();
     }
 
+    /** An open task's due date and what it was computed from, for revising it when the calendar changes. */
+    public record OpenDue(String id, String sopCode, int sopVersion, int stepNo, TaskKind kind, Instant enteredAt,
+            Instant dueAt) {}
+
+    /** Up to {@code limit} open tasks after {@code afterId} in id order (null: from the first). */
+    public List<OpenDue> openDues(String afterId, int limit) {
+        return jdbc.sql("SELECT t.id, a.sop_code, a.sop_version, t.step_no, t.kind, t.entered_at, t.due_at"
+                        + " FROM task t JOIN application a ON a.id = t.application_id"
+                        + " WHERE t.status = 'OPEN' AND t.id > ? ORDER BY t.id LIMIT ?")
+                .params(afterId == null ? "" : afterId, limit)
+                .query((rs, row) -> new OpenDue(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        TaskKind.valueOf(rs.getString(5)), instant(rs, "entered_at"), instant(rs, "due_at")))
+                .list();
+    }
+
+    /**
+     * Moves an open task's due date from {@code from} to {@code to}; false if the task is no longer open or its due
+     * date is no longer {@code from} (another hub revised it, or it was completed meanwhile).
+     */
+    public boolean redate(String id, Instant from, Instant to) {
+        return jdbc.sql("UPDATE task SET due_at = ? WHERE id = ? AND status = 'OPEN' AND due_at = ?")
+                .params(ts(to), id, ts(from))
+                .update() == 1;
+    }
+
     private Task map(ResultSet rs, int row) throws SQLException {
         int resume = rs.getInt("resume_step");
         return new Task(

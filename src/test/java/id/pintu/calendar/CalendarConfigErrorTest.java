@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,7 @@ class CalendarConfigErrorTest {
     @Test
     void directoryWithoutHolidayFiles() throws IOException {
         write("office-hours.yaml", "week:\n  MONDAY: { open: \"08:00\", close: \"16:00\" }\n");
-        assertThatThrownBy(() -> loader.load(new CalendarProperties(dir, Path.of("office-hours.yaml"))))
+        assertThatThrownBy(() -> loader.load(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO)))
                 .hasMessageContaining("no holidays-YYYY.yaml found");
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class CalendarPlainYamlTest {
                     type: libur_nasional
                 """);
 
-        CalendarData data = new CalendarLoader().load(new CalendarProperties(dir, Path.of("office-hours.yaml")));
+        CalendarData data = new CalendarLoader().load(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO));
 
         assertThat(data.hours().week().get(DayOfWeek.MONDAY))
                 .isEqualTo(CalendarFixtures.day("08:00", "16:00", "12:00", "13:00"));

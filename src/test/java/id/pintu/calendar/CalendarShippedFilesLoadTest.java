@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class CalendarShippedFilesLoadTest {
     @Test
     void officeHoursAndEveryHolidayFileLoad() {
         CalendarData data = new CalendarLoader()
-                .load(new CalendarProperties(DIRECTORY, Path.of("office-hours.yaml")));
+                .load(new CalendarProperties(DIRECTORY, Path.of("office-hours.yaml"), Duration.ZERO));
 
         assertThat(data.holidayYears()).contains(2026, 2027);
         assertThat(data.hours().zone()).isEqualTo(CalendarFixtures.WIB);

@@ -24,6 +24,7 @@ class CalendarSpringConfigurationTest {
             CalendarProperties properties = context.getBean(CalendarProperties.class);
             assertThat(properties.directory()).isEqualTo(Path.of("config/calendar"));
             assertThat(properties.resolvedHoursFile()).isEqualTo(Path.of("config/calendar/office-hours.yaml"));
+            assertThat(properties.checkInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
             assertThat(context.getBean(WorkingCalendar.class)
                     .isWorkingMoment(CalendarFixtures.wib("2026-11-28T10:00"))).isFalse();
         });
