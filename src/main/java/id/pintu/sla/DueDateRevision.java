@@ -4,6 +4,7 @@ import id.pintu.calendar.WorkingCalendar;
 import id.pintu.workflow.TaskLimits;
 import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.TaskRepository.OpenDue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ public class DueDateRevision {
 
     private static final Logger LOG = LoggerFactory.getLogger(DueDateRevision.class);
     private static final int PAGE = 500;
+    private static final Duration SAME = Duration.ofMillis(1);
 
     /** What one revision did: tasks looked at, moved later, moved earlier, and left alone because unreadable. */
     public record Result(int examined, int later, int earlier, int skipped) {
@@ -72,7 +74,8 @@ public class DueDateRevision {
             try {
                 Instant due = calendar.dueAt(t.enteredAt(), limits.of(t.sopCode(), t.sopVersion(), t.stepNo(),
                         t.kind()));
-                if (!due.equals(t.dueAt())) {
+                // Below a millisecond is the databases' rounding of the stored instant, not a change.
+                if (Duration.between(t.dueAt(), due).abs().compareTo(SAME) >= 0) {
                     moves.add(new Move(t, due));
                 }
             } catch (RuntimeException e) {
