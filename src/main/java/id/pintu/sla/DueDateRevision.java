@@ -31,10 +31,6 @@ public class DueDateRevision {
     public record Result(int examined, int later, int earlier, int skipped) {
         static final Result NONE = new Result(0, 0, 0, 0);
 
-        public int moved() {
-            return later + earlier;
-        }
-
         Result plus(Result o) {
             return new Result(examined + o.examined, later + o.later, earlier + o.earlier, skipped + o.skipped);
         }
