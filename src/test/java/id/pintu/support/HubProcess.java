@@ -8,8 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +65,23 @@ public final class HubProcess implements AutoCloseable {
      * JVM options start-up to readiness drops from 17-19 s to 8-9 s on two cores (a restart on the same data; 13-15 s
      * to 10-11 s on fresh data, migrations included), and these tests start hubs some thirty times. Without the archive (the training run failed) the hubs start from the extracted jars alone, and
      * {@code CdsArchiveIT} fails.
+     *
+     * <p>The integration tests run in two JVMs at once (failsafe's {@code forkCount}), so the first hub of each may
+     * get here together: a lock on a file next to the jar lets one extract and train while the other waits, and
+     * then finds the stamp and takes the same folder.
      */
     private static synchronized Path extracted(Path jar) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("the hub jar " + jar + " is missing: run mvn package first");
         }
+        Path lockFile = jar.toAbsolutePath().resolveSibling("hub-extracted.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            return extractedLocked(jar);
+        }
+    }
+
+    private static Path extractedLocked(Path jar) throws IOException {
         Path dir = jar.toAbsolutePath().resolveSibling("hub-extracted");
         Path app = dir.resolve(jar.getFileName());
         Path stamp = dir.resolve("extracted-from");
