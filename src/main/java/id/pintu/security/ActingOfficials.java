@@ -7,11 +7,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.pintu.sop.SopCatalog;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Acting officials (Pelaksana Tugas, Pelaksana Harian) from {@code config/acting.yaml}: for the days of an
  * appointment a user holds another actor's role besides their own. Roles are worked out on each request at the
- * hub's clock, so an appointment starts and ends by itself.
+ * hub's clock, so an appointment starts and ends by itself. The file is read again when it changes
+ * ({@link StaffReload}), so a Plh appointed for tomorrow needs no restart.
  */
 @Component
 @EnableConfigurationProperties(ActingProperties.class)
@@ -35,23 +38,68 @@ public class ActingOfficials {
 
     record File(List<Appointment> acting) {}
 
-    private final List<Appointment> appointments;
+    /** What a reload changed: the appointments now in the file that were not, and those gone from it. */
+    public record Change(List<Appointment> added, List<Appointment> removed) {
+
+        public boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    private record State(List<Appointment> appointments, String fingerprint) {}
+
     private final ActingProperties properties;
+    private final UserDirectory users;
+    private final SopCatalog catalog;
     private final Clock clock;
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new JavaTimeModule())
+            .build();
+    private volatile State state;
 
     public ActingOfficials(ActingProperties properties, UserDirectory users, SopCatalog catalog, Clock clock) {
         this.properties = properties;
+        this.users = users;
+        this.catalog = catalog;
         this.clock = clock;
-        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addModule(new JavaTimeModule())
-                .build();
+        this.state = read(StaffFiles.contentOf(properties.file(), "acting file"));
+    }
+
+    /**
+     * Reads the acting file again if its contents changed: empty if they did not, otherwise the appointments added
+     * and removed. Throws {@link StaffFileException} for a file the office cannot run on (the appointments in force
+     * stay as they were).
+     */
+    public synchronized Optional<Change> reloadIfChanged() {
+        byte[] content = StaffFiles.contentOf(properties.file(), "acting file");
+        if (StaffFiles.fingerprint(content).equals(state.fingerprint())) {
+            return Optional.empty();
+        }
+        List<Appointment> before = state.appointments();
+        State after = read(content);
+        state = after;
+        return Optional.of(new Change(
+                after.appointments().stream().filter(a -> !before.contains(a)).toList(),
+                before.stream().filter(a -> !after.appointments().contains(a)).toList()));
+    }
+
+    /** Appointments in force that name a user no longer in the users file: they give nobody a role. */
+    public List<Appointment> withoutUser() {
+        return state.appointments().stream().filter(a -> users.find(a.user()).isEmpty()).toList();
+    }
+
+    public Path file() {
+        return properties.file();
+    }
+
+    private State read(byte[] content) {
         String file = properties.file().toString();
         List<String> problems = new ArrayList<>();
         List<Appointment> read = List.of();
         try {
-            File f = yaml.readValue(properties.file().toFile(), File.class);
-            read = f.acting() == null ? List.of() : List.copyOf(f.acting());
+            File f = yaml.readValue(content, File.class);
+            read = f == null || f.acting() == null ? List.of() : List.copyOf(f.acting());
         } catch (IOException e) {
             problems.add("not readable: " + e.getMessage());
         }
@@ -74,16 +122,16 @@ public class ActingOfficials {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid acting file " + file + ":\n  - " + String.join("\n  - ", problems));
+            throw new StaffFileException("Invalid acting file " + file + ":\n  - " + String.join("\n  - ", problems));
         }
-        this.appointments = read;
+        return new State(read, StaffFiles.fingerprint(content));
     }
 
     /** The actors {@code user} acts as today (besides their own roles). */
     public Set<String> actingRoles(String user) {
         LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
         Set<String> roles = new LinkedHashSet<>();
-        for (Appointment a : appointments) {
+        for (Appointment a : state.appointments()) {
             if (a.user().equals(user) && a.covers(today)) {
                 roles.add(a.actor());
             }
@@ -99,6 +147,6 @@ public class ActingOfficials {
     }
 
     public List<Appointment> all() {
-        return appointments;
+        return state.appointments();
     }
 }

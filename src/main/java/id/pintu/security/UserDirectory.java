@@ -9,30 +9,97 @@ import id.pintu.sop.SopCatalog;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The office's staff users, read once from the users file; unknown actors or plain-text passwords stop start-up. */
+/**
+ * The office's staff users, from the users file. Read at start-up (unknown actors or plain-text passwords stop it)
+ * and again by {@link #reloadIfChanged()} when the file's contents changed ({@link StaffReload}): the new users are in
+ * force at once, as one whole (a request sees either the old file or the new one). A file the office cannot run on
+ * changes nothing.
+ */
 @Component
 public class UserDirectory {
 
     public static final String ACTOR_AUTHORITY_PREFIX = "ACTOR_";
 
-    private final Map<String, StaffUser> users = new LinkedHashMap<>();
+    /** What a reload changed, by username (never passwords). */
+    public record Change(List<String> added, List<String> removed, List<String> changed) {
+
+        public boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+        }
+    }
+
+    private record State(Map<String, StaffUser> users, String fingerprint) {}
+
+    private final Path file;
+    private final SopCatalog catalog;
+    private final Validator validator;
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private volatile State state;
 
     public UserDirectory(SecurityProperties properties, SopCatalog catalog, Validator validator) {
-        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-        String file = properties.usersFile().toString();
+        this.file = properties.usersFile();
+        this.catalog = catalog;
+        this.validator = validator;
+        this.state = read(StaffFiles.contentOf(file, "users file"));
+    }
+
+    public Optional<StaffUser> find(String username) {
+        return username == null ? Optional.empty() : Optional.ofNullable(state.users().get(username));
+    }
+
+    public Collection<StaffUser> all() {
+        return state.users().values();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Reads the users file again if its contents changed. Empty if they did not; otherwise what changed (possibly
+     * nothing, e.g. a comment). Throws {@link StaffFileException} for a file the office cannot run on: the users in
+     * force stay as they were.
+     */
+    public synchronized Optional<Change> reloadIfChanged() {
+        byte[] content = StaffFiles.contentOf(file, "users file");
+        if (StaffFiles.fingerprint(content).equals(state.fingerprint())) {
+            return Optional.empty();
+        }
+        State before = state;
+        State after = read(content);
+        state = after;
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (StaffUser u : after.users().values()) {
+            StaffUser old = before.users().get(u.username());
+            if (old == null) {
+                added.add(u.username());
+            } else if (!old.equals(u)) {
+                changed.add(u.username());
+            }
+        }
+        List<String> removed = before.users().keySet().stream().filter(n -> !after.users().containsKey(n)).toList();
+        return Optional.of(new Change(List.copyOf(added), removed, List.copyOf(changed)));
+    }
+
+    private State read(byte[] content) {
         List<String> problems = new ArrayList<>();
+        Map<String, StaffUser> users = new LinkedHashMap<>();
         try {
-            JsonNode list = yaml.readTree(properties.usersFile().toFile()).path("users");
+            JsonNode list = yaml.readTree(content).path("users");
             for (int i = 0; i < list.size(); i++) {
                 StaffUser u = yaml.treeToValue(list.get(i), StaffUser.class);
                 for (ConstraintViolation<StaffUser> v : validator.validate(u)) {
@@ -57,15 +124,17 @@ public class UserDirectory {
             problems.add("field users: no user is configured");
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid users file " + file + ":\n  - " + String.join("\n  - ", problems));
+            throw new StaffFileException("Invalid users file " + file + ":\n  - " + String.join("\n  - ", problems));
         }
+        return new State(Collections.unmodifiableMap(users), StaffFiles.fingerprint(content));
     }
 
-    public Optional<StaffUser> find(String username) {
-        return Optional.ofNullable(users.get(username));
-    }
-
-    public Collection<StaffUser> all() {
-        return users.values();
+    /**
+     * What a login session was granted on: the user's password hash, own roles and admin flag, and the roles held
+     * as acting official then. A session whose stamp no longer matches ends ({@code StaffSessionFilter}).
+     */
+    public static String stampOf(StaffUser user, Collection<String> roles) {
+        return StaffFiles.fingerprint((user.username() + "\n" + user.password() + "\n" + user.admin() + "\n"
+                + String.join(",", roles.stream().sorted().toList())).getBytes(StandardCharsets.UTF_8));
     }
 }

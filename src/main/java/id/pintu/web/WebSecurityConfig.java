@@ -2,6 +2,7 @@ package id.pintu.web;
 
 import id.pintu.security.LoginThrottle;
 import id.pintu.security.LoginThrottleFilter;
+import id.pintu.security.StaffSessions;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -31,11 +34,16 @@ class WebSecurityConfig {
 
     @Bean
     @Order(10)
-    SecurityFilterChain pages(HttpSecurity http, WebProperties properties, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, WebProperties properties, LoginThrottle throttle,
+            StaffSessions sessions) throws Exception {
         List<String> dashboard = new ArrayList<>();
         properties.dashboardActors().forEach(a -> dashboard.add(id.pintu.security.UserDirectory.ACTOR_AUTHORITY_PREFIX + a));
         dashboard.add("ROLE_ADMIN");
+        SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
+        toPage.setDefaultTargetUrl("/");
         http.addFilterBefore(new LoginThrottleFilter(throttle, LOGIN_PAGE), UsernamePasswordAuthenticationFilter.class)
+                // A session whose user, password or roles changed in the staff files ends at its next page.
+                .addFilterBefore(sessions.filter(LOGIN_PAGE + "?berubah"), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/lacak", "/lacak/**", LOGIN_PAGE, DENIED_PAGE, "/error").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
@@ -45,7 +53,7 @@ class WebSecurityConfig {
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .loginProcessingUrl(LOGIN_PAGE)
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(sessions.stampingLogins(toPage))
                         .failureUrl(LOGIN_PAGE + "?galat")
                         .permitAll())
                 .logout(logout -> logout

@@ -44,7 +44,7 @@ class UserDirectoryRefusesPlainPasswordsTest {
                     password: demo
                     actors: [kadis]
                 """);
-        assertThatThrownBy(() -> new UserDirectory(new SecurityProperties(file), catalog, validator))
+        assertThatThrownBy(() -> new UserDirectory(new SecurityProperties(file, java.time.Duration.ofMinutes(1)), catalog, validator))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("users[0], field password");

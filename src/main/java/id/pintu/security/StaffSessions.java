@@ -1,0 +1,81 @@
+package id.pintu.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Browser sessions follow the staff files. A login stamps its session with what it was granted on (the user's
+ * password hash, roles, admin flag and the acting roles of that day, {@link UserDirectory#stampOf}); every page
+ * request compares the stamp with the users and appointments in force now. A user removed from the users file, given
+ * a new password or other roles, or whose acting appointment began or ended, is signed out at the next page and
+ * sent to the login page with a notice: nobody keeps a role the office took away until the session expires, and a new
+ * role is there at the next login. The API needs no such check: it authenticates every call (HTTP Basic).
+ */
+@Component
+public class StaffSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffSessions.class);
+    private static final String STAMP = StaffSessions.class.getName() + ".stamp";
+
+    private final UserDirectory users;
+    private final ActingOfficials acting;
+
+    public StaffSessions(UserDirectory users, ActingOfficials acting) {
+        this.users = users;
+        this.acting = acting;
+    }
+
+    /** What {@code username} would be granted at a login now; null if the user is not in the users file. */
+    String stampNow(String username) {
+        return users.find(username).map(u -> UserDirectory.stampOf(u, acting.rolesOf(u))).orElse(null);
+    }
+
+    /** Stamps the session of a successful form login, then lets {@code next} answer (the redirect). */
+    public AuthenticationSuccessHandler stampingLogins(AuthenticationSuccessHandler next) {
+        return (request, response, auth) -> {
+            String stamp = stampNow(auth.getName());
+            if (stamp != null) {
+                request.getSession().setAttribute(STAMP, stamp);
+            }
+            next.onAuthenticationSuccess(request, response, auth);
+        };
+    }
+
+    /** The filter that ends a session whose stamp no longer matches, redirecting to {@code endedUrl}. */
+    public OncePerRequestFilter filter(String endedUrl) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                HttpSession session = request.getSession(false);
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                if (session != null && auth != null && auth.isAuthenticated()
+                        && !(auth instanceof AnonymousAuthenticationToken)) {
+                    String now = stampNow(auth.getName());
+                    Object granted = session.getAttribute(STAMP);
+                    if (now == null || !now.equals(granted)) {
+                        LOG.info("Signed out {}: {}", auth.getName(), now == null
+                                ? "no longer in the users file" : "password, roles or acting appointments changed");
+                        session.invalidate();
+                        SecurityContextHolder.clearContext();
+                        response.sendRedirect(request.getContextPath() + endedUrl);
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+}

@@ -1,0 +1,219 @@
+package id.pintu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * IT edits the staff files while the hub runs: a clerk who joins can work within the check interval, one who leaves
+ * is refused, a changed role counts at once, a Plh appointed for today holds the role, and a browser session whose
+ * user changed is signed out at its next page. A file the office cannot run on is refused with its problem and
+ * changes nothing. Every change is in the audit trail, with usernames and never a password hash.
+ */
+@HubTest
+class StaffChangedWhileRunningTest {
+
+    static final Path DIR;
+    static final Path USERS;
+    static final Path ACTING;
+    static final String ORIGINAL_USERS;
+    static final String ORIGINAL_ACTING;
+    /** The bcrypt hash of "demo" that the shipped demo users carry. */
+    static final String DEMO_HASH = "{bcrypt}$2a$10$wLUjeHSpbsuOPhF41wbq5O7r052CncIv33ljvzHR5ib2S5UciQuqm";
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("pintu-staff");
+            USERS = Files.copy(Path.of("config/users-demo.yaml"), DIR.resolve("users.yaml"));
+            ACTING = Files.copy(Path.of("config/acting.yaml"), DIR.resolve("acting.yaml"));
+            ORIGINAL_USERS = Files.readString(USERS);
+            ORIGINAL_ACTING = Files.readString(ACTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void staffFiles(DynamicPropertyRegistry registry) {
+        registry.add("pintu.security.users-file", USERS::toString);
+        registry.add("pintu.acting.file", ACTING::toString);
+        registry.add("pintu.security.check-interval", () -> "300ms");
+    }
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void restoreFiles() throws IOException {
+        write(USERS, ORIGINAL_USERS);
+        write(ACTING, ORIGINAL_ACTING);
+        assertThat(reload("admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aClerkWhoJoinsWorksOneWhoLeavesIsRefusedAndARoleChangeCountsAtOnce() throws IOException {
+        assertThat(inbox("front-office", "rina2").status()).as("not in the users file yet").isEqualTo(401);
+
+        write(USERS, ORIGINAL_USERS + user("rina2", "front-office"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(inbox("front-office", "rina2").status()).isEqualTo(200));
+        assertThat(inbox("backoffice", "rina2").status()).as("a role she does not hold").isEqualTo(403);
+
+        write(USERS, ORIGINAL_USERS + user("rina2", "backoffice"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(inbox("front-office", "rina2").status()).as("the role taken away").isEqualTo(403));
+        assertThat(inbox("backoffice", "rina2").status()).as("the role given").isEqualTo(200);
+
+        JsonNode staff = api.call(HttpMethod.GET, "/api/admin/staff", null, "admin").body();
+        assertThat(staff.toString()).as("no password hash is ever shown").doesNotContain("bcrypt");
+        assertThat(staff.get("users").findValuesAsText("username")).contains("rina2", "kadis");
+        JsonNode last = staff.get("lastReload");
+        assertThat(last.get("by").asText()).isEqualTo("staff-check");
+        assertThat(last.get("usersChanged").toString()).contains("rina2");
+
+        write(USERS, ORIGINAL_USERS);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(inbox("backoffice", "rina2").status()).as("removed from the file").isEqualTo(401));
+        assertThat(inbox("backoffice", "backoffice").status()).as("the others are untouched").isEqualTo(200);
+
+        List<String> audited = jdbc.sql("SELECT before_json || ' ' || after_json FROM audit_log"
+                + " WHERE action = 'STAFF_RELOADED' ORDER BY seq").query(String.class).list();
+        assertThat(String.join("\n", audited)).contains("\"usersAdded\":[\"rina2\"]")
+                .contains("\"usersChanged\":[\"rina2\"]").contains("\"usersRemoved\":[\"rina2\"]")
+                .doesNotContain("bcrypt");
+    }
+
+    @Test
+    void aPlhAppointedForTodayHoldsTheRoleWithoutARestart() throws IOException {
+        assertThat(inbox("kabid-pelayanan", "tim-teknis").status()).isEqualTo(403);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        write(ACTING, ORIGINAL_ACTING + "  - user: tim-teknis\n    actor: kabid-pelayanan\n    kind: PLH\n"
+                + "    from: \"" + today.minusDays(1) + "\"\n    to: \"" + today.plusDays(1) + "\"\n"
+                + "    basis: Surat Perintah Nomor 800/1/2026\n");
+        // At once on request (or by the check, if it came first: then the request finds nothing left to do).
+        assertThat(reload("admin").status()).isEqualTo(200);
+        assertThat(inbox("kabid-pelayanan", "tim-teknis").status()).as("Plh from today").isEqualTo(200);
+        assertThat(lastReload().get("actingAdded").findValuesAsText("user")).containsExactly("tim-teknis");
+
+        write(ACTING, ORIGINAL_ACTING);
+        assertThat(reload("admin").status()).isEqualTo(200);
+        assertThat(inbox("kabid-pelayanan", "tim-teknis").status()).as("appointment withdrawn").isEqualTo(403);
+        assertThat(lastReload().get("actingRemoved").findValuesAsText("user")).containsExactly("tim-teknis");
+    }
+
+    @Test
+    void aBrowserSessionEndsAtItsNextPageWhenItsUserChanges() throws Exception {
+        write(USERS, ORIGINAL_USERS + user("dewi2", "backoffice"));
+        assertThat(reload("admin").status()).isEqualTo(200);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = get(browser, "/masuk").body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as("the login form carries its CSRF token").isTrue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(url("/masuk"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=dewi2&password=demo&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("galat");
+        assertThat(get(browser, "/kotak-masuk/backoffice").statusCode()).as("signed in").isEqualTo(200);
+
+        write(USERS, ORIGINAL_USERS + user("dewi2", "tim-teknis"));
+        assertThat(reload("admin").status()).isEqualTo(200);
+        HttpResponse<String> next = get(browser, "/kotak-masuk/backoffice");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElse("")).endsWith("/masuk?berubah");
+        assertThat(get(browser, "/masuk?berubah").body()).contains("telah diubah oleh admin");
+        assertThat(get(browser, "/kotak-masuk/tim-teknis").statusCode()).as("the session is gone").isEqualTo(302);
+    }
+
+    @Test
+    void aFileTheOfficeCannotRunOnIsRefusedAndChangesNothing() throws IOException {
+        write(USERS, ORIGINAL_USERS + "  - username: budi2\n    password: rahasia\n    actors: [front-office]\n");
+        Api.Response refused = reload("admin");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("users.yaml").contains("field password");
+        assertThat(api.call(HttpMethod.GET, "/api/admin/staff", null, "admin").body().get("problem").asText())
+                .contains("field password");
+        assertThat(inbox("front-office", "front-office").status()).as("the users in force still work").isEqualTo(200);
+        assertThat(inbox("front-office", "budi2").status()).isEqualTo(401);
+
+        write(ACTING, ORIGINAL_ACTING + "  - user: nobody\n    actor: kadis\n    from: \"2027-01-01\"\n"
+                + "    to: \"2027-01-02\"\n");
+        write(USERS, ORIGINAL_USERS);
+        Api.Response acting = reload("admin");
+        assertThat(acting.status()).isEqualTo(422);
+        assertThat(acting.body().toString()).contains("acting.yaml").contains("'nobody' is not in the users file");
+
+        assertThat(reload("kadis").status()).as("staff who are not IT").isEqualTo(403);
+        assertThat(api.call(HttpMethod.GET, "/api/admin/staff", null, "front-office").status()).isEqualTo(403);
+    }
+
+    private static String user(String name, String actor) {
+        return "  - username: " + name + "\n    password: \"" + DEMO_HASH + "\"\n    actors: [" + actor + "]\n"
+                + "    fullName: Pegawai Baru\n";
+    }
+
+    /** Written whole and moved into place, as an editor or a deployment tool saves it. */
+    private static void write(Path file, String content) throws IOException {
+        Path tmp = DIR.resolve(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Api.Response inbox(String actor, String user) {
+        return api.call(HttpMethod.GET, "/api/inbox/" + actor, null, user);
+    }
+
+    private JsonNode lastReload() {
+        return api.call(HttpMethod.GET, "/api/admin/staff", null, "admin").body().get("lastReload");
+    }
+
+    private Api.Response reload(String user) {
+        return api.call(HttpMethod.POST, "/api/admin/staff/reload", null, user);
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(HttpClient browser, String path) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
