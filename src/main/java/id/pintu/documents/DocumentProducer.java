@@ -48,7 +48,24 @@ public class DocumentProducer {
     private static final String HUB = "pintu";
 
     /** What was signed: later edits of a template do not change it. */
-    record Frozen(String perihal, String lampiran, List<String> addressee, String body) {}
+    /**
+     * The letter's content as signed, and who signed it as the users file named them then: a letter numbered and
+     * sealed after its signatory left the office or changed rank still carries the signature it was signed with.
+     * {@code signer} is null in letters frozen before it was kept (their signatory is looked up).
+     */
+    record Frozen(String perihal, String lampiran, List<String> addressee, String body, Signer signer) {
+
+        Frozen signedBy(StaffUser u) {
+            return new Frozen(perihal, lampiran, addressee, body, Signer.of(u));
+        }
+    }
+
+    record Signer(String username, String fullName, String rank, String nip, String position) {
+
+        static Signer of(StaffUser u) {
+            return u == null ? null : new Signer(u.username(), u.fullName(), u.rank(), u.nip(), u.position());
+        }
+    }
 
     private final DocumentCatalog catalog;
     private final SopCatalog sops;
@@ -177,7 +194,7 @@ public class DocumentProducer {
     /** A document that is final at once (receipt, routing slip, report, recommendation): rendered and sealed. */
     private String issue(Case c) {
         Frozen content = compose(c);
-        LetterContent.Signature signature = signatureOf(c.spec, signatory(c), true);
+        LetterContent.Signature signature = signatureOf(c.spec, Signer.of(signatory(c)), true);
         return sealAndStore(c, content, null, signature, List.of(), fileName(c.kind, c.app.trackingCode()));
     }
 
@@ -189,7 +206,7 @@ public class DocumentProducer {
         }
         Frozen content = letter.frozenContent() != null ? thaw(letter.frozenContent()) : compose(c);
         LetterContent.Signature signature = signatureOf(c.spec,
-                letter.signedBy() == null ? null : users.find(letter.signedBy()).orElse(null), false);
+                letter.signedBy() == null ? null : signer(content, letter.signedBy()), false);
         List<LetterContent.Initial> initials = initials(c);
         LetterContent draft = new LetterContent(c.spec.layout(), c.spec.title(), null, content.lampiran(),
                 content.perihal(), content.addressee(), placeAndDate(c.now), content.body(), signature, initials, null,
@@ -210,7 +227,8 @@ public class DocumentProducer {
         if (letter.frozenContent() == null) {
             // No signing step is configured (or it was skipped): what is numbered is what is signed.
             StaffUser s = signatory(c);
-            letters.signed(c.app.id(), c.kind, s == null ? createdBy(c) : s.username(), c.now, freeze(compose(c)));
+            letters.signed(c.app.id(), c.kind, s == null ? createdBy(c) : s.username(), c.now,
+                    freeze(compose(c).signedBy(s)));
             letter = letters.find(c.app.id(), c.kind).orElseThrow();
         }
         Frozen content = thaw(letter.frozenContent());
@@ -219,8 +237,7 @@ public class DocumentProducer {
                 content.perihal() == null ? c.spec.title() : content.perihal(),
                 String.join(", ", content.addressee() == null ? List.of() : content.addressee()), c.now, zone,
                 createdBy(c));
-        StaffUser signedBy = users.find(letter.signedBy()).orElse(null);
-        LetterContent.Signature signature = signatureOf(c.spec, signedBy, true);
+        LetterContent.Signature signature = signatureOf(c.spec, signer(content, letter.signedBy()), true);
         String id = sealAndStore(c, content, entry.number(), signature, initials(c),
                 fileName(c.kind, entry.number()));
         letters.sealed(c.app.id(), c.kind, entry.number(), id);
@@ -263,7 +280,8 @@ public class DocumentProducer {
                         t.completedAt()));
             } else if (a.role() == DocumentPlan.Role.SIGN && letter.frozenContent() == null && !done.isEmpty()) {
                 Task signing = done.get(done.size() - 1);
-                letters.signed(c.app.id(), c.kind, signing.completedBy(), signing.completedAt(), freeze(compose(c)));
+                letters.signed(c.app.id(), c.kind, signing.completedBy(), signing.completedAt(),
+                        freeze(compose(c).signedBy(users.find(signing.completedBy()).orElse(null))));
             }
         }
         return letters.find(c.app.id(), c.kind).orElseThrow();
@@ -275,7 +293,7 @@ public class DocumentProducer {
                 s.perihal() == null ? null : TemplateText.render(s.perihal(), c.facts),
                 s.lampiran() == null ? null : TemplateText.render(s.lampiran(), c.facts),
                 s.addressee() == null ? List.of() : s.addressee().stream().map(a -> TemplateText.render(a, c.facts)).toList(),
-                TemplateText.render(catalog.template(s), c.facts));
+                TemplateText.render(catalog.template(s), c.facts), null);
     }
 
     private String freeze(Frozen f) {
@@ -317,7 +335,15 @@ public class DocumentProducer {
                 .orElse(null);
     }
 
-    private static LetterContent.Signature signatureOf(DocumentPlan.Spec spec, StaffUser u, boolean sealed) {
+    /** Who signed, as frozen with the content; for letters frozen before that was kept, as the users file says now. */
+    private Signer signer(Frozen content, String username) {
+        if (content.signer() != null) {
+            return content.signer();
+        }
+        return Signer.of(users.find(username).orElse(null));
+    }
+
+    private static LetterContent.Signature signatureOf(DocumentPlan.Spec spec, Signer u, boolean sealed) {
         if (u == null) {
             return new LetterContent.Signature(spec.signatoryCaption(), null, null, null, null,
                     sealed ? null : "(belum ditandatangani)");

@@ -25,11 +25,18 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * IT edits the staff files while the hub runs: a clerk who joins can work within the check interval, one who leaves
  * is refused, a changed role counts at once, a Plh appointed for today holds the role, and a browser session whose
  * user changed is signed out at its next page. A file the office cannot run on is refused with its problem and
- * changes nothing. Every change is in the audit trail, with usernames and never a password hash.
+ * changes nothing. Every change is in the audit trail, with usernames and never a password hash. A letter signed
+ * before its signatory left the office is sealed with the signature it was signed with.
  */
 @HubTest
 class StaffChangedWhileRunningTest {
@@ -75,6 +83,9 @@ class StaffChangedWhileRunningTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestRestTemplate rest;
 
     @LocalServerPort
     int port;
@@ -164,6 +175,39 @@ class StaffChangedWhileRunningTest {
     }
 
     @Test
+    void aLetterSignedBeforeItsSignatoryLeftKeepsTheSignature() throws Exception {
+        String id = api.submit(Api.application(901)).get("id").asText();
+        api.completeRejectBranchThrough(id, 12);
+        // Step 12: the Sekretaris signs the rejection letter; the documents feature freezes it with the signature.
+        await().atMost(Api.ROUTING_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() ->
+                documents(id).findValuesAsText("name").stream().anyMatch(n -> n.contains("penolakan") && n.endsWith("-ttd.pdf")));
+
+        int from = ORIGINAL_USERS.indexOf("  - username: sekretaris\n");
+        int to = ORIGINAL_USERS.indexOf("  - username: ", from + 1);
+        write(USERS, ORIGINAL_USERS.substring(0, from) + ORIGINAL_USERS.substring(to));
+        assertThat(reload("admin").status()).isEqualTo(200);
+        assertThat(inbox("sekretaris", "sekretaris").status()).as("gone from the users file").isEqualTo(401);
+        assertThat(api.call(HttpMethod.GET, "/api/admin/staff", null, "admin").body().get("actingWithoutUser")
+                .findValuesAsText("user")).as("the shipped Plh appointment names her").contains("sekretaris");
+
+        // Step 13 numbers and seals the letter, after its signatory left.
+        JsonNode step13 = api.awaitTask(id, 13);
+        assertThat(api.complete(step13.get("taskId").asText(), step13.get("actor").asText(), null).status())
+                .isEqualTo(200);
+        JsonNode sealed = await().atMost(Api.ROUTING_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode d : documents(id)) {
+                if (d.get("kind").asText().equals("surat-penolakan") && d.get("name").asText().startsWith("surat-penolakan-503")) {
+                    return d;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        String text = pdfText(sealed.get("id").asText());
+        assertThat(text).contains("Drs. Bonar Situmorang, M.Si", "Pembina Tingkat I (IV/b)", "NIP. 197002141996031002",
+                "Ditandatangani secara elektronik");
+    }
+
+    @Test
     void aFileTheOfficeCannotRunOnIsRefusedAndChangesNothing() throws IOException {
         write(USERS, ORIGINAL_USERS + "  - username: budi2\n    password: rahasia\n    actors: [front-office]\n");
         Api.Response refused = reload("admin");
@@ -199,6 +243,21 @@ class StaffChangedWhileRunningTest {
 
     private Api.Response inbox(String actor, String user) {
         return api.call(HttpMethod.GET, "/api/inbox/" + actor, null, user);
+    }
+
+    private JsonNode documents(String caseId) {
+        return api.call(HttpMethod.GET, "/api/applications/" + caseId + "/documents", null, "backoffice").body();
+    }
+
+    private String pdfText(String documentId) throws IOException {
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth("backoffice", "demo");
+        ResponseEntity<byte[]> r = rest.exchange("/api/documents/" + documentId, HttpMethod.GET, new HttpEntity<>(h),
+                byte[].class);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(r.getBody())) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 
     private JsonNode lastReload() {
