@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(ActingProperties.class)
 public class ActingOfficials {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActingOfficials.class);
 
     /** One appointment; {@code from} and {@code to} are both included. */
     public record Appointment(String user, String actor, String kind, LocalDate from, LocalDate to, String basis) {
@@ -63,7 +67,15 @@ public class ActingOfficials {
         this.users = users;
         this.catalog = catalog;
         this.clock = clock;
-        this.state = read(StaffFiles.contentOf(properties.file(), "acting file"));
+        // At start-up an appointment naming a user who is not in the users file does not stop the hub (the user may
+        // have been removed while the hub ran, and a hub that ran must start again): it gives nobody a role.
+        this.state = read(StaffFiles.contentOf(properties.file(), "acting file"), null);
+        List<Appointment> orphaned = withoutUser();
+        if (!orphaned.isEmpty()) {
+            LOG.warn("{} acting appointment(s) in {} name a user who is not in the users file and give nobody a role:"
+                    + " {}", orphaned.size(), properties.file(), orphaned.stream().map(a -> a.user() + " as " + a.actor())
+                    .toList());
+        }
     }
 
     /**
@@ -77,7 +89,7 @@ public class ActingOfficials {
             return Optional.empty();
         }
         List<Appointment> before = state.appointments();
-        State after = read(content);
+        State after = read(content, before);
         state = after;
         return Optional.of(new Change(
                 after.appointments().stream().filter(a -> !before.contains(a)).toList(),
@@ -93,7 +105,11 @@ public class ActingOfficials {
         return properties.file();
     }
 
-    private State read(byte[] content) {
+    /**
+     * @param kept the appointments in force before (a reload): one of them may name a user removed since, a new one
+     *     must name a user of the users file; null at start-up, where no appointment is refused for its user
+     */
+    private State read(byte[] content, List<Appointment> kept) {
         String file = properties.file().toString();
         List<String> problems = new ArrayList<>();
         List<Appointment> read = List.of();
@@ -106,7 +122,7 @@ public class ActingOfficials {
         for (int i = 0; i < read.size(); i++) {
             Appointment a = read.get(i);
             String at = "acting[" + i + "], field ";
-            if (a.user() == null || users.find(a.user()).isEmpty()) {
+            if (a.user() == null || (users.find(a.user()).isEmpty() && kept != null && !kept.contains(a))) {
                 problems.add(at + "user: '" + a.user() + "' is not in the users file");
             }
             if (a.actor() == null || !catalog.actors().containsKey(a.actor()) || catalog.isApplicant(a.actor())) {

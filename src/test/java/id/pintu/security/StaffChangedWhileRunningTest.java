@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.sop.SopCatalog;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -76,6 +78,8 @@ class StaffChangedWhileRunningTest {
         registry.add("pintu.security.users-file", USERS::toString);
         registry.add("pintu.acting.file", ACTING::toString);
         registry.add("pintu.security.check-interval", () -> "300ms");
+        // The refused logins of removed users would otherwise lock 127.0.0.1 after five (LoginThrottleTest's subject).
+        registry.add("pintu.login-throttle.max-failures", () -> "1000");
     }
 
     @Autowired
@@ -86,6 +90,12 @@ class StaffChangedWhileRunningTest {
 
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    UserDirectory directory;
+
+    @Autowired
+    SopCatalog catalog;
 
     @LocalServerPort
     int port;
@@ -227,6 +237,20 @@ class StaffChangedWhileRunningTest {
 
         assertThat(reload("kadis").status()).as("staff who are not IT").isEqualTo(403);
         assertThat(api.call(HttpMethod.GET, "/api/admin/staff", null, "front-office").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aHubStartsAgainOnAnActingFileNamingARemovedUser() throws IOException {
+        // The users file in force lost a user while the hub ran; the acting file still names her. A restart reads
+        // both: the appointment gives nobody a role, and the hub starts.
+        Path acting = DIR.resolve("acting-restart.yaml");
+        Files.writeString(acting, "acting:\n  - user: pensiunan\n    actor: kadis\n    kind: PLT\n"
+                + "    from: \"2026-01-01\"\n    to: \"2027-12-31\"\n");
+        ActingOfficials restarted = new ActingOfficials(new ActingProperties(acting, ZoneId.of("Asia/Jakarta")),
+                directory, catalog, Clock.systemUTC());
+        assertThat(restarted.withoutUser()).extracting(ActingOfficials.Appointment::user).containsExactly("pensiunan");
+        assertThat(restarted.actingRoles("pensiunan")).containsExactly("kadis");
+        assertThat(directory.find("pensiunan")).as("so nobody can log in with the role").isEmpty();
     }
 
     private static String user(String name, String actor) {
