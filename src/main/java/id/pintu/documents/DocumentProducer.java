@@ -47,11 +47,11 @@ public class DocumentProducer {
     private static final String PDF = "application/pdf";
     private static final String HUB = "pintu";
 
-    /** What was signed: later edits of a template do not change it. */
     /**
-     * The letter's content as signed, and who signed it as the users file named them then: a letter numbered and
-     * sealed after its signatory left the office or changed rank still carries the signature it was signed with.
-     * {@code signer} is null in letters frozen before it was kept (their signatory is looked up).
+     * What was signed (later edits of a template do not change it): the letter's content, and who signed it as the
+     * users file named them then, so that a letter numbered and sealed after its signatory left the office or changed
+     * rank still carries the signature it was signed with. {@code signer} is null in letters frozen before it was
+     * kept (their signatory is looked up).
      */
     record Frozen(String perihal, String lampiran, List<String> addressee, String body, Signer signer) {
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>From the next request on, a login is checked against the new users: the API (HTTP Basic) on every call, and a
  * browser session whose user was removed or whose password or roles changed is ended at its next page
- * ({@code StaffSessionFilter}). A file the office cannot run on changes nothing: the problem is logged once and shown
+ * ({@link StaffSessions}). A file the office cannot run on changes nothing: the problem is logged once and shown
  * by {@code GET /api/admin/staff} until it is mended. Each change goes to the audit trail ({@code STAFF_RELOADED},
  * usernames only); if the database is away, the record is written at the next check. Each hub reloads its own copy
  * of the files.

@@ -131,7 +131,7 @@ public class UserDirectory {
 
     /**
      * What a login session was granted on: the user's password hash, own roles and admin flag, and the roles held
-     * as acting official then. A session whose stamp no longer matches ends ({@code StaffSessionFilter}).
+     * as acting official then. A session whose stamp no longer matches ends ({@link StaffSessions}).
      */
     public static String stampOf(StaffUser user, Collection<String> roles) {
         return StaffFiles.fingerprint((user.username() + "\n" + user.password() + "\n" + user.admin() + "\n"
