@@ -1,15 +1,13 @@
 package id.pintu.documents;
 
+import id.pintu.common.Sha256;
 import id.pintu.common.TimeOrderedIds;
 import id.pintu.security.ArchiveSniffer;
 import id.pintu.security.HostileContentException;
 import id.pintu.security.SafeFileName;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,11 +62,7 @@ public class DocumentStore {
     }
 
     public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(content);
     }
 
     private StoredDocument map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

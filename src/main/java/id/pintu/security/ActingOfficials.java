@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.pintu.common.Sha256;
 import id.pintu.sop.SopCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public class ActingOfficials {
      */
     public synchronized Optional<Change> reloadIfChanged() {
         byte[] content = StaffFiles.contentOf(properties.file(), "acting file");
-        if (StaffFiles.fingerprint(content).equals(state.fingerprint())) {
+        if (Sha256.hex(content).equals(state.fingerprint())) {
             return Optional.empty();
         }
         List<Appointment> before = state.appointments();
@@ -140,7 +141,7 @@ public class ActingOfficials {
         if (!problems.isEmpty()) {
             throw new StaffFileException("Invalid acting file " + file + ":\n  - " + String.join("\n  - ", problems));
         }
-        return new State(read, StaffFiles.fingerprint(content));
+        return new State(read, Sha256.hex(content));
     }
 
     /** The actors {@code user} acts as today (besides their own roles). */

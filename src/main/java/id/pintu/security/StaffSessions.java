@@ -1,11 +1,13 @@
 package id.pintu.security;
 
+import id.pintu.common.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -17,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Browser sessions follow the staff files. A login stamps its session with what it was granted on (the user's
- * password hash, roles, admin flag and the acting roles of that day, {@link UserDirectory#stampOf}); every page
+ * password hash, roles, admin flag and the acting roles of that day); every page
  * request compares the stamp with the users and appointments in force now. A user removed from the users file, given
  * a new password or other roles, or whose acting appointment began or ended, is signed out at the next page and
  * sent to the login page with a notice: nobody keeps a role the office took away until the session expires, and a new
@@ -37,9 +39,14 @@ public class StaffSessions {
         this.acting = acting;
     }
 
-    /** What {@code username} would be granted at a login now; null if the user is not in the users file. */
+    /**
+     * What {@code username} would be granted at a login now (password hash, own and acting roles, admin flag; not the
+     * name, rank or position), as a digest; null if the user is not in the users file.
+     */
     String stampNow(String username) {
-        return users.find(username).map(u -> UserDirectory.stampOf(u, acting.rolesOf(u))).orElse(null);
+        return users.find(username).map(u -> Sha256.hex((u.username() + "\n" + u.password() + "\n" + u.admin() + "\n"
+                + String.join(",", acting.rolesOf(u).stream().sorted().toList())).getBytes(StandardCharsets.UTF_8)))
+                .orElse(null);
     }
 
     /** Stamps the session of a successful form login, then lets {@code next} answer (the redirect). */

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.pintu.common.Sha256;
 import id.pintu.sop.SopCatalog;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,7 +75,7 @@ public class UserDirectory {
      */
     public synchronized Optional<Change> reloadIfChanged() {
         byte[] content = StaffFiles.contentOf(file, "users file");
-        if (StaffFiles.fingerprint(content).equals(state.fingerprint())) {
+        if (Sha256.hex(content).equals(state.fingerprint())) {
             return Optional.empty();
         }
         State before = state;
@@ -126,15 +126,6 @@ public class UserDirectory {
         if (!problems.isEmpty()) {
             throw new StaffFileException("Invalid users file " + file + ":\n  - " + String.join("\n  - ", problems));
         }
-        return new State(Collections.unmodifiableMap(users), StaffFiles.fingerprint(content));
-    }
-
-    /**
-     * What a login session was granted on: the user's password hash, own roles and admin flag, and the roles held
-     * as acting official then. A session whose stamp no longer matches ends ({@link StaffSessions}).
-     */
-    public static String stampOf(StaffUser user, Collection<String> roles) {
-        return StaffFiles.fingerprint((user.username() + "\n" + user.password() + "\n" + user.admin() + "\n"
-                + String.join(",", roles.stream().sorted().toList())).getBytes(StandardCharsets.UTF_8));
+        return new State(Collections.unmodifiableMap(users), Sha256.hex(content));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.pintu.common.Sha256;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,8 +141,8 @@ public class SopLoader {
     public String canonicalHash(SopDefinition sop) {
         try {
             byte[] canonical = canonicalJson.writeValueAsBytes(sop.withVersion(null));
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return Sha256.hex(canonical);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot hash SOP " + sop.code(), e);
         }
     }
