@@ -276,8 +276,12 @@ public class DocumentProducer {
                     .filter(t -> t.status() == TaskStatus.COMPLETED && t.completedBy() != null)
                     .toList();
             if (a.role() == DocumentPlan.Role.PARAF) {
-                done.forEach(t -> letters.initial(c.app.id(), c.kind, t.id(), t.stepNo(), t.completedBy(),
-                        t.completedAt()));
+                for (Task t : done) {
+                    Optional<StaffUser> u = users.find(t.completedBy());
+                    letters.initial(c.app.id(), c.kind, new LetterRepository.Initial(t.id(), t.stepNo(),
+                            t.completedBy(), t.completedAt(), u.map(StaffUser::fullName).orElse(null),
+                            u.map(StaffUser::position).orElse(null)));
+                }
             } else if (a.role() == DocumentPlan.Role.SIGN && letter.frozenContent() == null && !done.isEmpty()) {
                 Task signing = done.get(done.size() - 1);
                 letters.signed(c.app.id(), c.kind, signing.completedBy(), signing.completedAt(),
@@ -312,12 +316,20 @@ public class DocumentProducer {
         }
     }
 
+    /**
+     * The letter's initials, each with the name and post recorded with it; an initial recorded before they were kept
+     * takes them from the users file, and failing that shows the username.
+     */
     private List<LetterContent.Initial> initials(Case c) {
         return letters.initials(c.app.id(), c.kind).stream()
                 .map(i -> {
+                    String at = IndonesianDates.dateTime(i.at(), zone);
+                    if (i.fullName() != null) {
+                        return new LetterContent.Initial(i.fullName(), i.position(), at);
+                    }
                     Optional<StaffUser> u = users.find(i.username());
                     return new LetterContent.Initial(u.map(StaffUser::fullName).orElse(i.username()),
-                            u.map(StaffUser::position).orElse(null), IndonesianDates.dateTime(i.at(), zone));
+                            u.map(StaffUser::position).orElse(null), at);
                 })
                 .toList();
     }

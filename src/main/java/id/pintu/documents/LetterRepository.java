@@ -24,7 +24,11 @@ public class LetterRepository {
         }
     }
 
-    public record Initial(String taskId, int stepNo, String username, Instant at) {}
+    /**
+     * An initial (paraf); {@code fullName} and {@code position} as the users file named the initialler when it was
+     * recorded, null in rows recorded before they were kept.
+     */
+    public record Initial(String taskId, int stepNo, String username, Instant at, String fullName, String position) {}
 
     public static final String DRAFT = "DRAFT";
     public static final String SIGNED = "SIGNED";
@@ -89,24 +93,25 @@ public class LetterRepository {
                 .update();
     }
 
-    /** Records an initial once per task. */
-    public void initial(String applicationId, String kind, String taskId, int stepNo, String username, Instant at) {
+    /** Records an initial once per task, with the initialler's name and post as they are now (either may be null). */
+    public void initial(String applicationId, String kind, Initial initial) {
         int known = jdbc.sql("SELECT COUNT(*) FROM letter_initial WHERE task_id = ? AND kind = ?")
-                .params(taskId, kind).query(Integer.class).single();
+                .params(initial.taskId(), kind).query(Integer.class).single();
         if (known == 0) {
-            jdbc.sql("INSERT INTO letter_initial (application_id, kind, task_id, step_no, username, initialled_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(applicationId, kind, taskId, stepNo, username, Timestamp.from(at))
+            jdbc.sql("INSERT INTO letter_initial (application_id, kind, task_id, step_no, username, initialled_at,"
+                            + " initialler_name, initialler_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(applicationId, kind, initial.taskId(), initial.stepNo(), initial.username(),
+                            Timestamp.from(initial.at()), initial.fullName(), initial.position())
                     .update();
         }
     }
 
     public List<Initial> initials(String applicationId, String kind) {
-        return jdbc.sql("SELECT task_id, step_no, username, initialled_at FROM letter_initial"
-                        + " WHERE application_id = ? AND kind = ? ORDER BY initialled_at, step_no")
+        return jdbc.sql("SELECT task_id, step_no, username, initialled_at, initialler_name, initialler_position"
+                        + " FROM letter_initial WHERE application_id = ? AND kind = ? ORDER BY initialled_at, step_no")
                 .params(applicationId, kind)
                 .query((rs, n) -> new Initial(rs.getString(1), rs.getInt(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)))
                 .list();
     }
 

@@ -48,7 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * is refused, a changed role counts at once, a Plh appointed for today holds the role, and a browser session whose
  * user changed is signed out at its next page. A file the office cannot run on is refused with its problem and
  * changes nothing. Every change is in the audit trail, with usernames and never a password hash. A letter signed
- * before its signatory left the office is sealed with the signature it was signed with.
+ * before its signatory left the office is sealed with the signature it was signed with, and with the names of the
+ * officials who initialled it, though one of them left too.
  */
 @HubTest
 class StaffChangedWhileRunningTest {
@@ -185,18 +186,18 @@ class StaffChangedWhileRunningTest {
     }
 
     @Test
-    void aLetterSignedBeforeItsSignatoryLeftKeepsTheSignature() throws Exception {
+    void aLetterSealedAfterItsSignatoryAndAnInitiallerLeftKeepsTheirNames() throws Exception {
         String id = api.submit(Api.application(901)).get("id").asText();
         api.completeRejectBranchThrough(id, 12);
         // Step 12: the Sekretaris signs the rejection letter; the documents feature freezes it with the signature.
         await().atMost(Api.ROUTING_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() ->
                 documents(id).findValuesAsText("name").stream().anyMatch(n -> n.contains("penolakan") && n.endsWith("-ttd.pdf")));
 
-        int from = ORIGINAL_USERS.indexOf("  - username: sekretaris\n");
-        int to = ORIGINAL_USERS.indexOf("  - username: ", from + 1);
-        write(USERS, ORIGINAL_USERS.substring(0, from) + ORIGINAL_USERS.substring(to));
+        // The Sekretaris (who signed at step 12) and the Kabid Pelayanan (who initialled at step 11) leave the office.
+        write(USERS, without(without(ORIGINAL_USERS, "sekretaris"), "kabid-pelayanan"));
         assertThat(reload("admin").status()).isEqualTo(200);
         assertThat(inbox("sekretaris", "sekretaris").status()).as("gone from the users file").isEqualTo(401);
+        assertThat(inbox("kabid-pelayanan", "kabid-pelayanan").status()).as("gone from the users file").isEqualTo(401);
         assertThat(api.call(HttpMethod.GET, "/api/admin/staff", null, "admin").body().get("actingWithoutUser")
                 .findValuesAsText("user")).as("the shipped Plh appointment names her").contains("sekretaris");
 
@@ -215,6 +216,16 @@ class StaffChangedWhileRunningTest {
         String text = pdfText(sealed.get("id").asText());
         assertThat(text).contains("Drs. Bonar Situmorang, M.Si", "Pembina Tingkat I (IV/b)", "NIP. 197002141996031002",
                 "Ditandatangani secara elektronik");
+        assertThat(text).as("the initial keeps the name and post it was made with")
+                .contains("Marlina Br. Sinaga, S.H. (Kepala Bidang Pelayanan)")
+                .doesNotContain("kabid-pelayanan");
+    }
+
+    /** The users file without one user's entry. */
+    private static String without(String users, String username) {
+        int from = users.indexOf("  - username: " + username + "\n");
+        int to = users.indexOf("  - username: ", from + 1);
+        return users.substring(0, from) + (to < 0 ? "" : users.substring(to));
     }
 
     @Test
