@@ -57,24 +57,28 @@ public class WorkflowMetrics {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
-        for (String actor : catalog.actors().keySet()) {
-            String queue = workflow.queueOf(actor);
-            Gauge.builder("pintu.queue.depth", () -> cached("q:" + queue, () -> browseCount(queue)))
-                    .description("Messages waiting on the actor's durable queue")
-                    .tag("actor", actor)
-                    .register(registry);
-            Gauge.builder("pintu.inbox.open", () -> cached("i:" + actor, () -> jdbc
-                            .sql("SELECT COUNT(*) FROM task WHERE actor = ? AND status = 'OPEN'")
-                            .param(actor).query(Long.class).single()))
-                    .description("Open tasks in the actor's inbox")
-                    .tag("actor", actor)
-                    .register(registry);
-        }
+        catalog.actors().keySet().forEach(actor -> actorGauges(actor, workflow));
+        // An actor added to the actors file while the hub runs gets its gauges too.
+        catalog.onActorsAdded(added -> added.forEach(a -> actorGauges(a.id(), workflow)));
         Gauge.builder("pintu.dead.letters", () -> cached("dlq", () -> browseCount(messaging.deadLetterQueue())))
                 .description("Messages on the dead-letter queue")
                 .register(registry);
         Gauge.builder("pintu.outbox.pending", () -> cached("outbox", outbox::pending))
                 .description("Committed events not yet routed")
+                .register(registry);
+    }
+
+    private void actorGauges(String actor, WorkflowProperties workflow) {
+        String queue = workflow.queueOf(actor);
+        Gauge.builder("pintu.queue.depth", () -> cached("q:" + queue, () -> browseCount(queue)))
+                .description("Messages waiting on the actor's durable queue")
+                .tag("actor", actor)
+                .register(registry);
+        Gauge.builder("pintu.inbox.open", () -> cached("i:" + actor, () -> jdbc
+                        .sql("SELECT COUNT(*) FROM task WHERE actor = ? AND status = 'OPEN'")
+                        .param(actor).query(Long.class).single()))
+                .description("Open tasks in the actor's inbox")
+                .tag("actor", actor)
                 .register(registry);
     }
 

@@ -2,6 +2,9 @@ package id.pintu.security;
 
 import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditTrail;
+import id.pintu.sla.Supervision;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinitionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,16 +17,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts edited staff files in force while the hub runs: the users file (a clerk joins, leaves, gets a new password or
- * another role) and the acting file (a Plt/Plh appointed for next week). The route {@code staff-reload} looks at both
- * every {@code pintu.security.check-interval}; {@code POST /api/admin/staff/reload} does it at once.
+ * Puts edited staff files in force while the hub runs: the actors file (a post added for a new service, or renamed),
+ * the supervision file (who answers for whom, where breach mails go), the users file (a clerk joins, leaves, gets a
+ * new password or another role) and the acting file (a Plt/Plh appointed for next week), in that order, so that a
+ * new actor, its place in the chain and its first users can arrive in one go. The route {@code staff-reload} looks at
+ * them every {@code pintu.security.check-interval}; {@code POST /api/admin/staff/reload} does it at once.
  *
- * <p>From the next request on, a login is checked against the new users: the API (HTTP Basic) on every call, and a
- * browser session whose user was removed or whose password or roles changed is ended at its next page
- * ({@link StaffSessions}). A file the office cannot run on changes nothing: the problem is logged once and shown
- * by {@code GET /api/admin/staff} until it is mended. Each change goes to the audit trail ({@code STAFF_RELOADED},
- * usernames only); if the database is away, the record is written at the next check. Each hub reloads its own copy
- * of the files.
+ * <p>A new actor gets its durable queue and its inbox at once ({@code inbox-<actor>}), and an SOP that names it can
+ * then be installed. The actors file and the supervision file are put in force together or not at all (a new actor
+ * needs its place in the chain); removing an actor, or changing which one is the applicant, takes a restart. From the
+ * next request on, a login is checked against the new users: the API (HTTP Basic) on every call, and a browser
+ * session whose user was removed or whose password or roles changed is ended at its next page
+ * ({@link StaffSessions}). A file the office cannot run on changes nothing: the problem is logged once and shown by
+ * {@code GET /api/admin/staff} until it is mended. Each change goes to the audit trail ({@code STAFF_RELOADED},
+ * usernames and actor ids only); if the database is away, the record is written at the next check. Each hub reloads
+ * its own copy of the files.
  */
 @Component
 public class StaffReload {
@@ -31,10 +39,13 @@ public class StaffReload {
     private static final Logger LOG = LoggerFactory.getLogger(StaffReload.class);
 
     /** What a reload changed, for the API. */
-    public record Outcome(boolean changed, Instant at, String by, String summary, List<String> usersAdded,
+    public record Outcome(boolean changed, Instant at, String by, String summary, List<String> actorsAdded,
+            List<String> actorsRenamed, boolean supervisionChanged, List<String> usersAdded,
             List<String> usersRemoved, List<String> usersChanged, List<ActingOfficials.Appointment> actingAdded,
             List<ActingOfficials.Appointment> actingRemoved, List<ActingOfficials.Appointment> actingWithoutUser) {}
 
+    private final SopCatalog catalog;
+    private final Supervision supervision;
     private final UserDirectory users;
     private final ActingOfficials acting;
     private final AuditTrail audit;
@@ -44,7 +55,10 @@ public class StaffReload {
     private volatile Outcome last;
     private volatile String problem;
 
-    public StaffReload(UserDirectory users, ActingOfficials acting, AuditTrail audit, Clock clock) {
+    public StaffReload(SopCatalog catalog, Supervision supervision, UserDirectory users, ActingOfficials acting,
+            AuditTrail audit, Clock clock) {
+        this.catalog = catalog;
+        this.supervision = supervision;
         this.users = users;
         this.acting = acting;
         this.audit = audit;
@@ -61,31 +75,54 @@ public class StaffReload {
     }
 
     /**
-     * Reads the users file and then the acting file again if they changed. Throws {@link StaffFileException} for a
-     * file the office cannot run on; a users file that can be used is in force even if the acting file cannot.
+     * Reads the actors and supervision files, then the users file and then the acting file again if they changed.
+     * Throws {@link StaffFileException} for a file the office cannot run on; what the other files say is in force if
+     * it can be (a users file that can be used is, even if the acting file cannot; the actors and supervision files
+     * only together).
      */
     public synchronized Outcome reload(String by) {
+        List<String> problems = new ArrayList<>();
+        Optional<SopCatalog.ActorsChange> actorChange = Optional.empty();
+        Optional<Supervision.Prepared> chain = Optional.empty();
+        try {
+            actorChange = catalog.actorsFileChange();
+            chain = supervision.prepare(actorChange.map(SopCatalog.ActorsChange::next).orElse(catalog.actors()),
+                    actorChange.isPresent());
+        } catch (SopDefinitionException | IllegalStateException e) {
+            problems.add(e.getMessage());
+            actorChange = Optional.empty();
+            chain = Optional.empty();
+        }
+        boolean chainChanged = chain.map(supervision::differs).orElse(false);
+        chain.ifPresent(supervision::apply);
+        actorChange.ifPresent(catalog::applyActors);
+        List<String> actorsAdded = actorChange.map(SopCatalog.ActorsChange::added).orElse(List.of());
+        List<String> actorsRenamed = actorChange.map(SopCatalog.ActorsChange::renamed).orElse(List.of());
+
         Optional<UserDirectory.Change> userChange = Optional.empty();
         Optional<ActingOfficials.Change> actingChange = Optional.empty();
-        StaffFileException refused = null;
         try {
             userChange = users.reloadIfChanged();
             actingChange = acting.reloadIfChanged();
         } catch (StaffFileException e) {
-            refused = e;
+            problems.add(e.getMessage());
         }
         UserDirectory.Change u = userChange.orElse(new UserDirectory.Change(List.of(), List.of(), List.of()));
         ActingOfficials.Change a = actingChange.orElse(new ActingOfficials.Change(List.of(), List.of()));
         List<ActingOfficials.Appointment> orphaned = acting.withoutUser();
+        boolean anyFileChanged = actorChange.isPresent() || chain.isPresent() || userChange.isPresent()
+                || actingChange.isPresent();
         Outcome outcome;
-        if (u.isEmpty() && a.isEmpty()) {
-            outcome = new Outcome(false, clock.instant(), by, userChange.isPresent() || actingChange.isPresent()
-                    ? "the staff files changed, but no user or appointment did" : "the staff files are as they were",
-                    List.of(), List.of(), List.of(), List.of(), List.of(), orphaned);
+        if (u.isEmpty() && a.isEmpty() && actorsAdded.isEmpty() && actorsRenamed.isEmpty() && !chainChanged) {
+            outcome = new Outcome(false, clock.instant(), by, anyFileChanged
+                    ? "the staff files changed, but no actor, supervisor, user or appointment did"
+                    : "the staff files are as they were",
+                    List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of(), List.of(), orphaned);
         } else {
-            // In force already (a users file that can be used is, even if the acting file then cannot).
-            outcome = new Outcome(true, clock.instant(), by, summary(u, a), u.added(), u.removed(), u.changed(),
-                    a.added(), a.removed(), orphaned);
+            // In force already (each file that can be used is, even if another then cannot).
+            outcome = new Outcome(true, clock.instant(), by, summary(actorsAdded, actorsRenamed, chainChanged, u, a),
+                    actorsAdded, actorsRenamed, chainChanged, u.added(), u.removed(), u.changed(), a.added(),
+                    a.removed(), orphaned);
             last = outcome;
             unaudited.add(outcome);
             LOG.info("Staff change in force: {}", outcome.summary());
@@ -94,7 +131,8 @@ public class StaffReload {
                         + " role: {}", orphaned.size(), orphaned.stream().map(x -> x.user() + " as " + x.actor()).toList());
             }
         }
-        if (refused != null) {
+        if (!problems.isEmpty()) {
+            StaffFileException refused = new StaffFileException(String.join("\n", problems));
             if (!refused.getMessage().equals(problem)) {
                 LOG.warn("A staff file changed but cannot be used; what it says is not in force. {}",
                         refused.getMessage());
@@ -128,6 +166,9 @@ public class StaffReload {
             Outcome o = unaudited.get(0);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("summary", o.summary());
+            after.put("actorsAdded", o.actorsAdded());
+            after.put("actorsRenamed", o.actorsRenamed());
+            after.put("supervisionChanged", o.supervisionChanged());
             after.put("usersAdded", o.usersAdded());
             after.put("usersChanged", o.usersChanged());
             after.put("actingAdded", o.actingAdded().stream().map(StaffReload::describe).toList());
@@ -146,8 +187,18 @@ public class StaffReload {
                 + " to " + a.to();
     }
 
-    private static String summary(UserDirectory.Change u, ActingOfficials.Change a) {
+    private static String summary(List<String> actorsAdded, List<String> actorsRenamed, boolean chainChanged,
+            UserDirectory.Change u, ActingOfficials.Change a) {
         List<String> parts = new ArrayList<>();
+        if (!actorsAdded.isEmpty()) {
+            parts.add("actors added " + actorsAdded);
+        }
+        if (!actorsRenamed.isEmpty()) {
+            parts.add("actors renamed " + actorsRenamed);
+        }
+        if (chainChanged) {
+            parts.add("supervision chain changed");
+        }
         if (!u.added().isEmpty()) {
             parts.add("users added " + u.added());
         }

@@ -1,12 +1,15 @@
 package id.pintu.sop;
 
+import id.pintu.common.Sha256;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -41,7 +44,18 @@ public class SopCatalog {
 
     private record Loaded(SopDefinition definition, VersionInfo info, String content) {}
 
-    private final Map<String, Actor> actors;
+    /**
+     * What an edited actors file adds (new actors: their queues and inboxes are made at once) and renames; not yet in
+     * force until {@link #applyActors}.
+     */
+    public record ActorsChange(Map<String, Actor> next, String fingerprint, List<String> added, List<String> renamed) {}
+
+    private record Actors(Map<String, Actor> byId, String fingerprint) {}
+
+    private final Path actorsFile;
+    /** Replaced as a whole when the actors file adds or renames actors while the hub runs. */
+    private volatile Actors actors;
+    private final List<Consumer<List<Actor>>> actorListeners = new CopyOnWriteArrayList<>();
     private final SopLoader loader;
     private final SopVersionStore store;
     private final Clock clock;
@@ -60,7 +74,11 @@ public class SopCatalog {
         this.loader = new SopLoader(validator);
         this.store = store;
         this.clock = clock;
-        this.actors = loader.loadActors(properties.actorsFile());
+        this.actorsFile = properties.actorsFile();
+        String actorsText = loader.read(actorsFile);
+        this.actors = new Actors(Collections.unmodifiableMap(loader.parseActors(actorsFile.toString(), actorsText)),
+                fingerprint(actorsText));
+        Map<String, Actor> actors = this.actors.byId();
         Map<String, Path> fileOfCode = new TreeMap<>();
         Map<String, NavigableMap<Integer, Loaded>> loaded = new TreeMap<>();
         for (Path file : loader.listDirectory(properties.directory())) {
@@ -134,7 +152,7 @@ public class SopCatalog {
      * then visible to new cases. Returns the definition with the version it was given.
      */
     public SopDefinition add(String content, String source) {
-        SopDefinition sop = loader.parse(source, content, actors);
+        SopDefinition sop = loader.parse(source, content, actors());
         SopDefinition installed;
         boolean isNew;
         synchronized (this) {
@@ -194,7 +212,7 @@ public class SopCatalog {
             String source = "sop_version " + s.code() + " v" + s.version() + " (from " + s.source() + ")";
             SopDefinition sop;
             try {
-                sop = loader.parse(source, s.content(), actors).withVersion(s.version());
+                sop = loader.parse(source, s.content(), actors()).withVersion(s.version());
             } catch (SopDefinitionException e) {
                 // Another hub's actors differ from this one's: this hub cannot run the version (its next start fails
                 // the same way); the SOPs it knows go on.
@@ -286,20 +304,79 @@ public class SopCatalog {
     }
 
     public Map<String, Actor> actors() {
-        return actors;
+        return actors.byId();
     }
 
     public Actor applicantActor() {
-        return actors.values().stream().filter(Actor::applicant).findFirst().orElseThrow();
+        return actors().values().stream().filter(Actor::applicant).findFirst().orElseThrow();
     }
 
     public boolean isApplicant(String actorId) {
-        Actor a = actors.get(actorId);
+        Actor a = actors().get(actorId);
         return a != null && a.applicant();
     }
 
     /** The loader this catalog validates with, against its actors. */
     public SopDefinition validate(String source, String content) {
-        return loader.parse(source, content, actors);
+        return loader.parse(source, content, actors());
+    }
+
+    /**
+     * Reads the actors file again; empty if its text is what is in force. A file that can be put in force while the
+     * hub runs adds actors or renames them: one that removes an actor, or turns one into the applicant or back,
+     * is refused ({@link SopDefinitionException} naming the file and the actor), since the actor's queue, inbox and
+     * the SOPs that name it stay until a restart. Changes nothing; {@link #applyActors} does.
+     */
+    public synchronized Optional<ActorsChange> actorsFileChange() {
+        String text = loader.read(actorsFile);
+        String fingerprint = fingerprint(text);
+        Actors now = actors;
+        if (fingerprint.equals(now.fingerprint())) {
+            return Optional.empty();
+        }
+        Map<String, Actor> next = loader.parseActors(actorsFile.toString(), text);
+        List<String> problems = new ArrayList<>();
+        List<String> renamed = new ArrayList<>();
+        now.byId().forEach((id, before) -> {
+            Actor after = next.get(id);
+            if (after == null) {
+                problems.add("field actors: '" + id + "' is no longer listed; an actor is removed only by a restart"
+                        + " (its queue and inbox run until then, and SOP versions may name it)");
+            } else if (after.applicant() != before.applicant()) {
+                problems.add("field actors: '" + id + "' changes whether it is the applicant; that takes a restart");
+            } else if (!after.name().equals(before.name())) {
+                renamed.add(id);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new SopDefinitionException(actorsFile.toString(), problems);
+        }
+        List<String> added = next.keySet().stream().filter(id -> !now.byId().containsKey(id)).toList();
+        return Optional.of(new ActorsChange(Collections.unmodifiableMap(new LinkedHashMap<>(next)), fingerprint,
+                added, List.copyOf(renamed)));
+    }
+
+    /**
+     * Puts the actors of {@code change} in force, then tells the listeners of the new ones (the workflow gives each a
+     * queue and an inbox). The change must come from {@link #actorsFileChange} on the actors now in force.
+     */
+    public void applyActors(ActorsChange change) {
+        synchronized (this) {
+            this.actors = new Actors(change.next(), change.fingerprint());
+        }
+        List<Actor> added = change.added().stream().map(change.next()::get).toList();
+        if (!added.isEmpty()) {
+            LOG.info("Actors added while running: {}", change.added());
+            actorListeners.forEach(l -> l.accept(added));
+        }
+    }
+
+    /** {@code listener} is told of the actors added while the hub runs, after the catalog holds them. */
+    public void onActorsAdded(Consumer<List<Actor>> listener) {
+        actorListeners.add(listener);
+    }
+
+    private static String fingerprint(String text) {
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -40,12 +40,17 @@ public class SopLoader {
     }
 
     public Map<String, Actor> loadActors(Path file) {
-        JsonNode root = readTree(file);
+        return parseActors(file.toString(), read(file));
+    }
+
+    /** The actors file's text, bound and checked; {@code source} names it in messages. */
+    public Map<String, Actor> parseActors(String source, String content) {
+        JsonNode root = readTree(source, content);
         List<String> problems = new ArrayList<>();
         Map<String, Actor> actors = new LinkedHashMap<>();
         JsonNode list = root.path("actors");
         if (!list.isArray() || list.isEmpty()) {
-            throw new SopDefinitionException(file.toString(), List.of("field actors: a non-empty list is required"));
+            throw new SopDefinitionException(source, List.of("field actors: a non-empty list is required"));
         }
         for (int i = 0; i < list.size(); i++) {
             try {
@@ -65,7 +70,7 @@ public class SopLoader {
             problems.add("field actors: exactly one actor must be marked applicant: true");
         }
         if (!problems.isEmpty()) {
-            throw new SopDefinitionException(file.toString(), problems);
+            throw new SopDefinitionException(source, problems);
         }
         return actors;
     }
@@ -160,10 +165,6 @@ public class SopLoader {
             node.fields().forEachRemaining(f -> emptyListItems(f.getValue(),
                     path.isEmpty() ? f.getKey() : path + "." + f.getKey(), problems));
         }
-    }
-
-    private JsonNode readTree(Path file) {
-        return readTree(file.toString(), read(file));
     }
 
     private JsonNode readTree(String source, String content) {

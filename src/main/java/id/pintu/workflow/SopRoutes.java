@@ -1,8 +1,10 @@
 package id.pintu.workflow;
 
+import id.pintu.sop.Actor;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.sop.Step;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,11 +29,37 @@ public class SopRoutes {
 
     private final CamelContext camel;
     private final SopCatalog catalog;
+    private final WorkflowProperties properties;
 
-    public SopRoutes(CamelContext camel, SopCatalog catalog) {
+    public SopRoutes(CamelContext camel, SopCatalog catalog, WorkflowProperties properties) {
         this.camel = camel;
         this.catalog = catalog;
+        this.properties = properties;
         catalog.onVersionsAdded(this::added);
+        catalog.onActorsAdded(this::inboxes);
+    }
+
+    /**
+     * Actors added to the actors file while the hub runs: each gets its inbox route from the same template as at a
+     * start (its queue is made by the broker with the first message or consumer). A route that cannot be added is
+     * logged; the actor's tasks wait on its durable queue until the next start adds it.
+     */
+    private void inboxes(List<Actor> added) {
+        for (Actor actor : added) {
+            String routeId = WorkflowRoutes.inboxRouteId(actor.id());
+            if (camel.getRoute(routeId) != null) {
+                continue;
+            }
+            try {
+                camel.addRouteFromTemplate(routeId, WorkflowRoutes.ACTOR_INBOX_TEMPLATE,
+                        new HashMap<>(WorkflowRoutes.inboxParameters(properties, actor.id())));
+                LOG.info("Actor {} ({}): queue {} and inbox route {} added", actor.id(), actor.name(),
+                        properties.queueOf(actor.id()), routeId);
+            } catch (Exception e) {
+                LOG.error("Actor {} was added, but its inbox route could not be: its tasks wait on queue {} until"
+                        + " the next start", actor.id(), properties.queueOf(actor.id()), e);
+            }
+        }
     }
 
     /** The SOP version of a transition is known here and has its routes (loaded if another hub installed it). */

@@ -22,10 +22,12 @@ import id.pintu.sop.Step;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.TemplatedRouteDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -209,12 +211,21 @@ public class WorkflowRoutes extends RouteBuilder {
                 .end();
 
         for (Actor actor : catalog.actors().values()) {
-            templatedRoute(ACTOR_INBOX_TEMPLATE)
-                    .routeId("inbox-" + actor.id())
-                    .parameter("queue", properties.queueOf(actor.id()))
-                    .parameter("consumers", String.valueOf(properties.consumersPerQueue()))
-                    .parameter("batch", String.valueOf(properties.inboxBatchSize()));
+            TemplatedRouteDefinition inbox = templatedRoute(ACTOR_INBOX_TEMPLATE).routeId(inboxRouteId(actor.id()));
+            inboxParameters(properties, actor.id()).forEach(inbox::parameter);
         }
+    }
+
+    /** The route that enters the tasks of {@code actor}'s queue into its inbox. */
+    public static String inboxRouteId(String actor) {
+        return "inbox-" + actor;
+    }
+
+    /** The parameters of the route template {@value #ACTOR_INBOX_TEMPLATE} for one actor. */
+    static Map<String, String> inboxParameters(WorkflowProperties properties, String actor) {
+        return Map.of("queue", properties.queueOf(actor),
+                "consumers", String.valueOf(properties.consumersPerQueue()),
+                "batch", String.valueOf(properties.inboxBatchSize()));
     }
 
     /** The routes of one version of one SOP, on {@code builder} (this class at start-up, or a runtime builder). */
