@@ -142,13 +142,17 @@ public class Supervision {
 
     /** Who gets the breach of a task of {@code actor}: its supervisor, or itself at the top of the chain. */
     public String supervisorOf(String actor) {
-        chainAbove(actor);
-        return state.supervisors().getOrDefault(actor, actor);
+        Map<String, String> supervisors = state.supervisors();
+        chainAbove(supervisors, actor);
+        return supervisors.getOrDefault(actor, actor);
     }
 
     /** Every actor above {@code actor}, nearest first; the top of the chain counts as its own supervisor. */
     public List<String> chainAbove(String actor) {
-        Map<String, String> supervisors = state.supervisors();
+        return chainAbove(state.supervisors(), actor);
+    }
+
+    private static List<String> chainAbove(Map<String, String> supervisors, String actor) {
         Set<String> seen = new LinkedHashSet<>();
         String current = actor;
         while (supervisors.containsKey(current)) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -344,7 +345,7 @@ public class SopCatalog {
                         + " (its queue and inbox run until then, and SOP versions may name it)");
             } else if (after.applicant() != before.applicant()) {
                 problems.add("field actors: '" + id + "' changes whether it is the applicant; that takes a restart");
-            } else if (!after.name().equals(before.name())) {
+            } else if (!Objects.equals(after.name(), before.name())) {
                 renamed.add(id);
             }
         });
