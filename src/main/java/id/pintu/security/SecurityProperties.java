@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param usersFile the staff users with their actor roles (YAML); production points it to a protected file
- * @param checkInterval how often the hub looks whether the users file or the acting file changed (route
+ * @param checkInterval how often the hub looks whether the actors, supervision, users or acting file changed (route
  *     {@code staff-reload}); 0 turns the check off ({@code POST /api/admin/staff/reload} still works)
  */
 @Validated

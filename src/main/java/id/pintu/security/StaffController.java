@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The staff in force, for IT (admin only, see SecurityConfig: /api/admin/**): the users and acting appointments the
- * hub runs on (never a password hash), and a reload of the two files without a restart.
+ * hub runs on (never a password hash), and a reload of the staff files (actors, supervision, users, acting) without a
+ * restart.
  */
 @RestController
 @RequestMapping("/api/admin/staff")

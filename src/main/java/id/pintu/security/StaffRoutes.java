@@ -6,9 +6,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code staff-reload}: every {@code pintu.security.check-interval}, an edited users or acting file is put in force
- * ({@link StaffReload}). Each hub looks at its own copy of the files; one that cannot be used is logged once and
- * looked at again at every check until it is mended.
+ * {@code staff-reload}: every {@code pintu.security.check-interval}, an edited actors, supervision, users or acting file
+ * is put in force ({@link StaffReload}). Each hub looks at its own copy of the files; one that cannot be used is
+ * logged once and looked at again at every check until it is mended.
  */
 @Component
 class StaffRoutes extends RouteBuilder {

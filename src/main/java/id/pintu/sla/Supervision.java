@@ -51,7 +51,8 @@ public class Supervision {
     }
 
     public static Supervision load(Path file, SopCatalog catalog) {
-        return new Supervision(file, parse(file, read(file), catalog.actors()));
+        String text = read(file);
+        return new Supervision(file, parse(file, text, fingerprint(text), catalog.actors()));
     }
 
     /**
@@ -63,10 +64,11 @@ public class Supervision {
             return Optional.empty();
         }
         String text = read(file);
-        if (!actorsChanged && Sha256.hex(text.getBytes(StandardCharsets.UTF_8)).equals(state.fingerprint())) {
+        String fingerprint = fingerprint(text);
+        if (!actorsChanged && fingerprint.equals(state.fingerprint())) {
             return Optional.empty();
         }
-        return Optional.of(parse(file, text, actors));
+        return Optional.of(parse(file, text, fingerprint, actors));
     }
 
     /** Puts a file checked by {@link #prepare} in force. */
@@ -88,7 +90,11 @@ public class Supervision {
         }
     }
 
-    private static Prepared parse(Path file, String text, Map<String, Actor> actors) {
+    private static String fingerprint(String text) {
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Prepared parse(Path file, String text, String fingerprint, Map<String, Actor> actors) {
         File f;
         try {
             f = YAML.readValue(text, File.class);
@@ -108,8 +114,7 @@ public class Supervision {
                 problems.add("field contacts." + actor + ": '" + email + "' is not an email address");
             }
         });
-        Prepared p = new Prepared(Map.copyOf(sup), Map.copyOf(con),
-                Sha256.hex(text.getBytes(StandardCharsets.UTF_8)));
+        Prepared p = new Prepared(Map.copyOf(sup), Map.copyOf(con), fingerprint);
         if (problems.isEmpty()) {
             Supervision s = new Supervision(file, p);
             for (Actor a : actors.values()) {
