@@ -10,6 +10,7 @@ public final class AuditActions {
     public static final String DEAD_LETTER_REDRIVEN = "DEAD_LETTER_REDRIVEN";
     public static final String CALENDAR_RELOADED = "CALENDAR_RELOADED";
     public static final String STAFF_RELOADED = "STAFF_RELOADED";
+    public static final String SOP_FILES_RELOADED = "SOP_FILES_RELOADED";
 
     private AuditActions() {}
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopConfigurationCheck;
 import id.pintu.sop.SopDefinition;
+import id.pintu.sop.SopFileSet;
+import id.pintu.sop.SopFiles;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import jakarta.validation.ConstraintViolation;
@@ -18,58 +20,69 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The office's letterhead and the document plans of the SOPs, read and checked at start-up: an unknown step,
- * document, letter type, template file or placeholder stops the hub with a message naming the file and field.
- * Templates themselves are read again at every rendering, so the office edits them without a restart.
+ * The office's letterhead and the document plans of the SOPs ({@code <definitionsDirectory>/<sop>.yaml}), read and
+ * checked at start-up: an unknown step, document, letter type, template file or placeholder stops the hub with a
+ * message naming the file and field. While the hub runs, an edited, new or removed plan is put in force by
+ * {@link id.pintu.sop.SopFilesReload} after the same checks (a plan that fails them leaves its SOP's plan as it was);
+ * a case already running gets the plan in force when each of its steps is handled. Templates themselves are read
+ * again at every rendering, so the office edits them without a restart.
  */
 @Component
-public class DocumentCatalog implements SopConfigurationCheck {
+@Order(1)
+public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
 
     private final DocumentsProperties properties;
+    private final SopCatalog sops;
+    private final Validator validator;
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .build();
     private final OfficeProfile office;
-    private final Map<String, DocumentPlan> plans = new HashMap<>();
-    private final Map<String, Path> planFiles = new HashMap<>();
+    private final SopFileSet<DocumentPlan> plans;
 
     public DocumentCatalog(DocumentsProperties properties, SopCatalog sops, Validator validator) {
         this.properties = properties;
-        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .build();
+        this.sops = sops;
+        this.validator = validator;
         List<String> problems = new ArrayList<>();
         this.office = read(yaml, properties.officeFile(), OfficeProfile.class, validator, problems);
         if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
             problems.add(properties.officeFile() + ", field logo: no readable image at " + office.logo());
         }
-        if (Files.isDirectory(properties.definitionsDirectory())) {
-            try (Stream<Path> files = Files.list(properties.definitionsDirectory())) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    int before = problems.size();
-                    DocumentPlan plan = read(yaml, f, DocumentPlan.class, validator, problems);
-                    if (plan != null && problems.size() == before) {
-                        check(f, plan, sops, problems);
-                        if (plans.put(plan.sop(), plan) != null) {
-                            problems.add(f + ", field sop: a second plan for SOP '" + plan.sop() + "'");
-                        }
-                        planFiles.put(plan.sop(), f);
-                    }
-                }
-            } catch (IOException e) {
-                problems.add(properties.definitionsDirectory() + ": not readable: " + e.getMessage());
-            }
-        }
+        this.plans = new SopFileSet<>("documents", properties.definitionsDirectory(), this::readPlan);
+        problems.addAll(plans.reload().problems());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid document configuration:\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    @Override
+    public String kind() {
+        return plans.kind();
+    }
+
+    @Override
+    public Path directory() {
+        return plans.directory();
+    }
+
+    @Override
+    public List<String> sops() {
+        return plans.sops();
+    }
+
+    @Override
+    public SopFiles.Change reload() {
+        return plans.reload();
     }
 
     public OfficeProfile office() {
@@ -79,17 +92,17 @@ public class DocumentCatalog implements SopConfigurationCheck {
     /** The steps the SOP's document plan names must exist in a version about to be installed. */
     @Override
     public List<String> problemsWith(SopDefinition candidate) {
-        DocumentPlan plan = plans.get(candidate.code());
-        if (plan == null) {
+        Optional<DocumentPlan> plan = plans.get(candidate.code());
+        if (plan.isEmpty()) {
             return List.of();
         }
         List<String> problems = new ArrayList<>();
-        checkSteps(planFiles.get(candidate.code()), plan, candidate, problems);
+        checkSteps(plans.directory().resolve(candidate.code() + ".yaml"), plan.get(), candidate, problems);
         return problems;
     }
 
     public Optional<DocumentPlan> plan(String sopCode) {
-        return Optional.ofNullable(plans.get(sopCode));
+        return plans.get(sopCode);
     }
 
     /**
@@ -114,7 +127,34 @@ public class DocumentCatalog implements SopConfigurationCheck {
         }
     }
 
-    private void check(Path f, DocumentPlan plan, SopCatalog sops, List<String> problems) {
+    private DocumentPlan readPlan(String sopCode, Path f, String text, List<String> problems) {
+        DocumentPlan plan;
+        try {
+            plan = yaml.readValue(text, DocumentPlan.class);
+        } catch (IOException e) {
+            problems.add(f + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
+            return null;
+        }
+        if (plan == null) {
+            problems.add(f + ": empty");
+            return null;
+        }
+        for (ConstraintViolation<DocumentPlan> v : validator.validate(plan)) {
+            problems.add(f + ", field " + v.getPropertyPath() + ": " + v.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        if (!plan.sop().equals(sopCode)) {
+            problems.add(f + ", field sop: '" + plan.sop() + "', but the file is named after SOP '" + sopCode
+                    + "' (one plan per SOP, in <sop code>.yaml)");
+            return null;
+        }
+        check(f, plan, problems);
+        return plan;
+    }
+
+    private void check(Path f, DocumentPlan plan, List<String> problems) {
         Optional<SopDefinition> sop = sops.find(plan.sop());
         if (sop.isEmpty()) {
             problems.add(f + ", field sop: no SOP '" + plan.sop() + "' in the SOP catalog");

@@ -3,23 +3,35 @@ package id.pintu.intake;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.pintu.sop.Outcome;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopConfigurationCheck;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.SopFileSet;
+import id.pintu.sop.SopFiles;
+import id.pintu.sop.Step;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The documents an SOP's dossier must hold, from {@code <dossierDirectory>/<sop>.yaml} (office configuration), and
- * the matching of a file name to one of them.
+ * the matching of a file name to one of them. Read and checked at start-up (a requirement without key, label or
+ * patterns, a key twice, a completeness step or outcome the SOP lacks stop the hub with a message naming the file);
+ * while the hub runs, an edited, new or removed file is put in force by {@link id.pintu.sop.SopFilesReload} after the
+ * same checks. A case already running is checked against the list in force when its dossier is looked at.
  */
 @Component
-public class DossierRequirements {
+@Order(3)
+public class DossierRequirements implements SopFiles, SopConfigurationCheck {
 
     public record Requirement(String key, String label, List<String> patterns) {}
 
@@ -45,38 +57,98 @@ public class DossierRequirements {
 
     private static final Dossier NONE = new Dossier(null, null, List.of());
 
-    private final Path directory;
+    private final SopCatalog sops;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private final Map<String, Dossier> bySop = new ConcurrentHashMap<>();
+    private final SopFileSet<Dossier> bySop;
 
-    public DossierRequirements(IntakeProperties properties) {
-        this.directory = Path.of(properties.dossierDirectory());
+    public DossierRequirements(IntakeProperties properties, SopCatalog sops) {
+        this.sops = sops;
+        this.bySop = new SopFileSet<>("dossier", Path.of(properties.dossierDirectory()), this::read);
+        List<String> problems = bySop.reload().problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid dossier lists:\n  - " + String.join("\n  - ", problems));
+        }
     }
 
     /** The SOP's dossier; an SOP without a file requires nothing in particular. */
     public Dossier of(String sopCode) {
-        return bySop.computeIfAbsent(sopCode, this::load);
+        return bySop.get(sopCode).orElse(NONE);
     }
 
-    private Dossier load(String sopCode) {
-        Path file = directory.resolve(sopCode + ".yaml");
-        if (!Files.isRegularFile(file)) {
-            return NONE;
-        }
-        try {
-            Dossier d = yaml.readValue(file.toFile(), Dossier.class);
-            List<Requirement> reqs = d.requirements() == null ? List.of() : d.requirements();
-            for (int i = 0; i < reqs.size(); i++) {
-                Requirement r = reqs.get(i);
-                if (r.key() == null || r.label() == null || r.patterns() == null || r.patterns().isEmpty()) {
-                    throw new IllegalStateException(file + ": requirement " + (i + 1) + " needs key, label and patterns");
-                }
+    @Override
+    public String kind() {
+        return bySop.kind();
+    }
+
+    @Override
+    public Path directory() {
+        return bySop.directory();
+    }
+
+    @Override
+    public List<String> sops() {
+        return bySop.sops();
+    }
+
+    @Override
+    public SopFiles.Change reload() {
+        return bySop.reload();
+    }
+
+    /** The SOP's list in force must fit a version about to be installed (its completeness step and outcome). */
+    @Override
+    public List<String> problemsWith(SopDefinition candidate) {
+        List<String> problems = new ArrayList<>();
+        bySop.get(candidate.code()).ifPresent(d -> checkSteps(bySop.directory().resolve(candidate.code() + ".yaml"), d,
+                candidate, problems));
+        return problems;
+    }
+
+    private static void checkSteps(Path file, Dossier d, SopDefinition sop, List<String> problems) {
+        if (d.completenessStep() != null) {
+            Optional<Step> step = sop.step(d.completenessStep());
+            if (step.isEmpty()) {
+                problems.add(file + ", field completenessStep: SOP " + sop.code() + " has no step " + d.completenessStep());
+            } else if (d.incompleteOutcome() != null && step.get().outcome(d.incompleteOutcome()).isEmpty()) {
+                problems.add(file + ", field incompleteOutcome: step " + d.completenessStep() + " has no outcome '"
+                        + d.incompleteOutcome() + "'; it has "
+                        + step.get().outcomesOrEmpty().stream().map(Outcome::id).toList());
             }
-            return new Dossier(d.completenessStep(), d.incompleteOutcome(), reqs);
-        } catch (IOException e) {
-            throw new IllegalStateException("dossier " + file + " cannot be read: " + e.getMessage(), e);
+        } else if (d.incompleteOutcome() != null) {
+            problems.add(file + ", field incompleteOutcome: given without completenessStep");
         }
+    }
+
+    private Dossier read(String sopCode, Path file, String text, List<String> problems) {
+        Dossier d;
+        try {
+            d = yaml.readValue(text, Dossier.class);
+        } catch (IOException e) {
+            problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
+            return null;
+        }
+        Optional<SopDefinition> sop = sops.find(sopCode);
+        if (sop.isEmpty()) {
+            problems.add(file + ": no SOP '" + sopCode + "' in the SOP catalog (the file is named after its SOP)");
+            return null;
+        }
+        if (d == null) {
+            d = NONE;
+        }
+        List<Requirement> reqs = d.requirements() == null ? List.of() : d.requirements();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            Requirement r = reqs.get(i);
+            if (r.key() == null || r.label() == null || r.patterns() == null || r.patterns().isEmpty()
+                    || r.patterns().stream().anyMatch(p -> p == null || words(p).isEmpty())) {
+                problems.add(file + ", requirement " + (i + 1) + ": needs key, label and patterns (each with a word)");
+            } else if (!keys.add(r.key())) {
+                problems.add(file + ", requirement " + (i + 1) + ", field key: '" + r.key() + "' twice");
+            }
+        }
+        checkSteps(file, d, sop.get(), problems);
+        return problems.isEmpty() ? new Dossier(d.completenessStep(), d.incompleteOutcome(), List.copyOf(reqs)) : null;
     }
 
     static List<String> words(String s) {

@@ -3,21 +3,41 @@ package id.pintu.mail;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.pintu.documents.DocumentCatalog;
+import id.pintu.documents.DocumentPlan;
+import id.pintu.sop.Outcome;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopConfigurationCheck;
+import id.pintu.sop.SopDefinition;
+import id.pintu.sop.SopFileSet;
+import id.pintu.sop.SopFiles;
+import id.pintu.sop.Step;
 import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.CaseStatus;
+import id.pintu.workflow.TaskKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Which case event sends which mail, per SOP: {@code <rulesDirectory>/<sop>.yaml}. An SOP without a file sends no
- * status mail. Read once per SOP and kept.
+ * status mail. Read and checked at start-up (an unknown event, step, outcome, status, template or attached document
+ * stops the hub with a message naming the file and rule); while the hub runs, an edited, new or removed file is put in
+ * force by {@link id.pintu.sop.SopFilesReload} after the same checks.
  */
 @Component
-public class MailRules {
+@Order(2)
+public class MailRules implements SopFiles, SopConfigurationCheck {
+
+    private static final Set<String> EVENTS = Set.of(CaseEvent.SUBMITTED, CaseEvent.STEP_ENTERED,
+            CaseEvent.STEP_COMPLETED, CaseEvent.CASE_CLOSED);
 
     /** One rule; empty fields match anything. */
     public record Rule(String event, Integer step, String outcome, String taskKind, String status, String template,
@@ -55,13 +75,22 @@ public class MailRules {
 
     record RuleFile(List<Rule> rules) {}
 
-    private final Path directory;
+    private final Path templates;
+    private final SopCatalog sops;
+    private final DocumentCatalog documents;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private final Map<String, List<Rule>> bySop = new ConcurrentHashMap<>();
+    private final SopFileSet<List<Rule>> bySop;
 
-    public MailRules(MailProperties properties) {
-        this.directory = Path.of(properties.rulesDirectory());
+    public MailRules(MailProperties properties, SopCatalog sops, DocumentCatalog documents) {
+        this.templates = Path.of(properties.templatesDirectory());
+        this.sops = sops;
+        this.documents = documents;
+        this.bySop = new SopFileSet<>("mail", Path.of(properties.rulesDirectory()), this::read);
+        List<String> problems = bySop.reload().problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid mail rules:\n  - " + String.join("\n  - ", problems));
+        }
     }
 
     public List<Rule> matching(CaseEvent e, String channel) {
@@ -69,26 +98,97 @@ public class MailRules {
     }
 
     public List<Rule> rules(String sopCode) {
-        return bySop.computeIfAbsent(sopCode, this::load);
+        return bySop.get(sopCode).orElse(List.of());
     }
 
-    private List<Rule> load(String sopCode) {
-        Path file = directory.resolve(sopCode + ".yaml");
-        if (!Files.isRegularFile(file)) {
-            return List.of();
+    @Override
+    public String kind() {
+        return bySop.kind();
+    }
+
+    @Override
+    public Path directory() {
+        return bySop.directory();
+    }
+
+    @Override
+    public List<String> sops() {
+        return bySop.sops();
+    }
+
+    @Override
+    public SopFiles.Change reload() {
+        return bySop.reload();
+    }
+
+    /** The SOP's rules in force must fit a version about to be installed (their steps and outcomes). */
+    @Override
+    public List<String> problemsWith(SopDefinition candidate) {
+        List<Rule> rules = rules(candidate.code());
+        List<String> problems = new ArrayList<>();
+        Optional<DocumentPlan> plan = documents.plan(candidate.code());
+        for (int i = 0; i < rules.size(); i++) {
+            check(bySop.directory().resolve(candidate.code() + ".yaml") + ", rule " + (i + 1), rules.get(i), candidate,
+                    plan, problems);
         }
+        return problems;
+    }
+
+    private List<Rule> read(String sopCode, Path file, String text, List<String> problems) {
+        RuleFile f;
         try {
-            RuleFile f = yaml.readValue(file.toFile(), RuleFile.class);
-            List<Rule> rules = f.rules() == null ? List.of() : f.rules();
-            for (int i = 0; i < rules.size(); i++) {
-                Rule r = rules.get(i);
-                if (r.event() == null || r.template() == null) {
-                    throw new IllegalStateException(file + ": rule " + (i + 1) + " needs 'event' and 'template'");
-                }
-            }
-            return rules;
+            f = yaml.readValue(text, RuleFile.class);
         } catch (IOException e) {
-            throw new IllegalStateException("mail rules " + file + " cannot be read: " + e.getMessage(), e);
+            problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
+            return null;
+        }
+        Optional<SopDefinition> sop = sops.find(sopCode);
+        if (sop.isEmpty()) {
+            problems.add(file + ": no SOP '" + sopCode + "' in the SOP catalog (the file is named after its SOP)");
+            return null;
+        }
+        List<Rule> rules = f == null || f.rules() == null ? List.of() : f.rules();
+        Optional<DocumentPlan> plan = documents.plan(sopCode);
+        for (int i = 0; i < rules.size(); i++) {
+            check(file + ", rule " + (i + 1), rules.get(i), sop.get(), plan, problems);
+        }
+        return problems.isEmpty() ? List.copyOf(rules) : null;
+    }
+
+    private void check(String at, Rule r, SopDefinition sop, Optional<DocumentPlan> plan, List<String> problems) {
+        if (r.event() == null || r.template() == null) {
+            problems.add(at + ": needs 'event' and 'template'");
+            return;
+        }
+        if (!EVENTS.contains(r.event())) {
+            problems.add(at + ", field event: '" + r.event() + "'; known: " + EVENTS.stream().sorted().toList());
+        }
+        if (!MailTemplates.isName(r.template()) || !Files.isRegularFile(templates.resolve(r.template() + ".txt"))) {
+            problems.add(at + ", field template: no file " + templates.resolve(r.template() + ".txt"));
+        }
+        if (r.step() != null) {
+            Optional<Step> step = sop.step(r.step());
+            if (step.isEmpty()) {
+                problems.add(at + ", field step: SOP " + sop.code() + " has no step " + r.step());
+            } else if (r.outcome() != null && step.get().outcome(r.outcome()).isEmpty()) {
+                problems.add(at + ", field outcome: step " + r.step() + " has no outcome '" + r.outcome() + "'; it has "
+                        + step.get().outcomesOrEmpty().stream().map(Outcome::id).toList());
+            }
+        }
+        if (r.status() != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(r.status()))) {
+            problems.add(at + ", field status: '" + r.status() + "'; known: " + Arrays.toString(CaseStatus.values()));
+        }
+        if (r.taskKind() != null && Arrays.stream(TaskKind.values()).noneMatch(k -> k.name().equals(r.taskKind()))) {
+            problems.add(at + ", field taskKind: '" + r.taskKind() + "'; known: " + Arrays.toString(TaskKind.values()));
+        }
+        for (String kind : r.attachOrEmpty()) {
+            DocumentPlan.Spec spec = plan.map(p -> p.documents().get(kind)).orElse(null);
+            if (spec == null) {
+                problems.add(at + ", field attach: SOP " + sop.code() + "'s document plan has no document '" + kind
+                        + "' (a mail that attaches it would wait for it in vain)");
+            } else if (spec.audience() != DocumentPlan.Audience.APPLICANT) {
+                problems.add(at + ", field attach: document '" + kind + "' is for the office's staff, not the applicant");
+            }
         }
     }
 }

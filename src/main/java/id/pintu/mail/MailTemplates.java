@@ -31,8 +31,13 @@ public class MailTemplates {
         this.directory = Path.of(properties.templatesDirectory());
     }
 
+    /** Whether {@code template} can name a template file (lower-case letters, digits and hyphens). */
+    public static boolean isName(String template) {
+        return NAME.matcher(template).matches();
+    }
+
     public Rendered render(String template, Map<String, String> values) {
-        if (!NAME.matcher(template).matches()) {
+        if (!isName(template)) {
             throw new IllegalArgumentException("not a template name: " + template);
         }
         Path file = directory.resolve(template + ".txt");

@@ -37,7 +37,7 @@ class SopEvaluationFiguresTest {
     final JdbcClient jdbc = database();
     final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(30)));
     final SopCatalog catalog = new SopCatalog(
-            new SopProperties(Path.of("config/sop"), Path.of("config/actors.yaml"), SOP, Duration.ofSeconds(30)),
+            new SopProperties(Path.of("config/sop"), Path.of("config/actors.yaml"), SOP, Duration.ofSeconds(30), Duration.ZERO),
             Validation.buildDefaultValidatorFactory().getValidator());
     final SlaProperties properties = new SlaProperties("0/30 * * * * ?", 0.8, Duration.ofDays(30), 500, 50,
             "pintu.reminder.", "pintu.escalation.", Path.of("config/supervision.yaml"), 10, false,

@@ -61,7 +61,7 @@ final class SlaFixture {
     SlaFixture(DataSource ds, MutableClock clock, String hoursFile) {
         jdbc = JdbcClient.create(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        catalog = new SopCatalog(new SopProperties(Path.of("config/sop"), Path.of("config/actors.yaml"), SOP, Duration.ofSeconds(30)),
+        catalog = new SopCatalog(new SopProperties(Path.of("config/sop"), Path.of("config/actors.yaml"), SOP, Duration.ofSeconds(30), Duration.ZERO),
                 Validation.buildDefaultValidatorFactory().getValidator());
         calendar = new OfficeCalendar(new CalendarProperties(Path.of("config/calendar"), Path.of(hoursFile), Duration.ZERO), clock);
         applications = new ApplicationRepository(jdbc);
