@@ -1,5 +1,6 @@
 package id.pintu.sop;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
 public interface SopFiles {
 
     /** What a reload of one feature's files did; SOP codes, i.e. file names without {@code .yaml}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Change(List<String> added, List<String> changed, List<String> removed, List<String> problems) {
 
         public Change {
@@ -20,7 +22,7 @@ public interface SopFiles {
             problems = List.copyOf(problems);
         }
 
-        public boolean isEmpty() {
+        public boolean changesNothing() {
             return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
         }
     }

@@ -5,6 +5,7 @@ import id.pintu.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public class SopFilesReload {
         for (SopFiles f : files) {
             SopFiles.Change c = f.reload();
             problems.addAll(c.problems());
-            if (!c.isEmpty()) {
+            if (!c.changesNothing()) {
                 changes.put(f.kind(), new SopFiles.Change(c.added(), c.changed(), c.removed(), List.of()));
             }
         }
@@ -85,7 +86,7 @@ public class SopFilesReload {
         if (changes.isEmpty()) {
             outcome = new Outcome(false, clock.instant(), by, "the SOP files in force are as they were", Map.of());
         } else {
-            outcome = new Outcome(true, clock.instant(), by, summary(changes), Map.copyOf(changes));
+            outcome = new Outcome(true, clock.instant(), by, summary(changes), Collections.unmodifiableMap(changes));
             last = outcome;
             unaudited.add(outcome);
             LOG.info("SOP files in force: {}", outcome.summary());

@@ -44,7 +44,7 @@ class SopFileSetTest {
         assertThat(set.get("a")).contains(1);
 
         reads = 0;
-        assertThat(set.reload().isEmpty()).isTrue();
+        assertThat(set.reload().changesNothing()).isTrue();
         assertThat(reads).as("unchanged files are not parsed again").isZero();
 
         Files.writeString(dir.resolve("a.yaml"), "one");
@@ -74,7 +74,7 @@ class SopFileSetTest {
     void aMissingDirectoryHoldsNoFiles() {
         SopFileSet<Integer> set = new SopFileSet<>("numbers", dir.resolve("absent"), this::read);
         SopFiles.Change change = set.reload();
-        assertThat(change.isEmpty()).isTrue();
+        assertThat(change.changesNothing()).isTrue();
         assertThat(change.problems()).isEmpty();
         assertThat(set.get("a")).isEmpty();
     }
