@@ -50,6 +50,10 @@ public class SopFilesReload {
         this.audit = audit;
         this.clock = clock;
         catalog.onVersionsAdded(added -> {
+            if (Thread.holdsLock(this)) {
+                // A reload under way loaded the version by looking up the SOP a file names: it goes on with it.
+                return;
+            }
             try {
                 reload("sop-installed");
             } catch (RuntimeException e) {
