@@ -115,9 +115,13 @@ public class DocumentProducer {
      * committed, what waited for them (a mail with the PDF attached, the permit's hand-over to OSS) is retried.
      */
     public void onBatch(List<String> events) throws JsonProcessingException {
-        List<CaseEvent> parsed = CaseEvent.readAll(json, events);
+        List<Due> due = CaseEvent.readAll(json, events).stream().map(this::due).flatMap(Optional::stream).toList();
+        if (due.isEmpty()) {
+            return;
+        }
         List<Made> made = new ArrayList<>();
-        tx.executeWithoutResult(status -> parsed.forEach(e -> on(e, made)));
+        tx.executeWithoutResult(status -> due.forEach(d -> d.actions().forEach(
+                a -> apply(d.plan(), a, d.event().taskId()).ifPresent(made::add))));
         Map<String, Set<String>> outputs = new LinkedHashMap<>();
         for (Made m : made) {
             LOG.info("Case {} step {}: {} done", m.trackingCode(), m.stepNo(), m.effect());
@@ -137,10 +141,16 @@ public class DocumentProducer {
      */
     private record Made(String applicationId, String trackingCode, int stepNo, String effect, String output) {}
 
-    /** Applies every action of the plan that the event's step and kind call for; adds what it did to {@code made}. */
-    private void on(CaseEvent e, List<Made> made) {
+    /** An event's actions under the plan in force when its batch was taken. */
+    private record Due(CaseEvent event, DocumentPlan plan, List<DocumentPlan.Action> actions) {}
+
+    /**
+     * The actions of the SOP's plan that the event's step and kind call for: none for most events, which then need no
+     * database transaction.
+     */
+    private Optional<Due> due(CaseEvent e) {
         if (e.taskId() == null || e.stepNo() == null || e.taskKind() != TaskKind.STEP) {
-            return;
+            return Optional.empty();
         }
         DocumentPlan.Trigger trigger = switch (e.type()) {
             case CaseEvent.STEP_ENTERED -> DocumentPlan.Trigger.ENTERED;
@@ -149,13 +159,11 @@ public class DocumentProducer {
         };
         Optional<DocumentPlan> plan = catalog.plan(e.sopCode());
         if (trigger == null || plan.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        for (DocumentPlan.Action a : plan.get().actions()) {
-            if (a.step() == e.stepNo() && a.on() == trigger) {
-                apply(plan.get(), a, e.taskId()).ifPresent(made::add);
-            }
-        }
+        List<DocumentPlan.Action> actions = plan.get().actions().stream()
+                .filter(a -> a.step() == e.stepNo() && a.on() == trigger).toList();
+        return actions.isEmpty() ? Optional.empty() : Optional.of(new Due(e, plan.get(), actions));
     }
 
     /** One action for one task, once; empty if it was done before. Runs in the caller's transaction. */

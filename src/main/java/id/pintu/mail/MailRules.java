@@ -44,6 +44,11 @@ public class MailRules implements SopFiles, SopConfigurationCheck {
             List<String> attach, List<String> skipChannels) {
 
         boolean matches(CaseEvent e, String channel) {
+            return matches(e) && (skipChannels == null || !skipChannels.contains(channel));
+        }
+
+        /** Whether the rule matches the event on any channel. */
+        boolean matches(CaseEvent e) {
             if (!event.equals(e.type())) {
                 return false;
             }
@@ -65,7 +70,7 @@ public class MailRules implements SopFiles, SopConfigurationCheck {
             } else if (taskKind != null) {
                 return false;
             }
-            return skipChannels == null || !skipChannels.contains(channel);
+            return true;
         }
 
         public List<String> attachOrEmpty() {
@@ -95,6 +100,14 @@ public class MailRules implements SopFiles, SopConfigurationCheck {
 
     public List<Rule> matching(CaseEvent e, String channel) {
         return rules(e.sopCode()).stream().filter(r -> r.matches(e, channel)).toList();
+    }
+
+    /**
+     * Whether a rule of the event's SOP matches it on some channel: most events owe no mail, and those need neither the
+     * case's row (its channel) nor a database transaction.
+     */
+    public boolean mayOweMail(CaseEvent e) {
+        return rules(e.sopCode()).stream().anyMatch(r -> r.matches(e));
     }
 
     public List<Rule> rules(String sopCode) {

@@ -63,11 +63,15 @@ public class StatusMails {
 
     /**
      * The mails a batch of case events (their JSON texts) owes, put in the outbox in one database transaction (one
-     * commit per batch instead of one per event that owes a mail); logged once it has committed. A batch that fails
+     * commit per batch instead of one per event that owes a mail; none for a batch whose events no rule matches, nor a
+     * read of the case for such an event); logged once it has committed. A batch that fails
      * is rolled back and taken again message by message by its consumer (JmsBatchConsumer).
      */
     public void onEvents(List<String> events) throws JsonProcessingException {
-        List<CaseEvent> parsed = CaseEvent.readAll(json, events);
+        List<CaseEvent> parsed = CaseEvent.readAll(json, events).stream().filter(rules::mayOweMail).toList();
+        if (parsed.isEmpty()) {
+            return;
+        }
         List<String> owed = new ArrayList<>();
         tx.executeWithoutResult(s -> parsed.forEach(e -> owe(e, owed)));
         owed.forEach(LOG::info);
