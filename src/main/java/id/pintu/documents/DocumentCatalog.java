@@ -66,23 +66,8 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
     }
 
     @Override
-    public String kind() {
-        return plans.kind();
-    }
-
-    @Override
-    public Path directory() {
-        return plans.directory();
-    }
-
-    @Override
-    public List<String> sops() {
-        return plans.sops();
-    }
-
-    @Override
-    public SopFiles.Change reload() {
-        return plans.reload();
+    public SopFileSet<?> files() {
+        return plans;
     }
 
     public OfficeProfile office() {

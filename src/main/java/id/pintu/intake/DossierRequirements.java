@@ -77,23 +77,8 @@ public class DossierRequirements implements SopFiles, SopConfigurationCheck {
     }
 
     @Override
-    public String kind() {
-        return bySop.kind();
-    }
-
-    @Override
-    public Path directory() {
-        return bySop.directory();
-    }
-
-    @Override
-    public List<String> sops() {
-        return bySop.sops();
-    }
-
-    @Override
-    public SopFiles.Change reload() {
-        return bySop.reload();
+    public SopFileSet<?> files() {
+        return bySop;
     }
 
     /** The SOP's list in force must fit a version about to be installed (its completeness step and outcome). */

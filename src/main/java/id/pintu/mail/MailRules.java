@@ -115,23 +115,8 @@ public class MailRules implements SopFiles, SopConfigurationCheck {
     }
 
     @Override
-    public String kind() {
-        return bySop.kind();
-    }
-
-    @Override
-    public Path directory() {
-        return bySop.directory();
-    }
-
-    @Override
-    public List<String> sops() {
-        return bySop.sops();
-    }
-
-    @Override
-    public SopFiles.Change reload() {
-        return bySop.reload();
+    public SopFileSet<?> files() {
+        return bySop;
     }
 
     /** The SOP's rules in force must fit a version about to be installed (their steps and outcomes). */

@@ -1,7 +1,6 @@
 package id.pintu.sop;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,14 +26,6 @@ public interface SopFiles {
         }
     }
 
-    /** The files' name in messages and in the audit trail, e.g. {@code documents}. */
-    String kind();
-
-    Path directory();
-
-    /** The SOPs with a file in force. */
-    List<String> sops();
-
-    /** Reads the directory again (see {@link SopFileSet#reload()}). */
-    Change reload();
+    /** The feature's files, as it runs on them. */
+    SopFileSet<?> files();
 }

@@ -80,10 +80,10 @@ public class SopFilesReload {
         Map<String, SopFiles.Change> changes = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (SopFiles f : files) {
-            SopFiles.Change c = f.reload();
+            SopFiles.Change c = f.files().reload();
             problems.addAll(c.problems());
             if (!c.changesNothing()) {
-                changes.put(f.kind(), new SopFiles.Change(c.added(), c.changed(), c.removed(), List.of()));
+                changes.put(f.files().kind(), new SopFiles.Change(c.added(), c.changed(), c.removed(), List.of()));
             }
         }
         Outcome outcome;
@@ -124,7 +124,7 @@ public class SopFilesReload {
     public Map<String, Map<String, Object>> inForce() {
         Map<String, Map<String, Object>> view = new LinkedHashMap<>();
         for (SopFiles f : files) {
-            view.put(f.kind(), Map.of("directory", f.directory().toString(), "sops", f.sops()));
+            view.put(f.files().kind(), Map.of("directory", f.files().directory().toString(), "sops", f.files().sops()));
         }
         return view;
     }
