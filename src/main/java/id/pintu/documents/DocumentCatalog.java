@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +49,16 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
             .build();
     private final OfficeProfile office;
     private final SopFileSet<DocumentPlan> plans;
+    private final ObjectProvider<DocumentPlanUsers> users;
+    /** Whether the start-up read is done: the features that use the plans exist only after it. */
+    private volatile boolean started;
 
-    public DocumentCatalog(DocumentsProperties properties, SopCatalog sops, Validator validator) {
+    public DocumentCatalog(DocumentsProperties properties, SopCatalog sops, Validator validator,
+            ObjectProvider<DocumentPlanUsers> users) {
         this.properties = properties;
         this.sops = sops;
         this.validator = validator;
+        this.users = users;
         List<String> problems = new ArrayList<>();
         this.office = read(yaml, properties.officeFile(), OfficeProfile.class, validator, problems);
         if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
@@ -63,6 +69,7 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid document configuration:\n  - " + String.join("\n  - ", problems));
         }
+        started = true;
     }
 
     @Override
@@ -136,7 +143,11 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
             return null;
         }
         check(f, plan, problems);
-        return plan;
+        if (started && problems.isEmpty()) {
+            // At start-up each user checks its own files against the plans instead.
+            users.orderedStream().forEach(u -> problems.addAll(u.problemsWith(f, plan)));
+        }
+        return problems.isEmpty() ? plan : null;
     }
 
     private void check(Path f, DocumentPlan plan, List<String> problems) {

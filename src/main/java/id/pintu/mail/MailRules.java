@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.pintu.documents.DocumentCatalog;
 import id.pintu.documents.DocumentPlan;
+import id.pintu.documents.DocumentPlanUsers;
 import id.pintu.sop.Outcome;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopConfigurationCheck;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-public class MailRules implements SopFiles, SopConfigurationCheck {
+public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanUsers {
 
     private static final Set<String> EVENTS = Set.of(CaseEvent.SUBMITTED, CaseEvent.STEP_ENTERED,
             CaseEvent.STEP_COMPLETED, CaseEvent.CASE_CLOSED);
@@ -130,6 +131,42 @@ public class MailRules implements SopFiles, SopConfigurationCheck {
                     plan, problems);
         }
         return problems;
+    }
+
+    /**
+     * A plan edited while the hub runs must still make, for the applicant, each document the SOP's rules attach: the
+     * rules as they will be after this reload (the plans are reloaded first), so that a document renamed in both files
+     * at once goes in.
+     */
+    @Override
+    public List<String> problemsWith(Path planFile, DocumentPlan plan) {
+        List<Rule> rules = onDisk(plan.sop());
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            for (String kind : rules.get(i).attachOrEmpty()) {
+                DocumentPlan.Spec spec = plan.documents().get(kind);
+                if (spec == null || spec.audience() != DocumentPlan.Audience.APPLICANT) {
+                    problems.add(planFile + ", field documents: no document '" + kind + "' for the applicant, which "
+                            + bySop.directory().resolve(plan.sop() + ".yaml") + ", rule " + (i + 1)
+                            + ", attaches");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The SOP's rules as its file says now; those in force if the file cannot be read. */
+    private List<Rule> onDisk(String sopCode) {
+        Path file = bySop.directory().resolve(sopCode + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            RuleFile f = yaml.readValue(Files.readString(file), RuleFile.class);
+            return f == null || f.rules() == null ? List.of() : f.rules();
+        } catch (IOException e) {
+            return rules(sopCode);
+        }
     }
 
     private List<Rule> read(String sopCode, Path file, String text, List<String> problems) {

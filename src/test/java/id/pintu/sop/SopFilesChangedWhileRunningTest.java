@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * work while the hub runs: it writes the SOP's document plan, mail rules and dossier list and reloads. Files with
  * mistakes are refused, naming file and field, and change nothing for their SOP (a broken edit of another SOP's mail
  * rules leaves its rules in force); once mended, the next case gets its receipt as a sealed PDF by email and is checked
- * against the new list; a removed list is gone; a list written before its SOP is installed goes in with the
+ * against the new list; a plan that would leave a mail waiting for a document it no longer makes is refused, unless
+ * the rules change with it; a removed list is gone; a list written before its SOP is installed goes in with the
  * installation. No restart.
  */
 @HubTest
@@ -167,6 +168,21 @@ class SopFilesChangedWhileRunningTest {
                 .isFalse();
         assertThat(reload().body().get("changed").asBoolean()).as("nothing more to do").isFalse();
 
+        // A plan that no longer makes the receipt the rules attach is refused; renamed in both files at once, it goes in.
+        String renamed = PLAN.formatted(3).replace("resi:", "tanda-terima:").replace("document: resi", "document: tanda-terima");
+        write(DOCUMENTS.resolve(REKLAME + ".yaml"), renamed);
+        Api.Response orphaning = reload();
+        assertThat(orphaning.status()).isEqualTo(422);
+        assertThat(orphaning.body().toString()).contains(REKLAME + ".yaml, field documents: no document 'resi' for the"
+                + " applicant, which " + MAIL.resolve(REKLAME + ".yaml") + ", rule 1, attaches");
+        assertThat(documents.plan(REKLAME).orElseThrow().documents()).containsOnlyKeys("resi");
+        write(MAIL.resolve(REKLAME + ".yaml"), RULES.formatted("tanda-terima"));
+        Api.Response both = reload();
+        assertThat(both.status()).as("%s", both.body()).isEqualTo(200);
+        assertThat(both.body().get("summary").asText())
+                .isEqualTo("documents changed [" + REKLAME + "]; mail changed [" + REKLAME + "]");
+        assertThat(documents.plan(REKLAME).orElseThrow().documents()).containsOnlyKeys("tanda-terima");
+
         // A case of the service now gets its receipt, sealed, by email, and is checked against its own list.
         Map<String, Object> application = new HashMap<>(Api.application(31));
         application.put("sop", REKLAME);
@@ -212,9 +228,9 @@ class SopFilesChangedWhileRunningTest {
         List<String> audited = jdbc.sql(
                 "SELECT after_json FROM audit_log WHERE action = 'SOP_FILES_RELOADED' ORDER BY seq")
                 .query(String.class).list();
-        assertThat(audited).hasSize(4);
+        assertThat(audited).hasSize(5);
         assertThat(audited.get(1)).contains("documents added [" + REKLAME + "]");
-        assertThat(audited.get(3)).contains("dossier added [" + tetap + "]");
+        assertThat(audited.get(4)).contains("dossier added [" + tetap + "]");
     }
 
     private Api.Response reload() {
