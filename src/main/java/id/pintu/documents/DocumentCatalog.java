@@ -41,7 +41,6 @@ import org.springframework.stereotype.Component;
 public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
 
     private final DocumentsProperties properties;
-    private final SopCatalog sops;
     private final Validator validator;
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,7 +55,6 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
     public DocumentCatalog(DocumentsProperties properties, SopCatalog sops, Validator validator,
             ObjectProvider<DocumentPlanUsers> users) {
         this.properties = properties;
-        this.sops = sops;
         this.validator = validator;
         this.users = users;
         List<String> problems = new ArrayList<>();
@@ -64,7 +62,8 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
             problems.add(properties.officeFile() + ", field logo: no readable image at " + office.logo());
         }
-        this.plans = new SopFileSet<>("documents", properties.definitionsDirectory(), this::readPlan);
+        this.plans = new SopFileSet<>("documents", properties.definitionsDirectory(),
+                SopFileSet.yaml(yaml, DocumentPlan.class, sops, this::readPlan));
         problems.addAll(plans.reload().problems());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid document configuration:\n  - " + String.join("\n  - ", problems));
@@ -119,14 +118,7 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         }
     }
 
-    private DocumentPlan readPlan(String sopCode, Path f, String text, List<String> problems) {
-        DocumentPlan plan;
-        try {
-            plan = yaml.readValue(text, DocumentPlan.class);
-        } catch (IOException e) {
-            problems.add(f + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
-            return null;
-        }
+    private DocumentPlan readPlan(SopDefinition sop, Path f, DocumentPlan plan, List<String> problems) {
         if (plan == null) {
             problems.add(f + ": empty");
             return null;
@@ -137,12 +129,12 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         if (!problems.isEmpty()) {
             return null;
         }
-        if (!plan.sop().equals(sopCode)) {
-            problems.add(f + ", field sop: '" + plan.sop() + "', but the file is named after SOP '" + sopCode
+        if (!plan.sop().equals(sop.code())) {
+            problems.add(f + ", field sop: '" + plan.sop() + "', but the file is named after SOP '" + sop.code()
                     + "' (one plan per SOP, in <sop code>.yaml)");
             return null;
         }
-        check(f, plan, problems);
+        check(f, plan, sop, problems);
         if (started && problems.isEmpty()) {
             // At start-up each user checks its own files against the plans instead.
             users.orderedStream().forEach(u -> problems.addAll(u.problemsWith(f, plan)));
@@ -150,12 +142,7 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         return problems.isEmpty() ? plan : null;
     }
 
-    private void check(Path f, DocumentPlan plan, List<String> problems) {
-        Optional<SopDefinition> sop = sops.find(plan.sop());
-        if (sop.isEmpty()) {
-            problems.add(f + ", field sop: no SOP '" + plan.sop() + "' in the SOP catalog");
-            return;
-        }
+    private void check(Path f, DocumentPlan plan, SopDefinition sop, List<String> problems) {
         Map<String, DocumentPlan.LetterType> types = plan.letterTypes() == null ? Map.of() : plan.letterTypes();
         types.forEach((name, t) -> {
             if (t.pattern() != null && !t.pattern().contains("{seq}")) {
@@ -183,7 +170,7 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
                 unknown(at + ".addressee", a, problems);
             }
         });
-        checkSteps(f, plan, sop.get(), problems);
+        checkSteps(f, plan, sop, problems);
         for (int i = 0; i < plan.actions().size(); i++) {
             DocumentPlan.Action a = plan.actions().get(i);
             String at = f + ", field actions[" + i + "]";

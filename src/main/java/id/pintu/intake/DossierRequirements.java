@@ -10,7 +10,6 @@ import id.pintu.sop.SopDefinition;
 import id.pintu.sop.SopFileSet;
 import id.pintu.sop.SopFiles;
 import id.pintu.sop.Step;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,14 +56,13 @@ public class DossierRequirements implements SopFiles, SopConfigurationCheck {
 
     private static final Dossier NONE = new Dossier(null, null, List.of());
 
-    private final SopCatalog sops;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private final SopFileSet<Dossier> bySop;
 
     public DossierRequirements(IntakeProperties properties, SopCatalog sops) {
-        this.sops = sops;
-        this.bySop = new SopFileSet<>("dossier", Path.of(properties.dossierDirectory()), this::read);
+        this.bySop = new SopFileSet<>("dossier", Path.of(properties.dossierDirectory()),
+                SopFileSet.yaml(yaml, Dossier.class, sops, this::read));
         List<String> problems = bySop.reload().problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid dossier lists:\n  - " + String.join("\n  - ", problems));
@@ -105,19 +103,8 @@ public class DossierRequirements implements SopFiles, SopConfigurationCheck {
         }
     }
 
-    private Dossier read(String sopCode, Path file, String text, List<String> problems) {
-        Dossier d;
-        try {
-            d = yaml.readValue(text, Dossier.class);
-        } catch (IOException e) {
-            problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
-            return null;
-        }
-        Optional<SopDefinition> sop = sops.find(sopCode);
-        if (sop.isEmpty()) {
-            problems.add(file + ": no SOP '" + sopCode + "' in the SOP catalog (the file is named after its SOP)");
-            return null;
-        }
+    private Dossier read(SopDefinition sop, Path file, Dossier content, List<String> problems) {
+        Dossier d = content;
         if (d == null) {
             d = NONE;
         }
@@ -132,7 +119,7 @@ public class DossierRequirements implements SopFiles, SopConfigurationCheck {
                 problems.add(file + ", requirement " + (i + 1) + ", field key: '" + r.key() + "' twice");
             }
         }
-        checkSteps(file, d, sop.get(), problems);
+        checkSteps(file, d, sop, problems);
         return problems.isEmpty() ? new Dossier(d.completenessStep(), d.incompleteOutcome(), List.copyOf(reqs)) : null;
     }
 

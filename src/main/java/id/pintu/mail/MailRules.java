@@ -82,7 +82,6 @@ public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanU
     record RuleFile(List<Rule> rules) {}
 
     private final Path templates;
-    private final SopCatalog sops;
     private final DocumentCatalog documents;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -90,9 +89,9 @@ public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanU
 
     public MailRules(MailProperties properties, SopCatalog sops, DocumentCatalog documents) {
         this.templates = Path.of(properties.templatesDirectory());
-        this.sops = sops;
         this.documents = documents;
-        this.bySop = new SopFileSet<>("mail", Path.of(properties.rulesDirectory()), this::read);
+        this.bySop = new SopFileSet<>("mail", Path.of(properties.rulesDirectory()),
+                SopFileSet.yaml(yaml, RuleFile.class, sops, this::read));
         List<String> problems = bySop.reload().problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid mail rules:\n  - " + String.join("\n  - ", problems));
@@ -169,23 +168,11 @@ public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanU
         }
     }
 
-    private List<Rule> read(String sopCode, Path file, String text, List<String> problems) {
-        RuleFile f;
-        try {
-            f = yaml.readValue(text, RuleFile.class);
-        } catch (IOException e) {
-            problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
-            return null;
-        }
-        Optional<SopDefinition> sop = sops.find(sopCode);
-        if (sop.isEmpty()) {
-            problems.add(file + ": no SOP '" + sopCode + "' in the SOP catalog (the file is named after its SOP)");
-            return null;
-        }
+    private List<Rule> read(SopDefinition sop, Path file, RuleFile f, List<String> problems) {
         List<Rule> rules = f == null || f.rules() == null ? List.of() : f.rules();
-        Optional<DocumentPlan> plan = documents.plan(sopCode);
+        Optional<DocumentPlan> plan = documents.plan(sop.code());
         for (int i = 0; i < rules.size(); i++) {
-            check(file + ", rule " + (i + 1), rules.get(i), sop.get(), plan, problems);
+            check(file + ", rule " + (i + 1), rules.get(i), sop, plan, problems);
         }
         return problems.isEmpty() ? List.copyOf(rules) : null;
     }

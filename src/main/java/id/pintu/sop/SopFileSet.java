@@ -1,5 +1,6 @@
 package id.pintu.sop;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.common.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,37 @@ public final class SopFileSet<T> {
     @FunctionalInterface
     public interface Reader<T> {
         T read(String sopCode, Path file, String text, List<String> problems);
+    }
+
+    /**
+     * Checks one file's content, read as YAML, for the SOP it is named after; adds every problem to {@code problems}
+     * and returns null when the file cannot be used.
+     */
+    @FunctionalInterface
+    public interface SopReader<F, T> {
+        T read(SopDefinition sop, Path file, F content, List<String> problems);
+    }
+
+    /**
+     * A reader of YAML files of {@code type} whose SOP must be installed; the YAML error or the missing SOP is the
+     * file's problem, and {@code reader} checks the rest (content may be null for an empty file).
+     */
+    public static <F, T> Reader<T> yaml(ObjectMapper yaml, Class<F> type, SopCatalog sops, SopReader<F, T> reader) {
+        return (sopCode, file, text, problems) -> {
+            F content;
+            try {
+                content = yaml.readValue(text, type);
+            } catch (IOException e) {
+                problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
+                return null;
+            }
+            Optional<SopDefinition> sop = sops.find(sopCode);
+            if (sop.isEmpty()) {
+                problems.add(file + ": no SOP '" + sopCode + "' in the SOP catalog (the file is named after its SOP)");
+                return null;
+            }
+            return reader.read(sop.get(), file, content, problems);
+        };
     }
 
     private record Loaded<T>(String fingerprint, T value) {}
