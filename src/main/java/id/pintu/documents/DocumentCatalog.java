@@ -63,7 +63,9 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
             problems.add(properties.officeFile() + ", field logo: no readable image at " + office.logo());
         }
         this.plans = new SopFileSet<>("documents", properties.definitionsDirectory(),
-                SopFileSet.yaml(yaml, DocumentPlan.class, sops, this::readPlan));
+                SopFileSet.yaml(yaml, DocumentPlan.class, sops, this::readPlan),
+                (sopCode, f, plan, its) -> users.orderedStream()
+                        .forEach(u -> its.addAll(u.problemsWithout(f, sopCode))));
         problems.addAll(plans.reload().problems());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid document configuration:\n  - " + String.join("\n  - ", problems));

@@ -154,6 +154,21 @@ public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanU
         return problems;
     }
 
+    /** A removed plan makes no document, so no rule of the SOP (as its file says now) may attach one. */
+    @Override
+    public List<String> problemsWithout(Path planFile, String sopCode) {
+        List<Rule> rules = onDisk(sopCode);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (!rules.get(i).attachOrEmpty().isEmpty()) {
+                problems.add(planFile + ": removed, but " + bySop.directory().resolve(sopCode + ".yaml") + ", rule "
+                        + (i + 1) + ", attaches " + String.join(", ", rules.get(i).attachOrEmpty())
+                        + " (the plan stays in force until the rule no longer attaches them)");
+            }
+        }
+        return problems;
+    }
+
     /** The SOP's rules as its file says now; those in force if the file cannot be read. */
     private List<Rule> onDisk(String sopCode) {
         Path file = bySop.directory().resolve(sopCode + ".yaml");

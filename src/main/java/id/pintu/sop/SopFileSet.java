@@ -65,18 +65,34 @@ public final class SopFileSet<T> {
         };
     }
 
+    /**
+     * Checks whether the SOP's file, in force as {@code inForce}, may go now that it is no longer in the directory;
+     * adds every problem its removal would cause to {@code problems} (then it stays in force).
+     */
+    @FunctionalInterface
+    public interface RemovalCheck<T> {
+        void check(String sopCode, Path file, T inForce, List<String> problems);
+    }
+
     private record Loaded<T>(String fingerprint, T value) {}
 
     private final String kind;
     private final Path directory;
     private final Reader<T> reader;
+    private final RemovalCheck<T> removal;
     private volatile Map<String, Loaded<T>> inForce = Map.of();
 
     /** Holds nothing until the first {@link #reload()}, which the feature calls at start-up. */
     public SopFileSet(String kind, Path directory, Reader<T> reader) {
+        this(kind, directory, reader, (sopCode, file, value, problems) -> {});
+    }
+
+    /** As above; a file removed while the hub runs goes only if {@code removal} finds no problem. */
+    public SopFileSet(String kind, Path directory, Reader<T> reader, RemovalCheck<T> removal) {
         this.kind = kind;
         this.directory = directory;
         this.reader = reader;
+        this.removal = removal;
     }
 
     public String kind() {
@@ -100,8 +116,8 @@ public final class SopFileSet<T> {
 
     /**
      * Reads the directory again: a new or edited file that can be used is in force when this returns, a removed
-     * file's SOP has none from now on, and a file that cannot be used is named with its problems in the result
-     * while what was in force for its SOP stays.
+     * file's SOP has none from now on (unless the removal check refuses it), and a file that cannot be used is named
+     * with its problems in the result while what was in force for its SOP stays.
      */
     public synchronized SopFiles.Change reload() {
         Map<String, String> texts = new TreeMap<>();
@@ -153,7 +169,16 @@ public final class SopFileSet<T> {
             next.put(sop, new Loaded<>(fingerprint, value));
             (old == null ? added : changed).add(sop);
         });
-        before.keySet().stream().filter(sop -> !texts.containsKey(sop)).sorted().forEach(removed::add);
+        before.keySet().stream().filter(sop -> !texts.containsKey(sop)).sorted().forEach(sop -> {
+            List<String> its = new ArrayList<>();
+            removal.check(sop, directory.resolve(sop + ".yaml"), before.get(sop).value(), its);
+            if (its.isEmpty()) {
+                removed.add(sop);
+            } else {
+                problems.addAll(its);
+                next.put(sop, before.get(sop));
+            }
+        });
         inForce = Map.copyOf(next);
         return new SopFiles.Change(added, changed, removed, problems);
     }

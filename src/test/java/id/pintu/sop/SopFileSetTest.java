@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-SOP files of a feature as the hub runs on them: each file on its own, a broken edit keeps what was in force
- * for its SOP, an unchanged file is not read again, a removed one is gone, and what cannot be read is named.
+ * for its SOP, an unchanged file is not read again, a removed one is gone (unless its removal check refuses), and what cannot be read is named.
  */
 class SopFileSetTest {
 
@@ -68,6 +69,27 @@ class SopFileSetTest {
         assertThat(removed.problems()).singleElement().asString().contains("d.yaml: not readable");
         assertThat(set.get("a")).isEmpty();
         assertThat(set.sops()).containsExactly("b", "c");
+    }
+
+    @Test
+    void aRemovalTheCheckRefusesKeepsTheFileInForceUntilItAllowsIt() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "7");
+        List<String> stillNeeded = new ArrayList<>(List.of("rule 1 attaches a's seven"));
+        SopFileSet<Integer> set = new SopFileSet<>("numbers", dir, this::read,
+                (sop, file, value, problems) -> stillNeeded.forEach(n -> problems.add(file + " (" + value + "): " + n)));
+        assertThat(set.reload().added()).containsExactly("a");
+
+        Files.delete(dir.resolve("a.yaml"));
+        SopFiles.Change refused = set.reload();
+        assertThat(refused.removed()).isEmpty();
+        assertThat(refused.problems()).containsExactly(dir.resolve("a.yaml") + " (7): rule 1 attaches a's seven");
+        assertThat(set.get("a")).contains(7);
+
+        stillNeeded.clear();
+        SopFiles.Change removed = set.reload();
+        assertThat(removed.removed()).containsExactly("a");
+        assertThat(removed.problems()).isEmpty();
+        assertThat(set.get("a")).isEmpty();
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * mistakes are refused, naming file and field, and change nothing for their SOP (a broken edit of another SOP's mail
  * rules leaves its rules in force); once mended, the next case gets its receipt as a sealed PDF by email and is checked
  * against the new list; a plan that would leave a mail waiting for a document it no longer makes is refused, unless
- * the rules change with it; a removed list is gone; a list written before its SOP is installed goes in with the
+ * the rules change with it; a removed list is gone, a removed plan only once no rule attaches its documents; a list written before its SOP is installed goes in with the
  * installation. No restart.
  */
 @HubTest
@@ -213,6 +213,20 @@ class SopFilesChangedWhileRunningTest {
         assertThat(removed.body().at("/files/dossier/removed").toString()).isEqualTo("[\"" + REKLAME + "\"]");
         assertThat(dossiers.of(REKLAME).requirements()).isEmpty();
 
+        // The plan removed while the rules still attach its receipt stays in force; removed with the rules, both go.
+        Files.delete(DOCUMENTS.resolve(REKLAME + ".yaml"));
+        Api.Response planGone = reload();
+        assertThat(planGone.status()).isEqualTo(422);
+        assertThat(planGone.body().toString()).contains(DOCUMENTS.resolve(REKLAME + ".yaml") + ": removed, but "
+                + MAIL.resolve(REKLAME + ".yaml") + ", rule 1, attaches tanda-terima");
+        assertThat(documents.plan(REKLAME)).isPresent();
+        Files.delete(MAIL.resolve(REKLAME + ".yaml"));
+        Api.Response bothGone = reload();
+        assertThat(bothGone.status()).as("%s", bothGone.body()).isEqualTo(200);
+        assertThat(bothGone.body().get("summary").asText())
+                .isEqualTo("documents removed [" + REKLAME + "]; mail removed [" + REKLAME + "]");
+        assertThat(documents.plan(REKLAME)).isEmpty();
+
         // A list written before its SOP is installed waits for it, and goes in with the installation.
         String tetap = "izin-reklame-tetap";
         write(DOSSIER.resolve(tetap + ".yaml"), CHECKLIST);
@@ -228,9 +242,10 @@ class SopFilesChangedWhileRunningTest {
         List<String> audited = jdbc.sql(
                 "SELECT after_json FROM audit_log WHERE action = 'SOP_FILES_RELOADED' ORDER BY seq")
                 .query(String.class).list();
-        assertThat(audited).hasSize(5);
+        assertThat(audited).hasSize(6);
         assertThat(audited.get(1)).contains("documents added [" + REKLAME + "]");
-        assertThat(audited.get(4)).contains("dossier added [" + tetap + "]");
+        assertThat(audited.get(4)).contains("documents removed [" + REKLAME + "]");
+        assertThat(audited.get(5)).contains("dossier added [" + tetap + "]");
     }
 
     private Api.Response reload() {
