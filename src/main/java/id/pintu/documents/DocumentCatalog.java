@@ -19,11 +19,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,11 +37,17 @@ import org.springframework.stereotype.Component;
  * message naming the file and field. While the hub runs, an edited, new or removed plan is put in force by
  * {@link id.pintu.sop.SopFilesReload} after the same checks (a plan that fails them leaves its SOP's plan as it was);
  * a case already running gets the plan in force when each of its steps is handled. Templates themselves are read
- * again at every rendering, so the office edits them without a restart.
+ * again at every rendering, and the letterhead when its file or logo changed, so the office edits them without a
+ * restart.
  */
 @Component
 @Order(1)
 public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentCatalog.class);
+
+    /** A letterhead and the state of its files (office file, logo) it was read from. */
+    private record Letterhead(OfficeProfile profile, String files) {}
 
     private final DocumentsProperties properties;
     private final Validator validator;
@@ -46,7 +55,8 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
-    private final OfficeProfile office;
+    /** The letterhead in force, and its files' state when they were last read. */
+    private volatile Letterhead letterhead;
     private final SopFileSet<DocumentPlan> plans;
     private final ObjectProvider<DocumentPlanUsers> users;
     /** Whether the start-up read is done: the features that use the plans exist only after it. */
@@ -58,10 +68,8 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         this.validator = validator;
         this.users = users;
         List<String> problems = new ArrayList<>();
-        this.office = read(yaml, properties.officeFile(), OfficeProfile.class, validator, problems);
-        if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
-            problems.add(properties.officeFile() + ", field logo: no readable image at " + office.logo());
-        }
+        OfficeProfile office = readOffice(problems);
+        this.letterhead = office == null ? null : new Letterhead(office, letterheadFiles(office));
         this.plans = new SopFileSet<>("documents", properties.definitionsDirectory(),
                 SopFileSet.yaml(yaml, DocumentPlan.class, sops, this::readPlan),
                 (sopCode, f, plan, its) -> users.orderedStream()
@@ -78,8 +86,60 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         return plans;
     }
 
+    /**
+     * The letterhead in force. When {@code office.yaml} or the logo changed since they were last read, they are read
+     * again first: an edit that passes the start-up checks is in force from this document on; one that fails them is
+     * logged and the letterhead in force stays, until the files change again.
+     */
     public OfficeProfile office() {
-        return office;
+        Letterhead l = letterhead;
+        return letterheadFiles(l.profile()).equals(l.files()) ? l.profile() : rereadLetterhead();
+    }
+
+    private synchronized OfficeProfile rereadLetterhead() {
+        Letterhead l = letterhead;
+        String files = letterheadFiles(l.profile());
+        if (files.equals(l.files())) {
+            return l.profile();
+        }
+        List<String> problems = new ArrayList<>();
+        OfficeProfile read = readOffice(problems);
+        if (read == null) {
+            LOG.warn("The letterhead changed but cannot be used; documents keep the one in force until it is mended:"
+                    + "\n  - {}", String.join("\n  - ", problems));
+            letterhead = new Letterhead(l.profile(), files);
+            return l.profile();
+        }
+        LOG.info("The letterhead changed ({}): the documents made from now on carry it", properties.officeFile());
+        letterhead = new Letterhead(read, letterheadFiles(read));
+        return read;
+    }
+
+    /** The office file, checked as at start-up; null (with the problems added) when it cannot be used. */
+    private OfficeProfile readOffice(List<String> problems) {
+        int before = problems.size();
+        Path file = properties.officeFile();
+        OfficeProfile office = read(yaml, file, OfficeProfile.class, validator, problems);
+        if (office == null && problems.size() == before) {
+            problems.add(file + ": empty");
+        } else if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
+            problems.add(file + ", field logo: no readable image at " + office.logo());
+        }
+        return problems.size() == before ? office : null;
+    }
+
+    /** When the office file and the letterhead's logo were last modified, and their sizes. */
+    private String letterheadFiles(OfficeProfile office) {
+        return fileState(properties.officeFile()) + "|" + (office.logo() == null ? "" : fileState(office.logo()));
+    }
+
+    private static String fileState(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.lastModifiedTime() + "/" + a.size();
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 
     /** The steps the SOP's document plan names must exist in a version about to be installed. */
@@ -215,6 +275,9 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
     private static <T> T read(ObjectMapper yaml, Path file, Class<T> type, Validator validator, List<String> problems) {
         try {
             T value = yaml.readValue(file.toFile(), type);
+            if (value == null) {
+                return null;
+            }
             for (ConstraintViolation<T> v : validator.validate(value)) {
                 problems.add(file + ", field " + v.getPropertyPath() + ": " + v.getMessage());
             }

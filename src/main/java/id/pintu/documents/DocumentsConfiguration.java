@@ -14,7 +14,7 @@ class DocumentsConfiguration {
 
     @Bean
     PdfRenderer pdfRenderer(DocumentCatalog catalog) {
-        return new PdfRenderer(catalog.office());
+        return new PdfRenderer(catalog::office);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -50,35 +51,48 @@ public class PdfRenderer {
     private static final Face BOLD = new Face(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
     private static final Map<Integer, String> PRINTABLE = new ConcurrentHashMap<>();
 
-    private final OfficeProfile office;
-    private volatile EncodedImage logo;
+    /** The logo encoded for one letterhead: encoded again when the letterhead in force is another. */
+    private record Logo(OfficeProfile of, EncodedImage image) {}
+
+    private final Supplier<OfficeProfile> letterheads;
+    private volatile Logo logo;
 
     public PdfRenderer(OfficeProfile office) {
-        this.office = office;
+        this(() -> office);
     }
 
-    /** The office's logo, encoded for PDF on first use (see {@link EncodedImage}); null without a readable file. */
-    private EncodedImage logo() throws IOException {
-        EncodedImage l = logo;
-        if (l == null && office.logo() != null && Files.isReadable(office.logo())) {
-            synchronized (this) {
-                if (logo == null) {
-                    logo = EncodedImage.of(office.logo());
-                }
-                l = logo;
-            }
+    /** Renders with the letterhead {@code letterheads} gives at each rendering (the office may edit it meanwhile). */
+    public PdfRenderer(Supplier<OfficeProfile> letterheads) {
+        this.letterheads = letterheads;
+    }
+
+    /**
+     * The office's logo, encoded for PDF on first use for each letterhead (see {@link EncodedImage}); null without a
+     * readable file.
+     */
+    private EncodedImage logo(OfficeProfile office) throws IOException {
+        Logo l = logo;
+        if (l != null && l.of() == office) {
+            return l.image();
         }
-        return l;
+        synchronized (this) {
+            if (logo == null || logo.of() != office) {
+                boolean readable = office.logo() != null && Files.isReadable(office.logo());
+                logo = new Logo(office, readable ? EncodedImage.of(office.logo()) : null);
+            }
+            return logo.image();
+        }
     }
 
     public byte[] render(LetterContent c) {
+        OfficeProfile office = letterheads.get();
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(printable(c.title() + (c.number() == null ? "" : " " + c.number())));
             info.setAuthor(printable(office.name()));
             info.setCreator("Pintu");
             Writer w = new Writer(doc, c.watermark());
-            letterhead(w);
+            letterhead(w, office);
             if (c.layout() == DocumentPlan.Layout.LETTER) {
                 letterHead(w, c);
             } else {
@@ -87,7 +101,7 @@ public class PdfRenderer {
             body(w, c.body());
             signature(w, c);
             initials(w, c.initials());
-            verification(w, c.verification());
+            verification(w, c.verification(), office);
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -97,10 +111,10 @@ public class PdfRenderer {
         }
     }
 
-    private void letterhead(Writer w) throws IOException {
+    private void letterhead(Writer w, OfficeProfile office) throws IOException {
         float top = PAGE_H - MARGIN_TOP;
         float logo = 62;
-        EncodedImage image = logo();
+        EncodedImage image = logo(office);
         if (image != null) {
             w.cs.drawImage(image.in(w.doc), MARGIN_LEFT, top - logo, logo, logo);
         }
@@ -261,7 +275,7 @@ public class PdfRenderer {
         w.y -= LEADING * 0.5f;
     }
 
-    private void verification(Writer w, LetterContent.Verification v) throws IOException {
+    private void verification(Writer w, LetterContent.Verification v, OfficeProfile office) throws IOException {
         if (v == null) {
             return;
         }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-SOP files of a feature as the hub runs on them: each file on its own, a broken edit keeps what was in force
- * for its SOP, an unchanged file is not read again, a removed one is gone (unless its removal check refuses), and what cannot be read is named.
+ * for its SOP, an unchanged file is not read again, a removed one is gone (unless its removal check refuses), and
+ * what cannot be read is named.
  */
 class SopFileSetTest {
 
@@ -76,7 +77,8 @@ class SopFileSetTest {
         Files.writeString(dir.resolve("a.yaml"), "7");
         List<String> stillNeeded = new ArrayList<>(List.of("rule 1 attaches a's seven"));
         SopFileSet<Integer> set = new SopFileSet<>("numbers", dir, this::read,
-                (sop, file, value, problems) -> stillNeeded.forEach(n -> problems.add(file + " (" + value + "): " + n)));
+                (sop, file, value, problems) -> stillNeeded.forEach(
+                        n -> problems.add(file + " (" + value + "): " + n)));
         assertThat(set.reload().added()).containsExactly("a");
 
         Files.delete(dir.resolve("a.yaml"));

@@ -34,8 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * mistakes are refused, naming file and field, and change nothing for their SOP (a broken edit of another SOP's mail
  * rules leaves its rules in force); once mended, the next case gets its receipt as a sealed PDF by email and is checked
  * against the new list; a plan that would leave a mail waiting for a document it no longer makes is refused, unless
- * the rules change with it; a removed list is gone, a removed plan only once no rule attaches its documents; a list written before its SOP is installed goes in with the
- * installation. No restart.
+ * the rules change with it; an edited letterhead is on the next document; a removed list is gone, a removed plan only
+ * once no rule attaches its documents; a list written before its SOP is installed goes in with the installation. No
+ * restart.
  */
 @HubTest
 class SopFilesChangedWhileRunningTest {
@@ -47,6 +48,8 @@ class SopFilesChangedWhileRunningTest {
     static final Path DOCUMENTS;
     static final Path MAIL;
     static final Path DOSSIER;
+    static final Path OFFICE;
+    static final String NEW_ADDRESS = "Jl. Sisingamangaraja No. 1 Sidikalang 22211";
 
     static {
         try {
@@ -54,6 +57,7 @@ class SopFilesChangedWhileRunningTest {
             DOCUMENTS = copy("config/documents", "documents");
             MAIL = copy("config/mail", "mail");
             DOSSIER = copy("config/dossier", "dossier");
+            OFFICE = Files.copy(Path.of("config/office.yaml"), DIR.resolve("office.yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,6 +68,7 @@ class SopFilesChangedWhileRunningTest {
         registry.add("pintu.documents.definitions-directory", DOCUMENTS::toString);
         registry.add("pintu.mail.rules-directory", MAIL::toString);
         registry.add("pintu.intake.dossier-directory", DOSSIER::toString);
+        registry.add("pintu.documents.office-file", OFFICE::toString);
         // Reloaded by the test's own requests only, so that each answer is the change it made.
         registry.add("pintu.sop.files-check-interval", () -> "0s");
     }
@@ -183,6 +188,16 @@ class SopFilesChangedWhileRunningTest {
                 .isEqualTo("documents changed [" + REKLAME + "]; mail changed [" + REKLAME + "]");
         assertThat(documents.plan(REKLAME).orElseThrow().documents()).containsOnlyKeys("tanda-terima");
 
+        // The letterhead edited: an edit naming a logo that is not there keeps the one in force; a good one is on the
+        // next document.
+        String letterhead = Files.readString(OFFICE);
+        String address = documents.office().address();
+        write(OFFICE, letterhead.replace("logo: config/documents/logo.png", "logo: config/documents/tidak-ada.png"));
+        assertThat(documents.office().address()).isEqualTo(address);
+        assertThat(documents.office().logo()).isEqualTo(Path.of("config/documents/logo.png"));
+        write(OFFICE, letterhead.replace(address, NEW_ADDRESS));
+        assertThat(documents.office().address()).isEqualTo(NEW_ADDRESS);
+
         // A case of the service now gets its receipt, sealed, by email, and is checked against its own list.
         Map<String, Object> application = new HashMap<>(Api.application(31));
         application.put("sop", REKLAME);
@@ -204,7 +219,7 @@ class SopFilesChangedWhileRunningTest {
         assertThat(receipt.attachments()).hasSize(1);
         try (PDDocument pdf = Loader.loadPDF(receipt.attachments().values().iterator().next())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("RESI PENERIMAAN BERKAS").contains(code);
+            assertThat(text).contains("RESI PENERIMAAN BERKAS").contains(code).contains(NEW_ADDRESS);
         }
 
         // The list removed: the service requires nothing in particular from now on.
