@@ -124,6 +124,13 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
             problems.add(file + ": empty");
         } else if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
             problems.add(file + ", field logo: no readable image at " + office.logo());
+        } else if (office != null && office.logo() != null) {
+            try {
+                EncodedImage.of(office.logo());
+            } catch (IOException | RuntimeException e) {
+                // PDFBox says little that helps here (a file that is no image fails deep inside ImageIO).
+                problems.add(file + ", field logo: " + office.logo() + " is not a PNG or JPEG image");
+            }
         }
         return problems.size() == before ? office : null;
     }

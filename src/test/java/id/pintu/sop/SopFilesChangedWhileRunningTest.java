@@ -188,12 +188,15 @@ class SopFilesChangedWhileRunningTest {
                 .isEqualTo("documents changed [" + REKLAME + "]; mail changed [" + REKLAME + "]");
         assertThat(documents.plan(REKLAME).orElseThrow().documents()).containsOnlyKeys("tanda-terima");
 
-        // The letterhead edited: an edit naming a logo that is not there keeps the one in force; a good one is on the
-        // next document.
+        // The letterhead edited: an edit naming a logo that is not there, or is no image, keeps the one in force; a good
+        // one is on the next document.
         String letterhead = Files.readString(OFFICE);
         String address = documents.office().address();
         write(OFFICE, letterhead.replace("logo: config/documents/logo.png", "logo: config/documents/tidak-ada.png"));
         assertThat(documents.office().address()).isEqualTo(address);
+        assertThat(documents.office().logo()).isEqualTo(Path.of("config/documents/logo.png"));
+        Path scribble = Files.writeString(DIR.resolve("coretan.png"), "bukan gambar");
+        write(OFFICE, letterhead.replace("logo: config/documents/logo.png", "logo: " + scribble));
         assertThat(documents.office().logo()).isEqualTo(Path.of("config/documents/logo.png"));
         write(OFFICE, letterhead.replace(address, NEW_ADDRESS));
         assertThat(documents.office().address()).isEqualTo(NEW_ADDRESS);
