@@ -117,14 +117,25 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
 
     /** The office file, checked as at start-up; null (with the problems added) when it cannot be used. */
     private OfficeProfile readOffice(List<String> problems) {
-        int before = problems.size();
         Path file = properties.officeFile();
-        OfficeProfile office = read(yaml, file, OfficeProfile.class, validator, problems);
-        if (office == null && problems.size() == before) {
+        OfficeProfile office;
+        try {
+            office = yaml.readValue(file.toFile(), OfficeProfile.class);
+        } catch (IOException e) {
+            problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
+            return null;
+        }
+        if (office == null) {
             problems.add(file + ": empty");
-        } else if (office != null && office.logo() != null && !Files.isReadable(office.logo())) {
+            return null;
+        }
+        int before = problems.size();
+        for (ConstraintViolation<OfficeProfile> v : validator.validate(office)) {
+            problems.add(file + ", field " + v.getPropertyPath() + ": " + v.getMessage());
+        }
+        if (office.logo() != null && !Files.isReadable(office.logo())) {
             problems.add(file + ", field logo: no readable image at " + office.logo());
-        } else if (office != null && office.logo() != null) {
+        } else if (office.logo() != null) {
             try {
                 EncodedImage.of(office.logo());
             } catch (IOException | RuntimeException e) {
@@ -276,22 +287,6 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         names.removeAll(TemplateFacts.NAMES);
         if (!names.isEmpty()) {
             problems.add(where + ": unknown placeholder(s) " + names + "; known: " + TemplateFacts.NAMES.stream().sorted().toList());
-        }
-    }
-
-    private static <T> T read(ObjectMapper yaml, Path file, Class<T> type, Validator validator, List<String> problems) {
-        try {
-            T value = yaml.readValue(file.toFile(), type);
-            if (value == null) {
-                return null;
-            }
-            for (ConstraintViolation<T> v : validator.validate(value)) {
-                problems.add(file + ", field " + v.getPropertyPath() + ": " + v.getMessage());
-            }
-            return value;
-        } catch (IOException e) {
-            problems.add(file + ": " + e.getMessage().lines().findFirst().orElse("not readable"));
-            return null;
         }
     }
 }

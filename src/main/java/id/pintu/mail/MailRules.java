@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.annotation.Order;
@@ -139,34 +141,39 @@ public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanU
      */
     @Override
     public List<String> problemsWith(Path planFile, DocumentPlan plan) {
-        List<Rule> rules = onDisk(plan.sop());
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            for (String kind : rules.get(i).attachOrEmpty()) {
-                DocumentPlan.Spec spec = plan.documents().get(kind);
-                if (spec == null || spec.audience() != DocumentPlan.Audience.APPLICANT) {
-                    problems.add(planFile + ", field documents: no document '" + kind + "' for the applicant, which "
-                            + bySop.directory().resolve(plan.sop() + ".yaml") + ", rule " + (i + 1)
-                            + ", attaches");
-                }
-            }
-        }
+        unmade(plan.sop(), plan).forEach((rule, kinds) -> kinds.forEach(kind -> problems.add(planFile
+                + ", field documents: no document '" + kind + "' for the applicant, which "
+                + bySop.directory().resolve(plan.sop() + ".yaml") + ", rule " + rule + ", attaches")));
         return problems;
     }
 
     /** A removed plan makes no document, so no rule of the SOP (as its file says now) may attach one. */
     @Override
     public List<String> problemsWithout(Path planFile, String sopCode) {
-        List<Rule> rules = onDisk(sopCode);
         List<String> problems = new ArrayList<>();
+        unmade(sopCode, null).forEach((rule, kinds) -> problems.add(planFile + ": removed, but "
+                + bySop.directory().resolve(sopCode + ".yaml") + ", rule " + rule + ", attaches "
+                + String.join(", ", kinds) + " (the plan stays in force until the rule no longer attaches them)"));
+        return problems;
+    }
+
+    /**
+     * Per rule number of the SOP's rules as its file says now, the documents it attaches that {@code plan} (null: no
+     * plan) does not make for the applicant.
+     */
+    private Map<Integer, List<String>> unmade(String sopCode, DocumentPlan plan) {
+        List<Rule> rules = onDisk(sopCode);
+        Map<Integer, List<String>> unmade = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
-            if (!rules.get(i).attachOrEmpty().isEmpty()) {
-                problems.add(planFile + ": removed, but " + bySop.directory().resolve(sopCode + ".yaml") + ", rule "
-                        + (i + 1) + ", attaches " + String.join(", ", rules.get(i).attachOrEmpty())
-                        + " (the plan stays in force until the rule no longer attaches them)");
+            for (String kind : rules.get(i).attachOrEmpty()) {
+                DocumentPlan.Spec spec = plan == null ? null : plan.documents().get(kind);
+                if (spec == null || spec.audience() != DocumentPlan.Audience.APPLICANT) {
+                    unmade.computeIfAbsent(i + 1, r -> new ArrayList<>()).add(kind);
+                }
             }
         }
-        return problems;
+        return unmade;
     }
 
     /** The SOP's rules as its file says now; those in force if the file cannot be read. */
