@@ -186,17 +186,22 @@ public class DocumentProducer {
                 isFinal ? DocumentOutputs.finalDocument(action.document()) : null));
     }
 
+    /**
+     * What one document is made from. {@code office} is the letterhead in force when the document was begun: its
+     * facts, place, rendering and seal all use that one, even if the office edits the letterhead meanwhile.
+     */
     private record Case(Application app, SopDefinition sop, Task trigger, List<Task> history, String kind,
-            DocumentPlan.Spec spec, Map<String, String> facts, Instant now) {}
+            DocumentPlan.Spec spec, OfficeProfile office, Map<String, String> facts, Instant now) {}
 
     private Case load(DocumentPlan plan, String kind, Task trigger) {
         Application app = applications.find(trigger.applicationId()).orElseThrow();
         SopDefinition sop = sops.require(app.sopCode(), app.sopVersion());
         List<Task> history = tasks.history(app.id());
         Instant now = clock.instant();
-        Map<String, String> facts = TemplateFacts.of(app, sop, trigger, history, reports.find(app.id()), catalog.office(),
+        OfficeProfile office = catalog.office();
+        Map<String, String> facts = TemplateFacts.of(app, sop, trigger, history, reports.find(app.id()), office,
                 users::find, now, zone);
-        return new Case(app, sop, trigger, history, kind, plan.documents().get(kind), facts, now);
+        return new Case(app, sop, trigger, history, kind, plan.documents().get(kind), office, facts, now);
     }
 
     /** A document that is final at once (receipt, routing slip, report, recommendation): rendered and sealed. */
@@ -217,9 +222,9 @@ public class DocumentProducer {
                 letter.signedBy() == null ? null : signer(content, letter.signedBy()), false);
         List<LetterContent.Initial> initials = initials(c);
         LetterContent draft = new LetterContent(c.spec.layout(), c.spec.title(), null, content.lampiran(),
-                content.perihal(), content.addressee(), placeAndDate(c.now), content.body(), signature, initials, null,
+                content.perihal(), content.addressee(), placeAndDate(c), content.body(), signature, initials, null,
                 "DRAF");
-        byte[] pdf = renderer.render(draft);
+        byte[] pdf = renderer.render(c.office, draft);
         String name = "draf-" + fileName(c.kind, c.app.trackingCode()).replace(".pdf", "")
                 + "-paraf-" + initials.size() + (letter.signedBy() == null ? "" : "-ttd") + ".pdf";
         return store.store(c.app.id(), c.kind, c.trigger.stepNo(), name, PDF, pdf, StoredDocument.STAFF,
@@ -257,11 +262,11 @@ public class DocumentProducer {
         String code = seals.newCode();
         String url = properties.publicBaseUrl().replaceAll("/+$", "") + "/verifikasi/" + code;
         LetterContent final_ = new LetterContent(c.spec.layout(), c.spec.title(), number, content.lampiran(),
-                content.perihal(), content.addressee(), placeAndDate(c.now), content.body(), signature, initials,
+                content.perihal(), content.addressee(), placeAndDate(c), content.body(), signature, initials,
                 new LetterContent.Verification(code, url), null);
-        byte[] pdf = signer.sign(renderer.render(final_), new DocumentSigner.Request(
-                signature.fullName() == null ? catalog.office().name() : signature.fullName(),
-                c.spec.title() + (number == null ? "" : " " + number), catalog.office().city(), c.now));
+        byte[] pdf = signer.sign(renderer.render(c.office, final_), new DocumentSigner.Request(
+                signature.fullName() == null ? c.office.name() : signature.fullName(),
+                c.spec.title() + (number == null ? "" : " " + number), c.office.city(), c.now));
         StoredDocument doc = store.store(c.app.id(), c.kind, c.trigger.stepNo(), name, PDF, pdf,
                 c.spec.audience().name(), createdBy(c));
         seals.record(new SealRegistry.Seal(code, doc.id(), c.app.id(), c.kind, c.spec.title(), number,
@@ -372,8 +377,8 @@ public class DocumentProducer {
                 sealed ? "Ditandatangani secara elektronik" : "(ditandatangani, menunggu penomoran)");
     }
 
-    private String placeAndDate(Instant at) {
-        return catalog.office().city() + ", " + IndonesianDates.date(at, zone);
+    private String placeAndDate(Case c) {
+        return c.office.city() + ", " + IndonesianDates.date(c.now, zone);
     }
 
     private static String createdBy(Case c) {

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class DocumentsConfiguration {
 
     @Bean
-    PdfRenderer pdfRenderer(DocumentCatalog catalog) {
-        return new PdfRenderer(catalog::office);
+    PdfRenderer pdfRenderer() {
+        return new PdfRenderer();
     }
 
     @Bean

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -54,17 +53,7 @@ public class PdfRenderer {
     /** The logo encoded for one letterhead: encoded again when the letterhead in force is another. */
     private record Logo(OfficeProfile of, EncodedImage image) {}
 
-    private final Supplier<OfficeProfile> letterheads;
     private volatile Logo logo;
-
-    public PdfRenderer(OfficeProfile office) {
-        this(() -> office);
-    }
-
-    /** Renders with the letterhead {@code letterheads} gives at each rendering (the office may edit it meanwhile). */
-    public PdfRenderer(Supplier<OfficeProfile> letterheads) {
-        this.letterheads = letterheads;
-    }
 
     /**
      * The office's logo, encoded for PDF on first use for each letterhead (see {@link EncodedImage}); null without a
@@ -84,8 +73,11 @@ public class PdfRenderer {
         }
     }
 
-    public byte[] render(LetterContent c) {
-        OfficeProfile office = letterheads.get();
+    /**
+     * Lays out one document under {@code office}'s letterhead. The caller takes the letterhead once per document (the
+     * office may edit it while the hub runs), so that every part of one document carries the same one.
+     */
+    public byte[] render(OfficeProfile office, LetterContent c) {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(printable(c.title() + (c.number() == null ? "" : " " + c.number())));

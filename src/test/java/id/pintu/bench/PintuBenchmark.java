@@ -1,5 +1,6 @@
 package id.pintu.bench;
 
+import id.pintu.documents.DocumentCatalog;
 import id.pintu.documents.DocumentPlan;
 import id.pintu.documents.DocumentSigner;
 import id.pintu.documents.LetterContent;
@@ -431,6 +432,7 @@ public final class PintuBenchmark {
     /** Letters as the documents feature lays them out (PdfRenderer: letterhead, head, body table, signature). */
     private void pdf(BenchHub hub) throws InterruptedException {
         PdfRenderer renderer = hub.bean(PdfRenderer.class);
+        DocumentCatalog catalog = hub.bean(DocumentCatalog.class); // the letterhead in force, as for each document
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             body.append("Berdasarkan hasil verifikasi berkas dan peninjauan lapangan atas permohonan izin perluasan"
@@ -446,10 +448,10 @@ public final class PintuBenchmark {
                         "Drs. Maruli Tua Sihombing", "Pembina", "196805121994031005", null),
                 List.of(), null, null);
         for (int i = 0; i < 20; i++) {
-            renderer.render(letter);
+            renderer.render(catalog.office(), letter);
         }
         int n = settings.pdfDocuments();
-        PdfRate plain = pdfRate(n, () -> renderer.render(letter));
+        PdfRate plain = pdfRate(n, () -> renderer.render(catalog.office(), letter));
         put("pdfPerSec", "PDF generation (a one-page letter, documents' PdfRenderer, 2 threads, "
                 + plain.bytesEach() / 1024 + " KB)", plain.perSecond(), "doc/s");
         // Every final document of a case (resi, disposisi, berita acara, rekomendasi, the permit) is also sealed.
@@ -462,9 +464,9 @@ public final class PintuBenchmark {
                 letter.signature(), letter.initials(), new LetterContent.Verification("K7Q2M9XW4T",
                         "http://localhost:8080/verifikasi/K7Q2M9XW4T"), null);
         for (int i = 0; i < 20; i++) {
-            signer.sign(renderer.render(sealedLetter), seal);
+            signer.sign(renderer.render(catalog.office(), sealedLetter), seal);
         }
-        PdfRate sealed = pdfRate(n, () -> signer.sign(renderer.render(sealedLetter), seal));
+        PdfRate sealed = pdfRate(n, () -> signer.sign(renderer.render(catalog.office(), sealedLetter), seal));
         put("sealedPdfPerSec", "sealed PDF (the same letter rendered and sealed: PAdES, RSA 3072, 2 threads, "
                 + sealed.bytesEach() / 1024 + " KB)", sealed.perSecond(), "doc/s");
     }
