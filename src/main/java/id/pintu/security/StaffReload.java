@@ -2,6 +2,7 @@ package id.pintu.security;
 
 import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditTrail;
+import id.pintu.audit.ReloadLedger;
 import id.pintu.sla.Supervision;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinitionException;
@@ -48,12 +49,8 @@ public class StaffReload {
     private final Supervision supervision;
     private final UserDirectory users;
     private final ActingOfficials acting;
-    private final AuditTrail audit;
     private final Clock clock;
-
-    private final List<Outcome> unaudited = new ArrayList<>();
-    private volatile Outcome last;
-    private volatile String problem;
+    private final ReloadLedger<Outcome> ledger;
 
     public StaffReload(SopCatalog catalog, Supervision supervision, UserDirectory users, ActingOfficials acting,
             AuditTrail audit, Clock clock) {
@@ -61,8 +58,9 @@ public class StaffReload {
         this.supervision = supervision;
         this.users = users;
         this.acting = acting;
-        this.audit = audit;
         this.clock = clock;
+        this.ledger = new ReloadLedger<>(audit, StaffReload::record, LOG,
+                "A staff file changed but cannot be used; what it says is not in force.");
     }
 
     /** Called by the route {@code staff-reload}; a file that cannot be used is logged once (see reload). */
@@ -123,63 +121,41 @@ public class StaffReload {
             outcome = new Outcome(true, clock.instant(), by, summary(actorsAdded, actorsRenamed, chainChanged, u, a),
                     actorsAdded, actorsRenamed, chainChanged, u.added(), u.removed(), u.changed(), a.added(),
                     a.removed(), orphaned);
-            last = outcome;
-            unaudited.add(outcome);
+            ledger.changed(outcome);
             LOG.info("Staff change in force: {}", outcome.summary());
             if (!orphaned.isEmpty()) {
                 LOG.warn("{} acting appointment(s) name a user who is no longer in the users file and give nobody a"
                         + " role: {}", orphaned.size(), orphaned.stream().map(x -> x.user() + " as " + x.actor()).toList());
             }
         }
-        if (!problems.isEmpty()) {
-            StaffFileException refused = new StaffFileException(String.join("\n", problems));
-            if (!refused.getMessage().equals(problem)) {
-                LOG.warn("A staff file changed but cannot be used; what it says is not in force. {}",
-                        refused.getMessage());
-            }
-            problem = refused.getMessage();
-            try {
-                writeUnaudited();
-            } catch (RuntimeException databaseAway) {
-                refused.addSuppressed(databaseAway);
-            }
-            throw refused;
-        }
-        problem = null;
-        // Throws while the database is away: the change is in force, its record is written at the next check.
-        writeUnaudited();
+        ledger.finish(problems, StaffFileException::new);
         return outcome;
     }
 
     /** The last reload that changed something (null if none since start-up). */
     public Outcome last() {
-        return last;
+        return ledger.last();
     }
 
     /** Why the files on disk are not in force, if they are not. */
     public String problem() {
-        return problem;
+        return ledger.problem();
     }
 
-    private void writeUnaudited() {
-        while (!unaudited.isEmpty()) {
-            Outcome o = unaudited.get(0);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("summary", o.summary());
-            after.put("actorsAdded", o.actorsAdded());
-            after.put("actorsRenamed", o.actorsRenamed());
-            after.put("supervisionChanged", o.supervisionChanged());
-            after.put("usersAdded", o.usersAdded());
-            after.put("usersChanged", o.usersChanged());
-            after.put("actingAdded", o.actingAdded().stream().map(StaffReload::describe).toList());
-            after.put("at", o.at().toString());
-            Map<String, Object> before = new LinkedHashMap<>();
-            before.put("usersRemoved", o.usersRemoved());
-            before.put("actingRemoved", o.actingRemoved().stream().map(StaffReload::describe).toList());
-            audit.append(new AuditTrail.Record(o.by(), AuditActions.STAFF_RELOADED, null, "staff", before, after,
-                    null));
-            unaudited.remove(0);
-        }
+    private static AuditTrail.Record record(Outcome o) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("summary", o.summary());
+        after.put("actorsAdded", o.actorsAdded());
+        after.put("actorsRenamed", o.actorsRenamed());
+        after.put("supervisionChanged", o.supervisionChanged());
+        after.put("usersAdded", o.usersAdded());
+        after.put("usersChanged", o.usersChanged());
+        after.put("actingAdded", o.actingAdded().stream().map(StaffReload::describe).toList());
+        after.put("at", o.at().toString());
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("usersRemoved", o.usersRemoved());
+        before.put("actingRemoved", o.actingRemoved().stream().map(StaffReload::describe).toList());
+        return new AuditTrail.Record(o.by(), AuditActions.STAFF_RELOADED, null, "staff", before, after, null);
     }
 
     private static String describe(ActingOfficials.Appointment a) {

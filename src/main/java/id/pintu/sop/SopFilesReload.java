@@ -2,6 +2,7 @@ package id.pintu.sop;
 
 import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditTrail;
+import id.pintu.audit.ReloadLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,17 +39,14 @@ public class SopFilesReload {
     public record Outcome(boolean changed, Instant at, String by, String summary, Map<String, SopFiles.Change> files) {}
 
     private final List<SopFiles> files;
-    private final AuditTrail audit;
     private final Clock clock;
-
-    private final List<Outcome> unaudited = new ArrayList<>();
-    private volatile Outcome last;
-    private volatile String problem;
+    private final ReloadLedger<Outcome> ledger;
 
     public SopFilesReload(List<SopFiles> files, SopCatalog catalog, AuditTrail audit, Clock clock) {
         this.files = List.copyOf(files);
-        this.audit = audit;
         this.clock = clock;
+        this.ledger = new ReloadLedger<>(audit, SopFilesReload::record, LOG,
+                "An SOP file changed but cannot be used; what was in force for its SOP stays.");
         catalog.onVersionsAdded(added -> {
             if (Thread.holdsLock(this)) {
                 // A reload under way loaded the version by looking up the SOP a file names: it goes on with it.
@@ -91,8 +89,7 @@ public class SopFilesReload {
             outcome = new Outcome(false, clock.instant(), by, "the SOP files in force are as they were", Map.of());
         } else {
             outcome = new Outcome(true, clock.instant(), by, summary(changes), Collections.unmodifiableMap(changes));
-            last = outcome;
-            unaudited.add(outcome);
+            ledger.changed(outcome);
             LOG.info("SOP files in force: {}", outcome.summary());
             changes.forEach((kind, c) -> {
                 if (!c.removed().isEmpty()) {
@@ -100,23 +97,7 @@ public class SopFilesReload {
                 }
             });
         }
-        if (!problems.isEmpty()) {
-            SopFilesException refused = new SopFilesException(String.join("\n", problems));
-            if (!refused.getMessage().equals(problem)) {
-                LOG.warn("An SOP file changed but cannot be used; what was in force for its SOP stays. {}",
-                        refused.getMessage());
-            }
-            problem = refused.getMessage();
-            try {
-                writeUnaudited();
-            } catch (RuntimeException databaseAway) {
-                refused.addSuppressed(databaseAway);
-            }
-            throw refused;
-        }
-        problem = null;
-        // Throws while the database is away: the change is in force, its record is written at the next check.
-        writeUnaudited();
+        ledger.finish(problems, SopFilesException::new);
         return outcome;
     }
 
@@ -131,29 +112,24 @@ public class SopFilesReload {
 
     /** The last reload that changed something (null if none since start-up). */
     public Outcome last() {
-        return last;
+        return ledger.last();
     }
 
     /** Why some files on disk are not in force, if they are not. */
     public String problem() {
-        return problem;
+        return ledger.problem();
     }
 
-    private void writeUnaudited() {
-        while (!unaudited.isEmpty()) {
-            Outcome o = unaudited.get(0);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("summary", o.summary());
-            Map<String, Object> before = new LinkedHashMap<>();
-            o.files().forEach((kind, c) -> {
-                after.put(kind, Map.of("added", c.added(), "changed", c.changed()));
-                before.put(kind, Map.of("removed", c.removed()));
-            });
-            after.put("at", o.at().toString());
-            audit.append(new AuditTrail.Record(o.by(), AuditActions.SOP_FILES_RELOADED, null, "sop-files", before,
-                    after, null));
-            unaudited.remove(0);
-        }
+    private static AuditTrail.Record record(Outcome o) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("summary", o.summary());
+        Map<String, Object> before = new LinkedHashMap<>();
+        o.files().forEach((kind, c) -> {
+            after.put(kind, Map.of("added", c.added(), "changed", c.changed()));
+            before.put(kind, Map.of("removed", c.removed()));
+        });
+        after.put("at", o.at().toString());
+        return new AuditTrail.Record(o.by(), AuditActions.SOP_FILES_RELOADED, null, "sop-files", before, after, null);
     }
 
     private static String summary(Map<String, SopFiles.Change> changes) {
