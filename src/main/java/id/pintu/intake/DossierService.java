@@ -49,7 +49,8 @@ public class DossierService implements DossierFacts {
         DossierRequirements.Dossier dossier = requirements.of(app.sopCode());
         List<DossierItem> out = new ArrayList<>();
         for (IncomingFile f : files) {
-            ContentCheck.Verdict v = check.check(f.name(), f.content());
+            ContentCheck.Verdict v = f.problem() != null ? new ContentCheck.Verdict(null, false, f.problem())
+                    : check.check(f.name(), f.content());
             String key = dossier.match(f.name()).map(DossierRequirements.Requirement::key).orElse(null);
             String documentId = null;
             if (v.valid()) {

@@ -1,10 +1,24 @@
 package id.pintu.intake;
 
-/** A file the applicant sent (an email attachment or a scan), with a name safe to store and show. */
-public record IncomingFile(String name, byte[] content) {
+/**
+ * A file the applicant sent (an email attachment or a scan), with a name safe to store and show.
+ *
+ * @param problem why the file is refused before its content is looked at (it could not be taken out of the email);
+ *     null for a file whose content the dossier check judges
+ */
+public record IncomingFile(String name, byte[] content, String problem) {
 
     public IncomingFile {
         name = safeName(name);
+    }
+
+    public IncomingFile(String name, byte[] content) {
+        this(name, content, null);
+    }
+
+    /** A file that arrived but whose content could not be taken: listed as refused with {@code problem}. */
+    static IncomingFile refused(String name, String problem) {
+        return new IncomingFile(name, new byte[0], problem);
     }
 
     /** The last path segment, printable characters only, at most 200 characters. */

@@ -19,10 +19,16 @@ import java.util.Properties;
 
 /**
  * An email as the intake needs it, read from its raw bytes: sender, subject, the ids it answers, its text and its
- * attachments. A part that cannot be read is skipped with a note rather than failing the whole email.
+ * attachments. An email forwarded as an attachment (message/rfc822, as "forward as attachment" sends it) is opened:
+ * its attachments are the applicant's files too, and its text follows this email's (whose form fields come first),
+ * down to {@value #MAX_NESTED} emails deep. An attachment that cannot be read, or an email nested deeper, is kept as
+ * a file with its problem, so that the applicant is told rather than the part silently dropped.
  */
 public record ParsedEmail(String messageId, String sender, String subject, List<String> answers, String text,
-        List<IncomingFile> attachments, List<String> unreadable) {
+        List<IncomingFile> attachments) {
+
+    /** How many emails deep attached emails are opened (one forwarded inside another inside another). */
+    static final int MAX_NESTED = 3;
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -43,44 +49,59 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                 }
             }
         }
-        List<IncomingFile> files = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder();
-        walk(m, text, html, files, unreadable);
-        String body = text.length() > 0 ? text.toString()
-                : html.toString().replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n").replaceAll("<[^>]+>", "");
+        Parts parts = new Parts();
+        walk(m, 0, parts);
+        String body = parts.text.length() > 0 ? parts.text.toString()
+                : parts.html.toString().replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n").replaceAll("<[^>]+>", "");
         return new ParsedEmail(m.getMessageID(), sender, m.getSubject() == null ? "" : m.getSubject(),
-                answers, body, files, unreadable);
+                answers, body, List.copyOf(parts.files));
     }
 
-    private static void walk(Part p, StringBuilder text, StringBuilder html, List<IncomingFile> files,
-            List<String> unreadable) {
+    private static final class Parts {
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder html = new StringBuilder();
+        final List<IncomingFile> files = new ArrayList<>();
+    }
+
+    /** {@code depth}: how many attached emails {@code p} is inside. */
+    private static void walk(Part p, int depth, Parts out) {
+        String fileName = null;
+        boolean attachment = false;
         try {
-            String disposition = p.getDisposition();
-            String fileName = p.getFileName();
+            fileName = p.getFileName();
             if (fileName != null) {
                 fileName = MimeUtility.decodeText(fileName);
             }
+            attachment = fileName != null || Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition());
             if (p.isMimeType("multipart/*")) {
                 Multipart mp = (Multipart) p.getContent();
                 for (int i = 0; i < mp.getCount(); i++) {
                     BodyPart child = mp.getBodyPart(i);
-                    walk(child, text, html, files, unreadable);
+                    walk(child, depth, out);
                 }
-            } else if (fileName != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
+            } else if (p.isMimeType("message/rfc822")) {
+                if (depth >= MAX_NESTED) {
+                    out.files.add(IncomingFile.refused(fileName == null ? "email-terlampir.eml" : fileName,
+                            "email terlampir di dalam email terlampir lebih dari " + MAX_NESTED
+                                    + " tingkat; mohon lampirkan dokumennya langsung"));
+                    return;
+                }
+                Object inner = p.getContent();
+                walk(inner instanceof Part part ? part : new MimeMessage(SESSION, p.getInputStream()), depth + 1, out);
+            } else if (attachment) {
                 try (InputStream in = p.getInputStream()) {
-                    files.add(new IncomingFile(fileName, in.readAllBytes()));
+                    out.files.add(new IncomingFile(fileName, in.readAllBytes()));
                 }
             } else if (p.isMimeType("text/plain")) {
-                text.append(p.getContent()).append('\n');
+                out.text.append(p.getContent()).append('\n');
             } else if (p.isMimeType("text/html")) {
-                html.append(p.getContent()).append('\n');
-            } else if (p.isMimeType("message/rfc822")) {
-                unreadable.add("email terlampir diabaikan (tetap tersimpan dalam email asli)");
+                out.html.append(p.getContent()).append('\n');
             }
         } catch (MessagingException | IOException | RuntimeException e) {
-            unreadable.add("bagian email tidak dapat dibaca: " + e.getMessage());
+            if (attachment || fileName != null) {
+                // The original email is kept for staff; the applicant is asked to send this file again.
+                out.files.add(IncomingFile.refused(fileName, "isi lampiran rusak dan tidak dapat dibaca dari email"));
+            }
         }
     }
 }

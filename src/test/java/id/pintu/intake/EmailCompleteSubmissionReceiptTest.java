@@ -1,19 +1,14 @@
 package id.pintu.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pintu.documents.DocumentStore;
-import id.pintu.documents.StoredDocument;
 import id.pintu.mail.MailProperties;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,7 +18,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * A complete application sent by email becomes a case with every required document present; the applicant gets the
- * "received" mail with the tracking link at once and, after step 3, the receipt mail with the resi PDF attached.
+ * "received" mail with the tracking link at once and, after step 3, the receipt mail with the resi PDF attached. The
+ * same dossier forwarded as an attachment (an email inside the email) is as complete.
  */
 @HubTest
 class EmailCompleteSubmissionReceiptTest {
@@ -38,9 +34,6 @@ class EmailCompleteSubmissionReceiptTest {
 
     @Autowired
     ApplicationRepository applications;
-
-    @Autowired
-    DocumentStore documents;
 
     @Test
     void completeDossierReachesStepThreeAndTheReceiptArrivesAsPdf() throws Exception {
@@ -63,16 +56,36 @@ class EmailCompleteSubmissionReceiptTest {
         JsonNode step2 = api.awaitTask(app.id(), 2);
         assertThat(api.complete(step2.get("taskId").asText(), "front-office", "complete").status()).isEqualTo(200);
         JsonNode step3 = api.awaitTask(app.id(), 3);
-        documents.store(app.id(), "resi", 3, "resi-" + code + ".pdf", "application/pdf",
-                MailTestSupport.pdf("Resi penerimaan berkas " + code), StoredDocument.APPLICANT, "test");
         assertThat(api.complete(step3.get("taskId").asText(), "front-office", null).status()).isEqualTo(200);
 
+        // The documents feature makes the resi when step 3 is completed; the mail waits for it.
         MailTestSupport.Received receipt = mail.awaitMail(APPLICANT, r -> r.subject().contains("Resi penerimaan"));
         assertThat(receipt.subject()).contains(code);
         assertThat(receipt.attachments()).containsKey("resi-" + code + ".pdf");
         try (PDDocument pdf = Loader.loadPDF(receipt.attachments().get("resi-" + code + ".pdf"))) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains("Resi penerimaan berkas " + code);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("RESI PENERIMAAN BERKAS",
+                    "Nomor Registrasi : " + code, "Nama Perusahaan : PT Kopi Sidikalang Jaya");
         }
         assertThat(receipt.text()).contains("NIB", "nib.pdf");
+    }
+
+    @Test
+    void aDossierForwardedAsAnAttachmentIsCompleteToo() throws Exception {
+        String sender = "sekretariat.kopi@contoh.co.id";
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        MimeMessage original = mail.message("budi.pribadi@contoh.co.id", "berkas izin", MailTestSupport.BODY,
+                MailTestSupport.pdfs(MailTestSupport.ALL_DOCUMENTS), null, null);
+        mail.send(mail.forwarded(sender, "Fwd: Permohonan Izin Perluasan Usaha Industri",
+                "Dengan hormat, bersama ini kami teruskan berkas permohonan kami.\n", original));
+
+        MailTestSupport.Received received = mail.awaitMail(sender, r -> r.subject().contains("telah diterima"));
+        assertThat(received.text()).contains("1. Surat permohonan (surat-permohonan.pdf)",
+                "8. Rencana perluasan (tambahan kapasitas dan investasi) (rencana-perluasan.pdf)");
+        String code = received.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        Application app = applications.findByTrackingCode(code).orElseThrow();
+        assertThat(app.company().name()).isEqualTo("PT Kopi Sidikalang Jaya");
+        JsonNode dossier = api.call(HttpMethod.GET, "/api/applications/" + app.id() + "/dossier", null, "front-office")
+                .body();
+        assertThat(dossier.get("complete").asBoolean()).as("dossier %s", dossier).isTrue();
     }
 }

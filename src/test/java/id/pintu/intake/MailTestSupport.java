@@ -119,6 +119,26 @@ public class MailTestSupport {
         return m;
     }
 
+    /** {@code inner} forwarded as an attachment ("forward as attachment"), below a short text of the sender's. */
+    public MimeMessage forwarded(String from, String subject, String text, MimeMessage inner) throws Exception {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(from));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.officeAddress()));
+        m.setSubject(subject, "UTF-8");
+        MimeMultipart mp = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text, "UTF-8");
+        mp.addBodyPart(body);
+        MimeBodyPart attached = new MimeBodyPart();
+        attached.setContent(inner, "message/rfc822");
+        attached.setFileName("berkas-permohonan.eml");
+        attached.setDisposition(Part.ATTACHMENT);
+        mp.addBodyPart(attached);
+        m.setContent(mp);
+        m.saveChanges();
+        return m;
+    }
+
     public void send(MimeMessage m) throws Exception {
         Transport transport = session.getTransport("smtp");
         transport.connect(mail.smtp().host(), mail.smtp().port(), null, null);

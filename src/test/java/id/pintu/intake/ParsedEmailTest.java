@@ -1,0 +1,100 @@
+package id.pintu.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the intake takes out of an email's MIME structure, from raw messages as mail clients send them: an email
+ * forwarded as an attachment gives up its files and its text (this email's form fields first), nesting is opened
+ * only so deep, and an attachment that cannot be decoded is kept as a refused file with its reason instead of
+ * vanishing.
+ */
+class ParsedEmailTest {
+
+    static final String PDF = Base64.getMimeEncoder().encodeToString(MailTestSupport.pdf("Scan NIB"));
+
+    @Test
+    void anEmailForwardedAsAnAttachmentGivesUpItsFilesAndItsText() throws Exception {
+        String inner = message("budi@contoh.co.id", "berkas permohonan", "inner",
+                text(MailTestSupport.BODY) + pdf("nib.pdf") + pdf("npwp.pdf"));
+        String raw = message("sekretariat@contoh.co.id", "Fwd: berkas permohonan", "outer",
+                text("Terlampir permohonan kami.\nNama Pemohon: Sari Dewi\n") + attachedEmail("berkas.eml", inner));
+
+        ParsedEmail mail = ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mail.sender()).isEqualTo("sekretariat@contoh.co.id");
+        assertThat(mail.attachments()).extracting(IncomingFile::name).containsExactly("nib.pdf", "npwp.pdf");
+        assertThat(mail.attachments()).allSatisfy(f -> {
+            assertThat(f.problem()).isNull();
+            assertThat(new String(f.content(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        });
+        Map<String, String> fields = EmailForm.fields(mail.text());
+        assertThat(fields).as("the forwarding email's own field first, the rest from the forwarded one")
+                .containsEntry("applicantName", "Sari Dewi")
+                .containsEntry("companyName", "PT Kopi Sidikalang Jaya")
+                .containsEntry("nib", "9120001234567");
+    }
+
+    @Test
+    void nestingIsOpenedOnlySoDeep() throws Exception {
+        // Level 1 is the email received; levels 2 to 4 are attached 1 to 3 emails deep; level 5 is one too deep.
+        String level = message("a@contoh.co.id", "level 5", "l5", text("paling dalam") + pdf("terlalu-dalam.pdf"));
+        for (int depth = ParsedEmail.MAX_NESTED + 1; depth >= 1; depth--) {
+            level = message("a@contoh.co.id", "level " + depth, "l" + depth,
+                    text("tingkat " + depth) + pdf("tingkat-" + depth + ".pdf")
+                            + attachedEmail("tingkat-" + (depth + 1) + ".eml", level));
+        }
+
+        ParsedEmail mail = ParsedEmail.parse(level.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mail.attachments()).extracting(IncomingFile::name)
+                .containsExactly("tingkat-1.pdf", "tingkat-2.pdf", "tingkat-3.pdf", "tingkat-4.pdf", "tingkat-5.eml");
+        assertThat(mail.attachments().get(4).problem()).contains("lebih dari 3 tingkat");
+        assertThat(mail.text()).contains("tingkat 4").doesNotContain("paling dalam");
+    }
+
+    @Test
+    void anAttachmentThatCannotBeDecodedIsKeptWithItsReason() throws Exception {
+        String broken = "--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"akta-pendirian.pdf\"\r\n\r\nJVBERi0xLjQK\r\nQ\r\n";
+        String raw = message("budi@contoh.co.id", "Permohonan", "broken",
+                text(MailTestSupport.BODY) + pdf("nib.pdf") + broken);
+
+        ParsedEmail mail = ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mail.attachments()).extracting(IncomingFile::name).containsExactly("nib.pdf", "akta-pendirian.pdf");
+        assertThat(mail.attachments().get(0).problem()).isNull();
+        assertThat(mail.attachments().get(1).problem()).isEqualTo("isi lampiran rusak dan tidak dapat dibaca dari email");
+        assertThat(mail.attachments().get(1).content()).isEmpty();
+    }
+
+    /** A multipart/mixed message whose parts (each opening with its boundary line) are {@code parts}. */
+    private static String message(String from, String subject, String id, String parts) {
+        return "From: " + from + "\r\nTo: permohonan@pintu.local\r\nSubject: " + subject + "\r\nMessage-ID: <" + id
+                + "@contoh.co.id>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + parts + "--b--\r\n";
+    }
+
+    private static String text(String body) {
+        return "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + body.replace("\n", "\r\n") + "\r\n";
+    }
+
+    private static String pdf(String name) {
+        return "--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"" + name + "\"\r\n\r\n" + PDF + "\r\n";
+    }
+
+    /** An email attached as Gmail's and Outlook's "forward as attachment" attach it; its boundary is made unique. */
+    private static String attachedEmail(String name, String message) {
+        String unique = "b" + Integer.toHexString(message.hashCode());
+        String renamed = message.replace("boundary=\"b\"", "boundary=\"" + unique + "\"")
+                .replace("\r\n--b\r\n", "\r\n--" + unique + "\r\n").replace("\r\n--b--\r\n", "\r\n--" + unique + "--\r\n")
+                .replaceFirst("^--b\r\n", "--" + unique + "\r\n");
+        return "--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"" + name + "\"\r\n\r\n"
+                + renamed;
+    }
+}
