@@ -1,8 +1,11 @@
 package id.pintu.intake;
 
+import id.pintu.security.ArchiveSniffer;
 import id.pintu.security.HostileContentException;
 import id.pintu.security.LimitsProperties;
 import id.pintu.security.SafePdf;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +46,7 @@ public class ContentCheck {
             return new Verdict(null, false, "file kosong");
         }
         if (type == null) {
-            return new Verdict("application/octet-stream", false,
-                    "isi file bukan PDF, JPG atau PNG" + (looksLike(fileName) ? " (walaupun namanya berakhiran "
-                            + extension(fileName) + ")" : ""));
+            return new Verdict("application/octet-stream", false, notAccepted(fileName, content));
         }
         if (PDF.equals(type)) {
             String problem = pdfProblem(fileName, content);
@@ -86,6 +87,28 @@ public class ContentCheck {
             };
         }
     }
+
+    /**
+     * Why a file of none of the accepted types is refused, saying what to send instead where the file shows what it
+     * is: a word-processor or spreadsheet file (by its name), an archive (by its first bytes).
+     */
+    private static String notAccepted(String fileName, byte[] content) {
+        String ext = extension(fileName);
+        if (OFFICE_FILES.contains(ext)) {
+            return "file " + ext + " tidak diterima; simpan atau cetak sebagai PDF, lalu kirim ulang";
+        }
+        Optional<String> archive = ArchiveSniffer.archiveKind(content);
+        if (archive.isPresent()) {
+            return "file arsip " + archive.get() + " tidak diterima; kirim setiap dokumen sebagai file PDF, JPG atau"
+                    + " PNG tersendiri";
+        }
+        return "isi file bukan PDF, JPG atau PNG"
+                + (looksLike(fileName) ? " (walaupun namanya berakhiran " + ext + ")" : "");
+    }
+
+    /** Word-processor and spreadsheet files, which applicants often send instead of a PDF of them. */
+    private static final Set<String> OFFICE_FILES = Set.of(".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".rtf",
+            ".ppt", ".pptx");
 
     private static boolean looksLike(String name) {
         String ext = extension(name);

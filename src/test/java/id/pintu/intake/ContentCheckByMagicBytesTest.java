@@ -42,6 +42,19 @@ class ContentCheckByMagicBytesTest {
     }
 
     @Test
+    void aWordFileOrAnArchiveIsToldWhatToSendInstead() {
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+        assertThat(check.check("berkas-lengkap.zip", zip).problem())
+                .isEqualTo("file arsip ZIP tidak diterima; kirim setiap dokumen sebagai file PDF, JPG atau PNG tersendiri");
+        assertThat(check.check("rencana-perluasan.docx", zip).problem()).as("a .docx is a ZIP inside")
+                .isEqualTo("file .docx tidak diterima; simpan atau cetak sebagai PDF, lalu kirim ulang");
+        byte[] rar = {'R', 'a', 'r', '!', 0x1A, 0x07, 1, 0};
+        assertThat(check.check("scan.pdf", rar).problem()).startsWith("file arsip RAR tidak diterima");
+        assertThat(check.check("catatan.txt", "teks biasa".getBytes(StandardCharsets.UTF_8)).problem())
+                .isEqualTo("isi file bukan PDF, JPG atau PNG");
+    }
+
+    @Test
     void blockedSendersMatchAddressesAndDomains() {
         IntakeProperties p = new IntakeProperties(true, "config/dossier", DataSize.ofMegabytes(1),
                 DataSize.ofMegabytes(8), true, 3, List.of("spam@contoh.co.id", "@iklan.example"),
