@@ -90,10 +90,17 @@ public class ContentCheck {
 
     /**
      * Why a file of none of the accepted types is refused, saying what to send instead where the file shows what it
-     * is: a word-processor or spreadsheet file (by its name), an archive (by its first bytes).
+     * is: Outlook's winmail.dat (by its first bytes), a word-processor or spreadsheet file (by its name), an archive
+     * (by its first bytes).
      */
     private static String notAccepted(String fileName, byte[] content) {
         String ext = extension(fileName);
+        if (content.length >= 4 && (content[0] & 0xff) == 0x78 && (content[1] & 0xff) == 0x9F && content[2] == 0x3E
+                && content[3] == 0x22) {
+            // TNEF: Outlook wrapped the real attachments in winmail.dat when it sent the email in its own format.
+            return "lampiran winmail.dat dari Outlook tidak dapat dibuka; kirim ulang email dalam format HTML atau"
+                    + " teks biasa, dengan dokumen sebagai lampiran PDF, JPG atau PNG";
+        }
         if (OFFICE_FILES.contains(ext)) {
             return "file " + ext + " tidak diterima; simpan atau cetak sebagai PDF, lalu kirim ulang";
         }

@@ -42,7 +42,7 @@ class ContentCheckByMagicBytesTest {
     }
 
     @Test
-    void aWordFileOrAnArchiveIsToldWhatToSendInstead() {
+    void aWordFileAnArchiveOrOutlooksWinmailIsToldWhatToSendInstead() {
         byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
         assertThat(check.check("berkas-lengkap.zip", zip).problem())
                 .isEqualTo("file arsip ZIP tidak diterima; kirim setiap dokumen sebagai file PDF, JPG atau PNG tersendiri");
@@ -50,6 +50,8 @@ class ContentCheckByMagicBytesTest {
                 .isEqualTo("file .docx tidak diterima; simpan atau cetak sebagai PDF, lalu kirim ulang");
         byte[] rar = {'R', 'a', 'r', '!', 0x1A, 0x07, 1, 0};
         assertThat(check.check("scan.pdf", rar).problem()).startsWith("file arsip RAR tidak diterima");
+        byte[] tnef = {0x78, (byte) 0x9F, 0x3E, 0x22, 1, 0, 0};
+        assertThat(check.check("winmail.dat", tnef).problem()).startsWith("lampiran winmail.dat dari Outlook");
         assertThat(check.check("catatan.txt", "teks biasa".getBytes(StandardCharsets.UTF_8)).problem())
                 .isEqualTo("isi file bukan PDF, JPG atau PNG");
     }
