@@ -181,6 +181,12 @@ public class EmailIntake {
                     List.of()));
             return "REJECTED";
         }
+        String contentKey = contentKey(mail);
+        Optional<IntakeRecords.Resent> earlier = properties.resendWindow().isZero() ? Optional.empty()
+                : records.resentOf(contentKey, clock.instant().minus(properties.resendWindow()));
+        if (earlier.isPresent()) {
+            return resent(messageKey, mail, earlier.get());
+        }
         SopDefinition sop = sopOf(mail.subject());
         Submitted s = workflow.submit(new NewApplication(sop.code(),
                 new Application.Applicant(form.applicantName(), form.applicantEmail(), form.phone()),
@@ -190,6 +196,7 @@ public class EmailIntake {
         keepOriginal(app, raw, mail.sender(), 1);
         dossier.accept(app, mail.attachments(), 1, mail.sender());
         records.outcome(messageKey, "ACCEPTED", app.id());
+        records.contentKey(messageKey, contentKey);
         // The same test as the automatic clarification's (CompletenessCheck): a required document is missing.
         boolean complete = dossier.missing(app.id()).isEmpty();
         Map<String, String> values = new java.util.HashMap<>(statusMails.values(app, null));
@@ -200,6 +207,36 @@ public class EmailIntake {
                 r.body(), List.of()));
         LOG.info("Email {} from {} became case {}", messageKey, mail.sender(), app.trackingCode());
         return complete ? "ACCEPTED" : "INCOMPLETE";
+    }
+
+    /**
+     * The same application sent again while its case is open (from the Sent folder, or twice by mistake): no second
+     * case; the sender is told the tracking code it already has (not the token, which only the first reply carries).
+     */
+    private String resent(String messageKey, ParsedEmail mail, IntakeRecords.Resent earlier) {
+        Application app = applications.find(earlier.applicationId()).orElseThrow();
+        records.outcome(messageKey, "DUPLICATE", app.id());
+        Map<String, String> values = new java.util.HashMap<>(statusMails.values(app, null));
+        values.put("subject", MailTemplates.oneLine(mail.subject()));
+        MailTemplates.Rendered r = templates.render("sudah-diterima", values);
+        outbox.enqueue(new OutgoingMail("sudah-diterima:" + messageKey, app.id(), mail.sender(), r.subject(), r.body(),
+                List.of()));
+        LOG.info("Email {} from {} repeats the application of case {} (received {}); no new case", messageKey,
+                mail.sender(), app.trackingCode(), earlier.receivedAt());
+        return "DUPLICATE";
+    }
+
+    /** What an application email says: sender, subject, text (spacing aside) and each attachment's content. */
+    static String contentKey(ParsedEmail mail) {
+        StringBuilder k = new StringBuilder()
+                .append(mail.sender().toLowerCase(Locale.ROOT)).append('\n')
+                .append(mail.subject().strip().replaceAll("\\s+", " ")).append('\n')
+                .append(mail.text() == null ? "" : mail.text().strip().replaceAll("\\s+", " ")).append('\n');
+        mail.attachments().stream()
+                .map(f -> DocumentStore.sha256(f.content()) + " " + f.name())
+                .sorted()
+                .forEach(a -> k.append(a).append('\n'));
+        return DocumentStore.sha256(k.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private String reply(String messageKey, Application app, ParsedEmail mail, byte[] raw) {

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param abandonCheckInterval how often cases waiting for the applicant past their deadline are closed as abandoned
  * @param intakeUser the name under which the hub acts in the workflow
  * @param scan the scan folder of the front office
+ * @param resendWindow how long an application email sent again unchanged (same sender, subject, text and attachments)
+ *     is recognised while its case is open: it is answered with the case's tracking code instead of becoming a
+ *     second case; zero turns this off
  */
 @Validated
 @ConfigurationProperties("pintu.intake")
@@ -40,7 +43,8 @@ public record IntakeProperties(
         @DefaultValue("15m") @NotNull Duration abandonCheckInterval,
         @DefaultValue("pintu-intake") @NotBlank String intakeUser,
         @DefaultValue("pintu-intake") @NotBlank String eventsSubscription,
-        @DefaultValue @Valid @NotNull Scan scan) {
+        @DefaultValue @Valid @NotNull Scan scan,
+        @DefaultValue("7d") @NotNull Duration resendWindow) {
 
     /**
      * @param directory the watched folder; empty means {@code <pintu.data-dir>/scan-inbox}

@@ -38,6 +38,26 @@ public class IntakeRecords {
                 .update();
     }
 
+    /** An earlier application email with the same content, whose case is still open. */
+    public record Resent(String applicationId, String trackingCode, Instant receivedAt) {}
+
+    /** Records what an accepted application email said (see {@link #resentOf}). */
+    public void contentKey(String messageKey, String contentKey) {
+        jdbc.sql("UPDATE mail_inbound SET content_key = ? WHERE message_key = ?").params(contentKey, messageKey).update();
+    }
+
+    /** The latest application email received since {@code since} with {@code contentKey}, if its case is open. */
+    public java.util.Optional<Resent> resentOf(String contentKey, Instant since) {
+        return jdbc.sql("SELECT m.application_id, a.tracking_code, m.received_at FROM mail_inbound m"
+                        + " JOIN application a ON a.id = m.application_id"
+                        + " WHERE m.content_key = ? AND m.received_at >= ? AND a.status IN ('IN_PROGRESS', 'AWAITING_APPLICANT')"
+                        + " ORDER BY m.received_at DESC LIMIT 1")
+                .params(contentKey, Timestamp.from(since))
+                .query((rs, n) -> new Resent(rs.getString("application_id"), rs.getString("tracking_code"),
+                        rs.getTimestamp("received_at").toInstant()))
+                .optional();
+    }
+
     public String review(String source, String messageKey, String sender, String subject, String reason, byte[] raw,
             Instant at) {
         String id = TimeOrderedIds.next(at);

@@ -36,7 +36,7 @@ public class MailMetrics {
         REJECTED,
         /** kept for staff: unreadable, unknown or blocked sender, a reply from a stranger, an unknown code, an error */
         REVIEW,
-        /** an email already taken in (same Message-ID) */
+        /** an email already taken in (same Message-ID), or an application sent again unchanged while its case is open */
         DUPLICATE;
 
         String label() {
