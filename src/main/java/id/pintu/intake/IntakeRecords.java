@@ -1,9 +1,11 @@
 package id.pintu.intake;
 
 import id.pintu.common.TimeOrderedIds;
+import id.pintu.workflow.CaseStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +15,10 @@ public class IntakeRecords {
 
     public record Review(String id, String source, String messageKey, String sender, String subject, String reason,
             Instant receivedAt, long sizeBytes) {}
+
+    /** The statuses of an open case, as SQL literals (from the enum, never from input). */
+    private static final String OPEN_STATUSES = CaseStatus.OPEN.stream().map(st -> "'" + st.name() + "'")
+            .sorted().collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -50,7 +56,7 @@ public class IntakeRecords {
     public java.util.Optional<Resent> resentOf(String contentKey, Instant since) {
         return jdbc.sql("SELECT m.application_id, a.tracking_code, m.received_at FROM mail_inbound m"
                         + " JOIN application a ON a.id = m.application_id"
-                        + " WHERE m.content_key = ? AND m.received_at >= ? AND a.status IN ('IN_PROGRESS', 'AWAITING_APPLICANT')"
+                        + " WHERE m.content_key = ? AND m.received_at >= ? AND a.status IN (" + OPEN_STATUSES + ")"
                         + " ORDER BY m.received_at DESC LIMIT 1")
                 .params(contentKey, Timestamp.from(since))
                 .query((rs, n) -> new Resent(rs.getString("application_id"), rs.getString("tracking_code"),
