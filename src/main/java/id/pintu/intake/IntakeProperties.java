@@ -28,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param scan the scan folder of the front office
  * @param resendWindow how long an application email sent again unchanged (same sender, subject, text and attachments)
  *     is recognised while its case is open: it is answered with the case's tracking code instead of becoming a
- *     second case; zero turns this off
+ *     second case. Zero (the embedded default, where the same sample email is sent on purpose) turns this off; the
+ *     {@code prod} profile sets 7 days
  */
 @Validated
 @ConfigurationProperties("pintu.intake")
@@ -44,7 +45,7 @@ public record IntakeProperties(
         @DefaultValue("pintu-intake") @NotBlank String intakeUser,
         @DefaultValue("pintu-intake") @NotBlank String eventsSubscription,
         @DefaultValue @Valid @NotNull Scan scan,
-        @DefaultValue("7d") @NotNull Duration resendWindow) {
+        @DefaultValue("0s") @NotNull Duration resendWindow) {
 
     /**
      * @param directory the watched folder; empty means {@code <pintu.data-dir>/scan-inbox}

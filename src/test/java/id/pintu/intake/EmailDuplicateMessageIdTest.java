@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The same email (same Message-ID) delivered twice makes one case and one "received" mail. The same application sent
  * again as a new email (new Message-ID, same sender, subject, text and files) while its case is open makes no second
- * case: the sender is told the tracking code it has; a changed text, or a resend after the case closed, is a new case.
+ * case (with {@code pintu.intake.resend-window} set, as the prod and test profiles do): the sender is told the
+ * tracking code it has; a changed text, or a resend after the case closed, is a new case.
  */
 @HubTest
 class EmailDuplicateMessageIdTest {
