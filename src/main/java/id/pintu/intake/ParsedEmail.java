@@ -30,6 +30,12 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
     /** How many emails deep attached emails are opened (one forwarded inside another inside another). */
     static final int MAX_NESTED = 3;
 
+    /**
+     * How many MIME parts deep the walk goes at most: mail clients nest a few; a hostile email nesting thousands would
+     * otherwise exhaust the stack, an error no handler takes, and the email would be fetched again and again.
+     */
+    static final int MAX_PARTS_DEEP = 32;
+
     private static final Session SESSION = Session.getInstance(new Properties());
 
     public static ParsedEmail parse(byte[] raw) throws MessagingException, IOException {
@@ -50,7 +56,7 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
             }
         }
         Parts parts = new Parts();
-        walk(m, 0, parts);
+        walk(m, 0, 0, parts);
         String body = parts.text.length() > 0 ? parts.text.toString()
                 : parts.html.toString().replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n").replaceAll("<[^>]+>", "");
         return new ParsedEmail(m.getMessageID(), sender, m.getSubject() == null ? "" : m.getSubject(),
@@ -63,10 +69,15 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
         final List<IncomingFile> files = new ArrayList<>();
     }
 
-    /** {@code depth}: how many attached emails {@code p} is inside. */
-    private static void walk(Part p, int depth, Parts out) {
+    /** {@code depth}: how many attached emails {@code p} is inside; {@code level}: how many parts. */
+    private static void walk(Part p, int depth, int level, Parts out) {
         String fileName = null;
         boolean attachment = false;
+        if (level > MAX_PARTS_DEEP) {
+            out.files.add(IncomingFile.refused("bagian-email", "susunan email terlalu dalam (lebih dari "
+                    + MAX_PARTS_DEEP + " tingkat); bagian ini tidak dibaca"));
+            return;
+        }
         try {
             fileName = p.getFileName();
             if (fileName != null) {
@@ -77,7 +88,7 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                 Multipart mp = (Multipart) p.getContent();
                 for (int i = 0; i < mp.getCount(); i++) {
                     BodyPart child = mp.getBodyPart(i);
-                    walk(child, depth, out);
+                    walk(child, depth, level + 1, out);
                 }
             } else if (p.isMimeType("message/rfc822")) {
                 if (depth >= MAX_NESTED) {
@@ -87,7 +98,8 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                     return;
                 }
                 Object inner = p.getContent();
-                walk(inner instanceof Part part ? part : new MimeMessage(SESSION, p.getInputStream()), depth + 1, out);
+                walk(inner instanceof Part part ? part : new MimeMessage(SESSION, p.getInputStream()), depth + 1,
+                        level + 1, out);
             } else if (attachment) {
                 try (InputStream in = p.getInputStream()) {
                     out.files.add(new IncomingFile(fileName, in.readAllBytes()));

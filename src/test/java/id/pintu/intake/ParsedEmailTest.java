@@ -72,6 +72,27 @@ class ParsedEmailTest {
         assertThat(mail.attachments().get(1).content()).isEmpty();
     }
 
+    @Test
+    void aHostileNestingOfThousandsOfPartsIsCutOffNotFollowed() throws Exception {
+        StringBuilder raw = new StringBuilder("From: a@contoh.co.id\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"n0\"\r\n\r\n");
+        int levels = 5000;
+        for (int i = 1; i <= levels; i++) {
+            raw.append("--n").append(i - 1).append("\r\nContent-Type: multipart/mixed; boundary=\"n").append(i)
+                    .append("\"\r\n\r\n");
+        }
+        raw.append("--n").append(levels).append("\r\nContent-Type: text/plain\r\n\r\nNIB: 9120001234567\r\n");
+        for (int i = levels; i >= 0; i--) {
+            raw.append("--n").append(i).append("--\r\n");
+        }
+
+        ParsedEmail mail = ParsedEmail.parse(raw.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mail.attachments()).singleElement()
+                .satisfies(f -> assertThat(f.problem()).startsWith("susunan email terlalu dalam"));
+        assertThat(mail.text()).doesNotContain("9120001234567");
+    }
+
     /** A multipart/mixed message whose parts (each opening with its boundary line) are {@code parts}. */
     private static String message(String from, String subject, String id, String parts) {
         return "From: " + from + "\r\nTo: permohonan@pintu.local\r\nSubject: " + subject + "\r\nMessage-ID: <" + id
