@@ -101,7 +101,7 @@ public class EmailIntake {
         String key = "sha256:" + DocumentStore.sha256(raw);
         ParsedEmail mail;
         try {
-            mail = ParsedEmail.parse(raw);
+            mail = ParsedEmail.parse(raw, id -> sentMail.caseOfMessage(List.of(id)).isPresent());
         } catch (Exception e) {
             return once(key, null, () -> review(key, null, null, "email tidak dapat dibaca: " + e.getMessage(), raw));
         }

@@ -16,13 +16,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
 
 /**
  * An email as the intake needs it, read from its raw bytes: sender, subject, the ids it answers, its text and its
  * attachments. An email forwarded as an attachment (message/rfc822, as "forward as attachment" sends it) is opened:
  * its attachments are the applicant's files too, and its text follows this email's (whose form fields come first),
- * down to {@value #MAX_NESTED} emails deep. An attachment that cannot be read, or an email nested deeper, is kept as
- * a file with its problem, so that the applicant is told rather than the part silently dropped.
+ * down to {@value #MAX_NESTED} emails deep; an attached email the hub sent itself (the applicant's receipt mail,
+ * attached to a reply) is left out, so the hub's own PDFs do not join the dossier. An attachment that cannot be read,
+ * or an email nested deeper, is kept as a file with its problem, so that the applicant is told rather than the part
+ * silently dropped.
  */
 public record ParsedEmail(String messageId, String sender, String subject, List<String> answers, String text,
         List<IncomingFile> attachments) {
@@ -39,6 +42,11 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
     private static final Session SESSION = Session.getInstance(new Properties());
 
     public static ParsedEmail parse(byte[] raw) throws MessagingException, IOException {
+        return parse(raw, messageId -> false);
+    }
+
+    /** {@code sentByTheHub}: whether a Message-ID is one of the hub's own mails (an attached one is left out). */
+    public static ParsedEmail parse(byte[] raw, Predicate<String> sentByTheHub) throws MessagingException, IOException {
         MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
         String sender = null;
         Address[] from = m.getFrom();
@@ -55,7 +63,7 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                 }
             }
         }
-        Parts parts = new Parts();
+        Parts parts = new Parts(sentByTheHub);
         walk(m, 0, 0, parts);
         String body = parts.text.length() > 0 ? parts.text.toString()
                 : parts.html.toString().replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n").replaceAll("<[^>]+>", "");
@@ -64,9 +72,14 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
     }
 
     private static final class Parts {
+        final Predicate<String> sentByTheHub;
         final StringBuilder text = new StringBuilder();
         final StringBuilder html = new StringBuilder();
         final List<IncomingFile> files = new ArrayList<>();
+
+        Parts(Predicate<String> sentByTheHub) {
+            this.sentByTheHub = sentByTheHub;
+        }
     }
 
     /** {@code depth}: how many attached emails {@code p} is inside; {@code level}: how many parts. */
@@ -97,9 +110,13 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                                     + " tingkat; mohon lampirkan dokumennya langsung"));
                     return;
                 }
-                Object inner = p.getContent();
-                walk(inner instanceof Part part ? part : new MimeMessage(SESSION, p.getInputStream()), depth + 1,
-                        level + 1, out);
+                Object content = p.getContent();
+                MimeMessage inner = content instanceof MimeMessage m ? m : new MimeMessage(SESSION, p.getInputStream());
+                String id = inner.getMessageID();
+                if (id != null && out.sentByTheHub.test(id.strip())) {
+                    return;
+                }
+                walk(inner, depth + 1, level + 1, out);
             } else if (attachment) {
                 try (InputStream in = p.getInputStream()) {
                     out.files.add(new IncomingFile(fileName, in.readAllBytes()));

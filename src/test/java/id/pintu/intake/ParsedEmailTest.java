@@ -40,6 +40,22 @@ class ParsedEmailTest {
     }
 
     @Test
+    void anAttachedEmailTheHubSentItselfIsLeftOut() throws Exception {
+        String receipt = message("permohonan@pintu.local", "[PTU-26-ABCDEFG] Resi penerimaan berkas", "resi-1",
+                text("Terlampir resi penerimaan berkas Anda.") + pdf("resi-PTU-26-ABCDEFG.pdf"));
+        String raw = message("budi@contoh.co.id", "Re: [PTU-26-ABCDEFG] Berkas perlu dilengkapi", "reply",
+                text("Terlampir KTP.") + pdf("ktp-penanggung-jawab.pdf") + attachedEmail("resi.eml", receipt));
+
+        ParsedEmail mail = ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8),
+                id -> id.equals("<resi-1@contoh.co.id>"));
+
+        assertThat(mail.attachments()).extracting(IncomingFile::name).containsExactly("ktp-penanggung-jawab.pdf");
+        assertThat(mail.text()).doesNotContain("resi penerimaan");
+        assertThat(ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8)).attachments()).as("anyone else's is opened")
+                .hasSize(2);
+    }
+
+    @Test
     void nestingIsOpenedOnlySoDeep() throws Exception {
         // Level 1 is the email received; levels 2 to 4 are attached 1 to 3 emails deep; level 5 is one too deep.
         String level = message("a@contoh.co.id", "level 5", "l5", text("paling dalam") + pdf("terlalu-dalam.pdf"));
