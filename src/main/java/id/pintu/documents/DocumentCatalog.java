@@ -46,8 +46,8 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentCatalog.class);
 
-    /** A letterhead and the state of its files (office file, logo) it was read from. */
-    private record Letterhead(OfficeProfile profile, String files) {}
+    /** The letterhead in force and the state of its files (office file, logo) when they were last read. */
+    private record InForce(Letterhead letterhead, String files) {}
 
     private final DocumentsProperties properties;
     private final Validator validator;
@@ -55,8 +55,7 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
-    /** The letterhead in force, and its files' state when they were last read. */
-    private volatile Letterhead letterhead;
+    private volatile InForce letterhead;
     private final SopFileSet<DocumentPlan> plans;
     private final ObjectProvider<DocumentPlanUsers> users;
     /** Whether the start-up read is done: the features that use the plans exist only after it. */
@@ -68,8 +67,8 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         this.validator = validator;
         this.users = users;
         List<String> problems = new ArrayList<>();
-        OfficeProfile office = readOffice(problems);
-        this.letterhead = office == null ? null : new Letterhead(office, letterheadFiles(office));
+        Letterhead read = readLetterhead(problems);
+        this.letterhead = read == null ? null : new InForce(read, letterheadFiles(read.profile()));
         this.plans = new SopFileSet<>("documents", properties.definitionsDirectory(),
                 SopFileSet.yaml(yaml, DocumentPlan.class, sops, this::readPlan),
                 (sopCode, f, plan, its) -> users.orderedStream()
@@ -91,32 +90,35 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
      * again first: an edit that passes the start-up checks is in force from this document on; one that fails them is
      * logged and the letterhead in force stays, until the files change again.
      */
-    public OfficeProfile office() {
-        Letterhead l = letterhead;
-        return letterheadFiles(l.profile()).equals(l.files()) ? l.profile() : rereadLetterhead();
+    public Letterhead letterhead() {
+        InForce l = letterhead;
+        return letterheadFiles(l.letterhead().profile()).equals(l.files()) ? l.letterhead() : rereadLetterhead();
     }
 
-    private synchronized OfficeProfile rereadLetterhead() {
-        Letterhead l = letterhead;
-        String files = letterheadFiles(l.profile());
+    private synchronized Letterhead rereadLetterhead() {
+        InForce l = letterhead;
+        String files = letterheadFiles(l.letterhead().profile());
         if (files.equals(l.files())) {
-            return l.profile();
+            return l.letterhead();
         }
         List<String> problems = new ArrayList<>();
-        OfficeProfile read = readOffice(problems);
+        Letterhead read = readLetterhead(problems);
         if (read == null) {
             LOG.warn("The letterhead changed but cannot be used; documents keep the one in force until it is mended:"
                     + "\n  - {}", String.join("\n  - ", problems));
-            letterhead = new Letterhead(l.profile(), files);
-            return l.profile();
+            letterhead = new InForce(l.letterhead(), files);
+            return l.letterhead();
         }
         LOG.info("The letterhead changed ({}): the documents made from now on carry it", properties.officeFile());
-        letterhead = new Letterhead(read, letterheadFiles(read));
+        letterhead = new InForce(read, letterheadFiles(read.profile()));
         return read;
     }
 
-    /** The office file, checked as at start-up; null (with the problems added) when it cannot be used. */
-    private OfficeProfile readOffice(List<String> problems) {
+    /**
+     * The office file, checked as at start-up, with its logo encoded (once, for every document under it); null (with
+     * the problems added) when it cannot be used.
+     */
+    private Letterhead readLetterhead(List<String> problems) {
         Path file = properties.officeFile();
         OfficeProfile office;
         try {
@@ -135,15 +137,17 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
         }
         if (office.logo() != null && !Files.isReadable(office.logo())) {
             problems.add(file + ", field logo: no readable image at " + office.logo());
-        } else if (office.logo() != null) {
-            try {
-                EncodedImage.of(office.logo());
-            } catch (IOException | RuntimeException e) {
-                // PDFBox says little that helps here (a file that is no image fails deep inside ImageIO).
-                problems.add(file + ", field logo: " + office.logo() + " is not a PNG or JPEG image");
-            }
         }
-        return problems.size() == before ? office : null;
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            return Letterhead.of(office);
+        } catch (IOException | RuntimeException e) {
+            // PDFBox says little that helps here (a file that is no image fails deep inside ImageIO).
+            problems.add(file + ", field logo: " + office.logo() + " is not a PNG or JPEG image");
+            return null;
+        }
     }
 
     /** When the office file and the letterhead's logo were last modified, and their sizes. */

@@ -187,21 +187,26 @@ public class DocumentProducer {
     }
 
     /**
-     * What one document is made from. {@code office} is the letterhead in force when the document was begun: its
-     * facts, place, rendering and seal all use that one, even if the office edits the letterhead meanwhile.
+     * What one document is made from. {@code letterhead} is the one in force when the document was begun: its facts,
+     * place, rendering and seal all use that one, even if the office edits the letterhead meanwhile.
      */
     private record Case(Application app, SopDefinition sop, Task trigger, List<Task> history, String kind,
-            DocumentPlan.Spec spec, OfficeProfile office, Map<String, String> facts, Instant now) {}
+            DocumentPlan.Spec spec, Letterhead letterhead, Map<String, String> facts, Instant now) {
+
+        OfficeProfile office() {
+            return letterhead.profile();
+        }
+    }
 
     private Case load(DocumentPlan plan, String kind, Task trigger) {
         Application app = applications.find(trigger.applicationId()).orElseThrow();
         SopDefinition sop = sops.require(app.sopCode(), app.sopVersion());
         List<Task> history = tasks.history(app.id());
         Instant now = clock.instant();
-        OfficeProfile office = catalog.office();
-        Map<String, String> facts = TemplateFacts.of(app, sop, trigger, history, reports.find(app.id()), office,
-                users::find, now, zone);
-        return new Case(app, sop, trigger, history, kind, plan.documents().get(kind), office, facts, now);
+        Letterhead letterhead = catalog.letterhead();
+        Map<String, String> facts = TemplateFacts.of(app, sop, trigger, history, reports.find(app.id()),
+                letterhead.profile(), users::find, now, zone);
+        return new Case(app, sop, trigger, history, kind, plan.documents().get(kind), letterhead, facts, now);
     }
 
     /** A document that is final at once (receipt, routing slip, report, recommendation): rendered and sealed. */
@@ -224,7 +229,7 @@ public class DocumentProducer {
         LetterContent draft = new LetterContent(c.spec.layout(), c.spec.title(), null, content.lampiran(),
                 content.perihal(), content.addressee(), placeAndDate(c), content.body(), signature, initials, null,
                 "DRAF");
-        byte[] pdf = renderer.render(c.office, draft);
+        byte[] pdf = renderer.render(c.letterhead, draft);
         String name = "draf-" + fileName(c.kind, c.app.trackingCode()).replace(".pdf", "")
                 + "-paraf-" + initials.size() + (letter.signedBy() == null ? "" : "-ttd") + ".pdf";
         return store.store(c.app.id(), c.kind, c.trigger.stepNo(), name, PDF, pdf, StoredDocument.STAFF,
@@ -264,9 +269,9 @@ public class DocumentProducer {
         LetterContent final_ = new LetterContent(c.spec.layout(), c.spec.title(), number, content.lampiran(),
                 content.perihal(), content.addressee(), placeAndDate(c), content.body(), signature, initials,
                 new LetterContent.Verification(code, url), null);
-        byte[] pdf = signer.sign(renderer.render(c.office, final_), new DocumentSigner.Request(
-                signature.fullName() == null ? c.office.name() : signature.fullName(),
-                c.spec.title() + (number == null ? "" : " " + number), c.office.city(), c.now));
+        byte[] pdf = signer.sign(renderer.render(c.letterhead, final_), new DocumentSigner.Request(
+                signature.fullName() == null ? c.office().name() : signature.fullName(),
+                c.spec.title() + (number == null ? "" : " " + number), c.office().city(), c.now));
         StoredDocument doc = store.store(c.app.id(), c.kind, c.trigger.stepNo(), name, PDF, pdf,
                 c.spec.audience().name(), createdBy(c));
         seals.record(new SealRegistry.Seal(code, doc.id(), c.app.id(), c.kind, c.spec.title(), number,
@@ -378,7 +383,7 @@ public class DocumentProducer {
     }
 
     private String placeAndDate(Case c) {
-        return c.office.city() + ", " + IndonesianDates.date(c.now, zone);
+        return c.office().city() + ", " + IndonesianDates.date(c.now, zone);
     }
 
     private static String createdBy(Case c) {

@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,41 +49,19 @@ public class PdfRenderer {
     private static final Face BOLD = new Face(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
     private static final Map<Integer, String> PRINTABLE = new ConcurrentHashMap<>();
 
-    /** The logo encoded for one letterhead: encoded again when the letterhead in force is another. */
-    private record Logo(OfficeProfile of, EncodedImage image) {}
-
-    private volatile Logo logo;
-
     /**
-     * The office's logo, encoded for PDF on first use for each letterhead (see {@link EncodedImage}); null without a
-     * readable file.
+     * Lays out one document under {@code letterhead}. The caller takes the letterhead once per document (the office may
+     * edit it while the hub runs), so that every part of one document carries the same one.
      */
-    private EncodedImage logo(OfficeProfile office) throws IOException {
-        Logo l = logo;
-        if (l != null && l.of() == office) {
-            return l.image();
-        }
-        synchronized (this) {
-            if (logo == null || logo.of() != office) {
-                boolean readable = office.logo() != null && Files.isReadable(office.logo());
-                logo = new Logo(office, readable ? EncodedImage.of(office.logo()) : null);
-            }
-            return logo.image();
-        }
-    }
-
-    /**
-     * Lays out one document under {@code office}'s letterhead. The caller takes the letterhead once per document (the
-     * office may edit it while the hub runs), so that every part of one document carries the same one.
-     */
-    public byte[] render(OfficeProfile office, LetterContent c) {
+    public byte[] render(Letterhead letterhead, LetterContent c) {
+        OfficeProfile office = letterhead.profile();
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(printable(c.title() + (c.number() == null ? "" : " " + c.number())));
             info.setAuthor(printable(office.name()));
             info.setCreator("Pintu");
             Writer w = new Writer(doc, c.watermark());
-            letterhead(w, office);
+            letterhead(w, letterhead);
             if (c.layout() == DocumentPlan.Layout.LETTER) {
                 letterHead(w, c);
             } else {
@@ -103,10 +80,11 @@ public class PdfRenderer {
         }
     }
 
-    private void letterhead(Writer w, OfficeProfile office) throws IOException {
+    private void letterhead(Writer w, Letterhead letterhead) throws IOException {
+        OfficeProfile office = letterhead.profile();
         float top = PAGE_H - MARGIN_TOP;
         float logo = 62;
-        EncodedImage image = logo(office);
+        EncodedImage image = letterhead.logo();
         if (image != null) {
             w.cs.drawImage(image.in(w.doc), MARGIN_LEFT, top - logo, logo, logo);
         }

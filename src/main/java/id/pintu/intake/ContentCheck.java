@@ -22,6 +22,10 @@ public class ContentCheck {
     public static final String JPEG = "image/jpeg";
     public static final String PNG = "image/png";
 
+    /** Word-processor and spreadsheet files, which applicants often send instead of a PDF of them. */
+    private static final Set<String> OFFICE_FILES = Set.of(".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".rtf",
+            ".ppt", ".pptx");
+
     private final IntakeProperties properties;
     private final SafePdf pdf;
 
@@ -112,10 +116,6 @@ public class ContentCheck {
         return "isi file bukan PDF, JPG atau PNG"
                 + (looksLike(fileName) ? " (walaupun namanya berakhiran " + ext + ")" : "");
     }
-
-    /** Word-processor and spreadsheet files, which applicants often send instead of a PDF of them. */
-    private static final Set<String> OFFICE_FILES = Set.of(".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".rtf",
-            ".ppt", ".pptx");
 
     private static boolean looksLike(String name) {
         String ext = extension(name);

@@ -448,10 +448,10 @@ public final class PintuBenchmark {
                         "Drs. Maruli Tua Sihombing", "Pembina", "196805121994031005", null),
                 List.of(), null, null);
         for (int i = 0; i < 20; i++) {
-            renderer.render(catalog.office(), letter);
+            renderer.render(catalog.letterhead(), letter);
         }
         int n = settings.pdfDocuments();
-        PdfRate plain = pdfRate(n, () -> renderer.render(catalog.office(), letter));
+        PdfRate plain = pdfRate(n, () -> renderer.render(catalog.letterhead(), letter));
         put("pdfPerSec", "PDF generation (a one-page letter, documents' PdfRenderer, 2 threads, "
                 + plain.bytesEach() / 1024 + " KB)", plain.perSecond(), "doc/s");
         // Every final document of a case (resi, disposisi, berita acara, rekomendasi, the permit) is also sealed.
@@ -464,9 +464,9 @@ public final class PintuBenchmark {
                 letter.signature(), letter.initials(), new LetterContent.Verification("K7Q2M9XW4T",
                         "http://localhost:8080/verifikasi/K7Q2M9XW4T"), null);
         for (int i = 0; i < 20; i++) {
-            signer.sign(renderer.render(catalog.office(), sealedLetter), seal);
+            signer.sign(renderer.render(catalog.letterhead(), sealedLetter), seal);
         }
-        PdfRate sealed = pdfRate(n, () -> signer.sign(renderer.render(catalog.office(), sealedLetter), seal));
+        PdfRate sealed = pdfRate(n, () -> signer.sign(renderer.render(catalog.letterhead(), sealedLetter), seal));
         put("sealedPdfPerSec", "sealed PDF (the same letter rendered and sealed: PAdES, RSA 3072, 2 threads, "
                 + sealed.bytesEach() / 1024 + " KB)", sealed.perSecond(), "doc/s");
     }

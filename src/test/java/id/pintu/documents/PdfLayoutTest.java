@@ -28,7 +28,7 @@ class PdfLayoutTest {
     @Test
     void qrCodeOfASealedDocumentScansToItsVerificationAddress() throws Exception {
         LetterContent letter = SealedPdfSignatureTest.letter();
-        byte[] pdf = new PdfRenderer().render(SealedPdfSignatureTest.office(), letter);
+        byte[] pdf = new PdfRenderer().render(Letterhead.of(SealedPdfSignatureTest.office()), letter);
         assertThat(scan(pdf, 150)).isEqualTo(letter.verification().url());
     }
 
@@ -37,7 +37,7 @@ class PdfLayoutTest {
     void qrCodesOfManyAddressesScanBack() throws Exception {
         LetterContent base = SealedPdfSignatureTest.letter();
         PdfRenderer renderer = new PdfRenderer();
-        OfficeProfile office = SealedPdfSignatureTest.office();
+        Letterhead letterhead = Letterhead.of(SealedPdfSignatureTest.office());
         Random random = new Random(20261203);
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         for (int i = 0; i < 24; i++) {
@@ -50,7 +50,7 @@ class PdfLayoutTest {
             LetterContent letter = new LetterContent(base.layout(), base.title(), base.number(), base.lampiran(),
                     base.perihal(), base.addressee(), base.placeAndDate(), base.body(), base.signature(),
                     base.initials(), new LetterContent.Verification(code.toString(), url), base.watermark());
-            assertThat(scan(renderer.render(office, letter), 100)).as(url).isEqualTo(url);
+            assertThat(scan(renderer.render(letterhead, letter), 100)).as(url).isEqualTo(url);
         }
     }
 

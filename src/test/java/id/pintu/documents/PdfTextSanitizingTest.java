@@ -20,7 +20,7 @@ class PdfTextSanitizingTest {
         LetterContent c = new LetterContent(base.layout(), base.title(), base.number(), base.lampiran(),
                 base.perihal(), List.of("Pimpinan " + company), base.placeAndDate(),
                 "Perusahaan " + company + " ditolak.", base.signature(), base.initials(), null, "DRAF");
-        byte[] pdf = new PdfRenderer().render(SealedPdfSignatureTest.office(), c);
+        byte[] pdf = new PdfRenderer().render(Letterhead.of(SealedPdfSignatureTest.office()), c);
         String text = DocumentsBothBranchesTest.text(pdf);
         assertThat(text).contains("PT Seker Lódz ???? Café").contains("DRAF").doesNotContain("\u0007");
     }

@@ -30,7 +30,7 @@ class SealedPdfSignatureTest {
         DocumentsProperties.Signing settings = new DocumentsProperties.Signing(null, "secret", "", null,
                 "CN=Uji Segel,C=ID");
         KeystoreSigner signer = new KeystoreSigner(settings, dir, Clock.systemUTC());
-        byte[] unsigned = new PdfRenderer().render(office(), letter());
+        byte[] unsigned = new PdfRenderer().render(Letterhead.of(office()), letter());
         byte[] pdf = signer.sign(unsigned,
                 new DocumentSigner.Request("Drs. Bonar Situmorang, M.Si", "Surat Penolakan", "Sidikalang",
                         Instant.parse("2026-11-28T03:00:00Z")));

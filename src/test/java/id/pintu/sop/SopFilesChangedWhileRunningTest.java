@@ -191,15 +191,15 @@ class SopFilesChangedWhileRunningTest {
         // The letterhead edited: an edit naming a logo that is not there, or is no image, keeps the one in force; a good
         // one is on the next document.
         String letterhead = Files.readString(OFFICE);
-        String address = documents.office().address();
+        String address = documents.letterhead().profile().address();
         write(OFFICE, letterhead.replace("logo: config/documents/logo.png", "logo: config/documents/tidak-ada.png"));
-        assertThat(documents.office().address()).isEqualTo(address);
-        assertThat(documents.office().logo()).isEqualTo(Path.of("config/documents/logo.png"));
+        assertThat(documents.letterhead().profile().address()).isEqualTo(address);
+        assertThat(documents.letterhead().profile().logo()).isEqualTo(Path.of("config/documents/logo.png"));
         Path scribble = Files.writeString(DIR.resolve("coretan.png"), "bukan gambar");
         write(OFFICE, letterhead.replace("logo: config/documents/logo.png", "logo: " + scribble));
-        assertThat(documents.office().logo()).isEqualTo(Path.of("config/documents/logo.png"));
+        assertThat(documents.letterhead().profile().logo()).isEqualTo(Path.of("config/documents/logo.png"));
         write(OFFICE, letterhead.replace(address, NEW_ADDRESS));
-        assertThat(documents.office().address()).isEqualTo(NEW_ADDRESS);
+        assertThat(documents.letterhead().profile().address()).isEqualTo(NEW_ADDRESS);
 
         // A case of the service now gets its receipt, sealed, by email, and is checked against its own list.
         Map<String, Object> application = new HashMap<>(Api.application(31));
