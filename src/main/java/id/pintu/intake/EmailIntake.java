@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,6 +49,11 @@ public class EmailIntake {
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
     static final Pattern TRACKING_CODE = Pattern.compile("PTU-\\d{2}-[2-9A-HJ-NP-Z]{7}");
     static final String CHANNEL = "email";
+    /** Exchange property of the mail-intake route: the email's size as the mail server reports it. */
+    public static final String EMAIL_SIZE = "PintuEmailSize";
+    /** The mails the intake itself writes (the status mails are the SOP's mail rules'). */
+    static final List<String> TEMPLATES = List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima",
+            "email-terlalu-besar");
 
     private final WorkflowService workflow;
     private final ApplicationRepository applications;
@@ -78,6 +84,7 @@ public class EmailIntake {
         this.sentMail = sentMail;
         this.outbox = outbox;
         this.templates = templates;
+        templates.require("email intake", TEMPLATES);
         this.statusMails = statusMails;
         this.properties = properties;
         this.validator = validator;
@@ -95,6 +102,61 @@ public class EmailIntake {
         String outcome = take(raw);
         metrics.received(MailMetrics.Received.valueOf(outcome));
         return outcome;
+    }
+
+    /** Whether an email of this size (as the mail server reports it; negative if unknown) is read at all. */
+    public boolean fits(@ExchangeProperty(EMAIL_SIZE) long size) {
+        return size <= properties.maxEmailSize().toBytes();
+    }
+
+    /**
+     * An email larger than {@code pintu.intake.max-email-size}, by its headers alone (its body is never fetched): kept
+     * for review with the reason, and its sender, unless unknown or blocked, is told to send the files in several
+     * emails or bring them to the counter. Only a database failure throws, as in {@link #receive}.
+     */
+    public String receiveTooLarge(byte[] headers, @ExchangeProperty(EMAIL_SIZE) long size) {
+        String outcome = refuseTooLarge(headers, size);
+        metrics.received(MailMetrics.Received.valueOf(outcome));
+        return outcome;
+    }
+
+    private String refuseTooLarge(byte[] headers, long size) {
+        String key = "sha256:" + DocumentStore.sha256(headers);
+        String reason = "email terlalu besar (" + megabytes(size) + "; batas " + megabytes(properties.maxEmailSize()
+                .toBytes()) + "): isinya tidak diambil; email aslinya tetap di kotak surat kantor";
+        ParsedEmail mail;
+        try {
+            mail = ParsedEmail.parse(headers, id -> false);
+        } catch (Exception e) {
+            return once(key, null, () -> review(key, null, null, reason, headers));
+        }
+        String messageKey = mail.messageId() == null || mail.messageId().isBlank() ? key
+                : IntakeRecords.cut(mail.messageId().strip(), 255);
+        return once(messageKey, mail.sender(), () -> {
+            Optional<Application> answered = mail.sender() == null ? Optional.empty() : answeredCase(mail)
+                    .filter(a -> mail.sender().equalsIgnoreCase(a.applicant().email()));
+            review(messageKey, mail.sender(), mail.subject(),
+                    answered.map(a -> "balasan untuk " + a.trackingCode() + ": ").orElse("") + reason, headers);
+            if (mail.sender() == null || properties.blocked(mail.sender())) {
+                return "REVIEW";
+            }
+            Map<String, String> values = Map.of("subject", MailTemplates.oneLine(mail.subject()),
+                    "size", megabytes(size), "limit", megabytes(properties.maxEmailSize().toBytes()),
+                    "attachmentLimit", megabytes(properties.maxAttachmentSize().toBytes()),
+                    "trackingCode", answered.map(Application::trackingCode).orElse("-"),
+                    "officeName", statusMails.officeName(), "officeAddress", statusMails.officeAddress());
+            MailTemplates.Rendered r = templates.render("email-terlalu-besar", values);
+            outbox.enqueue(new OutgoingMail("terlalu-besar:" + messageKey, answered.map(Application::id).orElse(null),
+                    mail.sender(), r.subject(), r.body(), List.of()));
+            LOG.info("Email {} from {} is {} bytes, above the limit of {}: refused by its headers", messageKey,
+                    mail.sender(), size, properties.maxEmailSize());
+            return "REJECTED";
+        });
+    }
+
+    /** "12,5 MB", as the office writes it. */
+    static String megabytes(long bytes) {
+        return String.format(Locale.forLanguageTag("id-ID"), "%,.1f MB", bytes / 1048576.0);
     }
 
     private String take(byte[] raw) {

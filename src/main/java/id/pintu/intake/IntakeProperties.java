@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param mailEnabled poll the office mailbox
  * @param dossierDirectory the required documents per SOP: {@code <dir>/<sop>.yaml}
  * @param maxAttachmentSize a larger attachment is refused (listed as invalid)
+ * @param maxEmailSize a larger email (as the mail server reports its size) is not read: the sender is told to send its
+ *     files in several emails or at the counter, and its headers go to the review queue; the email stays in the
+ *     office mailbox
  * @param pdfMaxMemory memory PDFBox may use to parse one PDF (beyond it, it uses temporary files)
  * @param autoClarify let the hub complete the completeness check as "incomplete" by itself when required
  *     documents are plainly missing, which sends the applicant the clarification mail
@@ -37,6 +40,7 @@ public record IntakeProperties(
         @DefaultValue("true") boolean mailEnabled,
         @DefaultValue("config/dossier") @NotBlank String dossierDirectory,
         @DefaultValue("10MB") @NotNull DataSize maxAttachmentSize,
+        @DefaultValue("40MB") @NotNull DataSize maxEmailSize,
         @DefaultValue("64MB") @NotNull DataSize pdfMaxMemory,
         @DefaultValue("true") boolean autoClarify,
         @DefaultValue("3") @Min(1) int autoClarifyMaxRounds,

@@ -8,7 +8,10 @@ import id.pintu.messaging.ScheduledErrorHandling;
 import id.pintu.workflow.CaseEvent;
 import id.pintu.workflow.CaseEventHeaders;
 import id.pintu.workflow.WorkflowProperties;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * <ul>
- *   <li>{@code mail-intake}: the office mailbox over IMAP, one email at a time to {@link EmailIntake};</li>
+ *   <li>{@code mail-intake}: the office mailbox over IMAP, one email at a time to {@link EmailIntake} (one too large
+ *       by its headers alone);</li>
  *   <li>{@code scan-intake}: the front office's scan folder to {@link ScanIntake}, files moved to .done/ or
  *       .error/ (with the reason beside them);</li>
  *   <li>{@code intake-completeness}: step entries from the case events, for the automatic clarification;</li>
@@ -46,11 +50,19 @@ public class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // An email larger than pintu.intake.max-email-size is refused by its headers alone: its body is never fetched.
         from(mail.imapUri())
                 .routeId("mail-intake")
                 .autoStartup(properties.mailEnabled())
-                .setBody(method(IntakeRoutes.class, "raw")).id("raw-message")
-                .bean("emailIntake", "receive").id("take-in-email");
+                .setProperty(EmailIntake.EMAIL_SIZE, method(IntakeRoutes.class, "size")).id("email-size")
+                .choice()
+                    .when(method("emailIntake", "fits")).id("fits-the-limit")
+                        .setBody(method(IntakeRoutes.class, "raw")).id("raw-message")
+                        .bean("emailIntake", "receive").id("take-in-email")
+                    .otherwise()
+                        .setBody(method(IntakeRoutes.class, "headers")).id("headers-only")
+                        .bean("emailIntake", "receiveTooLarge").id("refuse-too-large")
+                .end();
 
         if (properties.scan().enabled()) {
             String dir = scanDirectory().toAbsolutePath().normalize().toString().replace('\\', '/');
@@ -88,6 +100,29 @@ public class IntakeRoutes extends RouteBuilder {
     Path scanDirectory() {
         String configured = properties.scan().directory();
         return configured == null || configured.isBlank() ? Path.of(dataDir, "scan-inbox") : Path.of(configured);
+    }
+
+    /** The email's size as the mail server reports it (IMAP's RFC822.SIZE), without fetching it; -1 if unknown. */
+    public static long size(Exchange exchange) throws Exception {
+        return exchange.getIn(MailMessage.class).getOriginalMessage().getSize();
+    }
+
+    /**
+     * The email's header lines only, as a message with an empty text body: what the review queue and the refusal need
+     * (sender, subject, Message-ID) of an email too large to fetch. Its own Content- headers are left out, since they
+     * describe a body that is not there.
+     */
+    public static byte[] headers(Exchange exchange) throws Exception {
+        MimeMessage m = (MimeMessage) exchange.getIn(MailMessage.class).getOriginalMessage();
+        StringBuilder out = new StringBuilder();
+        for (Enumeration<String> lines = m.getAllHeaderLines(); lines.hasMoreElements(); ) {
+            String line = lines.nextElement();
+            if (!line.regionMatches(true, 0, "Content-", 0, 8)) {
+                out.append(line).append("\r\n");
+            }
+        }
+        out.append("Content-Type: text/plain; charset=UTF-8\r\n\r\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The email exactly as the server holds it, so the original is kept whole. */

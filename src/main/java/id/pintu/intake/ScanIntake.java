@@ -90,6 +90,7 @@ public class ScanIntake {
         this.records = records;
         this.outbox = outbox;
         this.templates = templates;
+        templates.require("scan intake", List.of("diterima"));
         this.statusMails = statusMails;
         this.validator = validator;
         this.tx = tx;

@@ -32,7 +32,10 @@ public class MailMetrics {
         INCOMPLETE,
         /** the applicant's reply to a case, its files added */
         REPLY,
-        /** an application whose form fields are missing or wrong: answered with the problems, kept for review */
+        /**
+         * an application whose form fields are missing or wrong, or an email above the size limit: answered with the
+         * problems, kept for review
+         */
         REJECTED,
         /** kept for staff: unreadable, unknown or blocked sender, a reply from a stranger, an unknown code, an error */
         REVIEW,

@@ -83,14 +83,14 @@ public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanU
 
     record RuleFile(List<Rule> rules) {}
 
-    private final Path templates;
+    private final MailTemplates templates;
     private final DocumentCatalog documents;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private final SopFileSet<List<Rule>> bySop;
 
-    public MailRules(MailProperties properties, SopCatalog sops, DocumentCatalog documents) {
-        this.templates = Path.of(properties.templatesDirectory());
+    public MailRules(MailProperties properties, MailTemplates templates, SopCatalog sops, DocumentCatalog documents) {
+        this.templates = templates;
         this.documents = documents;
         this.bySop = new SopFileSet<>("mail", Path.of(properties.rulesDirectory()),
                 SopFileSet.yaml(yaml, RuleFile.class, sops, this::read));
@@ -207,9 +207,7 @@ public class MailRules implements SopFiles, SopConfigurationCheck, DocumentPlanU
         if (!EVENTS.contains(r.event())) {
             problems.add(at + ", field event: '" + r.event() + "'; known: " + EVENTS.stream().sorted().toList());
         }
-        if (!MailTemplates.isName(r.template()) || !Files.isRegularFile(templates.resolve(r.template() + ".txt"))) {
-            problems.add(at + ", field template: no file " + templates.resolve(r.template() + ".txt"));
-        }
+        templates.problem(r.template()).ifPresent(p -> problems.add(at + ", field template: " + p));
         if (r.step() != null) {
             Optional<Step> step = sop.step(r.step());
             if (step.isEmpty()) {

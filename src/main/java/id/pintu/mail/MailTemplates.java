@@ -1,11 +1,14 @@
 package id.pintu.mail;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -50,12 +53,44 @@ public class MailTemplates {
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         if (!first.startsWith(SUBJECT_PREFIX)) {
-            throw new IllegalStateException("mail template " + file + ": the first line must be '" + SUBJECT_PREFIX
-                    + " ...'");
+            throw new IllegalStateException(noSubject(file));
         }
         String subject = fill(first.substring(SUBJECT_PREFIX.length()).strip(), values);
         String body = end < 0 ? "" : fill(text.substring(end + 1).replaceFirst("^\n", ""), values);
         return new Rendered(oneLine(subject), body);
+    }
+
+    /**
+     * What keeps {@code template} from being rendered now (no such file, unreadable, no subject line), if anything: so
+     * that the hub refuses to start without a template it needs, rather than fail on the first mail that needs it.
+     */
+    public Optional<String> problem(String template) {
+        if (!isName(template)) {
+            return Optional.of("not a template name: '" + template + "'");
+        }
+        Path file = directory.resolve(template + ".txt");
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("no file " + file);
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            return first != null && first.startsWith(SUBJECT_PREFIX) ? Optional.empty() : Optional.of(noSubject(file));
+        } catch (IOException e) {
+            return Optional.of("mail template " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Fails with every problem of the templates {@code user} needs. */
+    public void require(String user, List<String> names) {
+        List<String> problems = names.stream().map(this::problem).flatMap(Optional::stream).toList();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Mail templates the " + user + " needs:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    private static String noSubject(Path file) {
+        return "mail template " + file + ": the first line must be '" + SUBJECT_PREFIX + " ...'";
     }
 
     static String fill(String template, Map<String, String> values) {

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 class ContentCheckByMagicBytesTest {
 
     private final ContentCheck check = new ContentCheck(new IntakeProperties(true, "config/dossier",
-            DataSize.ofKilobytes(64), DataSize.ofMegabytes(8), true, 3, List.of(), java.time.Duration.ofMinutes(15),
+            DataSize.ofKilobytes(64), DataSize.ofMegabytes(40), DataSize.ofMegabytes(8), true, 3, List.of(), java.time.Duration.ofMinutes(15),
             "pintu-intake", "pintu-intake", new IntakeProperties.Scan(true, "", java.time.Duration.ofSeconds(2),
                     java.time.Duration.ofSeconds(1)), java.time.Duration.ofDays(7)));
 
@@ -59,7 +59,7 @@ class ContentCheckByMagicBytesTest {
     @Test
     void blockedSendersMatchAddressesAndDomains() {
         IntakeProperties p = new IntakeProperties(true, "config/dossier", DataSize.ofMegabytes(1),
-                DataSize.ofMegabytes(8), true, 3, List.of("spam@contoh.co.id", "@iklan.example"),
+                DataSize.ofMegabytes(40), DataSize.ofMegabytes(8), true, 3, List.of("spam@contoh.co.id", "@iklan.example"),
                 java.time.Duration.ofMinutes(15), "pintu-intake", "pintu-intake", null, java.time.Duration.ofDays(7));
         assertThat(p.blocked("SPAM@contoh.co.id")).isTrue();
         assertThat(p.blocked("promo@iklan.example")).isTrue();

@@ -1,0 +1,51 @@
+package id.pintu.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A template the intake needs that is missing or has no subject line stops the hub at start-up with every such
+ * problem named, instead of sending the first affected email to the review queue; the templates the repository ships
+ * pass.
+ */
+class MailTemplatesRequiredTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyMissingOrBrokenTemplateIsNamed() throws Exception {
+        Files.writeString(dir.resolve("diterima.txt"), "Subjek: [${trackingCode}] Diterima\n\nIsi.\n");
+        Files.writeString(dir.resolve("sudah-diterima.txt"), "Permohonan sudah diterima\n\nIsi.\n");
+        MailTemplates templates = templates(dir);
+
+        assertThat(templates.problem("diterima")).isEmpty();
+        assertThatThrownBy(() -> templates.require("email intake",
+                        List.of("diterima", "sudah-diterima", "email-terlalu-besar", "../rahasia")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Mail templates the email intake needs")
+                .hasMessageContaining("sudah-diterima.txt: the first line must be 'Subjek: ...'")
+                .hasMessageContaining("no file " + dir.resolve("email-terlalu-besar.txt"))
+                .hasMessageContaining("not a template name: '../rahasia'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(dir.resolve("diterima.txt") + ":"));
+    }
+
+    @Test
+    void theShippedTemplatesHaveWhatTheIntakeNeeds() {
+        MailTemplates shipped = templates(Path.of("config/mail/templates"));
+        for (String name : List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima", "email-terlalu-besar")) {
+            assertThat(shipped.problem(name)).as(name).isEmpty();
+        }
+    }
+
+    private static MailTemplates templates(Path dir) {
+        return new MailTemplates(new MailProperties("permohonan@pintu.local", "Kantor", "http://x", dir.toString(),
+                dir.toString(), "pintu-mail", 1, null, null, null, null, null));
+    }
+}
