@@ -257,8 +257,7 @@ public class EmailIntake {
         Application app = s.application();
         keepOriginal(app, raw, mail.sender(), 1);
         dossier.accept(app, mail.attachments(), 1, mail.sender());
-        records.outcome(messageKey, "ACCEPTED", app.id());
-        records.contentKey(messageKey, contentKey);
+        records.accepted(messageKey, app.id(), contentKey);
         // The same test as the automatic clarification's (CompletenessCheck): a required document is missing.
         boolean complete = dossier.missing(app.id()).isEmpty();
         Map<String, String> values = new java.util.HashMap<>(statusMails.values(app, null));

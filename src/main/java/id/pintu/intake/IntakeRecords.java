@@ -47,9 +47,12 @@ public class IntakeRecords {
     /** An earlier application email with the same content, whose case is still open. */
     public record Resent(String applicationId, String trackingCode, Instant receivedAt) {}
 
-    /** Records what an accepted application email said (see {@link #resentOf}). */
-    public void contentKey(String messageKey, String contentKey) {
-        jdbc.sql("UPDATE mail_inbound SET content_key = ? WHERE message_key = ?").params(contentKey, messageKey).update();
+    /** An accepted application email: its case, and what it said (see {@link #resentOf}). */
+    public void accepted(String messageKey, String applicationId, String contentKey) {
+        jdbc.sql("UPDATE mail_inbound SET outcome = 'ACCEPTED', application_id = ?, content_key = ?"
+                        + " WHERE message_key = ?")
+                .params(applicationId, contentKey, messageKey)
+                .update();
     }
 
     /** The latest application email received since {@code since} with {@code contentKey}, if its case is open. */
