@@ -14,9 +14,10 @@ import java.util.SortedSet;
  * @param renamed holidays on the same date with another name or type, as they are now
  * @param hoursChanged whether the office hours (weekdays, breaks, special periods, zone) changed
  * @param years the years with a holiday file now
+ * @param incompleteYears those of them whose file says {@code complete: false}
  */
 public record CalendarChange(List<Holiday> added, List<Holiday> removed, List<Holiday> renamed, boolean hoursChanged,
-        SortedSet<Integer> years) {
+        SortedSet<Integer> years, SortedSet<Integer> incompleteYears) {
 
     public CalendarChange {
         added = List.copyOf(added);
@@ -46,7 +47,7 @@ public record CalendarChange(List<Holiday> added, List<Holiday> removed, List<Ho
         removed.sort(byDate);
         renamed.sort(byDate);
         return new CalendarChange(added, removed, renamed, !Objects.equals(before.hours(), after.hours()),
-                after.holidayYears());
+                after.holidayYears(), after.incompleteYears());
     }
 
     /** Whether nothing the calendar computes with changed (e.g. only a comment in a file). */
@@ -63,7 +64,8 @@ public record CalendarChange(List<Holiday> added, List<Holiday> removed, List<Ho
     public String summary() {
         return added.size() + " holidays added " + dates(added) + ", " + removed.size() + " removed " + dates(removed)
                 + ", " + renamed.size() + " renamed, office hours " + (hoursChanged ? "changed" : "unchanged")
-                + ", holiday files for " + years;
+                + ", holiday files for " + years + (incompleteYears.isEmpty() ? ""
+                        : " (not yet complete: " + incompleteYears + ")");
     }
 
     private static String dates(List<Holiday> holidays) {

@@ -60,7 +60,7 @@ public class CalendarLoader {
 
     record PeriodEntry(String name, String from, String to, Map<DayOfWeek, DayEntry> week) {}
 
-    record HolidayFile(Integer year, String source, List<HolidayEntry> holidays) {}
+    record HolidayFile(Integer year, String source, Boolean complete, List<HolidayEntry> holidays) {}
 
     record HolidayEntry(String date, String name, HolidayType type) {}
 
@@ -72,11 +72,15 @@ public class CalendarLoader {
         }
         Map<LocalDate, Holiday> holidays = new HashMap<>();
         Set<Integer> years = new TreeSet<>();
+        Set<Integer> incomplete = new TreeSet<>();
         for (Path file : holidayFiles(properties.directory())) {
             HolidayYear year = loadHolidays(file);
             if (!years.add(year.year())) {
                 throw new CalendarConfigException(file.toString(),
                         List.of("field year: another holiday file is also for " + year.year()));
+            }
+            if (!year.complete()) {
+                incomplete.add(year.year());
             }
             for (Holiday h : year.holidays()) {
                 Holiday previous = holidays.putIfAbsent(h.date(), h);
@@ -87,7 +91,7 @@ public class CalendarLoader {
                 }
             }
         }
-        return CalendarData.of(hours, holidays, years);
+        return CalendarData.of(hours, holidays, years, incomplete);
     }
 
     /**
@@ -124,8 +128,13 @@ public class CalendarLoader {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** One year's holidays as read from a file. */
-    public record HolidayYear(int year, String source, List<Holiday> holidays) {}
+    /**
+     * One year's holidays as read from a file.
+     *
+     * @param complete false when the file says {@code complete: false}: the days that are certain are listed, the
+     *     rest (the year's SKB 3 Menteri) not yet
+     */
+    public record HolidayYear(int year, String source, boolean complete, List<Holiday> holidays) {}
 
     public List<Path> holidayFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -246,7 +255,7 @@ public class CalendarLoader {
         if (!problems.isEmpty()) {
             throw new CalendarConfigException(file.toString(), problems);
         }
-        return new HolidayYear(raw.year(), raw.source(), holidays);
+        return new HolidayYear(raw.year(), raw.source(), !Boolean.FALSE.equals(raw.complete()), holidays);
     }
 
     private Map<DayOfWeek, DaySchedule> week(String at, Map<DayOfWeek, DayEntry> raw, List<String> problems) {

@@ -18,13 +18,17 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code always-open.yaml} gives a 24/7 calendar for demos)
  * @param checkInterval how often the hub looks whether the files changed; a change is put in force at once and the
  *     open tasks' due dates follow it. Zero: only {@code POST /api/admin/calendar/reload} reloads them
+ * @param nextYearNotice how long before next year begins the dashboard and {@code GET /api/admin/calendar} say that its
+ *     holiday file is missing or marked {@code complete: false} (the SKB 3 Menteri for a year is usually signed in
+ *     September or October); this year's are said all year
  */
 @Validated
 @ConfigurationProperties("pintu.calendar")
 public record CalendarProperties(
         @NotNull @DefaultValue("config/calendar") Path directory,
         @NotNull @DefaultValue("office-hours.yaml") Path hoursFile,
-        @NotNull @DefaultValue("PT1M") Duration checkInterval) {
+        @NotNull @DefaultValue("PT1M") Duration checkInterval,
+        @NotNull @DefaultValue("92d") Duration nextYearNotice) {
 
     public Path resolvedHoursFile() {
         return directory.resolve(hoursFile);

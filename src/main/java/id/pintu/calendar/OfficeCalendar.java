@@ -84,7 +84,46 @@ public class OfficeCalendar implements WorkingCalendar {
             int thisYear = clock.instant().atZone(s.zone()).getYear();
             warnIfNoHolidays(s, thisYear);
             warnIfNoHolidays(s, thisYear + 1);
+            for (int year : s.data().incompleteYears().subSet(thisYear, thisYear + 2)) {
+                LOG.warn("The holiday file for {} says complete: false: the holidays it does not list yet (the year's"
+                        + " SKB 3 Menteri) count as working days until they are entered", year);
+            }
         }
+    }
+
+    /**
+     * A year whose national holidays and cuti bersama are not all on record, so that due dates across its missing days
+     * come earlier than the law allows the office.
+     *
+     * @param fileMissing no {@code holidays-YYYY.yaml} at all; else its file says {@code complete: false}
+     */
+    public record Gap(int year, boolean fileMissing) {}
+
+    /**
+     * This year's gap, and next year's from {@code pintu.calendar.next-year-notice} before it begins: what the head of
+     * office and IT are told to mend. None for a calendar that ignores holidays (the 24/7 demo calendar).
+     */
+    public List<Gap> gaps(Instant now) {
+        State s = state;
+        if (s.hours().ignoreHolidays()) {
+            return List.of();
+        }
+        Duration notice = properties == null ? Duration.ofDays(92) : properties.nextYearNotice();
+        int thisYear = now.atZone(s.zone()).getYear();
+        List<Gap> gaps = new ArrayList<>();
+        gap(s, thisYear).ifPresent(gaps::add);
+        Instant nextYearBegins = LocalDate.of(thisYear + 1, 1, 1).atStartOfDay(s.zone()).toInstant();
+        if (!now.isBefore(nextYearBegins.minus(notice))) {
+            gap(s, thisYear + 1).ifPresent(gaps::add);
+        }
+        return gaps;
+    }
+
+    private static Optional<Gap> gap(State s, int year) {
+        if (!s.data().holidayYears().contains(year)) {
+            return Optional.of(new Gap(year, true));
+        }
+        return s.data().incompleteYears().contains(year) ? Optional.of(new Gap(year, false)) : Optional.empty();
     }
 
     /**

@@ -134,6 +134,7 @@ public class CalendarReload {
         after.put("renamed", renamed);
         after.put("hoursChanged", hours);
         after.put("holidayYears", c.years());
+        after.put("incompleteYears", c.incompleteYears());
         after.put("tasksExamined", moved.examined());
         after.put("tasksLater", moved.later());
         after.put("tasksEarlier", moved.earlier());

@@ -2,8 +2,10 @@ package id.pintu.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.calendar.OfficeCalendar;
 import id.pintu.sop.Actor;
 import id.pintu.sop.SopCatalog;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +34,15 @@ class DashboardController {
     private final WebProperties properties;
     private final ObjectMapper json;
     private final MessageSource messages;
+    private final OfficeCalendar calendar;
+    private final Clock clock;
 
     DashboardController(DashboardQueries queries, InboxQueries inbox, QueueDepths queues, SopCatalog catalog,
-            WebProperties properties, ObjectMapper json, MessageSource messages) {
+            WebProperties properties, ObjectMapper json, MessageSource messages, OfficeCalendar calendar,
+            Clock clock) {
         this.messages = messages;
+        this.calendar = calendar;
+        this.clock = clock;
         this.queries = queries;
         this.inbox = inbox;
         this.queues = queues;
@@ -56,6 +63,8 @@ class DashboardController {
                 depths.add(new QueueDepth(a, open, queues.waiting(actor)));
             }
         });
+        // The head of office answers for late steps: a year whose holidays are not all on record makes due dates early.
+        model.addAttribute("calendarGaps", calendar.gaps(clock.instant()));
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("byStep", byStep);
         model.addAttribute("depths", depths);

@@ -88,7 +88,7 @@ class CalendarConfigErrorTest {
     @Test
     void directoryWithoutHolidayFiles() throws IOException {
         write("office-hours.yaml", "week:\n  MONDAY: { open: \"08:00\", close: \"16:00\" }\n");
-        assertThatThrownBy(() -> loader.load(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO)))
+        assertThatThrownBy(() -> loader.load(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO, Duration.ofDays(92))))
                 .hasMessageContaining("no holidays-YYYY.yaml found");
     }
 

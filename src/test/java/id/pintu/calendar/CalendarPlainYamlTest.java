@@ -37,7 +37,7 @@ class CalendarPlainYamlTest {
                     type: libur_nasional
                 """);
 
-        CalendarData data = new CalendarLoader().load(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO));
+        CalendarData data = new CalendarLoader().load(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO, Duration.ofDays(92)));
 
         assertThat(data.hours().week().get(DayOfWeek.MONDAY))
                 .isEqualTo(CalendarFixtures.day("08:00", "16:00", "12:00", "13:00"));

@@ -16,9 +16,11 @@ class CalendarShippedFilesLoadTest {
     @Test
     void officeHoursAndEveryHolidayFileLoad() {
         CalendarData data = new CalendarLoader()
-                .load(new CalendarProperties(DIRECTORY, Path.of("office-hours.yaml"), Duration.ZERO));
+                .load(new CalendarProperties(DIRECTORY, Path.of("office-hours.yaml"), Duration.ZERO, Duration.ofDays(92)));
 
         assertThat(data.holidayYears()).contains(2026, 2027);
+        // 2027's file lists the certain days only until the office enters the SKB 3 Menteri (and says so).
+        assertThat(data.incompleteYears()).containsExactly(2027);
         assertThat(data.hours().zone()).isEqualTo(CalendarFixtures.WIB);
         assertThat(data.hours().week().get(DayOfWeek.MONDAY)).isEqualTo(CalendarFixtures.day("08:00", "16:00", "12:00", "13:00"));
         assertThat(data.hours().week().get(DayOfWeek.FRIDAY)).isEqualTo(CalendarFixtures.day("08:00", "16:30", "11:30", "13:30"));

@@ -41,7 +41,7 @@ class OfficeCalendarReloadTest {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        calendar = new OfficeCalendar(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO),
+        calendar = new OfficeCalendar(new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO, Duration.ofDays(92)),
                 Clock.fixed(MONDAY_AFTERNOON, ZoneOffset.UTC));
     }
 

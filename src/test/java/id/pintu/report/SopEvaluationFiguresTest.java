@@ -46,7 +46,7 @@ class SopEvaluationFiguresTest {
     @Test
     void figuresOfStepTwoOnTheOfficeCalendar() throws Exception {
         OfficeCalendar calendar = new OfficeCalendar(
-                new CalendarProperties(Path.of("config/calendar"), Path.of("office-hours.yaml"), Duration.ZERO), clock);
+                new CalendarProperties(Path.of("config/calendar"), Path.of("office-hours.yaml"), Duration.ZERO, Duration.ofDays(92)), clock);
         // Step 2 (2 Jam): 30, 60, 90 working minutes on Monday morning; one entered Monday 15:00 and finished
         // Tuesday 09:30 = 60 + 90 = 150 working minutes (the night does not count), past its due date.
         String a1 = app("ISSUED", T0.plus(Duration.ofDays(2)));

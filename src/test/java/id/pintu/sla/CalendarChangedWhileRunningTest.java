@@ -86,6 +86,9 @@ class CalendarChangedWhileRunningTest {
         JsonNode view = calendar("admin").body();
         assertThat(view.path("problem").asText(null)).as("no problem to show").isNull();
         assertThat(view.get("holidays").findValuesAsText("date")).contains("2027-01-05");
+        // The shipped 2027 file still says complete: false (only the SKB's days are missing): named for this year.
+        assertThat(view.get("incompleteYears").toString()).isEqualTo("[2027]");
+        assertThat(view.get("gaps").toString()).isEqualTo("[{\"year\":2027,\"fileMissing\":false}]");
         JsonNode last = view.get("lastReload");
         assertThat(last.get("by").asText()).isEqualTo("calendar-check");
         assertThat(last.get("added").findValuesAsText("date")).containsExactly("2027-01-05");

@@ -63,7 +63,7 @@ final class SlaFixture {
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         catalog = new SopCatalog(new SopProperties(Path.of("config/sop"), Path.of("config/actors.yaml"), SOP, Duration.ofSeconds(30), Duration.ZERO),
                 Validation.buildDefaultValidatorFactory().getValidator());
-        calendar = new OfficeCalendar(new CalendarProperties(Path.of("config/calendar"), Path.of(hoursFile), Duration.ZERO), clock);
+        calendar = new OfficeCalendar(new CalendarProperties(Path.of("config/calendar"), Path.of(hoursFile), Duration.ZERO, Duration.ofDays(92)), clock);
         applications = new ApplicationRepository(jdbc);
         tasks = new TaskRepository(jdbc);
         outbox = new OutboxRepository(jdbc);

@@ -2,8 +2,11 @@ package id.pintu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pintu.calendar.OfficeCalendar;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The head of office sees the dashboard with its charts drawn by the Chart.js the hub serves itself (no CDN), the
- * open work per step and per actor, and the link to the SOP evaluation report; the page switches to English on
- * request and keeps the choice.
+ * open work per step and per actor, the link to the SOP evaluation report, and which year's holidays are not all on
+ * record; the page switches to English on request and keeps the choice.
  */
 @HubTest
 class DashboardBrowserTest {
@@ -22,6 +25,12 @@ class DashboardBrowserTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    OfficeCalendar calendar;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void kadisSeesTheDashboardWithCharts() {
@@ -41,10 +50,24 @@ class DashboardBrowserTest {
             assertThat(browser.text(By.id("queues"))).contains("Penerima Berkas / Front Office");
             assertThat(browser.find(By.id("report-link")).getAttribute("href"))
                     .endsWith("/api/reports/sop-evaluation.pdf");
+            // The shipped 2027 file lists only the certain days (complete: false), and every October the next year's
+            // file is due: so there is always a year to name, until the office completes its files.
+            List<OfficeCalendar.Gap> gaps = calendar.gaps(clock.instant());
+            assertThat(gaps).isNotEmpty();
+            assertThat(browser.script("return Array.from(document.querySelectorAll('#calendar-gaps .warning'))"
+                    + ".map(p => p.dataset.year).join(',')"))
+                    .isEqualTo(String.join(",", gaps.stream().map(g -> String.valueOf(g.year())).toList()));
+            for (OfficeCalendar.Gap g : gaps) {
+                assertThat(browser.text(By.id("calendar-gaps"))).contains(g.fileMissing()
+                        ? "belum memuat hari libur tahun " + g.year()
+                        : "Daftar hari libur tahun " + g.year() + " belum lengkap");
+            }
             browser.screenshot("12-dasbor");
 
             browser.go("/dasbor?lang=en");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Head of office dashboard");
+            assertThat(browser.text(By.id("calendar-gaps"))).contains(gaps.get(0).fileMissing()
+                    ? "has no holidays for " + gaps.get(0).year() : "for " + gaps.get(0).year() + " is not complete");
             browser.go("/kotak-masuk/kadis");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Inbox: Kadis");
             browser.screenshot("13-inbox-english");
