@@ -8,7 +8,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the metrics from the case events topic, and compacts the embedded H2 file ({@link H2Housekeeping}). The
+ * Feeds the metrics from the case events topic, compacts the embedded H2 file ({@link H2Housekeeping}) and watches
+ * the data disk ({@link DataDisk}). The
  * counters live in memory and start from zero with the JVM, so the subscription is shared but not durable: the
  * broker keeps no journal record per event for it, and events published while no hub runs (none are: the hub
  * publishes them) would not count anyway.
@@ -19,11 +20,14 @@ class OpsRoutes extends RouteBuilder {
     private final WorkflowProperties workflow;
     private final H2HousekeepingProperties housekeeping;
     private final H2Housekeeping h2;
+    private final DataDiskProperties disk;
 
-    OpsRoutes(WorkflowProperties workflow, H2HousekeepingProperties housekeeping, H2Housekeeping h2) {
+    OpsRoutes(WorkflowProperties workflow, H2HousekeepingProperties housekeeping, H2Housekeeping h2,
+            DataDiskProperties disk) {
         this.workflow = workflow;
         this.housekeeping = housekeeping;
         this.h2 = h2;
+        this.disk = disk;
     }
 
     @Override
@@ -51,5 +55,12 @@ class OpsRoutes extends RouteBuilder {
                 .routePolicyRef(DatabaseOutageLog.BEAN)
                 .autoStartup(housekeeping.enabled() && h2.applies())
                 .bean("h2Housekeeping", "sync").id("sync-h2-file");
+
+        // Says when the data disk fills towards the embedded broker's limit, at which it blocks every producer.
+        from("timer:disk-check?delay=5000&period=" + disk.checkInterval().toMillis())
+                .routeId("disk-check")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .autoStartup(!disk.checkInterval().isZero())
+                .bean("dataDisk", "check").id("look-at-the-data-disk");
     }
 }
