@@ -130,28 +130,44 @@ public class EmailIntake {
         } catch (Exception e) {
             return once(key, null, () -> review(key, null, null, reason, headers));
         }
-        String messageKey = mail.messageId() == null || mail.messageId().isBlank() ? key
-                : IntakeRecords.cut(mail.messageId().strip(), 255);
-        return once(messageKey, mail.sender(), () -> {
-            Optional<Application> answered = mail.sender() == null ? Optional.empty() : answeredCase(mail)
-                    .filter(a -> mail.sender().equalsIgnoreCase(a.applicant().email()));
-            review(messageKey, mail.sender(), mail.subject(),
-                    answered.map(a -> "balasan untuk " + a.trackingCode() + ": ").orElse("") + reason, headers);
-            if (mail.sender() == null || properties.blocked(mail.sender())) {
-                return "REVIEW";
+        String messageKey = messageKey(mail, key);
+        try {
+            return once(messageKey, mail.sender(), () -> tooLarge(messageKey, mail, headers, size, reason));
+        } catch (RuntimeException e) {
+            if (records.seen(messageKey)) {
+                throw e;
             }
-            Map<String, String> values = Map.of("subject", MailTemplates.oneLine(mail.subject()),
-                    "size", megabytes(size), "limit", megabytes(properties.maxEmailSize().toBytes()),
-                    "attachmentLimit", megabytes(properties.maxAttachmentSize().toBytes()),
-                    "trackingCode", answered.map(Application::trackingCode).orElse("-"),
-                    "officeName", statusMails.officeName(), "officeAddress", statusMails.officeAddress());
-            MailTemplates.Rendered r = templates.render("email-terlalu-besar", values);
-            outbox.enqueue(new OutgoingMail("terlalu-besar:" + messageKey, answered.map(Application::id).orElse(null),
-                    mail.sender(), r.subject(), r.body(), List.of()));
-            LOG.info("Email {} from {} is {} bytes, above the limit of {}: refused by its headers", messageKey,
-                    mail.sender(), size, properties.maxEmailSize());
-            return "REJECTED";
-        });
+            LOG.error("Email {} (too large) could not be answered; kept for review", messageKey, e);
+            return once(messageKey, mail.sender(), () -> review(messageKey, mail.sender(), mail.subject(),
+                    reason + "; jawaban ke pengirim gagal: " + e, headers));
+        }
+    }
+
+    private String tooLarge(String messageKey, ParsedEmail mail, byte[] headers, long size, String reason) {
+        Optional<Application> answered = mail.sender() == null ? Optional.empty() : answeredCase(mail)
+                .filter(a -> mail.sender().equalsIgnoreCase(a.applicant().email()));
+        review(messageKey, mail.sender(), mail.subject(),
+                answered.map(a -> "balasan untuk " + a.trackingCode() + ": ").orElse("") + reason, headers);
+        if (mail.sender() == null || properties.blocked(mail.sender())) {
+            return "REVIEW";
+        }
+        Map<String, String> values = Map.of("subject", MailTemplates.oneLine(mail.subject()),
+                "size", megabytes(size), "limit", megabytes(properties.maxEmailSize().toBytes()),
+                "attachmentLimit", megabytes(properties.maxAttachmentSize().toBytes()),
+                "trackingCode", answered.map(Application::trackingCode).orElse("-"),
+                "officeName", statusMails.officeName(), "officeAddress", statusMails.officeAddress());
+        MailTemplates.Rendered r = templates.render("email-terlalu-besar", values);
+        outbox.enqueue(new OutgoingMail("terlalu-besar:" + messageKey, answered.map(Application::id).orElse(null),
+                mail.sender(), r.subject(), r.body(), List.of()));
+        LOG.info("Email {} from {} is {} bytes, above the limit of {}: refused by its headers", messageKey,
+                mail.sender(), size, megabytes(properties.maxEmailSize().toBytes()));
+        return "REJECTED";
+    }
+
+    /** The email's Message-ID (what makes a second delivery a duplicate), or the digest given when it has none. */
+    private static String messageKey(ParsedEmail mail, String digestKey) {
+        return mail.messageId() == null || mail.messageId().isBlank() ? digestKey
+                : IntakeRecords.cut(mail.messageId().strip(), 255);
     }
 
     /** "12,5 MB", as the office writes it. */
@@ -167,8 +183,7 @@ public class EmailIntake {
         } catch (Exception e) {
             return once(key, null, () -> review(key, null, null, "email tidak dapat dibaca: " + e.getMessage(), raw));
         }
-        String messageKey = mail.messageId() == null || mail.messageId().isBlank() ? key
-                : IntakeRecords.cut(mail.messageId().strip(), 255);
+        String messageKey = messageKey(mail, key);
         try {
             return once(messageKey, mail.sender(), () -> route(messageKey, mail, raw));
         } catch (RuntimeException e) {
