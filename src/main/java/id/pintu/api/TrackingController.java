@@ -1,6 +1,7 @@
 package id.pintu.api;
 
 import id.pintu.oss.OssWaits;
+import id.pintu.sla.LatestFinish;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.Caller;
@@ -12,6 +13,7 @@ import id.pintu.workflow.WorkflowService;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,20 +39,27 @@ class TrackingController {
      * @param pendingWith while no task is open because a step's call to the national OSS system is not taken yet:
      *     {@code "OSS"} (being sent or retried) or {@code "STAFF"} (OSS refused it or the retries ran out; staff
      *     follow it up); otherwise absent
+     * @param stepDueAt while a step of the office's is open: when it is due
+     * @param latestFinish while a step of the office's is open: when the office's work ends at the latest if every
+     *     remaining step takes its whole mutu baku (waits for the applicant not included; {@link LatestFinish})
      */
     record Tracked(String trackingCode, String sop, String status, String company, Instant submittedAt,
-            Instant closedAt, List<TrackedStep> steps, TrackedStep waitingForYou, String pendingWith) {}
+            Instant closedAt, List<TrackedStep> steps, TrackedStep waitingForYou, String pendingWith,
+            Instant stepDueAt, Instant latestFinish) {}
 
     record Confirmation(@Size(max = 200) String token, @Size(max = 2000) String note) {}
 
     private final WorkflowService workflow;
     private final ApplicationRepository applications;
     private final OssWaits ossWaits;
+    private final LatestFinish latestFinish;
 
-    TrackingController(WorkflowService workflow, ApplicationRepository applications, OssWaits ossWaits) {
+    TrackingController(WorkflowService workflow, ApplicationRepository applications, OssWaits ossWaits,
+            LatestFinish latestFinish) {
         this.workflow = workflow;
         this.applications = applications;
         this.ossWaits = ossWaits;
+        this.latestFinish = latestFinish;
     }
 
     @GetMapping
@@ -90,7 +99,12 @@ class TrackingController {
 
     private Tracked view(Application a) {
         Caller me = applicant(a);
-        List<TrackedStep> steps = workflow.history(a.id()).stream()
+        List<Task> history = workflow.history(a.id());
+        Optional<Task> officeStep = history.stream()
+                .filter(t -> t.isOpen() && !workflow.mayActAs(me, t.actor()))
+                .findFirst();
+        Optional<Instant> finish = officeStep.flatMap(t -> latestFinish.of(a, t));
+        List<TrackedStep> steps = history.stream()
                 .map(t -> new TrackedStep(t.stepNo(), t.stepName(), t.kind().name(), t.status().name(), t.enteredAt(),
                         t.completedAt(), workflow.mayActAs(me, t.actor())))
                 .toList();
@@ -102,6 +116,7 @@ class TrackingController {
                 && steps.stream().noneMatch(s -> "OPEN".equals(s.status()));
         String pendingWith = between ? ossWaits.of(a.id()).map(w -> w.kind().name()).orElse(null) : null;
         return new Tracked(a.trackingCode(), a.sopCode(), a.status().name(), a.company().name(), a.submittedAt(),
-                a.closedAt(), steps, waiting, pendingWith);
+                a.closedAt(), steps, waiting, pendingWith, finish.isPresent() ? officeStep.get().dueAt() : null,
+                finish.orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package id.pintu.web;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.oss.OssWaits;
+import id.pintu.sla.LatestFinish;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.Caller;
@@ -42,9 +43,11 @@ class TrackingPageController {
     private final DocumentDownloads downloads;
     private final StaffAccess access;
     private final OssWaits ossWaits;
+    private final LatestFinish latestFinish;
 
     TrackingPageController(WorkflowService workflow, ApplicationRepository applications, DocumentStore documents,
-            DocumentDownloads downloads, StaffAccess access, OssWaits ossWaits) {
+            DocumentDownloads downloads, StaffAccess access, OssWaits ossWaits, LatestFinish latestFinish) {
+        this.latestFinish = latestFinish;
         this.workflow = workflow;
         this.applications = applications;
         this.documents = documents;
@@ -78,6 +81,11 @@ class TrackingPageController {
         model.addAttribute("steps", steps);
         Task current = history.stream().filter(Task::isOpen).findFirst().orElse(null);
         model.addAttribute("current", current);
+        // While the office works on it: the open step's due date and when the office's work ends at the latest.
+        Optional<Instant> finish = current == null || workflow.mayActAs(me, current.actor()) ? Optional.empty()
+                : latestFinish.of(a, current);
+        model.addAttribute("stepDue", finish.isPresent() ? current.dueAt() : null);
+        model.addAttribute("latestFinish", finish.orElse(null));
         // No open task while the case is in progress: it waits for OSS, or is on its way to the next step.
         boolean between = current == null && a.status() == CaseStatus.IN_PROGRESS;
         model.addAttribute("between", between);

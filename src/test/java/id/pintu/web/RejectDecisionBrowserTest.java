@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.documents.DocumentStore;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
 
 /**
  * The back office decides step 8 in the browser and takes the reject branch (with the recommendation uploaded as
@@ -29,6 +32,9 @@ class RejectDecisionBrowserTest {
 
     @Autowired
     DocumentStore documents;
+
+    @Autowired
+    WebFormat format;
 
     @Test
     void decisionInTheBrowserTakesTheRejectBranchAndTheApplicantSeesIt() throws Exception {
@@ -54,7 +60,27 @@ class RejectDecisionBrowserTest {
             browser.find(By.id("complete")).click();
             browser.waitFor(ExpectedConditions.urlContains("/kotak-masuk/backoffice"));
         }
-        api.awaitTask(caseId, 9);
+        JsonNode step9 = api.awaitTask(caseId, 9);
+        // On the reject branch now: the applicant sees step 9's due date and when the office ends at the latest.
+        String code = submitted.get("trackingCode").asText();
+        String token = submitted.get("token").asText();
+        JsonNode tracked = api.call(HttpMethod.GET, "/api/track/" + code + "?token=" + token, null, null).body();
+        assertThat(tracked.get("stepDueAt").asText()).isEqualTo(step9.get("dueAt").asText());
+        Instant latest = Instant.parse(tracked.get("latestFinish").asText());
+        assertThat(latest).isAfter(Instant.parse(step9.get("dueAt").asText()));
+        try (Browser applicant = Browser.open(port)) {
+            applicant.go("/lacak?kode=" + code + "&token=" + token);
+            // As the page writes dates: its Indonesian default.
+            LocaleContextHolder.setLocale(WebMvcConfig.INDONESIAN);
+            try {
+                assertThat(applicant.text(By.id("step-due")))
+                        .isEqualTo(format.time(Instant.parse(step9.get("dueAt").asText())));
+                assertThat(applicant.text(By.id("latest-finish"))).isEqualTo(format.time(latest));
+            } finally {
+                LocaleContextHolder.resetLocaleContext();
+            }
+            applicant.screenshot("04b-lacak-selesai-paling-lambat");
+        }
         assertThat(documents.ofApplication(caseId))
                 .anySatisfy(d -> {
                     assertThat(d.kind()).isEqualTo("rekomendasi");

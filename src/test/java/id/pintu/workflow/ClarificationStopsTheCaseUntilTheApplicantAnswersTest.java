@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,13 @@ class ClarificationStopsTheCaseUntilTheApplicantAnswersTest {
         String code = created.get("trackingCode").asText();
         String token = created.get("token").asText();
 
-        String step2 = api.awaitTask(id, 2).get("taskId").asText();
+        JsonNode firstLook = api.awaitTask(id, 2);
+        String step2 = firstLook.get("taskId").asText();
+        // While the office works on it, the applicant sees the step's due date and when the office ends at the latest.
+        JsonNode working = api.call(HttpMethod.GET, "/api/track/" + code + "?token=" + token, null, null).body();
+        assertThat(working.get("stepDueAt").asText()).isEqualTo(firstLook.get("dueAt").asText());
+        assertThat(Instant.parse(working.get("latestFinish").asText()))
+                .isAfter(Instant.parse(firstLook.get("dueAt").asText()).plus(Duration.ofDays(4)));
         assertThat(api.complete(step2, "front-office", "incomplete").status()).isEqualTo(200);
         api.awaitStatus(id, "AWAITING_APPLICANT");
         JsonNode clarification = api.awaitTask(id, 2);
@@ -42,6 +50,9 @@ class ClarificationStopsTheCaseUntilTheApplicantAnswersTest {
         Api.Response tracked = api.call(HttpMethod.GET, "/api/track/" + code + "?token=" + token, null, null);
         assertThat(tracked.status()).isEqualTo(200);
         assertThat(tracked.body().get("waitingForYou").get("kind").asText()).isEqualTo("CLARIFICATION");
+        // The office's clock stops while it waits for the applicant: no date is promised then.
+        assertThat(tracked.body().path("stepDueAt").asText(null)).isNull();
+        assertThat(tracked.body().path("latestFinish").asText(null)).isNull();
         assertThat(tracked.body().toString()).doesNotContain("front-office\"").doesNotContain("note");
 
         Api.Response answered = api.call(HttpMethod.POST, "/api/track/" + code + "/confirm",
