@@ -2,6 +2,7 @@ package id.pintu.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.sla.LatestFinish;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
@@ -46,9 +47,12 @@ public class StatusMails {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
 
+    private final LatestFinish latestFinish;
+
     public StatusMails(MailRules rules, MailTemplates templates, MailOutbox outbox, ApplicationRepository applications,
             TaskRepository tasks, SopCatalog catalog, DossierFacts facts, MailProperties properties,
-            TransactionTemplate tx, ObjectMapper json) {
+            TransactionTemplate tx, ObjectMapper json, LatestFinish latestFinish) {
+        this.latestFinish = latestFinish;
         this.rules = rules;
         this.templates = templates;
         this.outbox = outbox;
@@ -118,6 +122,11 @@ public class StatusMails {
                 : history.stream().filter(t -> t.id().equals(e.taskId())).findFirst().orElse(null);
         v.put("dueDate", task == null ? "-" : format(task.dueAt()));
         v.put("stepName", task == null ? "-" : task.stepName());
+        Optional<String> finish = latestFinish.forMail(app, history).map(StatusMails::format);
+        v.put("latestFinish", finish.orElse("-"));
+        v.put("latestFinishLine", finish.map(f -> "Bila berkas Anda lengkap dan setiap langkah memakai seluruh waktu"
+                + " baku SOP, proses di kantor kami selesai paling lambat " + f + " WIB (waktu menunggu kelengkapan"
+                + " berkas dari Anda tidak termasuk).").orElse(""));
         // The clerk's note on the decision that asked for this clarification (or on the decision just made).
         String note = history.stream()
                 .filter(t -> t.status() == TaskStatus.COMPLETED && t.kind() == TaskKind.STEP && t.note() != null)

@@ -54,6 +54,25 @@ public class LatestFinish {
     }
 
     /**
+     * For a mail about the case: as {@link #of} for its open step of the office's; for a case just submitted (no step
+     * after the first one entered yet), counted from the submission, as if the office's first step entered then.
+     */
+    public Optional<Instant> forMail(Application app, List<Task> history) {
+        Optional<Task> open = history.stream().filter(Task::isOpen).findFirst();
+        if (open.isPresent()) {
+            return of(app, open.get());
+        }
+        SopDefinition sop = catalog.require(app.sopCode(), app.sopVersion());
+        int first = sop.firstStep().no();
+        if (history.stream().anyMatch(t -> t.stepNo() != first)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return latest(sop, first, app.submittedAt().isBefore(now) ? now : app.submittedAt(), calendar,
+                catalog::isApplicant);
+    }
+
+    /**
      * The latest end over the SOP's forward paths from {@code stepNo}, whose own time ends at {@code due}; empty if
      * no path reaches an end without returning to a step already on it.
      */

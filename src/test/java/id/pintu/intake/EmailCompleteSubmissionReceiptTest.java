@@ -44,6 +44,15 @@ class EmailCompleteSubmissionReceiptTest {
         MailTestSupport.Received received = mail.awaitMail(APPLICANT, r -> r.subject().contains("telah diterima"));
         String code = received.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
         assertThat(received.text()).contains("/lacak?kode=" + code + "&token=");
+        // When the office's work ends at the latest: at least the four working days of steps 6-8 away.
+        java.util.regex.Matcher latest = java.util.regex.Pattern
+                .compile("selesai paling lambat (\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}) WIB")
+                .matcher(received.text().replaceAll("\\s+", " "));
+        assertThat(latest.find()).as(received.text()).isTrue();
+        assertThat(java.time.LocalDateTime.parse(latest.group(1),
+                        java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm"))
+                .atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant())
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(4)));
         Application app = applications.findByTrackingCode(code).orElseThrow();
         assertThat(app.channel()).isEqualTo("email");
         assertThat(app.company().npwp()).isEqualTo("012345678901000");
