@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.security.StaffUser;
 import id.pintu.security.UserDirectory;
+import id.pintu.sla.LatestFinish;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.workflow.Application;
@@ -86,10 +87,14 @@ public class DocumentProducer {
     private final ZoneId zone;
     private final OutboxRelay relay;
 
+    private final LatestFinish latestFinish;
+
     public DocumentProducer(DocumentCatalog catalog, SopCatalog sops, ApplicationRepository applications,
             TaskRepository tasks, UserDirectory users, DocumentStore store, LetterRepository letters,
             AgendaBook agenda, SealRegistry seals, FieldReports reports, PdfRenderer renderer, DocumentSigner signer,
-            TransactionTemplate tx, Clock clock, ObjectMapper json, DocumentsProperties properties, OutboxRelay relay) {
+            TransactionTemplate tx, Clock clock, ObjectMapper json, DocumentsProperties properties, OutboxRelay relay,
+            LatestFinish latestFinish) {
+        this.latestFinish = latestFinish;
         this.relay = relay;
         this.catalog = catalog;
         this.sops = sops;
@@ -206,6 +211,9 @@ public class DocumentProducer {
         Letterhead letterhead = catalog.letterhead();
         Map<String, String> facts = TemplateFacts.of(app, sop, trigger, history, reports.find(app.id()),
                 letterhead.profile(), users::find, now, zone);
+        // What the receipt promises the applicant: when the office's work ends at the latest (LatestFinish).
+        facts.put("latestFinish", latestFinish.forCase(app, history).map(t -> IndonesianDates.dateTime(t, zone))
+                .orElse("-"));
         return new Case(app, sop, trigger, history, kind, plan.documents().get(kind), letterhead, facts, now);
     }
 

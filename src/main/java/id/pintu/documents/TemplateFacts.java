@@ -23,7 +23,7 @@ public final class TemplateFacts {
     public static final Set<String> NAMES = Set.of("trackingCode", "sopName", "sopNumber", "applicantName",
             "applicantEmail", "applicantPhone", "companyName", "companyNib", "companyNpwp", "companyAddress",
             "companyKbli", "description", "submittedDate", "officeName", "city", "today", "stepName", "stepDate",
-            "stepNote", "actorName", "outcomeLabel", "decisionNote", "findings", "reportFields");
+            "stepNote", "actorName", "outcomeLabel", "decisionNote", "findings", "reportFields", "latestFinish");
 
     private TemplateFacts() {}
 

@@ -122,7 +122,7 @@ public class StatusMails {
                 : history.stream().filter(t -> t.id().equals(e.taskId())).findFirst().orElse(null);
         v.put("dueDate", task == null ? "-" : format(task.dueAt()));
         v.put("stepName", task == null ? "-" : task.stepName());
-        Optional<String> finish = latestFinish.forMail(app, history).map(StatusMails::format);
+        Optional<String> finish = latestFinish.forCase(app, history).map(StatusMails::format);
         v.put("latestFinish", finish.orElse("-"));
         v.put("latestFinishLine", finish.map(f -> "Bila berkas Anda lengkap dan setiap langkah memakai seluruh waktu"
                 + " baku SOP, proses di kantor kami selesai paling lambat " + f + " WIB (waktu menunggu kelengkapan"

@@ -54,10 +54,10 @@ public class LatestFinish {
     }
 
     /**
-     * For a mail about the case: as {@link #of} for its open step of the office's; for a case just submitted (no step
+     * For a mail or a document about the case: as {@link #of} for its open step of the office's; for a case just submitted (no step
      * after the first one entered yet), counted from the submission, as if the office's first step entered then.
      */
-    public Optional<Instant> forMail(Application app, List<Task> history) {
+    public Optional<Instant> forCase(Application app, List<Task> history) {
         Optional<Task> open = history.stream().filter(Task::isOpen).findFirst();
         if (open.isPresent()) {
             return of(app, open.get());

@@ -74,6 +74,9 @@ class EmailCompleteSubmissionReceiptTest {
         try (PDDocument pdf = Loader.loadPDF(receipt.attachments().get("resi-" + code + ".pdf"))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("RESI PENERIMAAN BERKAS",
                     "Nomor Registrasi : " + code, "Nama Perusahaan : PT Kopi Sidikalang Jaya");
+            // The receipt promises a date: the latest end of the office's work, counted from step 3's due date.
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .containsPattern("Selesai Paling Lambat : \\d{1,2} [A-Z][a-z]+ 20\\d\\d pukul \\d{2}\\.\\d{2} WIB");
         }
         assertThat(receipt.text()).contains("NIB", "nib.pdf");
     }
