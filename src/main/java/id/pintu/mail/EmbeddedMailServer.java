@@ -12,6 +12,7 @@ import jakarta.mail.Flags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,9 +40,12 @@ public class EmbeddedMailServer implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         String host = properties.embeddedServer().host();
-        this.greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(properties.smtp().port(), host, ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(properties.imap().port(), host, ServerSetup.PROTOCOL_IMAP)});
+        ServerSetup smtp = new ServerSetup(properties.smtp().port(), host, ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(properties.imap().port(), host, ServerSetup.PROTOCOL_IMAP);
+        for (ServerSetup s : List.of(smtp, imap)) {
+            s.setServerStartupTimeout(properties.embeddedServer().startupTimeout().toMillis());
+        }
+        this.greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 

@@ -61,12 +61,15 @@ public record MailProperties(
      * @param retention how long a message stays in the embedded server's mailboxes (what the hub needs of a mail it
      *     read or sent is in its database by then); 0 keeps every message until the hub stops
      * @param purgeInterval how often messages older than {@code retention} are removed
+     * @param startupTimeout how long the hub's start waits for the servers to listen (GreenMail's own 2 s was too short
+     *     on a busy 2-core machine)
      */
     public record EmbeddedServer(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("127.0.0.1") @NotBlank String host,
             @DefaultValue("7d") @NotNull Duration retention,
-            @DefaultValue("1h") @NotNull Duration purgeInterval) {}
+            @DefaultValue("1h") @NotNull Duration purgeInterval,
+            @DefaultValue("30s") @NotNull Duration startupTimeout) {}
 
     /** The SMTP server outgoing mail is sent through; user and password may be empty (no authentication). */
     public record Server(
