@@ -4,6 +4,7 @@ import id.pintu.api.SubmitRequest;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.security.SafePdf;
+import id.pintu.sla.LatestFinish;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.NewApplication;
@@ -12,6 +13,7 @@ import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +61,12 @@ class WalkInController {
     private final WebProperties properties;
     private final SafePdf pdf;
 
+    private final LatestFinish latestFinish;
+
     WalkInController(StaffAccess access, WorkflowService workflow, DocumentStore documents, SopCatalog catalog,
             Validator validator, TransactionTemplate tx, WebProperties properties,
-            SafePdf pdf) {
+            SafePdf pdf, LatestFinish latestFinish) {
+        this.latestFinish = latestFinish;
         this.access = access;
         this.workflow = workflow;
         this.documents = documents;
@@ -129,7 +134,8 @@ class WalkInController {
                 ServletUriComponentsBuilder.fromCurrentContextPath().path("/lacak")
                         .queryParam("kode", a.trackingCode()).queryParam("token", submitted.token())
                         .build().toUriString(),
-                a.applicant().name(), a.company().name(), scans.size()));
+                a.applicant().name(), a.company().name(), scans.size(),
+                latestFinish.forCase(a, workflow.history(a.id())).orElse(null)));
         return "redirect:/loket/tanda-terima";
     }
 
@@ -140,8 +146,9 @@ class WalkInController {
         return model.containsAttribute("receipt") ? "loket-tanda-terima" : "redirect:/loket/baru";
     }
 
+    /** @param latestFinish when the office's work ends at the latest ({@link LatestFinish}); null if not known */
     record Receipt(String trackingCode, String token, String trackUrl, String applicantName, String companyName,
-            int scans) {}
+            int scans, Instant latestFinish) {}
 
     private List<Uploads.Checked> checkScans(List<MultipartFile> files, BindingResult result) {
         List<Uploads.Checked> checked = new ArrayList<>();

@@ -57,6 +57,8 @@ class WalkInEscapesInputBrowserTest {
             browser.find(By.id("register")).click();
             String code = browser.text(By.id("receipt-code"));
             assertThat(browser.text(By.id("receipt-token"))).hasSizeGreaterThan(20);
+            // The printed receipt promises when the office's work ends at the latest.
+            assertThat(browser.text(By.id("receipt-latest-finish"))).matches("\\d{1,2} \\S+ 20\\d\\d \\d{2}\\.\\d{2} WIB");
             assertThat(browser.text(By.id("receipt-applicant"))).isEqualTo(SCRIPT);
             assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
             browser.screenshot("10-loket-tanda-terima");
