@@ -1,5 +1,7 @@
 package id.pintu.api;
 
+import id.pintu.intake.DossierService;
+import id.pintu.intake.DossierView;
 import id.pintu.oss.OssWaits;
 import id.pintu.sla.LatestFinish;
 import id.pintu.workflow.Application;
@@ -42,10 +44,36 @@ class TrackingController {
      * @param stepDueAt while a step of the office's is open: when it is due
      * @param latestFinish while a step of the office's is open: when the office's work ends at the latest if every
      *     remaining step takes its whole mutu baku (waits for the applicant not included; {@link LatestFinish})
+     * @param dossier the files the applicant sent against the SOP's required documents (absent for an SOP without a
+     *     dossier list): what /lacak shows, without staff names
      */
     record Tracked(String trackingCode, String sop, String status, String company, Instant submittedAt,
             Instant closedAt, List<TrackedStep> steps, TrackedStep waitingForYou, String pendingWith,
-            Instant stepDueAt, Instant latestFinish) {}
+            Instant stepDueAt, Instant latestFinish, TrackedDossier dossier) {}
+
+    /** @param status PRESENT, MISSING or INVALID (only refused files) */
+    record TrackedRequirement(String key, String label, String status, List<TrackedFile> files) {}
+
+    /** @param documentId to download it from {@code /lacak/dokumen/{documentId}}; absent for a refused file */
+    record TrackedFile(String name, String documentId, boolean accepted, String problem) {
+
+        static TrackedFile of(DossierView.File f) {
+            return new TrackedFile(f.name(), f.documentId(), f.valid(), f.problem());
+        }
+    }
+
+    record TrackedDossier(boolean complete, List<TrackedRequirement> required, List<TrackedFile> otherFiles) {
+
+        static TrackedDossier of(DossierView v) {
+            if (v.required().isEmpty()) {
+                return null;
+            }
+            return new TrackedDossier(v.complete(), v.required().stream()
+                    .map(i -> new TrackedRequirement(i.key(), i.label(), i.status(),
+                            i.files().stream().map(TrackedFile::of).toList()))
+                    .toList(), v.unmatched().stream().map(TrackedFile::of).toList());
+        }
+    }
 
     record Confirmation(@Size(max = 200) String token, @Size(max = 2000) String note) {}
 
@@ -53,9 +81,11 @@ class TrackingController {
     private final ApplicationRepository applications;
     private final OssWaits ossWaits;
     private final LatestFinish latestFinish;
+    private final DossierService dossier;
 
     TrackingController(WorkflowService workflow, ApplicationRepository applications, OssWaits ossWaits,
-            LatestFinish latestFinish) {
+            LatestFinish latestFinish, DossierService dossier) {
+        this.dossier = dossier;
         this.workflow = workflow;
         this.applications = applications;
         this.ossWaits = ossWaits;
@@ -117,6 +147,6 @@ class TrackingController {
         String pendingWith = between ? ossWaits.of(a.id()).map(w -> w.kind().name()).orElse(null) : null;
         return new Tracked(a.trackingCode(), a.sopCode(), a.status().name(), a.company().name(), a.submittedAt(),
                 a.closedAt(), steps, waiting, pendingWith, finish.isPresent() ? officeStep.get().dueAt() : null,
-                finish.orElse(null));
+                finish.orElse(null), TrackedDossier.of(dossier.view(a.id())));
     }
 }

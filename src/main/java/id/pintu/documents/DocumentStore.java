@@ -46,6 +46,11 @@ public class DocumentStore {
         return d;
     }
 
+    /** A file of the dossier recorded as another required document (the front office's correction). */
+    public void reclassify(String id, String kind) {
+        jdbc.sql("UPDATE document SET kind = ? WHERE id = ?").params(kind, id).update();
+    }
+
     public Optional<StoredDocument> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ?").param(id).query(this::map).optional();
     }

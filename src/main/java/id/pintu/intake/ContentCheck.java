@@ -40,9 +40,17 @@ public class ContentCheck {
         this(properties, LimitsProperties.defaults());
     }
 
+    /** An email attachment or a scan, bounded by {@code pintu.intake.max-attachment-size}. */
     public Verdict check(String fileName, byte[] content) {
+        return check(fileName, content, properties.maxAttachmentSize().toBytes());
+    }
+
+    /**
+     * A file bounded by {@code max} bytes: the pages' uploads have their own limit ({@code pintu.web.max-upload-size})
+     * and are judged by the same rules, so the counter refuses a file with the same reason an email reply gives.
+     */
+    public Verdict check(String fileName, byte[] content, long max) {
         String type = sniff(content);
-        long max = properties.maxAttachmentSize().toBytes();
         if (content.length > max) {
             return new Verdict(type, false, "ukuran file " + kb(content.length) + " melebihi batas " + kb(max));
         }

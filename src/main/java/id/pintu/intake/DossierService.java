@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dossier of a case: each file the applicant sent is checked (content, size), matched to a required document
@@ -44,13 +45,27 @@ public class DossierService implements DossierFacts {
         this.clock = clock;
     }
 
+    /** A file with the content check's verdict on it. */
+    public record Judged(IncomingFile file, ContentCheck.Verdict verdict) {}
+
     /** Checks, matches and stores the files; a refused file is recorded with its reason but not stored apart. */
     public List<DossierItem> accept(Application app, List<IncomingFile> files, Integer stepNo, String by) {
+        return record(app, files.stream()
+                .map(f -> new Judged(f, f.problem() != null ? new ContentCheck.Verdict(null, false, f.problem())
+                        : check.check(f.name(), f.content())))
+                .toList(), stepNo, by);
+    }
+
+    /**
+     * Matches and stores files already judged (the counter's scans, judged against the page's own size limit before
+     * the case exists), each with its dossier record.
+     */
+    public List<DossierItem> record(Application app, List<Judged> files, Integer stepNo, String by) {
         DossierRequirements.Dossier dossier = requirements.of(app.sopCode());
         List<DossierItem> out = new ArrayList<>();
-        for (IncomingFile f : files) {
-            ContentCheck.Verdict v = f.problem() != null ? new ContentCheck.Verdict(null, false, f.problem())
-                    : check.check(f.name(), f.content());
+        for (Judged j : files) {
+            IncomingFile f = j.file();
+            ContentCheck.Verdict v = j.verdict();
             String key = dossier.match(f.name()).map(DossierRequirements.Requirement::key).orElse(null);
             String documentId = null;
             if (v.valid()) {
@@ -87,7 +102,11 @@ public class DossierService implements DossierFacts {
         return new DossierView(applicationId, app.sopCode(), complete, required, unmatched);
     }
 
-    /** The clerk says which required document a stored file is (or none: {@code requirement} null). */
+    /**
+     * The clerk says which required document a stored file is (or none: {@code requirement} null); the document's
+     * kind follows, in the same transaction.
+     */
+    @Transactional
     public DossierView correct(String applicationId, String documentId, String requirement, String by) {
         Application app = applications.find(applicationId)
                 .orElseThrow(() -> WorkflowException.notFound("no application " + applicationId));
@@ -100,6 +119,7 @@ public class DossierService implements DossierFacts {
                             .map(DossierRequirements.Requirement::key).toList());
         }
         items.rematch(item.id(), key, by, clock.instant());
+        documents.reclassify(documentId, key == null ? UNMATCHED_KIND : key);
         return view(applicationId);
     }
 

@@ -2,7 +2,9 @@ package id.pintu.web;
 
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
-import id.pintu.security.SafePdf;
+import id.pintu.intake.ContentCheck;
+import id.pintu.intake.DossierService;
+import id.pintu.intake.DossierView;
 import id.pintu.sop.Outcome;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
@@ -52,12 +54,12 @@ class TaskPageController {
     private final SlaClock sla;
     private final TransactionTemplate tx;
     private final WebProperties properties;
-    private final SafePdf pdf;
+    private final ContentCheck contentCheck;
+    private final DossierService dossier;
 
     TaskPageController(StaffAccess access, WorkflowService workflow, TaskRepository tasks,
             ApplicationRepository applications, SopCatalog catalog, DocumentStore documents, SlaClock sla,
-            TransactionTemplate tx, WebProperties properties,
-            SafePdf pdf) {
+            TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck, DossierService dossier) {
         this.access = access;
         this.workflow = workflow;
         this.tasks = tasks;
@@ -67,7 +69,8 @@ class TaskPageController {
         this.sla = sla;
         this.tx = tx;
         this.properties = properties;
-        this.pdf = pdf;
+        this.contentCheck = contentCheck;
+        this.dossier = dossier;
     }
 
     @GetMapping("/tugas/{taskId}")
@@ -98,7 +101,36 @@ class TaskPageController {
         model.addAttribute("state", task.isOpen() ? sla.state(task.enteredAt(), task.dueAt(), 0) : null);
         model.addAttribute("left", task.isOpen() ? sla.left(task.dueAt()) : null);
         model.addAttribute("maxNote", MAX_NOTE);
+        DossierView checklist = dossier.view(app.id());
+        model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
+        model.addAttribute("mayCorrectDossier", access.mayRegisterWalkIns(auth));
         return "tugas";
+    }
+
+    /**
+     * The front office says which required document a file of the dossier is (or that it is none of them), as with
+     * {@code PUT /api/applications/{id}/dossier/{documentId}}: a scan named "scan001.pdf" becomes the KTP.
+     */
+    @PostMapping("/tugas/{taskId}/berkas/{documentId}")
+    String correctDossier(@PathVariable String taskId, @PathVariable String documentId,
+            @RequestParam(required = false) String requirement, Authentication auth, RedirectAttributes flash) {
+        Task task = visible(taskId, auth);
+        if (!access.mayRegisterWalkIns(auth)) {
+            throw WorkflowException.forbidden(auth.getName() + " may not correct the dossier");
+        }
+        try {
+            DossierView v = dossier.correct(task.applicationId(), documentId, requirement, auth.getName());
+            String file = v.files().filter(f -> documentId.equals(f.documentId())).map(DossierView.File::name)
+                    .findFirst().orElse(documentId);
+            String label = v.required().stream().filter(i -> i.key().equals(requirement)).map(DossierView.Item::label)
+                    .findFirst().orElse(null);
+            flash.addFlashAttribute("notice", label == null ? "dossier.corrected.none" : "dossier.corrected");
+            flash.addFlashAttribute("noticeArgs", new Object[] {file, label});
+        } catch (WorkflowException e) {
+            flash.addFlashAttribute("error", e.reason() == WorkflowException.Reason.NOT_FOUND
+                    ? "dossier.error.notFound" : "dossier.error.requirement");
+        }
+        return "redirect:/tugas/" + taskId + "#h-dossier";
     }
 
     @PostMapping("/tugas/{taskId}/klaim")
@@ -125,7 +157,7 @@ class TaskPageController {
         Uploads.Checked upload = null;
         if (file != null && !file.isEmpty()) {
             try {
-                upload = Uploads.check(file, properties.maxUploadSize().toBytes(), pdf);
+                upload = Uploads.check(file, properties.maxUploadSize().toBytes(), contentCheck);
             } catch (Uploads.Refused r) {
                 flash.addFlashAttribute("error", r.key());
                 flash.addFlashAttribute("errorArgs", r.args());

@@ -2,6 +2,8 @@ package id.pintu.web;
 
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.intake.DossierService;
+import id.pintu.intake.DossierView;
 import id.pintu.oss.OssWaits;
 import id.pintu.sla.LatestFinish;
 import id.pintu.workflow.Application;
@@ -15,7 +17,10 @@ import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The applicant's page: the tracking code plus the secret token open the case's status, the applicant-facing
- * timeline (the step and the role that holds it; never a staff member's name or a note), the letters addressed to
- * the applicant, and the confirmation of receipt when the case waits for it (steps 15 and 25 of the seed SOP).
+ * timeline (the step and the role that holds it; never a staff member's name or a note), the dossier check of the
+ * files the applicant sent (each required document received or not), the letters addressed to the applicant, and the
+ * confirmation of receipt when the case waits for it (steps 15 and 25 of the seed SOP).
  */
 @Controller
 class TrackingPageController {
@@ -44,9 +50,12 @@ class TrackingPageController {
     private final StaffAccess access;
     private final OssWaits ossWaits;
     private final LatestFinish latestFinish;
+    private final DossierService dossier;
 
     TrackingPageController(WorkflowService workflow, ApplicationRepository applications, DocumentStore documents,
-            DocumentDownloads downloads, StaffAccess access, OssWaits ossWaits, LatestFinish latestFinish) {
+            DocumentDownloads downloads, StaffAccess access, OssWaits ossWaits, LatestFinish latestFinish,
+            DossierService dossier) {
+        this.dossier = dossier;
         this.latestFinish = latestFinish;
         this.workflow = workflow;
         this.applications = applications;
@@ -92,8 +101,15 @@ class TrackingPageController {
         model.addAttribute("ossWait", between ? ossWaits.of(a.id()).orElse(null) : null);
         model.addAttribute("waiting", waiting);
         model.addAttribute("confirmable", waiting != null && waiting.kind() == TaskKind.STEP);
+        // The files the applicant sent are their dossier's (for an SOP with a list of required documents); every
+        // other document for them is a letter of the office.
+        DossierView checklist = dossier.view(a.id());
+        DossierView shown = checklist.required().isEmpty() ? null : checklist;
+        Set<String> sent = shown == null ? Set.of() : shown.files().map(DossierView.File::documentId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        model.addAttribute("dossier", shown);
         model.addAttribute("letters", documents.ofApplication(a.id()).stream()
-                .filter(d -> StoredDocument.APPLICANT.equals(d.audience())).toList());
+                .filter(d -> StoredDocument.APPLICANT.equals(d.audience()) && !sent.contains(d.id())).toList());
         return "lacak";
     }
 

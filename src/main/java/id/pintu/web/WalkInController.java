@@ -1,9 +1,9 @@
 package id.pintu.web;
 
 import id.pintu.api.SubmitRequest;
-import id.pintu.documents.DocumentStore;
-import id.pintu.documents.StoredDocument;
-import id.pintu.security.SafePdf;
+import id.pintu.intake.ContentCheck;
+import id.pintu.intake.DossierService;
+import id.pintu.intake.IncomingFile;
 import id.pintu.sla.LatestFinish;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
@@ -15,6 +15,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -31,8 +32,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The front office registers a walk-in applicant's dossier with its scans (SOP step 1 on the applicant's behalf).
- * The data is validated by the REST intake's own rules ({@link SubmitRequest}); the scans by their bytes. The case
- * and its scans are stored in one transaction, and the tracking code and secret token are shown once, to print.
+ * The data is validated by the REST intake's own rules ({@link SubmitRequest}); the scans by the email intake's
+ * ({@link ContentCheck}), every refused scan named with its reason at once. The case and its scans are stored in one
+ * transaction, the scans in the case's dossier (matched by name to the SOP's required documents, as an emailed
+ * dossier is, and correctable on the task page), and the tracking code and secret token are shown once, to print.
  */
 @Controller
 class WalkInController {
@@ -54,27 +57,26 @@ class WalkInController {
 
     private final StaffAccess access;
     private final WorkflowService workflow;
-    private final DocumentStore documents;
+    private final DossierService dossier;
     private final SopCatalog catalog;
     private final Validator validator;
     private final TransactionTemplate tx;
     private final WebProperties properties;
-    private final SafePdf pdf;
-
+    private final ContentCheck contentCheck;
     private final LatestFinish latestFinish;
 
-    WalkInController(StaffAccess access, WorkflowService workflow, DocumentStore documents, SopCatalog catalog,
-            Validator validator, TransactionTemplate tx, WebProperties properties,
-            SafePdf pdf, LatestFinish latestFinish) {
-        this.latestFinish = latestFinish;
+    WalkInController(StaffAccess access, WorkflowService workflow, DossierService dossier, SopCatalog catalog,
+            Validator validator, TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck,
+            LatestFinish latestFinish) {
         this.access = access;
         this.workflow = workflow;
-        this.documents = documents;
+        this.dossier = dossier;
         this.catalog = catalog;
         this.validator = validator;
         this.tx = tx;
         this.properties = properties;
-        this.pdf = pdf;
+        this.contentCheck = contentCheck;
+        this.latestFinish = latestFinish;
     }
 
     @ModelAttribute("sops")
@@ -111,7 +113,7 @@ class WalkInController {
                 result.rejectValue(field, "walkin.error." + field, v.getMessage());
             }
         }
-        List<Uploads.Checked> scans = checkScans(form.getScans(), result);
+        List<DossierService.Judged> scans = checkScans(form.getScans(), result);
         if (result.hasErrors()) {
             model.addAttribute("maxMb", properties.maxUploadSize().toMegabytes());
             return "loket";
@@ -123,10 +125,7 @@ class WalkInController {
                     new Application.Company(request.company().name(), request.company().nib(),
                             request.company().npwp(), request.company().address(), request.company().kbli()),
                     request.description(), CHANNEL));
-            for (Uploads.Checked scan : scans) {
-                documents.store(s.application().id(), scanKind(scan.name()), 1, scan.name(), scan.contentType(),
-                        scan.content(), StoredDocument.STAFF, auth.getName());
-            }
+            dossier.record(s.application(), scans, 1, auth.getName());
             return s;
         });
         Application a = submitted.application();
@@ -150,8 +149,12 @@ class WalkInController {
     record Receipt(String trackingCode, String token, String trackUrl, String applicantName, String companyName,
             int scans, Instant latestFinish) {}
 
-    private List<Uploads.Checked> checkScans(List<MultipartFile> files, BindingResult result) {
-        List<Uploads.Checked> checked = new ArrayList<>();
+    /**
+     * Every scan is judged, and every one refused is named with its reason, so the clerk rescans them all in one go;
+     * the same file chosen twice is named too. The form is refused as a whole: nothing is stored until all pass.
+     */
+    private List<DossierService.Judged> checkScans(List<MultipartFile> files, BindingResult result) {
+        List<DossierService.Judged> checked = new ArrayList<>();
         List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (given.isEmpty()) {
             result.rejectValue("scans", "walkin.error.scansMissing");
@@ -163,19 +166,20 @@ class WalkInController {
         }
         for (MultipartFile f : given) {
             try {
-                checked.add(Uploads.check(f, properties.maxUploadSize().toBytes(), pdf));
+                Uploads.Checked scan = Uploads.check(f, properties.maxUploadSize().toBytes(), contentCheck);
+                String twin = checked.stream().filter(c -> Arrays.equals(c.file().content(), scan.content()))
+                        .map(c -> c.file().name()).findFirst().orElse(null);
+                if (twin != null) {
+                    result.rejectValue("scans", "walkin.error.scanTwice", new Object[] {scan.name(), twin}, null);
+                    continue;
+                }
+                checked.add(new DossierService.Judged(new IncomingFile(scan.name(), scan.content()),
+                        new ContentCheck.Verdict(scan.contentType(), true, null)));
             } catch (Uploads.Refused r) {
                 result.rejectValue("scans", r.key(), r.args(), null);
-                return checked;
             }
         }
         return checked;
-    }
-
-    /** A scan's kind from its file name ("Scan KTP.jpg" -> "scan-ktp"); the clerk's checklist refines it later. */
-    private static String scanKind(String name) {
-        int dot = name.lastIndexOf('.');
-        return Uploads.slug(dot > 0 ? name.substring(0, dot) : name);
     }
 
     private void requireFrontOffice(Authentication auth) {

@@ -61,6 +61,15 @@ class EmailCompleteSubmissionReceiptTest {
                 .body();
         assertThat(dossier.get("complete").asBoolean()).as("dossier %s", dossier).isTrue();
         assertThat(dossier.get("required")).hasSize(8).allMatch(i -> i.get("status").asText().equals("PRESENT"));
+        // The applicant sees the same check through the tracking API: their files, no staff names.
+        String token = received.text().replaceAll("(?s).*/lacak\\?kode=" + code + "&token=([^\\s&\"]+).*", "$1");
+        JsonNode tracked = api.call(HttpMethod.GET, "/api/track/" + code + "?token=" + token, null, null).body();
+        assertThat(tracked.get("dossier").get("complete").asBoolean()).as("tracked %s", tracked).isTrue();
+        assertThat(tracked.get("dossier").get("required")).hasSize(8)
+                .allMatch(i -> i.get("status").asText().equals("PRESENT")
+                        && i.get("files").get(0).get("accepted").asBoolean()
+                        && i.get("files").get(0).hasNonNull("documentId"));
+        assertThat(tracked.toString()).doesNotContain("matchedBy").doesNotContain("pintu-intake");
 
         JsonNode step2 = api.awaitTask(app.id(), 2);
         assertThat(api.complete(step2.get("taskId").asText(), "front-office", "complete").status()).isEqualTo(200);

@@ -7,6 +7,8 @@ import id.pintu.documents.DocumentStore;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import id.pintu.workflow.ApplicationRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -15,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The front office registers a walk-in applicant: bad identity numbers and a file that is not a PDF/JPEG/PNG are
- * refused with the field's message and nothing is stored; a script typed into the form is stored as text and shown
- * as text (never run) on the receipt and on the task page, and the scans are kept with the case.
+ * The front office registers a walk-in applicant: bad identity numbers and files that are not a PDF/JPEG/PNG are
+ * refused with the field's message, every refused file named with the email intake's reason, and nothing is stored;
+ * a script typed into the form is stored as text and shown as text (never run) on the receipt and on the task page,
+ * and the scans are kept with the case, in its dossier.
  */
 @HubTest
 class WalkInEscapesInputBrowserTest {
@@ -41,12 +44,24 @@ class WalkInEscapesInputBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.login("front-office");
             browser.go("/loket/baru");
-            fill(browser, "123", TestFiles.fakePdf("akta.pdf").toString());
+            Path ktp = TestFiles.png("KTP.png");
+            Path ktpAgain = Files.copy(ktp, ktp.resolveSibling("KTP lagi.png"));
+            Path docx = Files.writeString(ktp.resolveSibling("surat.docx"), "PK\u0003\u0004word/document.xml");
+            fill(browser, "123", TestFiles.fakePdf("akta.pdf") + "\n" + ktp + "\n" + ktpAgain + "\n" + docx);
             browser.find(By.id("register")).click();
             assertThat(browser.text(By.id("form-errors"))).isNotBlank();
             assertThat(browser.driver().findElements(By.cssSelector("p.field-error")))
                     .extracting(WebElement::getText)
-                    .contains("NIB harus 13 angka.", "Berkas akta.pdf bukan PDF, JPEG atau PNG.");
+                    .contains("NIB harus 13 angka.");
+            // Every refused scan at once, with the reason the email intake gives for the same file.
+            assertThat(browser.driver().findElements(By.cssSelector("#scans-errors li")))
+                    .extracting(WebElement::getText)
+                    .containsExactly(
+                            "Berkas akta.pdf tidak diterima: isi file bukan PDF, JPG atau PNG (walaupun namanya"
+                                    + " berakhiran .pdf).",
+                            "Berkas KTP lagi.png sama isinya dengan berkas KTP.png; pilih setiap pindaian sekali saja.",
+                            "Berkas surat.docx tidak diterima: file .docx tidak diterima; simpan atau cetak sebagai PDF,"
+                                    + " lalu kirim ulang.");
             assertThat(browser.find(By.id("applicantName")).getAttribute("value")).isEqualTo(SCRIPT);
             browser.screenshot("08-loket-galat-validasi");
 
@@ -69,7 +84,7 @@ class WalkInEscapesInputBrowserTest {
             assertThat(app.channel()).isEqualTo("loket");
             assertThat(documents.ofApplication(app.id()))
                     .extracting(d -> d.kind() + "|" + d.contentType())
-                    .containsExactlyInAnyOrder("surat-permohonan|application/pdf", "scan-ktp|image/png");
+                    .containsExactlyInAnyOrder("surat-permohonan|application/pdf", "ktp-penanggung-jawab|image/png");
 
             JsonNode task = api.awaitTask(app.id(), 2);
             browser.go("/tugas/" + task.get("taskId").asText());
