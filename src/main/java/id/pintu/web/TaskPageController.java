@@ -101,6 +101,8 @@ class TaskPageController {
         model.addAttribute("state", task.isOpen() ? sla.state(task.enteredAt(), task.dueAt(), 0) : null);
         model.addAttribute("left", task.isOpen() ? sla.left(task.dueAt()) : null);
         model.addAttribute("maxNote", MAX_NOTE);
+        model.addAttribute("maxMb", properties.maxUploadSize().toMegabytes());
+        model.addAttribute("maxBytes", properties.maxUploadSize().toBytes());
         DossierView checklist = dossier.view(app.id());
         model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
         model.addAttribute("mayCorrectDossier", access.mayRegisterWalkIns(auth));

@@ -91,6 +91,7 @@ class WalkInController {
         form.setSop(catalog.defaultSop().code());
         model.addAttribute("form", form);
         model.addAttribute("maxMb", properties.maxUploadSize().toMegabytes());
+        model.addAttribute("maxBytes", properties.maxUploadSize().toBytes());
         return "loket";
     }
 
@@ -116,6 +117,7 @@ class WalkInController {
         List<DossierService.Judged> scans = checkScans(form.getScans(), result);
         if (result.hasErrors()) {
             model.addAttribute("maxMb", properties.maxUploadSize().toMegabytes());
+            model.addAttribute("maxBytes", properties.maxUploadSize().toBytes());
             return "loket";
         }
         Submitted submitted = tx.execute(status -> {
