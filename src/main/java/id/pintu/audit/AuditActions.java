@@ -11,6 +11,8 @@ public final class AuditActions {
     public static final String CALENDAR_RELOADED = "CALENDAR_RELOADED";
     public static final String STAFF_RELOADED = "STAFF_RELOADED";
     public static final String SOP_FILES_RELOADED = "SOP_FILES_RELOADED";
+    /** The front office recorded a dossier file as another required document (or as none). */
+    public static final String DOSSIER_CORRECTED = "DOSSIER_CORRECTED";
 
     private AuditActions() {}
 }

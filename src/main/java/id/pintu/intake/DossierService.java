@@ -1,5 +1,7 @@
 package id.pintu.intake;
 
+import id.pintu.audit.AuditActions;
+import id.pintu.audit.AuditTrail;
 import id.pintu.common.TimeOrderedIds;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
@@ -10,7 +12,9 @@ import id.pintu.workflow.WorkflowException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +38,11 @@ public class DossierService implements DossierFacts {
     private final DossierRepository items;
     private final ApplicationRepository applications;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public DossierService(DossierRequirements requirements, ContentCheck check, DocumentStore documents,
-            DossierRepository items, ApplicationRepository applications, Clock clock) {
+            DossierRepository items, ApplicationRepository applications, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.requirements = requirements;
         this.check = check;
         this.documents = documents;
@@ -104,7 +110,7 @@ public class DossierService implements DossierFacts {
 
     /**
      * The clerk says which required document a stored file is (or none: {@code requirement} null); the document's
-     * kind follows, in the same transaction.
+     * kind follows and the change is an audit entry ({@code DOSSIER_CORRECTED}), in the same transaction.
      */
     @Transactional
     public DossierView correct(String applicationId, String documentId, String requirement, String by) {
@@ -120,6 +126,15 @@ public class DossierService implements DossierFacts {
         }
         items.rematch(item.id(), key, by, clock.instant());
         documents.reclassify(documentId, key == null ? UNMATCHED_KIND : key);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("file", item.fileName());
+        before.put("requirement", item.requirement());
+        before.put("matchedBy", item.matchedBy());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("file", item.fileName());
+        after.put("requirement", key);
+        audit.append(new AuditTrail.Record(by, AuditActions.DOSSIER_CORRECTED, applicationId, documentId, before, after,
+                null));
         return view(applicationId);
     }
 

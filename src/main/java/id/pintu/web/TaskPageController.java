@@ -19,7 +19,9 @@ import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,6 +109,43 @@ class TaskPageController {
         model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
         model.addAttribute("mayCorrectDossier", access.mayRegisterWalkIns(auth));
         return "tugas";
+    }
+
+    /**
+     * The front office adds scans to the case's dossier, e.g. the documents an applicant brings to the counter after a
+     * clarification: each judged like the counter's registration scans, the accepted ones stored (matched by name) and
+     * every refused one named, a file already in the case among them.
+     */
+    @PostMapping("/tugas/{taskId}/berkas")
+    String addScans(@PathVariable String taskId,
+            @RequestParam(name = "scans", required = false) List<MultipartFile> scans, Authentication auth,
+            RedirectAttributes flash) {
+        Task task = visible(taskId, auth);
+        if (!access.mayRegisterWalkIns(auth)) {
+            throw WorkflowException.forbidden(auth.getName() + " may not add to the dossier");
+        }
+        Application app = applications.find(task.applicationId()).orElseThrow();
+        String back = "redirect:/tugas/" + taskId + "#h-dossier";
+        List<MultipartFile> given = scans == null ? List.of() : scans.stream().filter(f -> !f.isEmpty()).toList();
+        if (app.closedAt() != null) {
+            flash.addFlashAttribute("error", "dossier.error.closed");
+            return back;
+        }
+        if (given.isEmpty() || given.size() > properties.maxScans()) {
+            flash.addFlashAttribute("error", given.isEmpty() ? "walkin.error.scansMissing" : "walkin.error.scansTooMany");
+            flash.addFlashAttribute("errorArgs", new Object[] {properties.maxScans()});
+            return back;
+        }
+        Map<String, String> stored = new HashMap<>();
+        documents.ofApplication(app.id()).forEach(d -> stored.putIfAbsent(d.sha256(), d.name()));
+        Uploads.Batch batch = Uploads.checkAll(given, properties.maxUploadSize().toBytes(), contentCheck, stored);
+        if (!batch.accepted().isEmpty()) {
+            tx.executeWithoutResult(status -> dossier.record(app, batch.accepted(), task.stepNo(), auth.getName()));
+        }
+        flash.addFlashAttribute("notice", batch.accepted().isEmpty() ? "dossier.addedNone" : "dossier.added");
+        flash.addFlashAttribute("noticeArgs", new Object[] {batch.accepted().size()});
+        flash.addFlashAttribute("scanRefusals", batch.refused());
+        return back;
     }
 
     /**

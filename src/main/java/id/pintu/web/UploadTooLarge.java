@@ -21,7 +21,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * An upload above the servlet's multipart limits ({@code spring.servlet.multipart.max-file-size} /
  * {@code max-request-size}) is refused before any controller runs, so no page's own advice sees it. A page's form
- * (the counter's registration, a task's completion) goes back to its page with the limit said in Bahasa Indonesia;
+ * (the counter's registration, a task's completion, scans added to a dossier) goes back to its page with the limit said in Bahasa Indonesia;
  * the API answers 413 with the limits; anything else gets the error page with 413. The pages also refuse such a file
  * in the browser before sending it ({@code upload-limit.js}), so what was typed is kept.
  */
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadTooLarge {
 
-    private static final Pattern TASK_FORM = Pattern.compile("/tugas/([A-Za-z0-9-]{1,64})/selesai");
+    private static final Pattern TASK_FORM = Pattern.compile("/tugas/([A-Za-z0-9-]{1,64})/(selesai|berkas)");
 
     private final MultipartProperties multipart;
     private final WebProperties properties;

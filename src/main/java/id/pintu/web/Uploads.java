@@ -1,8 +1,16 @@
 package id.pintu.web;
 
+import id.pintu.documents.DocumentStore;
 import id.pintu.intake.ContentCheck;
+import id.pintu.intake.DossierService;
+import id.pintu.intake.IncomingFile;
 import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -34,7 +42,43 @@ final class Uploads {
         }
     }
 
+    /** A refusal as the page shows it: a message key and its arguments (kept in the session across a redirect). */
+    record Problem(String key, Object[] args) implements Serializable {}
+
+    /** Several files judged together: those that pass, as the dossier takes them, and why the others were refused. */
+    record Batch(List<DossierService.Judged> accepted, List<Problem> refused) {}
+
     private Uploads() {}
+
+    /**
+     * Judges every file (none is skipped after a refusal, so every problem is named at once); a file whose content
+     * came earlier in the same upload, or is already among the case's documents ({@code stored}: SHA-256 to the
+     * stored name), is refused too.
+     */
+    static Batch checkAll(List<MultipartFile> files, long maxBytes, ContentCheck contentCheck,
+            Map<String, String> stored) {
+        List<DossierService.Judged> accepted = new ArrayList<>();
+        List<Problem> refused = new ArrayList<>();
+        for (MultipartFile f : files) {
+            try {
+                Checked scan = check(f, maxBytes, contentCheck);
+                String twin = accepted.stream().filter(j -> Arrays.equals(j.file().content(), scan.content()))
+                        .map(j -> j.file().name()).findFirst().orElse(null);
+                String earlier = stored.get(DocumentStore.sha256(scan.content()));
+                if (twin != null) {
+                    refused.add(new Problem("upload.twice", new Object[] {scan.name(), twin}));
+                } else if (earlier != null) {
+                    refused.add(new Problem("upload.alreadyInCase", new Object[] {scan.name(), earlier}));
+                } else {
+                    accepted.add(new DossierService.Judged(new IncomingFile(scan.name(), scan.content()),
+                            new ContentCheck.Verdict(scan.contentType(), true, null)));
+                }
+            } catch (Refused r) {
+                refused.add(new Problem(r.key(), r.args()));
+            }
+        }
+        return new Batch(accepted, refused);
+    }
 
     /**
      * Reads the file and judges it with the intake's {@link ContentCheck} (its first bytes, a PDF opened with its

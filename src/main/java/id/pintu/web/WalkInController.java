@@ -3,7 +3,6 @@ package id.pintu.web;
 import id.pintu.api.SubmitRequest;
 import id.pintu.intake.ContentCheck;
 import id.pintu.intake.DossierService;
-import id.pintu.intake.IncomingFile;
 import id.pintu.sla.LatestFinish;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
@@ -14,8 +13,6 @@ import id.pintu.workflow.WorkflowService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -156,32 +153,18 @@ class WalkInController {
      * the same file chosen twice is named too. The form is refused as a whole: nothing is stored until all pass.
      */
     private List<DossierService.Judged> checkScans(List<MultipartFile> files, BindingResult result) {
-        List<DossierService.Judged> checked = new ArrayList<>();
         List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (given.isEmpty()) {
             result.rejectValue("scans", "walkin.error.scansMissing");
-            return checked;
+            return List.of();
         }
         if (given.size() > properties.maxScans()) {
             result.rejectValue("scans", "walkin.error.scansTooMany", new Object[] {properties.maxScans()}, null);
-            return checked;
+            return List.of();
         }
-        for (MultipartFile f : given) {
-            try {
-                Uploads.Checked scan = Uploads.check(f, properties.maxUploadSize().toBytes(), contentCheck);
-                String twin = checked.stream().filter(c -> Arrays.equals(c.file().content(), scan.content()))
-                        .map(c -> c.file().name()).findFirst().orElse(null);
-                if (twin != null) {
-                    result.rejectValue("scans", "walkin.error.scanTwice", new Object[] {scan.name(), twin}, null);
-                    continue;
-                }
-                checked.add(new DossierService.Judged(new IncomingFile(scan.name(), scan.content()),
-                        new ContentCheck.Verdict(scan.contentType(), true, null)));
-            } catch (Uploads.Refused r) {
-                result.rejectValue("scans", r.key(), r.args(), null);
-            }
-        }
-        return checked;
+        Uploads.Batch batch = Uploads.checkAll(given, properties.maxUploadSize().toBytes(), contentCheck, Map.of());
+        batch.refused().forEach(p -> result.rejectValue("scans", p.key(), p.args(), null));
+        return batch.accepted();
     }
 
     private void requireFrontOffice(Authentication auth) {

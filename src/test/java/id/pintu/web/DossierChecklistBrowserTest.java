@@ -13,12 +13,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The front office checks a walk-in dossier on the task page: the scans were matched by name to the SOP's required
  * documents, each requirement shows present or missing, and a scan whose name says nothing ("scan001.pdf") is
  * recorded as the document it is with one choice; the dossier API shows the same correction, and the applicant's
- * /lacak shows the checklist with their own files, apart from the office's letters.
+ * /lacak shows the checklist with their own files, apart from the office's letters. Documents brought to the counter
+ * later are added from the task page, each judged, a file already in the case refused.
  */
 @HubTest
 class DossierChecklistBrowserTest {
@@ -32,6 +34,9 @@ class DossierChecklistBrowserTest {
     @Autowired
     ApplicationRepository applications;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void clerkSeesTheChecklistAndRecordsAnUnnamedScan() throws Exception {
         try (Browser browser = Browser.open(port)) {
@@ -44,8 +49,9 @@ class DossierChecklistBrowserTest {
             browser.find(By.id("npwp")).sendKeys("012345678901000");
             browser.find(By.id("kbli")).sendKeys("13121");
             browser.find(By.id("address")).sendKeys("Jl. Sisingamangaraja 2, Balige");
+            java.nio.file.Path ktp = TestFiles.png("KTP direktur.png");
             browser.find(By.id("scans")).sendKeys(TestFiles.pdf("Surat Permohonan.pdf", "Surat permohonan") + "\n"
-                    + TestFiles.png("KTP direktur.png") + "\n" + TestFiles.pdf("scan001.pdf", "NPWP perusahaan"));
+                    + ktp + "\n" + TestFiles.pdf("scan001.pdf", "NPWP perusahaan"));
             browser.find(By.id("register")).click();
             String code = browser.text(By.id("receipt-code"));
             String token = browser.text(By.id("receipt-token"));
@@ -85,6 +91,12 @@ class DossierChecklistBrowserTest {
             }
             assertThat(npwp.get("status").asText()).isEqualTo("PRESENT");
             assertThat(npwp.get("files").get(0).get("matchedBy").asText()).isEqualTo("front-office");
+            // Who recorded which file as what is in the audit trail.
+            assertThat(jdbc.sql("SELECT actor, before_json, after_json FROM audit_log WHERE action = 'DOSSIER_CORRECTED'"
+                    + " AND subject = ?").param(scanId)
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).single())
+                    .isEqualTo("front-office {\"file\":\"scan001.pdf\",\"matchedBy\":\"pintu-intake\"}"
+                            + " {\"file\":\"scan001.pdf\",\"requirement\":\"npwp\"}");
 
             // The applicant sees the same checklist on /lacak, their own files apart from the office's letters.
             browser.go("/lacak?kode=" + code + "&token=" + token);
@@ -100,6 +112,22 @@ class DossierChecklistBrowserTest {
             browser.screenshot("15-lacak-kelengkapan-berkas");
             browser.find(By.linkText("scan001.pdf")).click();
             assertThat(browser.path()).startsWith("/lacak/dokumen/" + scanId);
+
+            // The applicant brings more documents to the counter: the clerk adds them to the dossier from the task.
+            java.nio.file.Path docx = java.nio.file.Files.writeString(ktp.resolveSibling("NIB.docx"), "PK\u0003\u0004x");
+            browser.go("/tugas/" + task.get("taskId").asText());
+            browser.find(By.id("add-scans")).sendKeys(TestFiles.pdf("Akta Pendirian.pdf", "Akta") + "\n" + docx + "\n"
+                    + ktp);
+            browser.find(By.id("add-scans-submit")).click();
+            assertThat(browser.text(By.cssSelector("p.notice"))).isEqualTo("1 berkas ditambahkan ke berkas permohonan.");
+            assertThat(browser.driver().findElements(By.cssSelector("#add-scans-errors li")))
+                    .extracting(WebElement::getText)
+                    .containsExactly("Berkas NIB.docx tidak diterima: file .docx tidak diterima; simpan atau cetak"
+                                    + " sebagai PDF, lalu kirim ulang.",
+                            "Berkas KTP direktur.png sudah ada dalam berkas permohonan (sebagai KTP direktur.png).");
+            assertThat(status(browser, "akta-pendirian")).isEqualTo("Ada");
+            assertThat(browser.text(By.id("dossier-summary")))
+                    .isEqualTo("4 dokumen persyaratan belum ada atau berkasnya tidak dapat diterima.");
         }
     }
 
