@@ -13,8 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IntakeRecords {
 
+    /** An item of the review queue; {@code handledBy}, {@code handledAt}, {@code handledNote} once staff took care of it. */
     public record Review(String id, String source, String messageKey, String sender, String subject, String reason,
-            Instant receivedAt, long sizeBytes) {}
+            Instant receivedAt, long sizeBytes, String handledBy, Instant handledAt, String handledNote) {
+
+        public boolean open() {
+            return handledAt == null;
+        }
+    }
 
     /** The statuses of an open case, as SQL literals (from the enum, never from input). */
     private static final String OPEN_STATUSES = CaseStatus.OPEN.stream().map(st -> "'" + st.name() + "'")
@@ -78,14 +84,47 @@ public class IntakeRecords {
         return id;
     }
 
+    /** The newest items of the review queue, handled or not. */
     public List<Review> reviews(int limit) {
-        return jdbc.sql("SELECT id, source, message_key, sender, subject, reason, received_at, LENGTH(raw) AS size_bytes"
-                        + " FROM intake_review ORDER BY received_at DESC LIMIT ?")
+        return reviews(limit, false);
+    }
+
+    /** The newest items of the review queue; with {@code openOnly} those no one has taken care of yet. */
+    public List<Review> reviews(int limit, boolean openOnly) {
+        return jdbc.sql("SELECT " + REVIEW_COLUMNS + " FROM intake_review"
+                        + (openOnly ? " WHERE handled_at IS NULL" : "") + " ORDER BY received_at DESC LIMIT ?")
                 .param(limit)
-                .query((rs, n) -> new Review(rs.getString("id"), rs.getString("source"), rs.getString("message_key"),
-                        rs.getString("sender"), rs.getString("subject"), rs.getString("reason"),
-                        rs.getTimestamp("received_at").toInstant(), rs.getLong("size_bytes")))
+                .query(IntakeRecords::review)
                 .list();
+    }
+
+    public java.util.Optional<Review> findReview(String id) {
+        return jdbc.sql("SELECT " + REVIEW_COLUMNS + " FROM intake_review WHERE id = ?").param(id)
+                .query(IntakeRecords::review).optional();
+    }
+
+    /** How many items of the review queue no one has taken care of yet. */
+    public long openReviews() {
+        return jdbc.sql("SELECT COUNT(*) FROM intake_review WHERE handled_at IS NULL").query(Long.class).single();
+    }
+
+    /** Records that {@code by} took care of an item; false if it was already handled (by someone else, or twice). */
+    public boolean handled(String id, String by, String note, Instant at) {
+        return jdbc.sql("UPDATE intake_review SET handled_by = ?, handled_at = ?, handled_note = ?"
+                        + " WHERE id = ? AND handled_at IS NULL")
+                .params(cut(by, 100), Timestamp.from(at), cut(note, 2000), id)
+                .update() == 1;
+    }
+
+    private static final String REVIEW_COLUMNS = "id, source, message_key, sender, subject, reason, received_at,"
+            + " LENGTH(raw) AS size_bytes, handled_by, handled_at, handled_note";
+
+    private static Review review(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Timestamp handledAt = rs.getTimestamp("handled_at");
+        return new Review(rs.getString("id"), rs.getString("source"), rs.getString("message_key"),
+                rs.getString("sender"), rs.getString("subject"), rs.getString("reason"),
+                rs.getTimestamp("received_at").toInstant(), rs.getLong("size_bytes"), rs.getString("handled_by"),
+                handledAt == null ? null : handledAt.toInstant(), rs.getString("handled_note"));
     }
 
     public java.util.Optional<byte[]> raw(String id) {

@@ -23,7 +23,7 @@ class HomeController {
         List<Actor> inboxes = access.inboxes(auth);
         boolean walkIns = access.mayRegisterWalkIns(auth);
         boolean dashboard = access.maySeeDashboard(auth);
-        if (inboxes.size() == 1 && !walkIns && !dashboard) {
+        if (inboxes.size() == 1 && !walkIns && !dashboard && !access.mayReviewIntake(auth)) {
             return "redirect:/kotak-masuk/" + inboxes.get(0).id();
         }
         model.addAttribute("inboxes", inboxes);

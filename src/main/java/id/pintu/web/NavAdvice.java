@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.intake.IntakeRecords;
 import id.pintu.sop.Actor;
 import java.util.List;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -13,12 +14,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ControllerAdvice(basePackageClasses = NavAdvice.class)
 class NavAdvice {
 
-    record Nav(List<Actor> inboxes, boolean walkIns, boolean dashboard) {}
+    /** @param reviewOpen items of the review queue no one has taken care of; null if the user does not work it */
+    record Nav(List<Actor> inboxes, boolean walkIns, boolean dashboard, Long reviewOpen) {}
 
     private final StaffAccess access;
+    private final IntakeRecords intake;
 
-    NavAdvice(StaffAccess access) {
+    NavAdvice(StaffAccess access, IntakeRecords intake) {
         this.access = access;
+        this.intake = intake;
     }
 
     record LangUrls(String id, String en) {}
@@ -37,6 +41,7 @@ class NavAdvice {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return null;
         }
-        return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.maySeeDashboard(auth));
+        return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.maySeeDashboard(auth),
+                access.mayReviewIntake(auth) ? intake.openReviews() : null);
     }
 }

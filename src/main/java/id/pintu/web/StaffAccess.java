@@ -56,6 +56,12 @@ class StaffAccess {
         return caller(auth).holds(workflowProperties.applicantDelegate());
     }
 
+    /** The review queue of input that made no case: the front office works it, admins look too. */
+    boolean mayReviewIntake(Authentication auth) {
+        return mayRegisterWalkIns(auth)
+                || auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+    }
+
     boolean maySeeDashboard(Authentication auth) {
         Caller caller = caller(auth);
         return properties.dashboardActors().stream().anyMatch(caller::holds)
