@@ -39,6 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TrackingPageController {
 
+    /** The longest reason a withdrawal keeps (it becomes the note of the cancelled task). */
+    static final int MAX_REASON = 1000;
+
     /** A timeline entry as the applicant sees it. */
     record PublicStep(int stepNo, String name, String role, TaskStatus status, Instant enteredAt, Instant completedAt,
             boolean yours) {}
@@ -135,6 +138,38 @@ class TrackingPageController {
             redirect.addFlashAttribute("notice", "track.confirmed");
         } catch (WorkflowException e) {
             redirect.addFlashAttribute("flashError", "track.error.nothingWaiting");
+        }
+        return "redirect:/lacak";
+    }
+
+    /**
+     * The applicant withdraws the application (pencabutan) while it is open, after ticking that a withdrawn
+     * application cannot go on: the same {@link WorkflowService#withdraw} as the API, so the open task is cancelled,
+     * the case closes as WITHDRAWN and the applicant's address gets the mail that says so.
+     */
+    @PostMapping("/lacak/cabut")
+    String withdraw(@RequestParam(name = "kode") String code, @RequestParam String token,
+            @RequestParam(name = "alasan", required = false) String reason,
+            @RequestParam(name = "setuju", required = false) String agreed, RedirectAttributes redirect) {
+        redirect.addAttribute("kode", code.strip());
+        redirect.addAttribute("token", token.strip());
+        Optional<Application> found = open(code, token);
+        if (found.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "track.error.notFound");
+            return "redirect:/lacak";
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (agreed == null || (why != null && why.length() > MAX_REASON)) {
+            redirect.addFlashAttribute("flashError", agreed == null ? "track.error.withdrawAgree"
+                    : "track.error.withdrawReason");
+            return "redirect:/lacak";
+        }
+        try {
+            workflow.withdraw(found.get().id(), "Dicabut oleh pemohon melalui halaman lacak"
+                    + (why == null ? "" : ": " + why), applicant(found.get()));
+            redirect.addFlashAttribute("notice", "track.withdrawn");
+        } catch (WorkflowException e) {
+            redirect.addFlashAttribute("flashError", "track.error.closed");
         }
         return "redirect:/lacak";
     }
