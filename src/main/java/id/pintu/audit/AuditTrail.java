@@ -121,17 +121,37 @@ public class AuditTrail {
         return recorded;
     }
 
-    /** Verifies the whole chain in sequence order, streaming the rows. */
+    /**
+     * Verifies the chain in sequence order, streaming the rows, as it stood when the verification began: the head is
+     * read first and the entries up to it are checked against it (an append commits its entries and the head
+     * together, so all of them are there). Reading the head after the rows instead made a verification that ran
+     * beside the hub's appends report a chain "ending before the head" that was whole. An entry past the head read
+     * after it has no head covering it: it was added around the chain and is reported (by its number; the forged
+     * entry's own content is not checked).
+     */
     @Transactional(readOnly = true)
     public ChainVerifier.Result verify() {
+        Head head = head();
         ChainVerifier verifier = new ChainVerifier();
-        template.query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq", rs -> {
+        template.query("SELECT " + COLUMNS + " FROM audit_log WHERE seq <= ? ORDER BY seq", rs -> {
             verifier.accept(map(rs));
-        });
-        Head head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
+        }, head.seq());
+        ChainVerifier.Result result = verifier.finish(head.seq(), head.hash());
+        if (!result.ok()) {
+            return result;
+        }
+        // The last entry, then the head: an append commits both together, so a head read after the entry covers it.
+        List<Long> last = jdbc.sql("SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1").query(Long.class).list();
+        Head now = head();
+        return last.isEmpty() || last.get(0) <= now.seq() ? result : new ChainVerifier.Result(false,
+                result.entries(), last.get(0), "entry " + last.get(0) + " lies past the head of the chain ("
+                        + now.seq() + "): added without the chain");
+    }
+
+    private Head head() {
+        return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
                 .single();
-        return verifier.finish(head.seq(), head.hash());
     }
 
     /** Streams the entries with {@code seq >= fromSeq} in order. */

@@ -94,6 +94,42 @@ class AuditChainNamesTheAlteredEntryTest {
                 row.get("before_json"), row.get("after_json"), row.get("event_id"), row.get("prev_hash"),
                 row.get("hash"));
         assertThat(trail.verify().ok()).isTrue();
+        // An entry written past the head, around the chain, is reported.
+        jdbc.update("INSERT INTO audit_log (seq, at, actor, action, application_id, subject, before_json, after_json,"
+                + " event_id, prev_hash, hash) VALUES (?, ?, 'x', 'FORGED', NULL, NULL, NULL, NULL, NULL, ?, ?)",
+                last + 1, row.get("at"), row.get("hash"), row.get("hash"));
+        ChainVerifier.Result forged = trail.verify();
+        assertThat(forged.ok()).isFalse();
+        assertThat(forged.brokenSeq()).isEqualTo(last + 1);
+        assertThat(forged.problem()).contains("past the head");
+        jdbc.update("DELETE FROM audit_log WHERE seq = ?", last + 1);
+        assertThat(trail.verify().ok()).isTrue();
+    }
+
+    /** A verification beside the hub's appends sees the chain as it stood when it began: whole, not "broken". */
+    @Test
+    void verifyingWhileEntriesAreAppendedFindsTheChainWhole() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger appended = new java.util.concurrent.atomic.AtomicInteger();
+        Thread appender = new Thread(() -> {
+            while (!stop.get()) {
+                trail.append(new AuditTrail.Record("test", "TEST_APPEND", null, null, null,
+                        Map.of("i", appended.incrementAndGet()), null));
+            }
+        });
+        appender.start();
+        try {
+            int verified = 0;
+            while (verified < 40 || appended.get() < 200) {
+                ChainVerifier.Result r = trail.verify();
+                assertThat(r.ok()).as("verification %d while appending: %s", verified, r).isTrue();
+                verified++;
+            }
+        } finally {
+            stop.set(true);
+            appender.join();
+        }
+        assertThat(trail.verify().ok()).isTrue();
     }
 
     private List<String> export() {

@@ -3,6 +3,7 @@ package id.pintu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.audit.AuditTrail;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import id.pintu.workflow.ApplicationRepository;
@@ -36,6 +37,9 @@ class DossierChecklistBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditTrail audit;
 
     @Test
     void clerkSeesTheChecklistAndRecordsAnUnnamedScan() throws Exception {
@@ -97,6 +101,7 @@ class DossierChecklistBrowserTest {
                     .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).single())
                     .isEqualTo("front-office {\"file\":\"scan001.pdf\",\"matchedBy\":\"pintu-intake\"}"
                             + " {\"file\":\"scan001.pdf\",\"requirement\":\"npwp\"}");
+            assertThat(audit.verify().ok()).as("audit chain %s", audit.verify()).isTrue();
 
             // The applicant sees the same checklist on /lacak, their own files apart from the office's letters.
             browser.go("/lacak?kode=" + code + "&token=" + token);
