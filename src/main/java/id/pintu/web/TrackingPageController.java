@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,10 @@ class TrackingPageController {
 
     @GetMapping("/lacak")
     String track(@RequestParam(name = "kode", required = false) String code,
-            @RequestParam(required = false) String token, Model model) {
+            @RequestParam(required = false) String token, CsrfToken csrf, Model model) {
+        // The page's forms carry a CSRF token kept in the session. The withdrawal form comes last, after the response
+        // buffer may have been sent: the token (and the session) must exist before rendering starts.
+        csrf.getToken();
         model.addAttribute("kode", code == null ? "" : code.strip());
         if (code == null || code.isBlank()) {
             return "lacak";
