@@ -1,8 +1,12 @@
 package id.pintu.web;
 
 import id.pintu.intake.IntakeRecords;
+import id.pintu.intake.ReviewedEmails;
 import id.pintu.workflow.WorkflowException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The review queue for the front office: every email or scan the intake could not turn into a case or attach to
  * one (a form with missing fields, an unknown or blocked sender, a reply from another address, an email too large,
  * an unreadable message), with the reason, the original to download, and "handled" with a note once a clerk took
- * care of it (called the applicant, registered the case at the counter, ...). The API keeps {@code GET
+ * care of it (called the applicant, registered the case at the counter, ...), or attached to the case it belongs to
+ * after all (a reply sent from a colleague's address: its files join that dossier). The API keeps {@code GET
  * /api/intake-review} for IT.
  */
 @Controller
@@ -28,11 +33,13 @@ class ReviewPageController {
 
     private final StaffAccess access;
     private final IntakeRecords records;
+    private final ReviewedEmails reviewed;
     private final Clock clock;
 
-    ReviewPageController(StaffAccess access, IntakeRecords records, Clock clock) {
+    ReviewPageController(StaffAccess access, IntakeRecords records, ReviewedEmails reviewed, Clock clock) {
         this.access = access;
         this.records = records;
+        this.reviewed = reviewed;
         this.clock = clock;
     }
 
@@ -41,7 +48,11 @@ class ReviewPageController {
         require(auth);
         boolean everything = all != null;
         model.addAttribute("all", everything);
-        model.addAttribute("items", records.reviews(LIMIT, !everything));
+        List<IntakeRecords.Review> items = records.reviews(LIMIT, !everything);
+        Map<String, String> named = new HashMap<>();
+        items.forEach(r -> ReviewedEmails.namedCase(r).ifPresent(code -> named.put(r.id(), code)));
+        model.addAttribute("items", items);
+        model.addAttribute("namedCases", named);
         model.addAttribute("limit", LIMIT);
         model.addAttribute("maxNote", MAX_NOTE);
         return "tinjauan";
@@ -78,6 +89,27 @@ class ReviewPageController {
             flash.addFlashAttribute("noticeArgs", new Object[] {item.subject() == null ? "-" : item.subject()});
         } else {
             flash.addFlashAttribute("error", "review.error.already");
+        }
+        return "redirect:/tinjauan";
+    }
+
+    /** The email belongs to a case after all: its attachments join the case's dossier and the item is handled. */
+    @PostMapping("/tinjauan/{id}/lampirkan")
+    String attach(@PathVariable String id, @RequestParam(name = "kode", required = false) String code,
+            @RequestParam(required = false) String note, Authentication auth, RedirectAttributes flash) {
+        require(auth);
+        if (note != null && note.length() > MAX_NOTE) {
+            flash.addFlashAttribute("error", "review.error.note");
+            return "redirect:/tinjauan";
+        }
+        try {
+            ReviewedEmails.Attached a = reviewed.attach(id, code, auth.getName(), note);
+            flash.addFlashAttribute("notice", "review.attached");
+            flash.addFlashAttribute("noticeArgs", new Object[] {a.trackingCode(), a.accepted(), a.refused()});
+        } catch (WorkflowException e) {
+            flash.addFlashAttribute("error", e.reason() == WorkflowException.Reason.NOT_FOUND
+                    ? "review.error.noCase" : "review.error.cannotAttach");
+            flash.addFlashAttribute("errorArgs", new Object[] {code == null ? "" : code.strip()});
         }
         return "redirect:/tinjauan";
     }
