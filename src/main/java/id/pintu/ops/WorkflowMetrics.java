@@ -66,6 +66,10 @@ public class WorkflowMetrics {
         Gauge.builder("pintu.outbox.pending", () -> cached("outbox", outbox::pending))
                 .description("Committed events not yet routed")
                 .register(registry);
+        Gauge.builder("pintu.intake.review.open", () -> cached("review", () -> jdbc
+                        .sql("SELECT COUNT(*) FROM intake_review WHERE handled_at IS NULL").query(Long.class).single()))
+                .description("Emails of the review queue that no one has marked handled")
+                .register(registry);
     }
 
     private void actorGauges(String actor, WorkflowProperties workflow) {
