@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,9 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReviewedEmails {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewedEmails.class);
-
-    /** A tracking code as the hub issues them, e.g. PTU-26-ABCD234. */
-    private static final Pattern TRACKING_CODE = Pattern.compile("PTU-\\d{2}-[A-Z0-9]{7}");
 
     /** What attaching did: the case, and the files accepted into its dossier and refused. */
     public record Attached(String trackingCode, int accepted, int refused) {}
@@ -61,7 +57,7 @@ public class ReviewedEmails {
     /** The tracking code an item names (in its reason or subject), to offer as the case to attach it to. */
     public static Optional<String> namedCase(IntakeRecords.Review item) {
         for (String text : new String[] {item.reason(), item.subject()}) {
-            Matcher m = TRACKING_CODE.matcher(text == null ? "" : text);
+            Matcher m = EmailIntake.TRACKING_CODE.matcher(text == null ? "" : text);
             if (m.find()) {
                 return Optional.of(m.group());
             }
