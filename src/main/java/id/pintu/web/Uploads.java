@@ -124,5 +124,4 @@ final class Uploads {
         }
         return s.length() > 64 ? s.substring(0, 64).replaceAll("-+$", "") : s;
     }
-
 }
