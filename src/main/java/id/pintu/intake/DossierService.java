@@ -51,6 +51,12 @@ public class DossierService implements DossierFacts {
         this.clock = clock;
     }
 
+    /** The email a dossier's files came in, kept whole with the case for staff (kind {@code email-asli}). */
+    public void keepOriginal(Application app, byte[] raw, String by, Integer step) {
+        documents.store(app.id(), RAW_EMAIL_KIND, step, "email-" + clock.instant().toEpochMilli() + ".eml",
+                "message/rfc822", raw, StoredDocument.STAFF, by);
+    }
+
     /** A file with the content check's verdict on it. */
     public record Judged(IncomingFile file, ContentCheck.Verdict verdict) {}
 

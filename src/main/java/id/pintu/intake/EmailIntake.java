@@ -1,7 +1,6 @@
 package id.pintu.intake;
 
 import id.pintu.documents.DocumentStore;
-import id.pintu.documents.StoredDocument;
 import id.pintu.mail.MailMetrics;
 import id.pintu.mail.MailOutbox;
 import id.pintu.mail.MailTemplates;
@@ -59,7 +58,6 @@ public class EmailIntake {
     private final ApplicationRepository applications;
     private final SopCatalog catalog;
     private final DossierService dossier;
-    private final DocumentStore documents;
     private final IntakeRecords records;
     private final SentMailRepository sentMail;
     private final MailOutbox outbox;
@@ -72,14 +70,13 @@ public class EmailIntake {
     private final MailMetrics metrics;
 
     public EmailIntake(WorkflowService workflow, ApplicationRepository applications, SopCatalog catalog,
-            DossierService dossier, DocumentStore documents, IntakeRecords records, SentMailRepository sentMail,
+            DossierService dossier, IntakeRecords records, SentMailRepository sentMail,
             MailOutbox outbox, MailTemplates templates, StatusMails statusMails, IntakeProperties properties,
             Validator validator, TransactionTemplate tx, Clock clock, MailMetrics metrics) {
         this.workflow = workflow;
         this.applications = applications;
         this.catalog = catalog;
         this.dossier = dossier;
-        this.documents = documents;
         this.records = records;
         this.sentMail = sentMail;
         this.outbox = outbox;
@@ -270,7 +267,7 @@ public class EmailIntake {
                 new Application.Company(form.companyName(), form.nib(), form.npwp(), form.address(), form.kbli()),
                 form.description(), CHANNEL));
         Application app = s.application();
-        keepOriginal(app, raw, mail.sender(), 1);
+        dossier.keepOriginal(app, raw, mail.sender(), 1);
         dossier.accept(app, mail.attachments(), 1, mail.sender());
         records.accepted(messageKey, app.id(), contentKey);
         // The same test as the automatic clarification's (CompletenessCheck): a required document is missing.
@@ -324,7 +321,7 @@ public class EmailIntake {
                 .filter(t -> t.kind() == TaskKind.CLARIFICATION)
                 .findFirst();
         Integer step = open.map(Task::stepNo).orElse(null);
-        keepOriginal(app, raw, mail.sender(), step);
+        dossier.keepOriginal(app, raw, mail.sender(), step);
         List<DossierItem> added = dossier.accept(app, mail.attachments(), step, mail.sender());
         records.outcome(messageKey, "REPLY", app.id());
         if (open.isPresent()) {
@@ -340,11 +337,6 @@ public class EmailIntake {
         }
         LOG.info("Email {} added {} file(s) to case {}", messageKey, added.size(), app.trackingCode());
         return "REPLY";
-    }
-
-    private void keepOriginal(Application app, byte[] raw, String by, Integer step) {
-        documents.store(app.id(), DossierService.RAW_EMAIL_KIND, step, "email-" + clock.instant().toEpochMilli() + ".eml",
-                "message/rfc822", raw, StoredDocument.STAFF, by);
     }
 
     private String review(String messageKey, String sender, String subject, String reason, byte[] raw) {

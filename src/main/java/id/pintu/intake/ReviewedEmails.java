@@ -1,7 +1,5 @@
 package id.pintu.intake;
 
-import id.pintu.documents.DocumentStore;
-import id.pintu.documents.StoredDocument;
 import id.pintu.mail.SentMailRepository;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
@@ -36,19 +34,16 @@ public class ReviewedEmails {
     private final ApplicationRepository applications;
     private final WorkflowService workflow;
     private final DossierService dossier;
-    private final DocumentStore documents;
     private final SentMailRepository sentMail;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public ReviewedEmails(IntakeRecords records, ApplicationRepository applications, WorkflowService workflow,
-            DossierService dossier, DocumentStore documents, SentMailRepository sentMail, TransactionTemplate tx,
-            Clock clock) {
+            DossierService dossier, SentMailRepository sentMail, TransactionTemplate tx, Clock clock) {
         this.records = records;
         this.applications = applications;
         this.workflow = workflow;
         this.dossier = dossier;
-        this.documents = documents;
         this.sentMail = sentMail;
         this.tx = tx;
         this.clock = clock;
@@ -90,8 +85,7 @@ public class ReviewedEmails {
         Integer step = workflow.openTasks(app.id()).stream().filter(t -> t.kind() == TaskKind.CLARIFICATION)
                 .map(Task::stepNo).findFirst().orElse(null);
         Attached attached = tx.execute(status -> {
-            documents.store(app.id(), DossierService.RAW_EMAIL_KIND, step, "email-" + clock.instant().toEpochMilli()
-                    + ".eml", "message/rfc822", raw, StoredDocument.STAFF, clerk);
+            dossier.keepOriginal(app, raw, clerk, step);
             List<DossierItem> added = dossier.accept(app, mail.attachments(), step, clerk);
             int accepted = (int) added.stream().filter(DossierItem::valid).count();
             String done = "Dilampirkan ke permohonan " + app.trackingCode() + " (" + accepted + " berkas diterima"

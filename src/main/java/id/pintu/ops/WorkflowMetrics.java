@@ -1,5 +1,6 @@
 package id.pintu.ops;
 
+import id.pintu.intake.IntakeRecords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.calendar.WorkingCalendar;
@@ -48,7 +49,7 @@ public class WorkflowMetrics {
 
     public WorkflowMetrics(MeterRegistry registry, SopCatalog catalog, TaskRepository tasks, WorkingCalendar calendar,
             JmsTemplate jms, JdbcClient jdbc, Clock clock, WorkflowProperties workflow, MessagingProperties messaging,
-            OutboxRepository outbox, ObjectMapper json) {
+            OutboxRepository outbox, ObjectMapper json, IntakeRecords intake) {
         this.registry = registry;
         this.catalog = catalog;
         this.tasks = tasks;
@@ -66,8 +67,7 @@ public class WorkflowMetrics {
         Gauge.builder("pintu.outbox.pending", () -> cached("outbox", outbox::pending))
                 .description("Committed events not yet routed")
                 .register(registry);
-        Gauge.builder("pintu.intake.review.open", () -> cached("review", () -> jdbc
-                        .sql("SELECT COUNT(*) FROM intake_review WHERE handled_at IS NULL").query(Long.class).single()))
+        Gauge.builder("pintu.intake.review.open", () -> cached("review", intake::openReviews))
                 .description("Emails of the review queue that no one has marked handled")
                 .register(registry);
     }

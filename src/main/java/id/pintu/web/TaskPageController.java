@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -126,14 +127,15 @@ class TaskPageController {
         }
         Application app = applications.find(task.applicationId()).orElseThrow();
         String back = "redirect:/tugas/" + taskId + "#h-dossier";
-        List<MultipartFile> given = scans == null ? List.of() : scans.stream().filter(f -> !f.isEmpty()).toList();
         if (app.closedAt() != null) {
             flash.addFlashAttribute("error", "dossier.error.closed");
             return back;
         }
-        if (given.isEmpty() || given.size() > properties.maxScans()) {
-            flash.addFlashAttribute("error", given.isEmpty() ? "walkin.error.scansMissing" : "walkin.error.scansTooMany");
-            flash.addFlashAttribute("errorArgs", new Object[] {properties.maxScans()});
+        List<MultipartFile> given = Uploads.chosen(scans);
+        Optional<Uploads.Problem> count = Uploads.countProblem(given, properties.maxScans());
+        if (count.isPresent()) {
+            flash.addFlashAttribute("error", count.get().key());
+            flash.addFlashAttribute("errorArgs", count.get().args());
             return back;
         }
         Map<String, String> stored = new HashMap<>();

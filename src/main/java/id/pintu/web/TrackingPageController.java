@@ -124,14 +124,10 @@ class TrackingPageController {
     @PostMapping("/lacak/konfirmasi")
     String confirm(@RequestParam(name = "kode") String code, @RequestParam String token,
             RedirectAttributes redirect) {
-        redirect.addAttribute("kode", code.strip());
-        redirect.addAttribute("token", token.strip());
-        Optional<Application> found = open(code, token);
-        if (found.isEmpty()) {
-            redirect.addFlashAttribute("flashError", "track.error.notFound");
+        Application a = openFromPage(code, token, redirect).orElse(null);
+        if (a == null) {
             return "redirect:/lacak";
         }
-        Application a = found.get();
         Optional<Task> waiting = waitingForApplicant(a).filter(t -> t.kind() == TaskKind.STEP);
         if (waiting.isEmpty()) {
             redirect.addFlashAttribute("flashError", "track.error.nothingWaiting");
@@ -155,11 +151,8 @@ class TrackingPageController {
     String withdraw(@RequestParam(name = "kode") String code, @RequestParam String token,
             @RequestParam(name = "alasan", required = false) String reason,
             @RequestParam(name = "setuju", required = false) String agreed, RedirectAttributes redirect) {
-        redirect.addAttribute("kode", code.strip());
-        redirect.addAttribute("token", token.strip());
-        Optional<Application> found = open(code, token);
+        Optional<Application> found = openFromPage(code, token, redirect);
         if (found.isEmpty()) {
-            redirect.addFlashAttribute("flashError", "track.error.notFound");
             return "redirect:/lacak";
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
@@ -187,6 +180,20 @@ class TrackingPageController {
                 .filter(doc -> doc.applicationId().equals(a.id()) && StoredDocument.APPLICANT.equals(doc.audience()))
                 .orElseThrow(() -> WorkflowException.notFound("no document " + docId));
         return downloads.serve(d, "applicant:" + a.applicant().email(), "tracking");
+    }
+
+    /**
+     * A form of the page posted back: the redirect returns to the page with the code and token, and an unknown code
+     * or wrong token is said there (empty).
+     */
+    private Optional<Application> openFromPage(String code, String token, RedirectAttributes redirect) {
+        redirect.addAttribute("kode", code.strip());
+        redirect.addAttribute("token", token.strip());
+        Optional<Application> found = open(code, token);
+        if (found.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "track.error.notFound");
+        }
+        return found;
     }
 
     private Optional<Task> waitingForApplicant(Application a) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -49,6 +50,20 @@ final class Uploads {
     record Batch(List<DossierService.Judged> accepted, List<Problem> refused) {}
 
     private Uploads() {}
+
+    /** The files actually chosen: a form's empty file fields left out. */
+    static List<MultipartFile> chosen(List<MultipartFile> files) {
+        return files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+    }
+
+    /** Why a form's chosen files are refused by their number (none, or more than {@code max}), if they are. */
+    static Optional<Problem> countProblem(List<MultipartFile> chosen, int max) {
+        if (chosen.isEmpty()) {
+            return Optional.of(new Problem("walkin.error.scansMissing", new Object[0]));
+        }
+        return chosen.size() > max ? Optional.of(new Problem("walkin.error.scansTooMany", new Object[] {max}))
+                : Optional.empty();
+    }
 
     /**
      * Judges every file (none is skipped after a refusal, so every problem is named at once); a file whose content

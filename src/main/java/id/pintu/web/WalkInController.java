@@ -15,6 +15,7 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -153,13 +154,10 @@ class WalkInController {
      * the same file chosen twice is named too. The form is refused as a whole: nothing is stored until all pass.
      */
     private List<DossierService.Judged> checkScans(List<MultipartFile> files, BindingResult result) {
-        List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-        if (given.isEmpty()) {
-            result.rejectValue("scans", "walkin.error.scansMissing");
-            return List.of();
-        }
-        if (given.size() > properties.maxScans()) {
-            result.rejectValue("scans", "walkin.error.scansTooMany", new Object[] {properties.maxScans()}, null);
+        List<MultipartFile> given = Uploads.chosen(files);
+        Optional<Uploads.Problem> count = Uploads.countProblem(given, properties.maxScans());
+        if (count.isPresent()) {
+            result.rejectValue("scans", count.get().key(), count.get().args(), null);
             return List.of();
         }
         Uploads.Batch batch = Uploads.checkAll(given, properties.maxUploadSize().toBytes(), contentCheck, Map.of());
