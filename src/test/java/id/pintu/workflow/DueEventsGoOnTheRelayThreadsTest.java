@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Events that the fast path did not route (those of a hub that died, those whose route failed and waited out their
@@ -44,6 +45,9 @@ class DueEventsGoOnTheRelayThreadsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @BeforeEach
     void routeForTheTestKind() throws Exception {
@@ -72,12 +76,16 @@ class DueEventsGoOnTheRelayThreadsTest {
     void aBacklogOfDueEventsIsRoutedSideBySideEachOnce() {
         Instant past = Instant.now().minusSeconds(60);
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String id = UUID.randomUUID().toString();
-            // Due at once and never woken: only the poll can find them, as after a crash.
-            outbox.insert(id, "TEST_BACKLOG", UUID.randomUUID().toString(), "{}", past, past);
-            ids.add(id);
-        }
+        // Due at once and never woken: only the poll can find them, as after a crash. One transaction, so that a
+        // poll running meanwhile finds all of them or none, never the first few alone (they would wait for the
+        // others in vain while that poll waits for them).
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < 40; i++) {
+                String id = UUID.randomUUID().toString();
+                outbox.insert(id, "TEST_BACKLOG", UUID.randomUUID().toString(), "{}", past, past);
+                ids.add(id);
+            }
+        });
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().noneMatch(this::exists));
 
