@@ -2,12 +2,18 @@ package id.pintu.web;
 
 import id.pintu.intake.IntakeRecords;
 import id.pintu.sop.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The navigation every staff page shows: the user's inboxes and the pages their roles open. */
@@ -29,19 +35,38 @@ class NavAdvice {
 
     /** The current page in the other language (the choice is then kept in a cookie). */
     @ModelAttribute("langUrls")
-    LangUrls langUrls() {
+    LangUrls langUrls(HttpServletRequest request) {
+        if (!rendersPage(request)) {
+            return null;
+        }
         return new LangUrls(
                 ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang", "id").build().toUriString(),
                 ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang", "en").build().toUriString());
     }
 
     @ModelAttribute("nav")
-    Nav nav() {
+    Nav nav(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        if (!rendersPage(request) || auth == null || !auth.isAuthenticated()
+                || auth instanceof AnonymousAuthenticationToken) {
             return null;
         }
         return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.maySeeDashboard(auth),
                 access.mayReviewIntake(auth) ? intake.openReviews() : null);
+    }
+
+    /**
+     * Whether the handler answers with a page. Spring runs this advice for every handler of the package, also for
+     * those that answer with a body (the inbox's fingerprint, polled every few seconds by every open inbox): they
+     * show no menu, so they are spared the menu's queries.
+     */
+    static boolean rendersPage(HttpServletRequest request) {
+        if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)) {
+            return true;
+        }
+        boolean body = handler.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+                || ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType());
+        return !body;
     }
 }
