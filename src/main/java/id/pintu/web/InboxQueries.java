@@ -37,6 +37,11 @@ class InboxQueries {
                 Timestamp.from(sla.now()));
     }
 
+    /** The open tasks of one case (one, or a clarification beside its step), as the inboxes show them. */
+    List<InboxRow> ofCase(String applicationId) {
+        return openTasks("t.application_id = ?", applicationId);
+    }
+
     /** A short fingerprint of an inbox: it changes when a task enters, leaves or is claimed. */
     String signature(String actor) {
         List<String> parts = jdbc.sql("SELECT id, claimed_by FROM task WHERE actor = ? AND status = 'OPEN'"

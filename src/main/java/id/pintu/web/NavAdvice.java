@@ -20,8 +20,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ControllerAdvice(basePackageClasses = NavAdvice.class)
 class NavAdvice {
 
-    /** @param reviewOpen items of the review queue no one has taken care of; null if the user does not work it */
-    record Nav(List<Actor> inboxes, boolean walkIns, boolean dashboard, Long reviewOpen) {}
+    /**
+     * @param cases whether the user may look cases up
+     * @param reviewOpen items of the review queue no one has taken care of; null if the user does not work it
+     */
+    record Nav(List<Actor> inboxes, boolean walkIns, boolean cases, boolean dashboard, Long reviewOpen) {}
 
     private final StaffAccess access;
     private final IntakeRecords intake;
@@ -51,7 +54,8 @@ class NavAdvice {
                 || auth instanceof AnonymousAuthenticationToken) {
             return null;
         }
-        return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.maySeeDashboard(auth),
+        return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.mayLookUpCases(auth),
+                access.maySeeDashboard(auth),
                 access.mayReviewIntake(auth) ? intake.openReviews() : null);
     }
 

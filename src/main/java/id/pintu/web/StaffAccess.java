@@ -68,6 +68,19 @@ class StaffAccess {
                 || auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
     }
 
+    /**
+     * Looking cases up (the case search and the read-only case page): the front office, who answer applicants, and
+     * the head of office's dashboard roles and admins, who follow late steps.
+     */
+    boolean mayLookUpCases(Authentication auth) {
+        return mayRegisterWalkIns(auth) || maySeeDashboard(auth);
+    }
+
+    /** Whether this user works the actor's inbox, so may open its tasks. */
+    boolean mayActAs(Authentication auth, String actor) {
+        return workflow.mayActAs(caller(auth), actor);
+    }
+
     String actorName(String actor) {
         Actor a = catalog.actors().get(actor);
         return a == null ? actor : a.name();

@@ -17,8 +17,6 @@ import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +43,6 @@ class TaskPageController {
 
     static final int MAX_NOTE = 2000;
 
-    /** A history entry as the staff timeline shows it. */
-    record HistoryItem(Task task, String actorName, String waktu, Duration taken, boolean late, String outcomeLabel) {}
-
     private final StaffAccess access;
     private final WorkflowService workflow;
     private final TaskRepository tasks;
@@ -59,10 +54,12 @@ class TaskPageController {
     private final WebProperties properties;
     private final ContentCheck contentCheck;
     private final DossierService dossier;
+    private final CaseTimeline timeline;
 
     TaskPageController(StaffAccess access, WorkflowService workflow, TaskRepository tasks,
             ApplicationRepository applications, SopCatalog catalog, DocumentStore documents, SlaClock sla,
-            TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck, DossierService dossier) {
+            TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck, DossierService dossier,
+            CaseTimeline timeline) {
         this.access = access;
         this.workflow = workflow;
         this.tasks = tasks;
@@ -74,6 +71,7 @@ class TaskPageController {
         this.properties = properties;
         this.contentCheck = contentCheck;
         this.dossier = dossier;
+        this.timeline = timeline;
     }
 
     @GetMapping("/tugas/{taskId}")
@@ -95,7 +93,7 @@ class TaskPageController {
         model.addAttribute("actorName", access.actorName(task.actor()));
         model.addAttribute("documents", docs);
         model.addAttribute("shown", shown);
-        model.addAttribute("history", history(sop, workflow.history(app.id())));
+        model.addAttribute("history", timeline.of(sop, workflow.history(app.id())));
         model.addAttribute("decision", decision);
         model.addAttribute("outcomes", decision ? step.outcomesOrEmpty() : List.<Outcome>of());
         model.addAttribute("heldByOther", heldByOther);
@@ -233,20 +231,6 @@ class TaskPageController {
         Task task = tasks.find(taskId).orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
         access.requireInbox(auth, task.actor());
         return task;
-    }
-
-    private List<HistoryItem> history(SopDefinition sop, List<Task> entries) {
-        Instant now = sla.now();
-        return entries.stream().map(t -> {
-            Step s = sop.step(t.stepNo()).orElse(null);
-            boolean clarification = t.kind() == TaskKind.CLARIFICATION;
-            String waktu = s == null || clarification ? null : s.waktu();
-            Instant end = t.completedAt() == null ? now : t.completedAt();
-            String label = s == null || t.outcome() == null ? null
-                    : s.outcome(t.outcome()).map(Outcome::label).orElse(t.outcome());
-            return new HistoryItem(t, access.actorName(t.actor()), waktu, sla.taken(t.enteredAt(), t.completedAt()),
-                    end.isAfter(t.dueAt()), label);
-        }).toList();
     }
 
     private static String uploadKind(Task task, Step step) {

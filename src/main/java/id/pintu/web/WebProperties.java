@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dashboardActors holders of these actors (and admins) see the head-of-office dashboard
  * @param evaluationReportUrl where the SOP evaluation report is served
  * @param localeCookie the cookie that remembers the language a user picked
+ * @param caseSearchLimit the most cases one search on the case lookup page lists (newest first)
  */
 @Validated
 @ConfigurationProperties("pintu.web")
@@ -41,4 +42,5 @@ public record WebProperties(
         @DefaultValue("20") @Min(1) int maxScans,
         @DefaultValue({"kadis", "sekretaris"}) @NotEmpty List<String> dashboardActors,
         @DefaultValue("/api/reports/sop-evaluation.pdf") @NotBlank String evaluationReportUrl,
-        @DefaultValue("pintu-lang") @NotBlank String localeCookie) {}
+        @DefaultValue("pintu-lang") @NotBlank String localeCookie,
+        @DefaultValue("50") @Min(1) @Max(1000) int caseSearchLimit) {}

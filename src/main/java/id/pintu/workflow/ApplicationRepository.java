@@ -83,6 +83,45 @@ public class ApplicationRepository {
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
+    /**
+     * The cases staff look for by what an applicant tells them, newest first: a tracking code, a NIB (13 digits) or an
+     * NPWP (15 or 16 digits) are matched exactly, each by its index; an email address exactly but without case; any
+     * other text is looked for, without case, in the company's and the applicant's names and the tracking codes.
+     * Blank text lists the newest cases. Narrowed to one status when given.
+     */
+    public List<Application> search(String text, CaseStatus status, int limit) {
+        String q = text == null ? "" : text.strip();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (q.matches("(?i)PTU-\\d{2}-[A-Z0-9]{7}")) {
+            sql.append(" AND tracking_code = :q");
+            params.put("q", q.toUpperCase(java.util.Locale.ROOT));
+        } else if (q.matches("\\d{13}")) {
+            sql.append(" AND company_nib = :q");
+            params.put("q", q);
+        } else if (q.matches("\\d{15,16}")) {
+            sql.append(" AND company_npwp = :q");
+            params.put("q", q);
+        } else if (q.contains("@")) {
+            // Addresses are kept as the applicant wrote them; compared without case, which no index serves
+            sql.append(" AND LOWER(applicant_email) = :q");
+            params.put("q", q.toLowerCase(java.util.Locale.ROOT));
+        } else if (!q.isEmpty()) {
+            sql.append(" AND (LOWER(company_name) LIKE :like ESCAPE '\\' OR LOWER(applicant_name) LIKE :like ESCAPE '\\'"
+                    + " OR tracking_code LIKE :code ESCAPE '\\')");
+            String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.put("like", "%" + escaped.toLowerCase(java.util.Locale.ROOT) + "%");
+            params.put("code", "%" + escaped.toUpperCase(java.util.Locale.ROOT) + "%");
+        }
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        sql.append(" ORDER BY submitted_at DESC, id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
     /** Moves an open case to another open status; a closed case stays closed. */
     public boolean setOpenStatus(String id, CaseStatus status, Instant now) {
         return jdbc.sql("UPDATE application SET status = :status, updated_at = :now"

@@ -53,7 +53,7 @@ class SlaClockColoursTest {
 
     private static SlaClock at(Instant now) {
         WebProperties properties = new WebProperties(Duration.ofSeconds(5), 500, 0.25, "escalation_level",
-                DataSize.ofMegabytes(10), 20, List.of("kadis"), "/api/reports/sop-evaluation.pdf", "pintu-lang");
+                DataSize.ofMegabytes(10), 20, List.of("kadis"), "/api/reports/sop-evaluation.pdf", "pintu-lang", 50);
         return new SlaClock(ALWAYS_OPEN, Clock.fixed(now, ZoneOffset.UTC), properties);
     }
 }

@@ -1,0 +1,114 @@
+package id.pintu.web;
+
+import id.pintu.documents.DocumentStore;
+import id.pintu.intake.DossierService;
+import id.pintu.intake.DossierView;
+import id.pintu.sop.SopCatalog;
+import id.pintu.sop.SopDefinition;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.CaseStatus;
+import id.pintu.workflow.Task;
+import id.pintu.workflow.WorkflowException;
+import id.pintu.workflow.WorkflowService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Looking a case up: the front office answering an applicant who phones or comes to the counter ("where is my
+ * application?"), the head of office following a late step from the dashboard. A search by tracking code, NIB, NPWP,
+ * email or name, and a read-only page of the case: where it stands (the open step, its actor, who holds it, how much
+ * time is left), its data, its dossier, its documents and its history. Working on it stays on the task page, for the
+ * holders of the step's actor.
+ */
+@Controller
+class CasePageController {
+
+    /** An open task of the case, with its actor's name and whether this user works that actor's inbox. */
+    record OpenStep(InboxRow task, String actorName, boolean mine) {}
+
+    private final StaffAccess access;
+    private final ApplicationRepository applications;
+    private final WorkflowService workflow;
+    private final SopCatalog catalog;
+    private final DocumentStore documents;
+    private final DossierService dossier;
+    private final CaseTimeline timeline;
+    private final InboxQueries inbox;
+    private final WebProperties properties;
+
+    CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
+            SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline, InboxQueries inbox,
+            WebProperties properties) {
+        this.access = access;
+        this.applications = applications;
+        this.workflow = workflow;
+        this.catalog = catalog;
+        this.documents = documents;
+        this.dossier = dossier;
+        this.timeline = timeline;
+        this.inbox = inbox;
+        this.properties = properties;
+    }
+
+    @GetMapping("/permohonan")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            Authentication auth, Model model) {
+        requireLookUp(auth);
+        CaseStatus only = parseStatus(status);
+        int limit = properties.caseSearchLimit();
+        List<Application> found = applications.search(q, only, limit + 1);
+        Map<String, String> sopNames = new HashMap<>();
+        for (Application a : found) {
+            sopNames.computeIfAbsent(a.sopCode() + ':' + a.sopVersion(),
+                    k -> catalog.find(a.sopCode(), a.sopVersion()).map(SopDefinition::name).orElse(a.sopCode()));
+        }
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("status", only);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("cases", found.size() > limit ? found.subList(0, limit) : found);
+        model.addAttribute("more", found.size() > limit);
+        model.addAttribute("limit", limit);
+        model.addAttribute("sopNames", sopNames);
+        return "permohonan";
+    }
+
+    @GetMapping("/permohonan/{id}")
+    String show(@PathVariable String id, Authentication auth, Model model) {
+        requireLookUp(auth);
+        Application app = applications.find(id).orElseThrow(() -> WorkflowException.notFound("no application " + id));
+        SopDefinition sop = catalog.require(app.sopCode(), app.sopVersion());
+        List<Task> history = workflow.history(id);
+        List<OpenStep> open = inbox.ofCase(id).stream()
+                .map(t -> new OpenStep(t, access.actorName(t.actor()), access.mayActAs(auth, t.actor())))
+                .toList();
+        model.addAttribute("app", app);
+        model.addAttribute("sop", sop);
+        model.addAttribute("open", open);
+        model.addAttribute("history", timeline.of(sop, history));
+        model.addAttribute("documents", documents.ofApplication(id));
+        DossierView checklist = dossier.view(id);
+        model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
+        model.addAttribute("mayCorrectDossier", false);
+        return "kasus";
+    }
+
+    private void requireLookUp(Authentication auth) {
+        if (!access.mayLookUpCases(auth)) {
+            throw WorkflowException.forbidden(auth.getName() + " may not look cases up");
+        }
+    }
+
+    /** The status chosen in the form; none (every status) when blank or not one of them. */
+    private static CaseStatus parseStatus(String status) {
+        return java.util.Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElse(null);
+    }
+}
