@@ -7,6 +7,7 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Caller;
 import id.pintu.workflow.WorkflowException;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -65,6 +66,23 @@ public class SupervisorActions {
                 task.actor(), caller.name(), task.claimedBy(), target.username());
     }
 
+    /** Whether the caller stands above the actor in the supervision chain (the head of office: its own too). */
+    public boolean supervises(Caller caller, String actor) {
+        return !caller.isApplicant() && !catalog.isApplicant(actor)
+                && supervision.chainAbove(actor).stream().anyMatch(caller::holds);
+    }
+
+    /** Whether the caller supervises some actor: holds an actor that stands above another in the chain. */
+    public boolean supervisesAnyone(Caller caller) {
+        return !caller.isApplicant() && supervision.supervisors().values().stream().anyMatch(caller::holds);
+    }
+
+    /** The staff who hold the actor today (own role or acting), whom its task may be reassigned to, by username. */
+    public List<StaffUser> holdersToday(String actor) {
+        return users.all().stream().filter(u -> acting.rolesOf(u).contains(actor))
+                .sorted(java.util.Comparator.comparing(StaffUser::username)).toList();
+    }
+
     private EscalationRepository.TaskState supervised(String taskId, Caller caller) {
         EscalationRepository.TaskState task = repository.task(taskId)
                 .orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
@@ -72,7 +90,7 @@ public class SupervisorActions {
             throw WorkflowException.unprocessable("step " + task.stepNo() + " waits for the applicant; it is not"
                     + " assigned to staff");
         }
-        if (caller.isApplicant() || supervision.chainAbove(task.actor()).stream().noneMatch(caller::holds)) {
+        if (!supervises(caller, task.actor())) {
             throw WorkflowException.forbidden(caller.name() + " does not supervise " + task.actor() + " (supervisors: "
                     + String.join(", ", supervision.chainAbove(task.actor())) + ")");
         }

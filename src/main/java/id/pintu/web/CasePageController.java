@@ -3,12 +3,15 @@ package id.pintu.web;
 import id.pintu.documents.DocumentStore;
 import id.pintu.intake.DossierService;
 import id.pintu.intake.DossierView;
+import id.pintu.security.StaffUser;
+import id.pintu.sla.SupervisorActions;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.Task;
+import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
 import java.util.HashMap;
@@ -19,20 +22,26 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Looking a case up: the front office answering an applicant who phones or comes to the counter ("where is my
  * application?"), the head of office following a late step from the dashboard. A search by tracking code, NIB, NPWP,
- * email or name, and a read-only page of the case: where it stands (the open step, its actor, who holds it, how much
+ * email or name, and a page of the case: where it stands (the open step, its actor, who holds it, how much
  * time is left), its data, its dossier, its documents and its history. Working on it stays on the task page, for the
- * holders of the step's actor.
+ * holders of the step's actor. The step's supervisors (the chain of {@code config/supervision.yaml}) release or
+ * reassign its task here, through the same {@link SupervisorActions} as the API.
  */
 @Controller
 class CasePageController {
 
-    /** An open task of the case, with its actor's name and whether this user works that actor's inbox. */
-    record OpenStep(InboxRow task, String actorName, boolean mine) {}
+    /**
+     * An open task of the case, with its actor's name, whether this user works that actor's inbox, and, for its
+     * supervisors, the staff it may be reassigned to (empty for others).
+     */
+    record OpenStep(InboxRow task, String actorName, boolean mine, boolean supervised, List<StaffUser> holders) {}
 
     private final StaffAccess access;
     private final ApplicationRepository applications;
@@ -42,11 +51,13 @@ class CasePageController {
     private final DossierService dossier;
     private final CaseTimeline timeline;
     private final InboxQueries inbox;
+    private final TaskRepository tasks;
+    private final SupervisorActions supervisorActions;
     private final WebProperties properties;
 
     CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
             SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline, InboxQueries inbox,
-            WebProperties properties) {
+            WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions) {
         this.access = access;
         this.applications = applications;
         this.workflow = workflow;
@@ -55,6 +66,8 @@ class CasePageController {
         this.dossier = dossier;
         this.timeline = timeline;
         this.inbox = inbox;
+        this.tasks = tasks;
+        this.supervisorActions = supervisorActions;
         this.properties = properties;
     }
 
@@ -86,18 +99,68 @@ class CasePageController {
         Application app = applications.find(id).orElseThrow(() -> WorkflowException.notFound("no application " + id));
         SopDefinition sop = catalog.require(app.sopCode(), app.sopVersion());
         List<Task> history = workflow.history(id);
-        List<OpenStep> open = inbox.ofCase(id).stream()
-                .map(t -> new OpenStep(t, access.actorName(t.actor()), access.mayActAs(auth, t.actor())))
-                .toList();
+        List<OpenStep> open = inbox.ofCase(id).stream().map(t -> {
+            boolean supervised = access.supervises(auth, t.actor());
+            return new OpenStep(t, access.actorName(t.actor()), access.mayActAs(auth, t.actor()), supervised,
+                    supervised ? supervisorActions.holdersToday(t.actor()) : List.of());
+        }).toList();
         model.addAttribute("app", app);
         model.addAttribute("sop", sop);
         model.addAttribute("open", open);
+        model.addAttribute("supervising", open.stream().anyMatch(OpenStep::supervised));
         model.addAttribute("history", timeline.of(sop, history));
         model.addAttribute("documents", documents.ofApplication(id));
         DossierView checklist = dossier.view(id);
         model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
         model.addAttribute("mayCorrectDossier", false);
         return "kasus";
+    }
+
+    /** A supervisor puts a held task back in its actor's inbox, for anyone holding the role to take. */
+    @PostMapping("/permohonan/{id}/tugas/{taskId}/lepas")
+    String release(@PathVariable String id, @PathVariable String taskId, Authentication auth,
+            RedirectAttributes flash) {
+        requireLookUp(auth);
+        Task task = taskOf(id, taskId);
+        try {
+            supervisorActions.release(taskId, access.caller(auth));
+            flash.addFlashAttribute("notice", "case.release.done");
+            flash.addFlashAttribute("noticeArgs", new Object[] {task.stepNo(), task.claimedBy() == null ? "-" : task.claimedBy()});
+        } catch (WorkflowException e) {
+            refusal(e, flash);
+        }
+        return "redirect:/permohonan/" + id + "#where";
+    }
+
+    /** A supervisor hands a task to a named member of staff who holds its actor today. */
+    @PostMapping("/permohonan/{id}/tugas/{taskId}/alihkan")
+    String reassign(@PathVariable String id, @PathVariable String taskId,
+            @RequestParam(name = "ke", required = false) String to, Authentication auth, RedirectAttributes flash) {
+        requireLookUp(auth);
+        Task task = taskOf(id, taskId);
+        try {
+            supervisorActions.reassign(taskId, to, access.caller(auth));
+            flash.addFlashAttribute("notice", "case.reassign.done");
+            flash.addFlashAttribute("noticeArgs", new Object[] {task.stepNo(), to.strip()});
+        } catch (WorkflowException e) {
+            refusal(e, flash);
+        }
+        return "redirect:/permohonan/" + id + "#where";
+    }
+
+    /** The task, which must be one of this case's: a task id pasted under another case is not found. */
+    private Task taskOf(String applicationId, String taskId) {
+        return tasks.find(taskId).filter(t -> t.applicationId().equals(applicationId))
+                .orElseThrow(() -> WorkflowException.notFound("no task " + taskId + " in application " + applicationId));
+    }
+
+    private static void refusal(WorkflowException e, RedirectAttributes flash) {
+        flash.addFlashAttribute("error", switch (e.reason()) {
+            case NOT_FOUND -> "task.error.notFound";
+            case FORBIDDEN -> "case.supervise.forbidden";
+            case CONFLICT -> "case.supervise.conflict";
+            case UNPROCESSABLE -> "case.reassign.notHolder";
+        });
     }
 
     private void requireLookUp(Authentication auth) {

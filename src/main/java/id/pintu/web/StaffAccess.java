@@ -1,6 +1,7 @@
 package id.pintu.web;
 
 import id.pintu.security.Callers;
+import id.pintu.sla.SupervisorActions;
 import id.pintu.sop.Actor;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Caller;
@@ -22,13 +23,15 @@ class StaffAccess {
     private final SopCatalog catalog;
     private final WebProperties properties;
     private final WorkflowProperties workflowProperties;
+    private final SupervisorActions supervisors;
 
     StaffAccess(WorkflowService workflow, SopCatalog catalog, WebProperties properties,
-            WorkflowProperties workflowProperties) {
+            WorkflowProperties workflowProperties, SupervisorActions supervisors) {
         this.workflow = workflow;
         this.catalog = catalog;
         this.properties = properties;
         this.workflowProperties = workflowProperties;
+        this.supervisors = supervisors;
     }
 
     Caller caller(Authentication auth) {
@@ -69,11 +72,16 @@ class StaffAccess {
     }
 
     /**
-     * Looking cases up (the case search and the read-only case page): the front office, who answer applicants, and
-     * the head of office's dashboard roles and admins, who follow late steps.
+     * Looking cases up (the case search and the case page): the front office, who answer applicants; the head of
+     * office's dashboard roles and admins; and the supervisors, who answer for the steps of the actors below them.
      */
     boolean mayLookUpCases(Authentication auth) {
-        return mayRegisterWalkIns(auth) || maySeeDashboard(auth);
+        return mayRegisterWalkIns(auth) || maySeeDashboard(auth) || supervisors.supervisesAnyone(caller(auth));
+    }
+
+    /** Whether this user may release or reassign a task of the actor (supervision chain). */
+    boolean supervises(Authentication auth, String actor) {
+        return supervisors.supervises(caller(auth), actor);
     }
 
     /** Whether this user works the actor's inbox, so may open its tasks. */
