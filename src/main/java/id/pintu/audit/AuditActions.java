@@ -13,6 +13,10 @@ public final class AuditActions {
     public static final String SOP_FILES_RELOADED = "SOP_FILES_RELOADED";
     /** The front office recorded a dossier file as another required document (or as none). */
     public static final String DOSSIER_CORRECTED = "DOSSIER_CORRECTED";
+    /** A supervisor put a held task back in its actor's inbox. */
+    public static final String TASK_RELEASED = "TASK_RELEASED";
+    /** A supervisor handed a task to a named member of staff. */
+    public static final String TASK_REASSIGNED = "TASK_REASSIGNED";
 
     private AuditActions() {}
 }

@@ -1,5 +1,7 @@
 package id.pintu.sla;
 
+import id.pintu.audit.AuditActions;
+import id.pintu.audit.AuditTrail;
 import id.pintu.security.ActingOfficials;
 import id.pintu.security.StaffUser;
 import id.pintu.security.UserDirectory;
@@ -7,15 +9,19 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Caller;
 import id.pintu.workflow.WorkflowException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a supervisor does with a stuck task: release it (back to the actor's inbox, unclaimed, so anyone holding
  * the role can take it) or reassign it to a named user who holds the role. A supervisor is any actor above the
- * task's actor in the supervision chain (the head of office supervises its own tasks).
+ * task's actor in the supervision chain (the head of office supervises its own tasks). Each is an audit entry
+ * ({@code TASK_RELEASED}, {@code TASK_REASSIGNED}: who held the task before and after), committed with the change.
  */
 @Service
 public class SupervisorActions {
@@ -27,27 +33,32 @@ public class SupervisorActions {
     private final SopCatalog catalog;
     private final UserDirectory users;
     private final ActingOfficials acting;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public SupervisorActions(EscalationRepository repository, Supervision supervision, SopCatalog catalog,
-            UserDirectory users, ActingOfficials acting, Clock clock) {
+            UserDirectory users, ActingOfficials acting, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.supervision = supervision;
         this.catalog = catalog;
         this.users = users;
         this.acting = acting;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    @Transactional
     public void release(String taskId, Caller caller) {
         EscalationRepository.TaskState task = supervised(taskId, caller);
         if (!repository.release(taskId)) {
             throw WorkflowException.conflict("task " + taskId + " is no longer open");
         }
+        record(caller, AuditActions.TASK_RELEASED, task, null);
         LOG.info("Task {} (step {}, {}) released by supervisor {} (was held by {})", taskId, task.stepNo(),
                 task.actor(), caller.name(), task.claimedBy());
     }
 
+    @Transactional
     public void reassign(String taskId, String to, Caller caller) {
         EscalationRepository.TaskState task = supervised(taskId, caller);
         if (to == null || to.isBlank()) {
@@ -62,8 +73,21 @@ public class SupervisorActions {
         if (!repository.reassign(taskId, target.username(), clock.instant())) {
             throw WorkflowException.conflict("task " + taskId + " is no longer open");
         }
+        record(caller, AuditActions.TASK_REASSIGNED, task, target.username());
         LOG.info("Task {} (step {}, {}) reassigned by supervisor {} from {} to {}", taskId, task.stepNo(),
                 task.actor(), caller.name(), task.claimedBy(), target.username());
+    }
+
+    /** Who held the task before and after, in the audit trail, in the same transaction as the change. */
+    private void record(Caller caller, String action, EscalationRepository.TaskState task, String holder) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("step", task.stepNo());
+        before.put("actor", task.actor());
+        before.put("claimedBy", task.claimedBy());
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("claimedBy", holder);
+        audit.append(new AuditTrail.Record(caller.name(), action, task.applicationId(), task.taskId(), before, after,
+                null));
     }
 
     /** Whether the caller stands above the actor in the supervision chain (the head of office: its own too). */

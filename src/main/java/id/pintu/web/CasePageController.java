@@ -56,8 +56,8 @@ class CasePageController {
     private final WebProperties properties;
 
     CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
-            SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline, InboxQueries inbox,
-            WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions) {
+            SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline,
+            InboxQueries inbox, WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions) {
         this.access = access;
         this.applications = applications;
         this.workflow = workflow;
@@ -125,7 +125,8 @@ class CasePageController {
         try {
             supervisorActions.release(taskId, access.caller(auth));
             flash.addFlashAttribute("notice", "case.release.done");
-            flash.addFlashAttribute("noticeArgs", new Object[] {task.stepNo(), task.claimedBy() == null ? "-" : task.claimedBy()});
+            String holder = task.claimedBy() == null ? "-" : task.claimedBy();
+            flash.addFlashAttribute("noticeArgs", new Object[] {task.stepNo(), holder});
         } catch (WorkflowException e) {
             refusal(e, flash);
         }
@@ -151,7 +152,7 @@ class CasePageController {
     /** The task, which must be one of this case's: a task id pasted under another case is not found. */
     private Task taskOf(String applicationId, String taskId) {
         return tasks.find(taskId).filter(t -> t.applicationId().equals(applicationId))
-                .orElseThrow(() -> WorkflowException.notFound("no task " + taskId + " in application " + applicationId));
+                .orElseThrow(() -> WorkflowException.notFound("no task " + taskId + " in case " + applicationId));
     }
 
     private static void refusal(WorkflowException e, RedirectAttributes flash) {

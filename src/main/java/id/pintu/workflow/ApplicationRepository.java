@@ -107,8 +107,9 @@ public class ApplicationRepository {
             sql.append(" AND LOWER(applicant_email) = :q");
             params.put("q", q.toLowerCase(java.util.Locale.ROOT));
         } else if (!q.isEmpty()) {
-            sql.append(" AND (LOWER(company_name) LIKE :like ESCAPE '\\' OR LOWER(applicant_name) LIKE :like ESCAPE '\\'"
-                    + " OR tracking_code LIKE :code ESCAPE '\\')");
+            sql.append(" AND (LOWER(company_name) LIKE :like ESCAPE '\\'")
+                    .append(" OR LOWER(applicant_name) LIKE :like ESCAPE '\\'")
+                    .append(" OR tracking_code LIKE :code ESCAPE '\\')");
             String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("like", "%" + escaped.toLowerCase(java.util.Locale.ROOT) + "%");
             params.put("code", "%" + escaped.toUpperCase(java.util.Locale.ROOT) + "%");

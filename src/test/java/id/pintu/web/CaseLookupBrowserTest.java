@@ -67,7 +67,8 @@ class CaseLookupBrowserTest {
             browser.find(By.linkText(code)).click();
             assertThat(browser.text(By.id("case-title"))).isEqualTo("Permohonan " + code + " · " + company);
             assertThat(browser.text(By.id("case-status"))).isEqualTo("Status: Sedang diproses.");
-            assertThat(browser.text(By.cssSelector("#open-5 .open-actor"))).isEqualTo("Backoffice / Ka Seksi Pelayanan I");
+            assertThat(browser.text(By.cssSelector("#open-5 .open-actor")))
+                    .isEqualTo("Backoffice / Ka Seksi Pelayanan I");
             assertThat(browser.text(By.cssSelector("#open-5 .open-holder"))).isEqualTo("belum diambil");
             assertThat(browser.driver().findElements(By.cssSelector("#open-5 a")))
                     .as("no link to a task of an actor the clerk does not hold").isEmpty();
