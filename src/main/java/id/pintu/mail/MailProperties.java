@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param officeAddress the office mailbox: applications arrive there and every mail to the applicant is sent from it
  * @param officeName the signature of every mail
- * @param publicBaseUrl where applicants open the hub (tracking link {@code /lacak?kode=..&token=..})
+ * @param publicBaseUrl where applicants open the hub (tracking link {@code /lacak?kode=..&token=..}); staff too
+ *     (the supervisor's breach mail links to {@code /permohonan/{id}})
  * @param rulesDirectory per-SOP rules: which case event sends which template
  * @param templatesDirectory the templates, one file per template, editable by the office
  * @param eventsSubscription the durable JMS subscription name of the status-mail listener

@@ -49,10 +49,12 @@ public class EscalationScanner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final String publicBaseUrl;
 
     public EscalationScanner(EscalationRepository repository, ApplicationRepository applications, CaseEvents events,
             MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
-            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
+            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry,
+            String publicBaseUrl) {
         this.repository = repository;
         this.applications = applications;
         this.events = events;
@@ -64,6 +66,7 @@ public class EscalationScanner {
         this.tx = tx;
         this.clock = clock;
         this.registry = registry;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
     /** One scan: every task near or past its due date gets the levels it has not had yet. Returns levels fired. */
@@ -191,7 +194,9 @@ public class EscalationScanner {
                 + "  Langkah          : " + e.stepNo() + ". " + e.stepName() + "\n"
                 + "  Pelaksana        : " + actorName + (e.claimedBy() == null ? " (belum diambil)" : " (" + e.claimedBy() + ")") + "\n"
                 + "  Batas waktu      : " + due + " WIB\n\n"
-                + "Mohon ditindaklanjuti: tugas dapat dilepas atau dialihkan kepada petugas lain melalui Pintu.\n\n"
+                + "Mohon ditindaklanjuti: tugas dapat dilepas atau dialihkan kepada petugas lain pada halaman"
+                + " permohonan (masuk dengan akun Pintu Anda):\n"
+                + "  " + publicBaseUrl + "/permohonan/" + app.id() + "\n\n"
                 + "Pesan ini dikirim otomatis oleh Pintu; mohon tidak membalas.\n";
         return new OutgoingMail("escalation:" + e.taskId() + ":" + e.level(), app.id(),
                 supervision.contactOf(e.notifiedActor()), subject, body, List.of());

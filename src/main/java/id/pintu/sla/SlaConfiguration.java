@@ -2,6 +2,7 @@ package id.pintu.sla;
 
 import id.pintu.calendar.WorkingCalendar;
 import id.pintu.mail.MailOutbox;
+import id.pintu.mail.MailProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
@@ -40,9 +41,11 @@ public class SlaConfiguration {
     @Bean
     EscalationScanner escalationScanner(EscalationRepository repository, ApplicationRepository applications,
             CaseEvents events, MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
-            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
+            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry,
+            MailProperties mailProperties) {
+        // The breach mail links to the case's page, on the address the hub is reached at (as the applicants' links)
         return new EscalationScanner(repository, applications, events, mail, calendar, catalog, supervision,
-                properties, tx, clock, registry);
+                properties, tx, clock, registry, mailProperties.publicBaseUrl());
     }
 
     /**

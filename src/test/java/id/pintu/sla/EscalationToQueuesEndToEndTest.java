@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.intake.MailTestSupport;
+import id.pintu.mail.MailProperties;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import id.pintu.support.Prometheus;
@@ -23,8 +25,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * With the demo set-up (SOP with minute waktu, 24/7 calendar, a scan every second), a task left alone reminds its
- * actor's queue at 80% of its time and, once due, the supervisor's escalation queue; supervisors see it and may
- * release or reassign the task, and nobody else may. Each level is counted once in {@code pintu_escalations_total}.
+ * actor's queue at 80% of its time and, once due, the supervisor's escalation queue and mail (with a link to the
+ * case's page); supervisors see it and may release or reassign the task, and nobody else may. Each level is counted
+ * once in {@code pintu_escalations_total}.
  */
 @HubTest
 @AutoConfigureObservability
@@ -47,11 +50,15 @@ class EscalationToQueuesEndToEndTest {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    MailProperties mailProperties;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void leftAloneTheTaskRemindsThenEscalatesToTheSupervisor() throws Exception {
-        String id = api.submit(Api.application(7)).get("id").asText();
+        JsonNode created = api.submit(Api.application(7));
+        String id = created.get("id").asText();
         JsonNode task = api.awaitTask(id, 2); // front office, 2 Menit in the demo SOP
         String taskId = task.get("taskId").asText();
         assertThat(api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/claim", null, "front-office").status())
@@ -69,6 +76,13 @@ class EscalationToQueuesEndToEndTest {
         assertThat(breach.get("taskId").asText()).isEqualTo(taskId);
         assertThat(breach.get("level").asInt()).isEqualTo(2);
         assertThat(breach.get("notifiedActor").asText()).isEqualTo("backoffice");
+        // The supervisor's mail names the step and links to the case's page, where the task is released or reassigned
+        MailTestSupport.Received mail = new MailTestSupport(mailProperties).awaitMail(
+                "kasi.pelayanan1@dpmptsp.dairikab.go.id",
+                r -> r.subject().equals("[Pintu] Batas waktu terlampaui: langkah 2 permohonan "
+                        + created.get("trackingCode").asText()));
+        assertThat(mail.text()).contains("(front-office)")
+                .contains(mailProperties.publicBaseUrl().replaceAll("/+$", "") + "/permohonan/" + id);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(escalations("breach")).isEqualTo(1.0));
         assertThat(escalations("reminder")).as("the later scans fired nothing again").isEqualTo(1.0);
 

@@ -85,7 +85,8 @@ final class SlaFixture {
         MailOutbox mail = new MailOutbox(events, new MailAttachments(new DocumentStore(jdbc, clock)), relay,
                 new MailMetrics(meters), null, clock);
         scanner = new EscalationScanner(escalations, applications, events, mail, calendar,
-                catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters);
+                catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters,
+                "http://pintu.test/");
     }
 
     static void migrate(DataSource ds) {
