@@ -68,9 +68,10 @@ class ApplicationController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list(@RequestParam(required = false) CaseStatus status,
-            @RequestParam(required = false) String sop, @RequestParam(defaultValue = "100") int limit) {
-        return applications.findRecent(status, sop, Math.min(Math.max(limit, 1), 1000)).stream()
+    List<Map<String, Object>> list(@RequestParam(required = false) String q,
+            @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String sop,
+            @RequestParam(defaultValue = "100") int limit) {
+        return applications.search(q, status, sop, Math.min(Math.max(limit, 1), 1000)).stream()
                 .map(a -> Map.<String, Object>of("id", a.id(), "trackingCode", a.trackingCode(), "sop", a.sopCode(), "sopVersion", a.sopVersion(),
                         "status", a.status().name(), "company", a.company().name(), "submittedAt", a.submittedAt()))
                 .toList();

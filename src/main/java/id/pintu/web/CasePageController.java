@@ -73,11 +73,12 @@ class CasePageController {
 
     @GetMapping("/permohonan")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-            Authentication auth, Model model) {
+            @RequestParam(required = false) String sop, Authentication auth, Model model) {
         requireLookUp(auth);
         CaseStatus only = parseStatus(status);
+        String service = sop == null || catalog.find(sop).isEmpty() ? null : sop;
         int limit = properties.caseSearchLimit();
-        List<Application> found = applications.search(q, only, limit + 1);
+        List<Application> found = applications.search(q, only, service, limit + 1);
         Map<String, String> sopNames = new HashMap<>();
         for (Application a : found) {
             sopNames.computeIfAbsent(a.sopCode() + ':' + a.sopVersion(),
@@ -86,6 +87,9 @@ class CasePageController {
         model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("status", only);
         model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("sop", service);
+        model.addAttribute("sops", catalog.all().stream()
+                .sorted(java.util.Comparator.comparing(SopDefinition::name)).toList());
         model.addAttribute("cases", found.size() > limit ? found.subList(0, limit) : found);
         model.addAttribute("more", found.size() > limit);
         model.addAttribute("limit", limit);

@@ -67,29 +67,13 @@ public class ApplicationRepository {
         return jdbc.sql("SELECT token_hash FROM application WHERE id = ?").param(id).query(String.class).optional();
     }
 
-    public List<Application> findRecent(CaseStatus status, String sopCode, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (status != null) {
-            sql.append(" AND status = :status");
-            params.put("status", status.name());
-        }
-        if (sopCode != null) {
-            sql.append(" AND sop_code = :sop");
-            params.put("sop", sopCode);
-        }
-        sql.append(" ORDER BY submitted_at DESC LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
-    }
-
     /**
      * The cases staff look for by what an applicant tells them, newest first: a tracking code, a NIB (13 digits) or an
      * NPWP (15 or 16 digits) are matched exactly, each by its index; an email address exactly but without case; any
      * other text is looked for, without case, in the company's and the applicant's names and the tracking codes.
-     * Blank text lists the newest cases. Narrowed to one status when given.
+     * Blank text lists the newest cases. Narrowed to one status and one SOP when given.
      */
-    public List<Application> search(String text, CaseStatus status, int limit) {
+    public List<Application> search(String text, CaseStatus status, String sopCode, int limit) {
         String q = text == null ? "" : text.strip();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM application WHERE 1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -117,6 +101,10 @@ public class ApplicationRepository {
         if (status != null) {
             sql.append(" AND status = :status");
             params.put("status", status.name());
+        }
+        if (sopCode != null) {
+            sql.append(" AND sop_code = :sop");
+            params.put("sop", sopCode);
         }
         sql.append(" ORDER BY submitted_at DESC, id DESC LIMIT :limit");
         params.put("limit", limit);

@@ -53,7 +53,7 @@ class ScanFolderIntakeTest {
         assertThat(Files.readString(reason)).contains("program.pdf", "isi file bukan PDF, JPG atau PNG");
         assertThat(Files.list(dir).filter(Files::isRegularFile)).isEmpty();
 
-        Application app = applications.findRecent(null, null, 50).stream()
+        Application app = applications.search(null, null, null, 50).stream()
                 .filter(a -> a.company().nib().equals("9120009876543"))
                 .findFirst()
                 .orElseThrow();

@@ -60,6 +60,10 @@ class CaseLookupBrowserTest {
                 browser.go("/permohonan?q=" + said);
                 assertThat(rows(browser)).as("searched for %s", said).containsExactly(code);
             }
+            browser.go("/permohonan?q=" + nib + "&sop=izin-perluasan-usaha-industri");
+            assertThat(rows(browser)).containsExactly(code);
+            browser.go("/permohonan?q=" + nib + "&sop=izin-reklame");
+            assertThat(browser.driver().findElements(By.id("cases-none"))).as("another SOP's cases only").hasSize(1);
             browser.go("/permohonan?q=%25");
             assertThat(browser.driver().findElements(By.id("cases-none"))).as("%% is text, not a wildcard").hasSize(1);
 

@@ -12,10 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 
 /**
  * What staff type to find a case: each kind of text finds the cases it names and no other, case does not matter,
- * a typed {@code %} or {@code _} is a character and not a wildcard, a status narrows, the newest come first.
+ * a typed {@code %} or {@code _} is a character and not a wildcard, a status or an SOP narrows, the newest come
+ * first; the API's {@code GET /api/applications?q=} is the same search.
  */
 @HubTest
 class CaseSearchTest {
@@ -51,15 +53,22 @@ class CaseSearchTest {
         assertThat(ids("Rina." + tag + "@Contoh.co.id")).containsExactly(a);
         assertThat(ids(second.get("trackingCode").asText().toLowerCase())).containsExactly(b);
         assertThat(ids("rina " + tag)).as("the applicant's name").containsExactly(a);
+        assertThat(applications.search(nib, null, "izin-reklame", 10)).as("another SOP's cases only").isEmpty();
+
+        JsonNode listed = api.call(HttpMethod.GET, "/api/applications?q=" + npwp, null, "front-office").body();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("id").asText()).as("the API's q is the same search").isEqualTo(a);
 
         workflow.withdraw(b, "test", Caller.applicant(b, "dedi-" + tag + "@contoh.co.id"));
-        assertThat(applications.search(nib, CaseStatus.WITHDRAWN, 10)).extracting(Application::id).containsExactly(b);
-        assertThat(applications.search(nib, CaseStatus.IN_PROGRESS, 10)).extracting(Application::id).containsExactly(a);
-        assertThat(applications.search("", null, 1)).as("blank lists the newest").hasSize(1);
+        assertThat(applications.search(nib, CaseStatus.WITHDRAWN, null, 10)).extracting(Application::id)
+                .containsExactly(b);
+        assertThat(applications.search(nib, CaseStatus.IN_PROGRESS, null, 10)).extracting(Application::id)
+                .containsExactly(a);
+        assertThat(applications.search("", null, null, 1)).as("blank lists the newest").hasSize(1);
     }
 
     private List<String> ids(String text) {
-        return applications.search(text, null, 50).stream().map(Application::id).toList();
+        return applications.search(text, null, null, 50).stream().map(Application::id).toList();
     }
 
     private JsonNode submit(String company, String applicant, String email, String nib, String npwp) {
