@@ -49,9 +49,22 @@ public class EmbeddedMailServer implements SmartLifecycle {
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
+    /**
+     * Starts both servers, or neither: when one cannot listen (its port taken), what did start is stopped before the
+     * failure goes up, so the hub's failed start ends the process instead of leaving it running on the other server's
+     * thread without a web server (a service manager then sees the exit and can restart it).
+     */
     @Override
     public void start() {
-        greenMail.start();
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            greenMail.stop();
+            throw new IllegalStateException("The embedded mail server cannot listen on "
+                    + properties.embeddedServer().host() + " (SMTP " + properties.smtp().port() + ", IMAP "
+                    + properties.imap().port() + "): is another program using the port? Change pintu.mail.smtp.port"
+                    + " / pintu.mail.imap.port. " + e.getMessage(), e);
+        }
         greenMail.setUser(properties.officeAddress(), properties.officeAddress(), properties.officeAddress());
         running = true;
         LOG.info("Embedded mail server on {}: SMTP {}, IMAP {}; office mailbox {}", properties.embeddedServer().host(),

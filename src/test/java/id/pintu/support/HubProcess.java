@@ -160,10 +160,23 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below the range the OS hands out to outgoing connections (Linux: 32768-60999). A hub binds its
+     * ports seconds after it is given them; a port from that range (what {@code new ServerSocket(0)} returns) can be
+     * taken meanwhile as the local end of any connection on the machine, and the hub then fails to start (the crash
+     * battery once lost a run to its IMAP port).
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(candidate)) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000 in 100 tries");
     }
 
     public String baseUrl() {
@@ -181,9 +194,10 @@ public final class HubProcess implements AutoCloseable {
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--pintu.data-dir=" + dataDir.toAbsolutePath(),
-                // The embedded mail server on free ports, so a hub under test never collides with another.
-                "--pintu.mail.smtp.port=0",
-                "--pintu.mail.imap.port=0"));
+                // The embedded mail server on free ports, so a hub under test never collides with another; chosen
+                // here, outside the OS's range for outgoing connections (see freePort), not with 0.
+                "--pintu.mail.smtp.port=" + freePort(),
+                "--pintu.mail.imap.port=" + freePort()));
         cmd.addAll(extraArgs);
         starts++;
         process = new ProcessBuilder(cmd)
