@@ -47,6 +47,11 @@ public record MailProperties(
         @DefaultValue @Valid @NotNull Health health,
         @DefaultValue("5m") @NotNull Duration attachmentWait) {
 
+    /** An address on the hub as its users reach it: {@code publicBaseUrl} (without a trailing slash) + {@code path}. */
+    public String publicUrl(String path) {
+        return publicBaseUrl.replaceAll("/+$", "") + path;
+    }
+
     /**
      * The mail servers' health check: one connection (and login) to each server, answered from a cache in between
      * so that frequent health reads never hammer the servers.

@@ -114,9 +114,9 @@ public class StatusMails {
         v.put("submittedAt", format(app.submittedAt()));
         v.put("documents", bullets(facts.documentsReceived(app.id()), "(belum ada dokumen yang kami terima)"));
         v.put("problems", bullets(facts.problems(app.id()), "(lihat catatan petugas)"));
-        v.put("confirmUrl", base() + "/api/track/" + app.trackingCode() + "/confirm");
+        v.put("confirmUrl", properties.publicUrl("/api/track/" + app.trackingCode() + "/confirm"));
         v.put("trackingInfo", "Untuk melacak permohonan, gunakan kode pelacakan " + app.trackingCode()
-                + " beserta token yang Anda terima saat mengajukan permohonan, di " + base() + "/lacak.");
+                + " beserta token yang Anda terima saat mengajukan permohonan, di " + properties.publicUrl("/lacak") + ".");
         List<Task> history = tasks.history(app.id());
         Task task = e == null || e.taskId() == null ? null
                 : history.stream().filter(t -> t.id().equals(e.taskId())).findFirst().orElse(null);
@@ -146,12 +146,7 @@ public class StatusMails {
     }
 
     public String trackUrl(String trackingCode, String token) {
-        return base() + "/lacak?kode=" + trackingCode + "&token=" + token;
-    }
-
-    private String base() {
-        String b = properties.publicBaseUrl();
-        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        return properties.publicUrl("/lacak?kode=" + trackingCode + "&token=" + token);
     }
 
     public static String format(Instant at) {

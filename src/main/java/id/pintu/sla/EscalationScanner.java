@@ -49,12 +49,13 @@ public class EscalationScanner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final String publicBaseUrl;
+    /** The case page's address up to the case id, e.g. {@code https://pintu.example/permohonan/}. */
+    private final String casePageUrl;
 
     public EscalationScanner(EscalationRepository repository, ApplicationRepository applications, CaseEvents events,
             MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
             SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry,
-            String publicBaseUrl) {
+            String casePageUrl) {
         this.repository = repository;
         this.applications = applications;
         this.events = events;
@@ -66,7 +67,7 @@ public class EscalationScanner {
         this.tx = tx;
         this.clock = clock;
         this.registry = registry;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.casePageUrl = casePageUrl;
     }
 
     /** One scan: every task near or past its due date gets the levels it has not had yet. Returns levels fired. */
@@ -196,7 +197,7 @@ public class EscalationScanner {
                 + "  Batas waktu      : " + due + " WIB\n\n"
                 + "Mohon ditindaklanjuti: tugas dapat dilepas atau dialihkan kepada petugas lain pada halaman"
                 + " permohonan (masuk dengan akun Pintu Anda):\n"
-                + "  " + publicBaseUrl + "/permohonan/" + app.id() + "\n\n"
+                + "  " + casePageUrl + app.id() + "\n\n"
                 + "Pesan ini dikirim otomatis oleh Pintu; mohon tidak membalas.\n";
         return new OutgoingMail("escalation:" + e.taskId() + ":" + e.level(), app.id(),
                 supervision.contactOf(e.notifiedActor()), subject, body, List.of());

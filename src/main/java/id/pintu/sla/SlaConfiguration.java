@@ -45,7 +45,7 @@ public class SlaConfiguration {
             MailProperties mailProperties) {
         // The breach mail links to the case's page, on the address the hub is reached at (as the applicants' links)
         return new EscalationScanner(repository, applications, events, mail, calendar, catalog, supervision,
-                properties, tx, clock, registry, mailProperties.publicBaseUrl());
+                properties, tx, clock, registry, mailProperties.publicUrl("/permohonan/"));
     }
 
     /**

@@ -49,7 +49,7 @@ class StaffAccess {
         if (a == null) {
             throw WorkflowException.notFound("no actor " + actor);
         }
-        if (!workflow.mayActAs(caller(auth), actor)) {
+        if (!mayActAs(auth, actor)) {
             throw WorkflowException.forbidden(auth.getName() + " does not hold the role " + actor);
         }
         return a;

@@ -82,7 +82,7 @@ class EscalationToQueuesEndToEndTest {
                 r -> r.subject().equals("[Pintu] Batas waktu terlampaui: langkah 2 permohonan "
                         + created.get("trackingCode").asText()));
         assertThat(mail.text()).contains("(front-office)")
-                .contains(mailProperties.publicBaseUrl().replaceAll("/+$", "") + "/permohonan/" + id);
+                .contains(mailProperties.publicUrl("/permohonan/" + id));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(escalations("breach")).isEqualTo(1.0));
         assertThat(escalations("reminder")).as("the later scans fired nothing again").isEqualTo(1.0);
 

@@ -86,7 +86,7 @@ final class SlaFixture {
                 new MailMetrics(meters), null, clock);
         scanner = new EscalationScanner(escalations, applications, events, mail, calendar,
                 catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters,
-                "http://pintu.test/");
+                "http://pintu.test/permohonan/");
     }
 
     static void migrate(DataSource ds) {
