@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -166,6 +167,16 @@ public class AuditTrail {
     public List<AuditEntry> ofApplication(String applicationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE application_id = ? ORDER BY seq")
                 .param(applicationId)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** A case's entries of the given actions, in chain order (index {@code audit_log_application}). */
+    public List<AuditEntry> ofApplication(String applicationId, Collection<String> actions) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE application_id = :id AND action IN (:actions)"
+                        + " ORDER BY seq")
+                .param("id", applicationId)
+                .param("actions", List.copyOf(actions))
                 .query((rs, n) -> map(rs))
                 .list();
     }

@@ -130,6 +130,18 @@ public class EscalationRepository {
                 .list();
     }
 
+    /** An escalation of one of a case's tasks, for the case's history. */
+    public record OfCase(String taskId, int level, String notifiedActor, Instant escalatedAt) {}
+
+    /** The escalations of a case's tasks, oldest first (index {@code escalation_application}). */
+    public List<OfCase> ofCase(String applicationId) {
+        return jdbc.sql("SELECT task_id, level, notified_actor, escalated_at FROM escalation WHERE application_id = ?"
+                        + " ORDER BY escalated_at, level")
+                .param(applicationId)
+                .query((rs, n) -> new OfCase(rs.getString(1), rs.getInt(2), rs.getString(3), instant(rs, 4)))
+                .list();
+    }
+
     static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();

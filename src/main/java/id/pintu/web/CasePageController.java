@@ -112,7 +112,7 @@ class CasePageController {
         model.addAttribute("sop", sop);
         model.addAttribute("open", open);
         model.addAttribute("supervising", open.stream().anyMatch(OpenStep::supervised));
-        model.addAttribute("history", timeline.of(sop, history));
+        model.addAttribute("history", timeline.of(sop, id, history));
         model.addAttribute("documents", documents.ofApplication(id));
         DossierView checklist = dossier.view(id);
         model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);

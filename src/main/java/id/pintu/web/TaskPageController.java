@@ -93,7 +93,7 @@ class TaskPageController {
         model.addAttribute("actorName", access.actorName(task.actor()));
         model.addAttribute("documents", docs);
         model.addAttribute("shown", shown);
-        model.addAttribute("history", timeline.of(sop, workflow.history(app.id())));
+        model.addAttribute("history", timeline.of(sop, app.id(), workflow.history(app.id())));
         model.addAttribute("decision", decision);
         model.addAttribute("outcomes", decision ? step.outcomesOrEmpty() : List.<Outcome>of());
         model.addAttribute("heldByOther", heldByOther);

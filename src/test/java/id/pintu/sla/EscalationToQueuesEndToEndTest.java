@@ -10,14 +10,18 @@ import id.pintu.mail.MailProperties;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
 import id.pintu.support.Prometheus;
+import id.pintu.web.Browser;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.jms.core.JmsTemplate;
@@ -52,6 +56,9 @@ class EscalationToQueuesEndToEndTest {
 
     @Autowired
     MailProperties mailProperties;
+
+    @LocalServerPort
+    int port;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -105,6 +112,22 @@ class EscalationToQueuesEndToEndTest {
                 "kadis").body();
         assertThat(reassigned.get("claimedBy").asText()).isEqualTo("admin");
         assertThat(api.complete(taskId, "admin", "complete").status()).isEqualTo(200);
+
+        // The case's page tells the head of office what happened to step 2, in order
+        try (Browser kadis = Browser.open(port)) {
+            kadis.login("kadis");
+            kadis.go("/permohonan/" + id);
+            assertThat(kadis.driver().findElements(By.cssSelector("#history-" + taskId + " li.mark")))
+                    .extracting(WebElement::getText)
+                    .satisfiesExactly(
+                            r -> assertThat(r).matches("Pengingat mutu baku dikirim .+ WIB ke .+\\."),
+                            b -> assertThat(b).matches("Mutu baku terlewati: dilaporkan .+ WIB kepada atasan, .+\\."),
+                            rel -> assertThat(rel).matches(
+                                    "Dilepas .+ WIB oleh atasan backoffice dari front-office; .+\\."),
+                            re -> assertThat(re).matches("Diberikan .+ WIB oleh atasan kadis kepada admin\\."));
+            assertThat(kadis.driver().findElements(By.cssSelector("#history-" + taskId + " li.mark.breach")))
+                    .hasSize(1);
+        }
     }
 
     /** Escalations of step 2 at one level, as Prometheus reads them. */

@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * given explicitly, so Selenium Manager never runs and nothing is downloaded. Skipped (assumption) only where
  * Chromium is not installed; CI installs it.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,7 +53,7 @@ final class Browser implements AutoCloseable {
         this.base = "http://localhost:" + port;
     }
 
-    static Browser open(int port) {
+    public static Browser open(int port) {
         try {
             return new Browser(port);
         } catch (IOException e) {
@@ -61,11 +61,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    Browser go(String path) {
+    public Browser go(String path) {
         driver.get(base + path);
         return this;
     }
@@ -75,7 +75,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Logs in through the login page, with the keyboard only (Tab to the password, Enter to submit). */
-    Browser login(String user) {
+    public Browser login(String user) {
         go("/masuk");
         WebElement name = driver.findElement(By.id("username"));
         name.sendKeys(user);

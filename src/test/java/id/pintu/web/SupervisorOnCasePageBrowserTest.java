@@ -8,6 +8,7 @@ import id.pintu.support.HubTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +69,14 @@ class SupervisorOnCasePageBrowserTest {
             assertThat(kabid.text(By.cssSelector("p.notice")))
                     .isEqualTo("Tugas langkah 5 dialihkan kepada backoffice.");
             assertThat(kabid.text(By.cssSelector("#open-5 .open-holder"))).isEqualTo("backoffice");
+            // The step's history says what the supervisor did, who held the task before and after
+            assertThat(kabid.driver().findElements(By.cssSelector("#history-" + taskId + " li.mark")))
+                    .extracting(WebElement::getText)
+                    .satisfiesExactly(
+                            released -> assertThat(released).matches("Dilepas .+ WIB oleh atasan kabid-pelayanan dari"
+                                    + " backoffice; kembali ke kotak masuk perannya\\."),
+                            given -> assertThat(given).matches(
+                                    "Diberikan .+ WIB oleh atasan kabid-pelayanan kepada backoffice\\."));
         }
         assertThat(api.getCase(id).get("tasks").get(0).get("claimedBy").asText()).isEqualTo("backoffice");
 
