@@ -104,6 +104,33 @@ public class EscalationRepository {
                 .update() == 1;
     }
 
+    /** Who holds open tasks of which actor: each (holder, actor) pair once. */
+    public record Holding(String claimedBy, String actor) {}
+
+    public List<Holding> holdings() {
+        return jdbc.sql("SELECT DISTINCT claimed_by, actor FROM task WHERE status = 'OPEN' AND claimed_by IS NOT NULL")
+                .query((rs, n) -> new Holding(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** The open tasks of {@code actor} that {@code user} holds. */
+    public List<TaskState> heldBy(String user, String actor) {
+        return jdbc.sql("SELECT id, application_id, step_no, actor, status, claimed_by, escalation_level FROM task"
+                        + " WHERE status = 'OPEN' AND claimed_by = ? AND actor = ? ORDER BY due_at, id")
+                .params(user, actor)
+                .query((rs, n) -> new TaskState(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .list();
+    }
+
+    /** Puts an open task back in its actor's inbox if {@code holder} still holds it; false if not. */
+    public boolean releaseFrom(String taskId, String holder) {
+        return jdbc.sql("UPDATE task SET claimed_by = NULL, claimed_at = NULL WHERE id = ? AND status = 'OPEN'"
+                        + " AND claimed_by = ?")
+                .params(taskId, holder)
+                .update() == 1;
+    }
+
     /** Supervisor's reassignment: the task is claimed for {@code user}, whoever held it before. */
     public boolean reassign(String taskId, String user, Instant now) {
         return jdbc.sql("UPDATE task SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'OPEN'")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.calendar.CalendarProperties;
 import id.pintu.messaging.DatabaseOutageLog;
 import id.pintu.messaging.ScheduledErrorHandling;
+import id.pintu.security.SecurityProperties;
 import id.pintu.workflow.WorkflowEndpoints;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@code sla-escalation-to-queue}: an escalation committed in the outbox becomes a persistent message on
  *       the reminder queue of the task's actor (level 1) or the escalation queue of its supervisor (level 2);</li>
  *   <li>{@code calendar-reload}: every {@code pintu.calendar.check-interval}, a changed calendar file is put in force
- *       and the open tasks' due dates follow it ({@link CalendarReload}).</li>
+ *       and the open tasks' due dates follow it ({@link CalendarReload});</li>
+ *   <li>{@code release-stranded-claims}: every {@code pintu.security.check-interval}, tasks held by someone who no
+ *       longer holds their actor (an acting appointment ended, a user removed) go back to the actor's inbox
+ *       ({@link StrandedClaims}).</li>
  * </ul>
  */
 @Component
@@ -26,11 +30,14 @@ public class SlaRoutes extends RouteBuilder {
 
     private final SlaProperties properties;
     private final CalendarProperties calendar;
+    private final SecurityProperties security;
     private final ObjectMapper json;
 
-    public SlaRoutes(SlaProperties properties, CalendarProperties calendar, ObjectMapper json) {
+    public SlaRoutes(SlaProperties properties, CalendarProperties calendar, SecurityProperties security,
+            ObjectMapper json) {
         this.properties = properties;
         this.calendar = calendar;
+        this.security = security;
         this.json = json;
     }
 
@@ -52,6 +59,16 @@ public class SlaRoutes extends RouteBuilder {
                 .routePolicyRef(DatabaseOutageLog.BEAN)
                 .autoStartup(!calendar.checkInterval().isZero() && !calendar.checkInterval().isNegative())
                 .bean("calendarReload", "check").id("reload-changed-calendar");
+
+        // Roles change with the staff files and with the calendar's days (acting appointments): looked at as often as
+        // the staff files; the tasks are read only when the roles changed (StrandedClaims.check).
+        long roles = Math.max(1, security.checkInterval().toMillis());
+        from("timer:stranded-claims?delay=" + roles + "&period=" + roles)
+                .routeId("release-stranded-claims")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
+                .autoStartup(!security.checkInterval().isZero() && !security.checkInterval().isNegative())
+                .bean("strandedClaims", "check").id("release-tasks-of-former-holders");
 
         from(ESCALATION_OUTBOX)
                 .routeId("sla-escalation-to-queue")

@@ -80,14 +80,19 @@ public class SupervisorActions {
 
     /** Who held the task before and after, in the audit trail, in the same transaction as the change. */
     private void record(Caller caller, String action, EscalationRepository.TaskState task, String holder) {
+        audit.append(holderChange(caller.name(), action, task, holder));
+    }
+
+    /** The audit record of a change of a task's holder: its step, actor and holder before and after. */
+    static AuditTrail.Record holderChange(String by, String action, EscalationRepository.TaskState task,
+            String holder) {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("step", task.stepNo());
         before.put("actor", task.actor());
         before.put("claimedBy", task.claimedBy());
         Map<String, Object> after = new LinkedHashMap<>(before);
         after.put("claimedBy", holder);
-        audit.append(new AuditTrail.Record(caller.name(), action, task.applicationId(), task.taskId(), before, after,
-                null));
+        return new AuditTrail.Record(by, action, task.applicationId(), task.taskId(), before, after, null);
     }
 
     /** Whether the caller stands above the actor in the supervision chain (the head of office: its own too). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditEntry;
 import id.pintu.audit.AuditTrail;
+import id.pintu.audit.CaseEventAudit;
 import id.pintu.sla.Escalation;
 import id.pintu.sla.EscalationRepository;
 import id.pintu.sop.Outcome;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * A case's history as the staff pages show it: each step with its actor, mutu baku, time taken and outcome, and what
  * happened to its task on the way: the SLA's reminder and breach report (with the actor they went to) and a
- * supervisor's release or reassignment (who, and who held the task before and after). The head of office, who
+ * supervisor's release or reassignment (who, and who held the task before and after), and a release by the hub when
+ * the holder no longer held the task's role ({@code StrandedClaims}). The head of office, who
  * answers for every late step, sees on the case's page when it was reported and what was done about it.
  */
 @Component
@@ -92,7 +94,9 @@ class CaseTimeline {
             String at = format.time(a.at());
             String before = holder(a.before());
             Mark mark;
-            if (a.action().equals(AuditActions.TASK_RELEASED)) {
+            if (a.action().equals(AuditActions.TASK_RELEASED) && a.actor().equals(CaseEventAudit.SYSTEM)) {
+                mark = new Mark(a.at(), "history.releasedStranded", List.of(at, Objects.requireNonNullElse(before, "-")));
+            } else if (a.action().equals(AuditActions.TASK_RELEASED)) {
                 mark = before == null ? new Mark(a.at(), "history.releasedUnclaimed", List.of(at, a.actor()))
                         : new Mark(a.at(), "history.released", List.of(at, a.actor(), before));
             } else {
