@@ -50,9 +50,11 @@ public class EmailIntake {
     static final String CHANNEL = "email";
     /** Exchange property of the mail-intake route: the email's size as the mail server reports it. */
     public static final String EMAIL_SIZE = "PintuEmailSize";
+    /** The answer to an applicant's email that nothing waited for: it arrived, its files, where the case stands. */
+    static final String POSITION = "email-diterima";
     /** The mails the intake itself writes (the status mails are the SOP's mail rules'). */
     static final List<String> TEMPLATES = List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima",
-            "email-terlalu-besar");
+            "email-terlalu-besar", POSITION);
 
     private final WorkflowService workflow;
     private final ApplicationRepository applications;
@@ -68,11 +70,13 @@ public class EmailIntake {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MailMetrics metrics;
+    private final DossierRequirements requirements;
 
     public EmailIntake(WorkflowService workflow, ApplicationRepository applications, SopCatalog catalog,
             DossierService dossier, IntakeRecords records, SentMailRepository sentMail,
             MailOutbox outbox, MailTemplates templates, StatusMails statusMails, IntakeProperties properties,
-            Validator validator, TransactionTemplate tx, Clock clock, MailMetrics metrics) {
+            Validator validator, TransactionTemplate tx, Clock clock, MailMetrics metrics,
+            DossierRequirements requirements) {
         this.workflow = workflow;
         this.applications = applications;
         this.catalog = catalog;
@@ -88,6 +92,7 @@ public class EmailIntake {
         this.tx = tx;
         this.clock = clock;
         this.metrics = metrics;
+        this.requirements = requirements;
     }
 
     /**
@@ -145,7 +150,7 @@ public class EmailIntake {
                 .filter(a -> mail.sender().equalsIgnoreCase(a.applicant().email()));
         review(messageKey, mail.sender(), mail.subject(),
                 answered.map(a -> "balasan untuk " + a.trackingCode() + ": ").orElse("") + reason, headers);
-        if (mail.sender() == null || properties.blocked(mail.sender())) {
+        if (mail.sender() == null || properties.blocked(mail.sender()) || mail.isAutomatic()) {
             return "REVIEW";
         }
         Map<String, String> values = Map.of("subject", MailTemplates.oneLine(mail.subject()),
@@ -216,6 +221,12 @@ public class EmailIntake {
             return review(messageKey, mail.sender(), mail.subject(), "pengirim diblokir oleh kantor", raw);
         }
         Optional<Application> answered = answeredCase(mail);
+        if (mail.isAutomatic()) {
+            // Never answered (no loop of automatic replies) and never the applicant's answer to a clarification
+            return review(messageKey, mail.sender(), mail.subject(), "email otomatis (" + mail.automatic() + ")"
+                    + answered.map(a -> " untuk " + a.trackingCode()).orElse("")
+                    + ": tidak dijawab dan tidak dianggap jawaban pemohon", raw);
+        }
         if (answered.isPresent()) {
             return reply(messageKey, answered.get(), mail, raw);
         }
@@ -334,9 +345,29 @@ public class EmailIntake {
                 LOG.info("Reply to {}: clarification {} not completed: {}", app.trackingCode(), open.get().id(),
                         e.getMessage());
             }
+        } else {
+            // Nothing waits for this email (files sent later, a question): the applicant is told it arrived, what
+            // became of its files, and where the case stands
+            Map<String, String> values = new java.util.HashMap<>(statusMails.values(app, null));
+            values.put("subject", MailTemplates.oneLine(mail.subject()));
+            DossierRequirements.Dossier required = requirements.of(app.sopCode());
+            values.put("received", StatusMails.bullets(added.stream().map(item -> receivedLine(item, required))
+                    .toList(), "(tidak ada lampiran)"));
+            MailTemplates.Rendered r = templates.render(POSITION, values);
+            outbox.enqueue(new OutgoingMail(POSITION + ":" + messageKey, app.id(), mail.sender(), r.subject(),
+                    r.body(), List.of()));
         }
         LOG.info("Email {} added {} file(s) to case {}", messageKey, added.size(), app.trackingCode());
         return "REPLY";
+    }
+
+    /** A file of the applicant's email as the answer lists it: accepted as which document, or refused and why. */
+    private static String receivedLine(DossierItem item, DossierRequirements.Dossier required) {
+        if (!item.valid()) {
+            return item.fileName() + ": tidak dapat kami terima (" + item.problem() + ")";
+        }
+        return item.fileName() + required.find(item.requirement() == null ? "" : item.requirement())
+                .map(r -> ": diterima sebagai " + r.label()).orElse(": diterima");
     }
 
     private String review(String messageKey, String sender, String subject, String reason, byte[] raw) {

@@ -28,7 +28,15 @@ import java.util.function.Predicate;
  * silently dropped.
  */
 public record ParsedEmail(String messageId, String sender, String subject, List<String> answers, String text,
-        List<IncomingFile> attachments) {
+        List<IncomingFile> attachments, String automatic) {
+
+    /** Precedence values that mark a message no person wrote (RFC 3834 section 2; "list": a mailing list). */
+    private static final List<String> AUTOMATIC_PRECEDENCE = List.of("bulk", "junk", "list", "auto_reply");
+    /** Headers that vacation responders of several mail systems set, whatever their value. */
+    private static final List<String> AUTORESPONDER_HEADERS = List.of("X-Autoreply", "X-Autorespond",
+            "X-Autoresponse");
+    /** Mailbox names that send delivery reports, not people. */
+    private static final List<String> REPORTING_MAILBOXES = List.of("mailer-daemon", "postmaster");
 
     /** How many emails deep attached emails are opened (one forwarded inside another inside another). */
     static final int MAX_NESTED = 3;
@@ -68,7 +76,53 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
         String body = parts.text.length() > 0 ? parts.text.toString()
                 : parts.html.toString().replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n").replaceAll("<[^>]+>", "");
         return new ParsedEmail(m.getMessageID(), sender, m.getSubject() == null ? "" : m.getSubject(),
-                answers, body, List.copyOf(parts.files));
+                answers, body, List.copyOf(parts.files), automatic(m, sender));
+    }
+
+    /** Whether a program sent this email rather than a person: a vacation responder, a delivery report. */
+    public boolean isAutomatic() {
+        return automatic != null;
+    }
+
+    /**
+     * Why the email was sent by a program, in the words of its headers, or null when nothing says so: an
+     * {@code Auto-Submitted} other than {@code no} (RFC 3834: vacation responders, Gmail's and Exchange's included), a
+     * responder's own header, a {@code Precedence} of bulk, junk, list or auto_reply, a delivery status report
+     * ({@code multipart/report}), an empty return path (RFC 5321: a report must not be answered) or a reporting
+     * mailbox as the sender. Answering such an email could start a loop of automatic replies, and taking it as the
+     * applicant's answer would close a clarification with nothing in it.
+     */
+    static String automatic(MimeMessage m, String sender) throws MessagingException {
+        String autoSubmitted = first(m, "Auto-Submitted");
+        if (autoSubmitted != null && !autoSubmitted.split(";")[0].strip().equalsIgnoreCase("no")) {
+            return "Auto-Submitted: " + autoSubmitted.strip();
+        }
+        for (String h : AUTORESPONDER_HEADERS) {
+            if (first(m, h) != null) {
+                return h;
+            }
+        }
+        String precedence = first(m, "Precedence");
+        if (precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return "Precedence: " + precedence.strip();
+        }
+        if (m.isMimeType("multipart/report")) {
+            return "laporan pengiriman (multipart/report)";
+        }
+        String returnPath = first(m, "Return-Path");
+        if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
+            return "Return-Path: <>";
+        }
+        if (sender != null && REPORTING_MAILBOXES.contains(
+                sender.substring(0, Math.max(0, sender.indexOf('@'))).toLowerCase(java.util.Locale.ROOT))) {
+            return "pengirim " + sender;
+        }
+        return null;
+    }
+
+    private static String first(MimeMessage m, String header) throws MessagingException {
+        String[] values = m.getHeader(header);
+        return values == null || values.length == 0 ? null : values[0];
     }
 
     private static final class Parts {

@@ -74,6 +74,8 @@ public class OutboxMailSender {
         m.setRecipient(jakarta.mail.Message.RecipientType.TO, address(mail.to()));
         m.setSubject(MailTemplates.oneLine(mail.subject()), "UTF-8");
         m.setSentDate(Date.from(clock.instant()));
+        // RFC 3834: sent by a program; vacation responders that honour it do not answer, so no loop starts here
+        m.setHeader("Auto-Submitted", "auto-generated");
         List<String> refs = mail.documentIds() == null ? List.of() : mail.documentIds();
         if (refs.isEmpty()) {
             m.setText(mail.body(), "UTF-8");

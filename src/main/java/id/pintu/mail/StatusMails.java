@@ -7,6 +7,7 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvent;
+import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskRepository;
@@ -134,7 +135,35 @@ public class StatusMails {
                 .map(Task::note)
                 .orElse("-");
         v.put("note", note);
+        v.put("statusText", statusText(app.status()));
+        v.put("position", position(app, history));
         return v;
+    }
+
+    /** A case's status as a sentence's end tells the applicant. */
+    static String statusText(CaseStatus status) {
+        return switch (status) {
+            case IN_PROGRESS -> "sedang diproses";
+            case AWAITING_APPLICANT -> "menunggu kelengkapan berkas dari Anda";
+            case ISSUED -> "izin telah terbit";
+            case REJECTED -> "ditolak";
+            case WITHDRAWN -> "dicabut atas permintaan Anda";
+            case ABANDONED -> "tidak dilanjutkan karena kelengkapan berkas tidak kami terima";
+        };
+    }
+
+    /** Where the case stands, one line per open step: its name, who works on it and its target date. */
+    private String position(Application app, List<Task> history) {
+        if (!app.status().isOpen()) {
+            return "Permohonan ini telah selesai pada " + format(app.closedAt()) + " WIB.";
+        }
+        List<String> lines = history.stream().filter(Task::isOpen).map(t -> catalog.isApplicant(t.actor())
+                        ? t.stepName() + ": menunggu Anda"
+                        : t.stepName() + " (" + Optional.ofNullable(catalog.actors().get(t.actor()))
+                                .map(a -> a.name()).orElse(t.actor()) + "), target selesai " + format(t.dueAt())
+                                + " WIB")
+                .toList();
+        return bullets(lines, "Langkah berikutnya sedang disiapkan.");
     }
 
     public String officeName() {

@@ -54,7 +54,9 @@ public class MailTestSupport {
             """;
 
     /** A received mail, read whole. */
-    public record Received(String subject, String messageId, String text, Map<String, byte[]> attachments) {}
+    /** A mail in a mailbox; {@code autoSubmitted}: its Auto-Submitted header (RFC 3834), null if it has none. */
+    public record Received(String subject, String messageId, String text, Map<String, byte[]> attachments,
+            String autoSubmitted) {}
 
     private final MailProperties mail;
     private final Session session = Session.getInstance(new Properties());
@@ -160,7 +162,9 @@ public class MailTestSupport {
                 StringBuilder text = new StringBuilder();
                 Map<String, byte[]> attachments = new LinkedHashMap<>();
                 read(m, text, attachments);
-                out.add(new Received(m.getSubject(), ((MimeMessage) m).getMessageID(), text.toString(), attachments));
+                String[] auto = m.getHeader("Auto-Submitted");
+                out.add(new Received(m.getSubject(), ((MimeMessage) m).getMessageID(), text.toString(), attachments,
+                        auto == null ? null : auto[0]));
             }
             inbox.close(false);
             return out;

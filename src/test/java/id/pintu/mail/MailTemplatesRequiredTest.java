@@ -39,7 +39,8 @@ class MailTemplatesRequiredTest {
     @Test
     void theShippedTemplatesHaveWhatTheIntakeNeeds() {
         MailTemplates shipped = templates(Path.of("config/mail/templates"));
-        for (String name : List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima", "email-terlalu-besar")) {
+        for (String name : List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima", "email-terlalu-besar",
+                "email-diterima")) {
             assertThat(shipped.problem(name)).as(name).isEmpty();
         }
     }
