@@ -103,7 +103,8 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
             }
         }
         String precedence = first(m, "Precedence");
-        if (precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (precedence != null
+                && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(java.util.Locale.ROOT))) {
             return "Precedence: " + precedence.strip();
         }
         if (m.isMimeType("multipart/report")) {

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * A case's history as the staff pages show it: each step with its actor, mutu baku, time taken and outcome, and what
  * happened to its task on the way: the SLA's reminder and breach report (with the actor they went to) and a
  * supervisor's release or reassignment (who, and who held the task before and after), and a release by the hub when
- * the holder no longer held the task's role ({@code StrandedClaims}). The head of office, who
- * answers for every late step, sees on the case's page when it was reported and what was done about it.
+ * the holder no longer held the task's role ({@code StrandedClaims}). The head of office, who answers for every late
+ * step, sees on the case's page when it was reported and what was done about it.
  */
 @Component
 class CaseTimeline {
@@ -95,7 +95,8 @@ class CaseTimeline {
             String before = holder(a.before());
             Mark mark;
             if (a.action().equals(AuditActions.TASK_RELEASED) && a.actor().equals(CaseEventAudit.SYSTEM)) {
-                mark = new Mark(a.at(), "history.releasedStranded", List.of(at, Objects.requireNonNullElse(before, "-")));
+                mark = new Mark(a.at(), "history.releasedStranded",
+                        List.of(at, Objects.requireNonNullElse(before, "-")));
             } else if (a.action().equals(AuditActions.TASK_RELEASED)) {
                 mark = before == null ? new Mark(a.at(), "history.releasedUnclaimed", List.of(at, a.actor()))
                         : new Mark(a.at(), "history.released", List.of(at, a.actor(), before));
@@ -110,7 +111,7 @@ class CaseTimeline {
         return byTask;
     }
 
-    /** Who held the task in a supervisor action's before or after state (the audit leaves out a null); null for nobody. */
+    /** Who held the task in an action's before or after state (the audit leaves out a null); null for nobody. */
     private String holder(String state) {
         if (state == null) {
             return null;

@@ -1,13 +1,11 @@
 package id.pintu.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.mail.MailProperties;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,18 +35,9 @@ class EmailMalformedReviewTest {
         MailTestSupport.Received reply = mail.awaitMail(SENDER, r -> r.subject().contains("belum dapat kami terima"));
         assertThat(reply.text()).contains("NIB harus 13 angka", "Nama Perusahaan belum diisi", "KBLI belum diisi");
 
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode r : api.call(HttpMethod.GET, "/api/intake-review", null, "backoffice").body()) {
-                if (SENDER.equals(r.path("sender").asText())) {
-                    found[0] = r;
-                    return true;
-                }
-            }
-            return false;
-        });
-        assertThat(found[0].get("reason").asText()).contains("NIB harus 13 angka");
-        assertThat(found[0].get("sizeBytes").asLong()).isPositive();
+        JsonNode found = api.awaitReview(SENDER);
+        assertThat(found.get("reason").asText()).contains("NIB harus 13 angka");
+        assertThat(found.get("sizeBytes").asLong()).isPositive();
         assertThat(api.call(HttpMethod.GET, "/api/intake-review", null, null).status()).isEqualTo(401);
     }
 }

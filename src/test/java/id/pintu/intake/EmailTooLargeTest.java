@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,7 +48,7 @@ class EmailTooLargeTest {
         assertThat(refusal.text()).containsPattern("berukuran [4-9],\\d MB");
         assertThat(cases(sender)).isZero();
 
-        JsonNode kept = reviewOf(sender);
+        JsonNode kept = api.awaitReview(sender);
         assertThat(kept.get("reason").asText()).contains("email terlalu besar", "batas 2,0 MB", "tidak diambil");
         assertThat(kept.get("subject").asText()).isEqualTo("Permohonan izin perluasan");
         assertThat(kept.get("sizeBytes").asLong()).isLessThan(10_000);
@@ -77,7 +76,7 @@ class EmailTooLargeTest {
 
         MailTestSupport.Received refusal = mail.awaitMail(applicant, r -> r.subject().contains("terlalu besar"));
         assertThat(refusal.text()).contains("(bila ada): " + code);
-        assertThat(reviewOf(applicant).get("reason").asText()).startsWith("balasan untuk " + code + ": email terlalu besar");
+        assertThat(api.awaitReview(applicant).get("reason").asText()).startsWith("balasan untuk " + code + ": email terlalu besar");
         // The refusal is in the case's mail record (written just after the mail went out).
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM mail_sent s"
                         + " JOIN application a ON a.id = s.application_id"
@@ -86,20 +85,6 @@ class EmailTooLargeTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM document d JOIN application a ON a.id = d.application_id"
                 + " WHERE a.tracking_code = ? AND d.kind = 'email-asli'").param(code).query(Integer.class).single())
                 .isEqualTo(1);
-    }
-
-    private JsonNode reviewOf(String sender) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode r : api.call(HttpMethod.GET, "/api/intake-review", null, "backoffice").body()) {
-                if (sender.equals(r.path("sender").asText())) {
-                    found[0] = r;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
     }
 
     /** A PDF-named file of random bytes, which does not compress: its size is what the mail server counts. */

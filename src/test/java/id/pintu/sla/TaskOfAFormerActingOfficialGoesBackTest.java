@@ -87,7 +87,8 @@ class TaskOfAFormerActingOfficialGoesBackTest {
                     // the step is long overdue by now, so the SLA's reminder and breach may be listed beside it
                     .filteredOn(text -> text.startsWith("Dikembalikan"))
                     .singleElement().asString()
-                    .matches("Dikembalikan .+ WIB ke kotak masuk perannya: sekretaris tidak lagi memegang peran ini\\.");
+                    .matches("Dikembalikan .+ WIB ke kotak masuk perannya:"
+                            + " sekretaris tidak lagi memegang peran ini\\.");
         }
         assertThat(api.complete(kadisTask, "kadis", null).status()).isEqualTo(200);
     }

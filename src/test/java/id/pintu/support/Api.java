@@ -88,6 +88,21 @@ public class Api {
         return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0));
     }
 
+    /** Waits until an email from {@code sender} is in the intake's review queue (as the front office sees it). */
+    public JsonNode awaitReview(String sender) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(ROUTING_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode r : call(HttpMethod.GET, "/api/intake-review", null, "front-office").body()) {
+                if (sender.equalsIgnoreCase(r.path("sender").asText())) {
+                    found[0] = r;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
     public String awaitStatus(String caseId, String status) {
         await().atMost(ROUTING_TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(getCase(caseId).get("status").asText()).isEqualTo(status));

@@ -41,17 +41,8 @@ class ReviewQueueBrowserTest {
         String subject = "Tanya izin gudang " + UUID.randomUUID().toString().substring(0, 8);
         MailTestSupport mail = new MailTestSupport(mailProperties);
         mail.send(mail.message(sender, subject, "Selamat siang.\nNIB: 123\nBagaimana caranya?", Map.of(), null, null));
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode r : api.call(HttpMethod.GET, "/api/intake-review", null, "front-office").body()) {
-                if (sender.equals(r.path("sender").asText())) {
-                    id[0] = r.get("id").asText();
-                    return true;
-                }
-            }
-            return false;
-        });
-        String item = "review-" + id[0];
+        String id = api.awaitReview(sender).get("id").asText();
+        String item = "review-" + id;
 
         try (Browser browser = Browser.open(port)) {
             browser.login("front-office");
@@ -66,8 +57,8 @@ class ReviewQueueBrowserTest {
                     .isEqualTo("200|message/rfc822|true");
             browser.screenshot("16-tinjauan-email");
 
-            browser.find(By.id("note-" + id[0])).sendKeys("Sudah ditelepon; pemohon datang ke loket besok.");
-            browser.find(By.id("handle-" + id[0])).click();
+            browser.find(By.id("note-" + id)).sendKeys("Sudah ditelepon; pemohon datang ke loket besok.");
+            browser.find(By.id("handle-" + id)).click();
             assertThat(browser.text(By.cssSelector("p.notice")))
                     .isEqualTo("Email \"" + subject + "\" ditandai sudah ditangani.");
             assertThat(browser.driver().findElements(By.id(item))).isEmpty();
@@ -76,11 +67,11 @@ class ReviewQueueBrowserTest {
             assertThat(browser.text(By.cssSelector("#" + item + " .review-handled"))).startsWith("oleh front-office, ");
             assertThat(browser.text(By.cssSelector("#" + item + " .review-note")))
                     .isEqualTo("Sudah ditelepon; pemohon datang ke loket besok.");
-            assertThat(browser.driver().findElements(By.id("handle-" + id[0]))).isEmpty();
+            assertThat(browser.driver().findElements(By.id("handle-" + id))).isEmpty();
         }
         JsonNode listed = null;
         for (JsonNode r : api.call(HttpMethod.GET, "/api/intake-review", null, "front-office").body()) {
-            if (id[0].equals(r.get("id").asText())) {
+            if (id.equals(r.get("id").asText())) {
                 listed = r;
             }
         }
