@@ -1,5 +1,7 @@
 package id.pintu.mail;
 
+import id.pintu.common.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -20,6 +22,21 @@ public record OutgoingMail(
         List<String> documentIds) {
 
     public static final String LATEST_PREFIX = "latest:";
+
+    /** The longest key the sent mails' record holds ({@code mail_sent.dedup_key}). */
+    static final int MAX_KEY = 200;
+
+    /**
+     * A key longer than the record holds (one built from a long Message-ID) becomes its first 120 characters and the
+     * SHA-256 of the whole: the same occasion still gives the same key, and the key checked before sending is the one
+     * recorded after it (a key cut by the database would never be found, so the mail would go out again at every
+     * retry, each time failing to be recorded).
+     */
+    public OutgoingMail {
+        if (dedupKey != null && dedupKey.length() > MAX_KEY) {
+            dedupKey = dedupKey.substring(0, 120) + "~" + Sha256.hex(dedupKey.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     public static String latest(String kind) {
         return LATEST_PREFIX + kind;
