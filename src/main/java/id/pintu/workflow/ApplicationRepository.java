@@ -71,8 +71,9 @@ public class ApplicationRepository {
 
     /**
      * The cases staff look for by what an applicant tells them, newest first: a tracking code, a NIB (13 digits) or an
-     * NPWP (15 or 16 digits) are matched exactly, each by its index; an email address exactly but without case (its lower-cased key, indexed); any
-     * other text is looked for, without case, in the company's and the applicant's names and the tracking codes.
+     * NPWP (15 or 16 digits) are matched exactly, each by its index; an email address exactly but without case (by
+     * its lower-cased key, indexed); any other text is looked for, without case, in the company's and the applicant's
+     * names and the tracking codes.
      * Blank text lists the newest cases. Narrowed to one status and one SOP when given.
      */
     public List<Application> search(String text, CaseStatus status, String sopCode, int limit) {

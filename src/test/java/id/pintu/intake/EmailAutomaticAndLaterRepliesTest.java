@@ -72,10 +72,11 @@ class EmailAutomaticAndLaterRepliesTest {
         bounce.saveChanges();
         mail.send(bounce);
 
-        assertThat(api.awaitReview(AWAY).get("reason").asText()).isEqualTo("email otomatis (Auto-Submitted: auto-replied) untuk " + code
+        assertThat(api.awaitReview(AWAY).get("reason").asText()).isEqualTo("email otomatis"
+                + " (Auto-Submitted: auto-replied) untuk " + code
                 + ": tidak dijawab dan tidak dianggap jawaban pemohon");
-        assertThat(api.awaitReview(DAEMON).get("reason").asText()).isEqualTo("email otomatis (laporan pengiriman (multipart/report)):"
-                + " tidak dijawab dan tidak dianggap jawaban pemohon");
+        assertThat(api.awaitReview(DAEMON).get("reason").asText()).isEqualTo("email otomatis"
+                + " (laporan pengiriman (multipart/report)): tidak dijawab dan tidak dianggap jawaban pemohon");
         // The review entry and any answer are written in one transaction: nothing was owed to either sender
         for (String messageId : List.of(vacation.getMessageID(), bounce.getMessageID())) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE payload LIKE ?").param("%" + messageId + "%")
