@@ -32,7 +32,20 @@ import org.springframework.stereotype.Component;
 @Order(3)
 public class DossierRequirements implements SopFiles, SopConfigurationCheck {
 
-    public record Requirement(String key, String label, List<String> patterns) {}
+    /**
+     * @param patterns matched against the file's name
+     * @param titles optional: phrases matched against the first words of a PDF's own text (its title), for a file
+     *     whose name matches nothing ("scan001.pdf", "dokumen.pdf")
+     */
+    public record Requirement(String key, String label, List<String> patterns, List<String> titles) {
+
+        public List<String> titlesOrEmpty() {
+            return titles == null ? List.of() : titles;
+        }
+    }
+
+    /** How many words from the start of a PDF's text count as its title. */
+    static final int TITLE_WORDS = 40;
 
     public record Dossier(Integer completenessStep, String incompleteOutcome, List<Requirement> requirements) {
 
@@ -46,6 +59,28 @@ public class DossierRequirements implements SopFiles, SopConfigurationCheck {
             for (Requirement r : requirements) {
                 for (String p : r.patterns()) {
                     if (words.containsAll(words(p))) {
+                        return Optional.of(r);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Whether some requirement can be recognised by its title. */
+        public boolean hasTitles() {
+            return requirements.stream().anyMatch(r -> !r.titlesOrEmpty().isEmpty());
+        }
+
+        /**
+         * The first requirement one of whose titles stands, word for word, among the first {@value #TITLE_WORDS} words
+         * of a document's text: a title, not a mention further down (a letter of application names the NIB too).
+         */
+        public Optional<Requirement> matchTitle(String text) {
+            List<String> words = words(text == null ? "" : text);
+            List<String> head = words.subList(0, Math.min(TITLE_WORDS, words.size()));
+            for (Requirement r : requirements) {
+                for (String t : r.titlesOrEmpty()) {
+                    if (java.util.Collections.indexOfSubList(head, words(t)) >= 0) {
                         return Optional.of(r);
                     }
                 }
@@ -115,6 +150,8 @@ public class DossierRequirements implements SopFiles, SopConfigurationCheck {
             if (r.key() == null || r.label() == null || r.patterns() == null || r.patterns().isEmpty()
                     || r.patterns().stream().anyMatch(p -> p == null || words(p).isEmpty())) {
                 problems.add(file + ", requirement " + (i + 1) + ": needs key, label and patterns (each with a word)");
+            } else if (r.titlesOrEmpty().stream().anyMatch(t -> t == null || words(t).isEmpty())) {
+                problems.add(file + ", requirement " + (i + 1) + ", field titles: each title needs a word");
             } else if (!keys.add(r.key())) {
                 problems.add(file + ", requirement " + (i + 1) + ", field key: '" + r.key() + "' twice");
             }

@@ -6,22 +6,28 @@ import id.pintu.common.TimeOrderedIds;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.mail.DossierFacts;
+import id.pintu.security.SafePdf;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.WorkflowException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dossier of a case: each file the applicant sent is checked (content, size), matched to a required document
- * by its name and stored; the findings say what is present, missing or unacceptable, and the clerk can correct a
- * match. Runs inside the caller's transaction.
+ * by its name (or, for a PDF whose name matches nothing, by its title: the first words of its own text) and stored;
+ * the findings say what is present, missing or unacceptable, and the clerk can correct a match. Runs inside the
+ * caller's transaction.
  */
 @Service
 public class DossierService implements DossierFacts {
@@ -39,9 +45,12 @@ public class DossierService implements DossierFacts {
     private final ApplicationRepository applications;
     private final Clock clock;
     private final AuditTrail audit;
+    private final SafePdf safePdf;
 
     public DossierService(DossierRequirements requirements, ContentCheck check, DocumentStore documents,
-            DossierRepository items, ApplicationRepository applications, Clock clock, AuditTrail audit) {
+            DossierRepository items, ApplicationRepository applications, Clock clock, AuditTrail audit,
+            SafePdf safePdf) {
+        this.safePdf = safePdf;
         this.audit = audit;
         this.requirements = requirements;
         this.check = check;
@@ -52,8 +61,8 @@ public class DossierService implements DossierFacts {
     }
 
     /** The email a dossier's files came in, kept whole with the case for staff (kind {@code email-asli}). */
-    public void keepOriginal(Application app, byte[] raw, String by, Integer step) {
-        documents.store(app.id(), RAW_EMAIL_KIND, step, "email-" + clock.instant().toEpochMilli() + ".eml",
+    public StoredDocument keepOriginal(Application app, byte[] raw, String by, Integer step) {
+        return documents.store(app.id(), RAW_EMAIL_KIND, step, "email-" + clock.instant().toEpochMilli() + ".eml",
                 "message/rfc822", raw, StoredDocument.STAFF, by);
     }
 
@@ -78,7 +87,11 @@ public class DossierService implements DossierFacts {
         for (Judged j : files) {
             IncomingFile f = j.file();
             ContentCheck.Verdict v = j.verdict();
-            String key = dossier.match(f.name()).map(DossierRequirements.Requirement::key).orElse(null);
+            // By the file's name; a PDF whose name says nothing ("scan001.pdf") by its own title
+            String key = dossier.match(f.name())
+                    .or(() -> v.valid() && ContentCheck.PDF.equals(v.contentType()) && dossier.hasTitles()
+                            ? dossier.matchTitle(firstPageText(f.content())) : Optional.empty())
+                    .map(DossierRequirements.Requirement::key).orElse(null);
             String documentId = null;
             if (v.valid()) {
                 documentId = documents.store(app.id(), key == null ? UNMATCHED_KIND : key, stepNo, f.name(),
@@ -91,6 +104,18 @@ public class DossierService implements DossierFacts {
             out.add(item);
         }
         return out;
+    }
+
+    /** The text of a PDF's first page (none for a scan, which is an image); empty when it cannot be read. */
+    private String firstPageText(byte[] pdf) {
+        try (PDDocument doc = safePdf.open(pdf)) {
+            PDFTextStripper text = new PDFTextStripper();
+            text.setStartPage(1);
+            text.setEndPage(1);
+            return text.getText(doc);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     public DossierView view(String applicationId) {
