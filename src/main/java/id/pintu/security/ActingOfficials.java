@@ -22,10 +22,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Acting officials (Pelaksana Tugas, Pelaksana Harian) from {@code config/acting.yaml}: for the days of an
- * appointment a user holds another actor's role besides their own. Roles are worked out on each request at the
- * hub's clock, so an appointment starts and ends by itself. The file is read again when it changes
- * ({@link StaffReload}), so a Plh appointed for tomorrow needs no restart.
+ * Acting officials (Pelaksana Tugas, Pelaksana Harian) and absences (cuti, dinas luar) from {@code config/acting.yaml}:
+ * for the days of an appointment a user holds another actor's role besides their own; for the days of an absence a
+ * user holds no role at all, so the tasks they held go back to their roles' inboxes ({@code StrandedClaims}), nobody
+ * reassigns work to them, and the dashboard names a role that nobody present holds. Roles are worked out on each
+ * request at the hub's clock, so an appointment or an absence starts and ends by itself. The file is read again when
+ * it changes ({@link StaffReload}), so a Plh appointed for tomorrow needs no restart.
  */
 @Component
 @EnableConfigurationProperties(ActingProperties.class)
@@ -41,17 +43,32 @@ public class ActingOfficials {
         }
     }
 
-    record File(List<Appointment> acting) {}
+    /** A user away (annual leave, an official trip) for these days, both included: no role while away. */
+    public record Absence(String user, LocalDate from, LocalDate to, String reason) {
 
-    /** What a reload changed: the appointments now in the file that were not, and those gone from it. */
-    public record Change(List<Appointment> added, List<Appointment> removed) {
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
 
-        public boolean isEmpty() {
-            return added.isEmpty() && removed.isEmpty();
+        boolean overlaps(LocalDate start, LocalDate end) {
+            return !end.isBefore(from) && !start.isAfter(to);
         }
     }
 
-    private record State(List<Appointment> appointments, String fingerprint) {}
+    record File(List<Appointment> acting, List<Absence> absent) {}
+
+    /** What a reload changed: the appointments and absences now in the file that were not, and those gone from it. */
+    public record Change(List<Appointment> added, List<Appointment> removed, List<Absence> absencesAdded,
+            List<Absence> absencesRemoved) {
+
+        public static final Change NONE = new Change(List.of(), List.of(), List.of(), List.of());
+
+        public boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty() && absencesAdded.isEmpty() && absencesRemoved.isEmpty();
+        }
+    }
+
+    private record State(List<Appointment> appointments, List<Absence> absences, String fingerprint) {}
 
     private final ActingProperties properties;
     private final UserDirectory users;
@@ -89,12 +106,14 @@ public class ActingOfficials {
         if (Sha256.hex(content).equals(state.fingerprint())) {
             return Optional.empty();
         }
-        List<Appointment> before = state.appointments();
+        State before = state;
         State after = read(content, before);
         state = after;
         return Optional.of(new Change(
-                after.appointments().stream().filter(a -> !before.contains(a)).toList(),
-                before.stream().filter(a -> !after.appointments().contains(a)).toList()));
+                after.appointments().stream().filter(a -> !before.appointments().contains(a)).toList(),
+                before.appointments().stream().filter(a -> !after.appointments().contains(a)).toList(),
+                after.absences().stream().filter(a -> !before.absences().contains(a)).toList(),
+                before.absences().stream().filter(a -> !after.absences().contains(a)).toList()));
     }
 
     /** Appointments in force that name a user no longer in the users file: they give nobody a role. */
@@ -107,23 +126,26 @@ public class ActingOfficials {
     }
 
     /**
-     * @param kept the appointments in force before (a reload): one of them may name a user removed since, a new one
-     *     must name a user of the users file; null at start-up, where no appointment is refused for its user
+     * @param kept what was in force before (a reload): an appointment or absence of it may name a user removed since,
+     *     a new one must name a user of the users file; null at start-up, where none is refused for its user
      */
-    private State read(byte[] content, List<Appointment> kept) {
+    private State read(byte[] content, State kept) {
         String file = properties.file().toString();
         List<String> problems = new ArrayList<>();
         List<Appointment> read = List.of();
+        List<Absence> absent = List.of();
         try {
             File f = yaml.readValue(content, File.class);
             read = f == null || f.acting() == null ? List.of() : List.copyOf(f.acting());
+            absent = f == null || f.absent() == null ? List.of() : List.copyOf(f.absent());
         } catch (IOException e) {
             problems.add("not readable: " + e.getMessage());
         }
         for (int i = 0; i < read.size(); i++) {
             Appointment a = read.get(i);
             String at = "acting[" + i + "], field ";
-            if (a.user() == null || (users.find(a.user()).isEmpty() && kept != null && !kept.contains(a))) {
+            if (a.user() == null
+                    || (users.find(a.user()).isEmpty() && kept != null && !kept.appointments().contains(a))) {
                 problems.add(at + "user: '" + a.user() + "' is not in the users file");
             }
             if (a.actor() == null || !catalog.actors().containsKey(a.actor()) || catalog.isApplicant(a.actor())) {
@@ -138,15 +160,60 @@ public class ActingOfficials {
                 problems.add(at + "kind: '" + a.kind() + "' must be PLT or PLH");
             }
         }
+        for (int i = 0; i < absent.size(); i++) {
+            Absence a = absent.get(i);
+            String at = "absent[" + i + "], field ";
+            if (a.user() == null
+                    || (users.find(a.user()).isEmpty() && kept != null && !kept.absences().contains(a))) {
+                problems.add(at + "user: '" + a.user() + "' is not in the users file");
+            }
+            if (a.from() == null || a.to() == null) {
+                problems.add(at + "from/to: both dates are required (YYYY-MM-DD)");
+                continue;
+            }
+            if (a.to().isBefore(a.from())) {
+                problems.add(at + "to: " + a.to() + " is before from " + a.from());
+            }
+            for (int j = 0; j < read.size(); j++) {
+                Appointment p = read.get(j);
+                if (p.user() != null && p.user().equals(a.user()) && p.from() != null && p.to() != null
+                        && a.overlaps(p.from(), p.to())) {
+                    problems.add("absent[" + i + "]: " + a.user() + " is away " + a.from() + " to " + a.to()
+                            + " but acting[" + j + "] appoints them as " + p.actor() + " " + p.from() + " to " + p.to()
+                            + ": someone away cannot act for another; appoint someone present");
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new StaffFileException("Invalid acting file " + file + ":\n  - " + String.join("\n  - ", problems));
         }
-        return new State(read, Sha256.hex(content));
+        return new State(read, absent, Sha256.hex(content));
+    }
+
+    /** The user's absence that covers today, if they are away. */
+    public Optional<Absence> absentToday(String user) {
+        LocalDate today = today();
+        return state.absences().stream().filter(a -> a.user().equals(user) && a.covers(today)).findFirst();
+    }
+
+    /** The absences that cover today, by username. */
+    public List<Absence> awayToday() {
+        LocalDate today = today();
+        return state.absences().stream().filter(a -> a.covers(today))
+                .sorted(java.util.Comparator.comparing(Absence::user)).toList();
+    }
+
+    public List<Absence> absences() {
+        return state.absences();
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(properties.zone()).toLocalDate();
     }
 
     /** The actors {@code user} acts as today (besides their own roles). */
     public Set<String> actingRoles(String user) {
-        LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
+        LocalDate today = today();
         Set<String> roles = new LinkedHashSet<>();
         for (Appointment a : state.appointments()) {
             if (a.user().equals(user) && a.covers(today)) {
@@ -156,8 +223,11 @@ public class ActingOfficials {
         return roles;
     }
 
-    /** A user's own roles plus those held as acting official today. */
+    /** A user's own roles plus those held as acting official today; none while the user is away. */
     public Set<String> rolesOf(StaffUser user) {
+        if (absentToday(user.username()).isPresent()) {
+            return Set.of();
+        }
         Set<String> roles = new LinkedHashSet<>(user.actors());
         roles.addAll(actingRoles(user.username()));
         return roles;

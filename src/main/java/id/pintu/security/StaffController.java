@@ -21,7 +21,7 @@ class StaffController {
 
     record StaffView(String usersFile, String actingFile, String checkInterval, List<UserView> users,
             List<ActingOfficials.Appointment> acting, List<ActingOfficials.Appointment> actingWithoutUser,
-            StaffReload.Outcome lastReload, String problem) {}
+            List<ActingOfficials.Absence> absent, StaffReload.Outcome lastReload, String problem) {}
 
     private final UserDirectory users;
     private final ActingOfficials acting;
@@ -41,7 +41,7 @@ class StaffController {
                 .map(u -> new UserView(u.username(), u.actors(), u.admin(), u.fullName(), u.position()))
                 .toList();
         return new StaffView(users.file().toString(), acting.file().toString(), properties.checkInterval().toString(),
-                list, acting.all(), acting.withoutUser(), reload.last(), reload.problem());
+                list, acting.all(), acting.withoutUser(), acting.absences(), reload.last(), reload.problem());
     }
 
     /** Reads the files now; 422 with the file's problems if the office cannot run on one (it changes nothing then). */

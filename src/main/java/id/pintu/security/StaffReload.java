@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Puts edited staff files in force while the hub runs: the actors file (a post added for a new service, or renamed),
  * the supervision file (who answers for whom, where breach mails go), the users file (a clerk joins, leaves, gets a
- * new password or another role) and the acting file (a Plt/Plh appointed for next week), in that order, so that a
- * new actor, its place in the chain and its first users can arrive in one go. The route {@code staff-reload} looks at
- * them every {@code pintu.security.check-interval}; {@code POST /api/admin/staff/reload} does it at once.
+ * new password or another role) and the acting file (a Plt/Plh appointed for next week, a clerk's leave), in that
+ * order, so that a new actor, its place in the chain and its first users can arrive in one go. The route
+ * {@code staff-reload} looks at them every {@code pintu.security.check-interval}; {@code POST /api/admin/staff/reload}
+ * does it at once.
  *
  * <p>A new actor gets its durable queue and its inbox at once ({@code inbox-<actor>}), and an SOP that names it can
  * then be installed. The actors file and the supervision file are put in force together or not at all (a new actor
@@ -43,7 +44,8 @@ public class StaffReload {
     public record Outcome(boolean changed, Instant at, String by, String summary, List<String> actorsAdded,
             List<String> actorsRenamed, boolean supervisionChanged, List<String> usersAdded,
             List<String> usersRemoved, List<String> usersChanged, List<ActingOfficials.Appointment> actingAdded,
-            List<ActingOfficials.Appointment> actingRemoved, List<ActingOfficials.Appointment> actingWithoutUser) {}
+            List<ActingOfficials.Appointment> actingRemoved, List<ActingOfficials.Appointment> actingWithoutUser,
+            List<ActingOfficials.Absence> absentAdded, List<ActingOfficials.Absence> absentRemoved) {}
 
     private final SopCatalog catalog;
     private final Supervision supervision;
@@ -106,21 +108,22 @@ public class StaffReload {
             problems.add(e.getMessage());
         }
         UserDirectory.Change u = userChange.orElse(new UserDirectory.Change(List.of(), List.of(), List.of()));
-        ActingOfficials.Change a = actingChange.orElse(new ActingOfficials.Change(List.of(), List.of()));
+        ActingOfficials.Change a = actingChange.orElse(ActingOfficials.Change.NONE);
         List<ActingOfficials.Appointment> orphaned = acting.withoutUser();
         boolean anyFileChanged = actorChange.isPresent() || chain.isPresent() || userChange.isPresent()
                 || actingChange.isPresent();
         Outcome outcome;
         if (u.isEmpty() && a.isEmpty() && actorsAdded.isEmpty() && actorsRenamed.isEmpty() && !chainChanged) {
             outcome = new Outcome(false, clock.instant(), by, anyFileChanged
-                    ? "the staff files changed, but no actor, supervisor, user or appointment did"
+                    ? "the staff files changed, but no actor, supervisor, user, appointment or absence did"
                     : "the staff files are as they were",
-                    List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of(), List.of(), orphaned);
+                    List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of(), List.of(), orphaned,
+                    List.of(), List.of());
         } else {
             // In force already (each file that can be used is, even if another then cannot).
             outcome = new Outcome(true, clock.instant(), by, summary(actorsAdded, actorsRenamed, chainChanged, u, a),
                     actorsAdded, actorsRenamed, chainChanged, u.added(), u.removed(), u.changed(), a.added(),
-                    a.removed(), orphaned);
+                    a.removed(), orphaned, a.absencesAdded(), a.absencesRemoved());
             ledger.changed(outcome);
             LOG.info("Staff change in force: {}", outcome.summary());
             if (!orphaned.isEmpty()) {
@@ -151,16 +154,22 @@ public class StaffReload {
         after.put("usersAdded", o.usersAdded());
         after.put("usersChanged", o.usersChanged());
         after.put("actingAdded", o.actingAdded().stream().map(StaffReload::describe).toList());
+        after.put("absentAdded", o.absentAdded().stream().map(StaffReload::describe).toList());
         after.put("at", o.at().toString());
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("usersRemoved", o.usersRemoved());
         before.put("actingRemoved", o.actingRemoved().stream().map(StaffReload::describe).toList());
+        before.put("absentRemoved", o.absentRemoved().stream().map(StaffReload::describe).toList());
         return new AuditTrail.Record(o.by(), AuditActions.STAFF_RELOADED, null, "staff", before, after, null);
     }
 
     private static String describe(ActingOfficials.Appointment a) {
         return a.user() + " as " + a.actor() + " (" + (a.kind() == null ? "acting" : a.kind()) + ") " + a.from()
                 + " to " + a.to();
+    }
+
+    private static String describe(ActingOfficials.Absence a) {
+        return a.user() + " away " + a.from() + " to " + a.to() + (a.reason() == null ? "" : " (" + a.reason() + ")");
     }
 
     private static String summary(List<String> actorsAdded, List<String> actorsRenamed, boolean chainChanged,
@@ -189,6 +198,12 @@ public class StaffReload {
         }
         if (!a.removed().isEmpty()) {
             parts.add("acting appointments removed " + a.removed().stream().map(StaffReload::describe).toList());
+        }
+        if (!a.absencesAdded().isEmpty()) {
+            parts.add("absences added " + a.absencesAdded().stream().map(StaffReload::describe).toList());
+        }
+        if (!a.absencesRemoved().isEmpty()) {
+            parts.add("absences removed " + a.absencesRemoved().stream().map(StaffReload::describe).toList());
         }
         return String.join("; ", parts);
     }

@@ -7,6 +7,7 @@ import id.pintu.security.ActingOfficials;
 import id.pintu.security.StaffUser;
 import id.pintu.security.UserDirectory;
 import id.pintu.sop.SopCatalog;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A task held by someone who no longer holds its actor goes back to the actor's inbox. Roles change without anyone
- * touching the task: a Plt/Plh appointment ends at midnight, a user leaves the users file or is given other roles.
+ * touching the task: a Plt/Plh appointment ends at midnight, a user's leave begins (an absence in the acting file:
+ * the audit entry and the case's history say until when), a user leaves the users file or is given other roles.
  * The holder can no longer complete the task, and while it is held nobody else can take it: without this, it would
  * wait in the inbox under the name of someone who cannot act on it until its supervisor noticed and released it.
  *
@@ -71,18 +73,21 @@ public class StrandedClaims {
                 continue;
             }
             for (EscalationRepository.TaskState task : repository.heldBy(h.claimedBy(), h.actor())) {
+                Map<String, Object> why = acting.absentToday(task.claimedBy()).map(StrandedClaims::away)
+                        .orElse(Map.of());
                 Boolean done = tx.execute(s -> {
                     if (!repository.releaseFrom(task.taskId(), task.claimedBy())) {
                         return false;
                     }
                     audit.append(SupervisorActions.holderChange(CaseEventAudit.SYSTEM, AuditActions.TASK_RELEASED,
-                            task, null));
+                            task, null, why));
                     return true;
                 });
                 if (Boolean.TRUE.equals(done)) {
                     released++;
-                    LOG.info("Task {} (step {}) released back to the inbox of {}: {} no longer holds that role",
-                            task.taskId(), task.stepNo(), task.actor(), task.claimedBy());
+                    LOG.info("Task {} (step {}) released back to the inbox of {}: {} {}", task.taskId(),
+                            task.stepNo(), task.actor(), task.claimedBy(),
+                            why.isEmpty() ? "no longer holds that role" : "is away until " + why.get("awayUntil"));
                 }
             }
         }
@@ -91,6 +96,16 @@ public class StrandedClaims {
                     + " inboxes", released);
         }
         return released;
+    }
+
+    /** Why the holder cannot act: away, until when and (if the file says) why. */
+    private static Map<String, Object> away(ActingOfficials.Absence a) {
+        Map<String, Object> why = new LinkedHashMap<>();
+        why.put("awayUntil", a.to().toString());
+        if (a.reason() != null) {
+            why.put("awayReason", a.reason());
+        }
+        return why;
     }
 
     /** Each user's roles today, own and acting, sorted so that two maps compare by content. */

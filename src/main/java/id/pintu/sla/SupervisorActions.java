@@ -66,6 +66,11 @@ public class SupervisorActions {
         }
         StaffUser target = users.find(to.trim())
                 .orElseThrow(() -> WorkflowException.unprocessable("no staff user '" + to.trim() + "'"));
+        acting.absentToday(target.username()).ifPresent(away -> {
+            throw WorkflowException.unprocessable(target.username() + " is away today"
+                    + (away.reason() == null ? "" : " (" + away.reason() + ")") + " until " + away.to()
+                    + ", so cannot perform step " + task.stepNo());
+        });
         if (!acting.rolesOf(target).contains(task.actor())) {
             throw WorkflowException.unprocessable(target.username() + " does not hold the role " + task.actor()
                     + " today, so cannot perform step " + task.stepNo());
@@ -86,12 +91,19 @@ public class SupervisorActions {
     /** The audit record of a change of a task's holder: its step, actor and holder before and after. */
     static AuditTrail.Record holderChange(String by, String action, EscalationRepository.TaskState task,
             String holder) {
+        return holderChange(by, action, task, holder, Map.of());
+    }
+
+    /** The same, with more facts on the state after (why the system released a task). */
+    static AuditTrail.Record holderChange(String by, String action, EscalationRepository.TaskState task,
+            String holder, Map<String, Object> why) {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("step", task.stepNo());
         before.put("actor", task.actor());
         before.put("claimedBy", task.claimedBy());
         Map<String, Object> after = new LinkedHashMap<>(before);
         after.put("claimedBy", holder);
+        after.putAll(why);
         return new AuditTrail.Record(by, action, task.applicationId(), task.taskId(), before, after, null);
     }
 

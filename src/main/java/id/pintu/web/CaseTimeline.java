@@ -3,6 +3,7 @@ package id.pintu.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditEntry;
 import id.pintu.audit.AuditTrail;
@@ -16,6 +17,7 @@ import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -94,10 +96,18 @@ class CaseTimeline {
             String at = format.time(a.at());
             String before = holder(a.before());
             Mark mark;
-            if (a.action().equals(AuditActions.TASK_RELEASED) && a.actor().equals(CaseEventAudit.SYSTEM)) {
+            boolean released = a.action().equals(AuditActions.TASK_RELEASED);
+            JsonNode away = released ? read(a.after()) : MissingNode.getInstance();
+            if (released && a.actor().equals(CaseEventAudit.SYSTEM) && away.path("awayUntil").isTextual()) {
+                // the holder's leave began (an absence in the acting file)
+                String reason = away.path("awayReason").asText("");
+                mark = new Mark(a.at(), reason.isEmpty() ? "history.releasedAway" : "history.releasedAwayBecause",
+                        List.of(at, Objects.requireNonNullElse(before, "-"),
+                                format.date(LocalDate.parse(away.path("awayUntil").asText())), reason));
+            } else if (released && a.actor().equals(CaseEventAudit.SYSTEM)) {
                 mark = new Mark(a.at(), "history.releasedStranded",
                         List.of(at, Objects.requireNonNullElse(before, "-")));
-            } else if (a.action().equals(AuditActions.TASK_RELEASED)) {
+            } else if (released) {
                 mark = before == null ? new Mark(a.at(), "history.releasedUnclaimed", List.of(at, a.actor()))
                         : new Mark(a.at(), "history.released", List.of(at, a.actor(), before));
             } else {
@@ -113,14 +123,19 @@ class CaseTimeline {
 
     /** Who held the task in an action's before or after state (the audit leaves out a null); null for nobody. */
     private String holder(String state) {
+        JsonNode claimedBy = read(state).path("claimedBy");
+        return claimedBy.isTextual() ? claimedBy.asText() : null;
+    }
+
+    /** An audit entry's state as JSON; a missing node for none or for text that is not JSON. */
+    private JsonNode read(String state) {
         if (state == null) {
-            return null;
+            return MissingNode.getInstance();
         }
         try {
-            JsonNode claimedBy = json.readTree(state).path("claimedBy");
-            return claimedBy.isTextual() ? claimedBy.asText() : null;
+            return json.readTree(state);
         } catch (JsonProcessingException e) {
-            return null;
+            return MissingNode.getInstance();
         }
     }
 }

@@ -30,6 +30,12 @@ public class WebFormat {
                 .format(instant.atZone(WIB)) + " WIB";
     }
 
+    /** A calendar day, e.g. "15 Jan 2027". */
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(LocaleContextHolder.getLocale()).format(day);
+    }
+
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }

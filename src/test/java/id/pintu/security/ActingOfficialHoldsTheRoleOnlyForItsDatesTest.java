@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @HubTest
 @Import(SlaTestClock.class)
-@TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-kadis.yaml")
+@TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml")
 class ActingOfficialHoldsTheRoleOnlyForItsDatesTest {
 
     /** 20 December 2026, 23:30 WIB: the evening before the appointment starts. */

@@ -229,6 +229,40 @@ class StaffChangedWhileRunningTest {
     }
 
     @Test
+    void aClerkAwayFromTodayHoldsNoRoleUntilTheAbsenceIsWithdrawn() throws IOException {
+        assertThat(inbox("tim-teknis", "tim-teknis").status()).isEqualTo(200);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        String away = "absent:\n  - user: tim-teknis\n    from: \"" + today + "\"\n    to: \"" + today.plusDays(2)
+                + "\"\n    reason: Dinas luar\n";
+        write(ACTING, ORIGINAL_ACTING + away);
+        assertThat(reload("admin").status()).isEqualTo(200);
+        assertThat(inbox("tim-teknis", "tim-teknis").status()).as("away from today").isEqualTo(403);
+        assertThat(lastReload().get("absentAdded").findValuesAsText("reason")).containsExactly("Dinas luar");
+        assertThat(api.call(HttpMethod.GET, "/api/admin/staff", null, "admin").body().get("absent")
+                .findValuesAsText("user")).containsExactly("tim-teknis");
+
+        // Someone away cannot be appointed acting for the same days: the file is refused, the absence stays
+        write(ACTING, ORIGINAL_ACTING + "  - user: tim-teknis\n    actor: kabid-pelayanan\n    kind: PLH\n"
+                + "    from: \"" + today.plusDays(1) + "\"\n    to: \"" + today.plusDays(5) + "\"\n" + away);
+        Api.Response refused = reload("admin");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("absent[0]: tim-teknis is away " + today + " to "
+                + today.plusDays(2) + " but acting[1] appoints them as kabid-pelayanan " + today.plusDays(1) + " to "
+                + today.plusDays(5));
+        assertThat(inbox("tim-teknis", "tim-teknis").status()).isEqualTo(403);
+
+        write(ACTING, ORIGINAL_ACTING);
+        assertThat(reload("admin").status()).isEqualTo(200);
+        assertThat(inbox("tim-teknis", "tim-teknis").status()).as("absence withdrawn").isEqualTo(200);
+        assertThat(lastReload().get("absentRemoved").findValuesAsText("user")).containsExactly("tim-teknis");
+        assertThat(String.join("\n", jdbc.sql("SELECT before_json || ' ' || after_json FROM audit_log"
+                        + " WHERE action = 'STAFF_RELOADED' ORDER BY seq").query(String.class).list()))
+                .contains("\"absentAdded\":[\"tim-teknis away " + today + " to " + today.plusDays(2)
+                        + " (Dinas luar)\"]")
+                .contains("\"absentRemoved\":[\"tim-teknis away ");
+    }
+
+    @Test
     void aFileTheOfficeCannotRunOnIsRefusedAndChangesNothing() throws IOException {
         write(USERS, ORIGINAL_USERS + "  - username: budi2\n    password: rahasia\n    actors: [front-office]\n");
         Api.Response refused = reload("admin");

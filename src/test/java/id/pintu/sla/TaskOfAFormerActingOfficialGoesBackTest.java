@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @HubTest
 @Import(SlaTestClock.class)
-@TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-kadis.yaml")
+@TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml")
 class TaskOfAFormerActingOfficialGoesBackTest {
 
     /** 31 December 2026, 10:00 WIB: the appointment's last day. */

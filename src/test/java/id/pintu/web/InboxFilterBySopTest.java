@@ -24,6 +24,7 @@ class InboxFilterBySopTest {
     private static InboxRow row(String id, String sop) {
         Instant now = Instant.parse("2026-11-27T03:00:00Z");
         return new InboxRow(id, "case-" + id, "kabid-pelayanan", "PTU-26-" + id, 11, "Paraf", "STEP", now,
-                now.plusSeconds(3600), null, "Budi", "PT Kopi", 0, SlaState.values()[0], Duration.ofHours(1), sop);
+                now.plusSeconds(3600), null, "Budi", "PT Kopi", 0, SlaState.values()[0], Duration.ofHours(1), sop,
+                0);
     }
 }
