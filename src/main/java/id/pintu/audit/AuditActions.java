@@ -18,5 +18,10 @@ public final class AuditActions {
     /** A supervisor handed a task to a named member of staff. */
     public static final String TASK_REASSIGNED = "TASK_REASSIGNED";
 
+    /** The front office answered an applicant's email from the hub (the answer went out by mail). */
+    public static final String APPLICANT_MESSAGE_ANSWERED = "APPLICANT_MESSAGE_ANSWERED";
+    /** The front office marked an applicant's email handled without a mail (answered by phone, at the counter). */
+    public static final String APPLICANT_MESSAGE_HANDLED = "APPLICANT_MESSAGE_HANDLED";
+
     private AuditActions() {}
 }

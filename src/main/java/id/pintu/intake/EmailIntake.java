@@ -71,12 +71,13 @@ public class EmailIntake {
     private final Clock clock;
     private final MailMetrics metrics;
     private final DossierRequirements requirements;
+    private final ApplicantMessages messages;
 
     public EmailIntake(WorkflowService workflow, ApplicationRepository applications, SopCatalog catalog,
             DossierService dossier, IntakeRecords records, SentMailRepository sentMail,
             MailOutbox outbox, MailTemplates templates, StatusMails statusMails, IntakeProperties properties,
             Validator validator, TransactionTemplate tx, Clock clock, MailMetrics metrics,
-            DossierRequirements requirements) {
+            DossierRequirements requirements, ApplicantMessages messages) {
         this.workflow = workflow;
         this.applications = applications;
         this.catalog = catalog;
@@ -93,6 +94,7 @@ public class EmailIntake {
         this.clock = clock;
         this.metrics = metrics;
         this.requirements = requirements;
+        this.messages = messages;
     }
 
     /**
@@ -332,7 +334,7 @@ public class EmailIntake {
                 .filter(t -> t.kind() == TaskKind.CLARIFICATION)
                 .findFirst();
         Integer step = open.map(Task::stepNo).orElse(null);
-        dossier.keepOriginal(app, raw, mail.sender(), step);
+        String original = dossier.keepOriginal(app, raw, mail.sender(), step).id();
         List<DossierItem> added = dossier.accept(app, mail.attachments(), step, mail.sender());
         records.outcome(messageKey, "REPLY", app.id());
         if (open.isPresent()) {
@@ -346,8 +348,9 @@ public class EmailIntake {
                         e.getMessage());
             }
         } else {
-            // Nothing waits for this email (files sent later, a question): the applicant is told it arrived, what
-            // became of its files, and where the case stands
+            // Nothing waits for this email (files sent later, a question): it is a message for the front office to
+            // answer, and the applicant is told it arrived, what became of its files, and where the case stands
+            messages.received(app, messageKey, mail, original, mail.attachments().size());
             Map<String, String> values = new java.util.HashMap<>(statusMails.values(app, null));
             values.put("subject", MailTemplates.oneLine(mail.subject()));
             DossierRequirements.Dossier required = requirements.of(app.sopCode());

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import id.pintu.sop.MutuBaku;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  *     is recognised while its case is open: it is answered with the case's tracking code instead of becoming a
  *     second case. Zero (the embedded default, where the same sample email is sent on purpose) turns this off; the
  *     {@code prod} profile sets 7 days
+ * @param answerWithin the working time (ISO-8601 on the office calendar, {@code P1D} one working day) within which the
+ *     front office should answer an applicant's email; past it the message is shown late on its pages and counted
+ *     on the dashboard
  */
 @Validated
 @ConfigurationProperties("pintu.intake")
@@ -49,7 +53,16 @@ public record IntakeProperties(
         @DefaultValue("pintu-intake") @NotBlank String intakeUser,
         @DefaultValue("pintu-intake") @NotBlank String eventsSubscription,
         @DefaultValue @Valid @NotNull Scan scan,
-        @DefaultValue("0s") @NotNull Duration resendWindow) {
+        @DefaultValue("0s") @NotNull Duration resendWindow,
+        @DefaultValue("P1D") @NotBlank String answerWithin) {
+
+    public IntakeProperties {
+        MutuBaku.parse(answerWithin); // refused at start-up, with the reason, rather than at the first message
+    }
+
+    public MutuBaku answerLimit() {
+        return MutuBaku.parse(answerWithin);
+    }
 
     /**
      * @param directory the watched folder; empty means {@code <pintu.data-dir>/scan-inbox}

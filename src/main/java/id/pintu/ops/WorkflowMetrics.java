@@ -1,5 +1,6 @@
 package id.pintu.ops;
 
+import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.IntakeRecords;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,7 @@ public class WorkflowMetrics {
 
     public WorkflowMetrics(MeterRegistry registry, SopCatalog catalog, TaskRepository tasks, WorkingCalendar calendar,
             JmsTemplate jms, JdbcClient jdbc, Clock clock, WorkflowProperties workflow, MessagingProperties messaging,
-            OutboxRepository outbox, ObjectMapper json, IntakeRecords intake) {
+            OutboxRepository outbox, ObjectMapper json, IntakeRecords intake, ApplicantMessages messages) {
         this.registry = registry;
         this.catalog = catalog;
         this.tasks = tasks;
@@ -69,6 +70,9 @@ public class WorkflowMetrics {
                 .register(registry);
         Gauge.builder("pintu.intake.review.open", () -> cached("review", intake::openReviews))
                 .description("Emails of the review queue that no one has marked handled")
+                .register(registry);
+        Gauge.builder("pintu.applicant.messages.open", () -> cached("messages", () -> messages.waiting().count()))
+                .description("Applicants' emails to their cases that no one has answered or marked handled")
                 .register(registry);
     }
 

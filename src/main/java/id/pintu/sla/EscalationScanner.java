@@ -186,9 +186,9 @@ public class EscalationScanner {
 
     private OutgoingMail breachMail(Escalation e, Application app) {
         String due = WHEN.format(e.dueAt().atZone(properties.zone()));
-        String actorName = catalog.actors().get(e.actor()) == null ? e.actor() : catalog.actors().get(e.actor()).name();
+        String actorName = catalog.actorName(e.actor());
         String subject = "[Pintu] Batas waktu terlampaui: langkah " + e.stepNo() + " permohonan " + app.trackingCode();
-        String body = "Yth. " + nameOf(e.notifiedActor()) + ",\n\n"
+        String body = "Yth. " + catalog.actorName(e.notifiedActor()) + ",\n\n"
                 + "Langkah SOP berikut telah melewati batas waktu mutu baku dan belum diselesaikan:\n\n"
                 + "  Nomor permohonan : " + app.trackingCode() + "\n"
                 + "  Pemohon          : " + app.company().name() + "\n"
@@ -201,10 +201,5 @@ public class EscalationScanner {
                 + "Pesan ini dikirim otomatis oleh Pintu; mohon tidak membalas.\n";
         return new OutgoingMail("escalation:" + e.taskId() + ":" + e.level(), app.id(),
                 supervision.contactOf(e.notifiedActor()), subject, body, List.of());
-    }
-
-    private String nameOf(String actor) {
-        Actor a = catalog.actors().get(actor);
-        return a == null ? actor : a.name();
     }
 }

@@ -1,11 +1,13 @@
 package id.pintu.sla;
 
 import id.pintu.calendar.WorkingCalendar;
+import id.pintu.intake.ApplicantMessages;
 import id.pintu.mail.MailOutbox;
 import id.pintu.mail.MailProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
+import id.pintu.workflow.WorkflowProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,6 +48,13 @@ public class SlaConfiguration {
         // The breach mail links to the case's page, on the address the hub is reached at (as the applicants' links)
         return new EscalationScanner(repository, applications, events, mail, calendar, catalog, supervision,
                 properties, tx, clock, registry, mailProperties.publicUrl("/permohonan/"));
+    }
+
+    @Bean
+    LateApplicantMessages lateApplicantMessages(ApplicantMessages messages, Supervision supervision, MailOutbox mail,
+            SopCatalog catalog, WorkflowProperties workflow, TransactionTemplate tx, MailProperties mailProperties) {
+        return new LateApplicantMessages(messages, supervision, mail, catalog, workflow, tx,
+                mailProperties.publicUrl("/permohonan/"));
     }
 
     /**

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  *       {@link EscalationScanner} to look at the tasks near or past their due date;</li>
  *   <li>{@code sla-escalation-to-queue}: an escalation committed in the outbox becomes a persistent message on
  *       the reminder queue of the task's actor (level 1) or the escalation queue of its supervisor (level 2);</li>
+ *   <li>{@code sla-late-applicant-messages}: on the same cron, applicants' emails not answered within
+ *       {@code pintu.intake.answer-within} are reported once to the front office's supervisor
+ *       ({@link LateApplicantMessages});</li>
  *   <li>{@code calendar-reload}: every {@code pintu.calendar.check-interval}, a changed calendar file is put in force
  *       and the open tasks' due dates follow it ({@link CalendarReload});</li>
  *   <li>{@code release-stranded-claims}: every {@code pintu.security.check-interval}, tasks held by someone who no
@@ -49,6 +52,13 @@ public class SlaRoutes extends RouteBuilder {
                 .routeConfigurationId(ScheduledErrorHandling.ID)
                 .routePolicyRef(DatabaseOutageLog.BEAN)
                 .bean("escalationScanner", "scan").id("scan-due-tasks");
+
+        // The applicants' emails past their answer time, reported to the front office's supervisor (same cron)
+        from("quartz:pintu-sla/late-applicant-messages?stateful=true&cron=" + properties.scanCronUriOption())
+                .routeId("sla-late-applicant-messages")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
+                .bean("lateApplicantMessages", "report").id("report-late-applicant-messages");
 
         // Each hub looks at its own copy of the files; one that cannot be used is logged once and looked at again
         // at every check until it is mended (CalendarReload.check).

@@ -308,6 +308,12 @@ public class SopCatalog {
         return actors.byId();
     }
 
+    /** The actor's name as pages and mails show it; its id when the actors file does not know it. */
+    public String actorName(String actor) {
+        Actor a = actors().get(actor);
+        return a == null ? actor : a.name();
+    }
+
     public Actor applicantActor() {
         return actors().values().stream().filter(Actor::applicant).findFirst().orElseThrow();
     }

@@ -1,6 +1,7 @@
 package id.pintu.web;
 
 import id.pintu.documents.DocumentStore;
+import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.DossierService;
 import id.pintu.intake.DossierView;
 import id.pintu.security.StaffUser;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * email or name, and a page of the case: where it stands (the open step, its actor, who holds it, how much
  * time is left), its data, its dossier, its documents and its history. Working on it stays on the task page, for the
  * holders of the step's actor. The step's supervisors (the chain of {@code config/supervision.yaml}) release or
- * reassign its task here, through the same {@link SupervisorActions} as the API.
+ * reassign its task here, through the same {@link SupervisorActions} as the API. The applicant's emails that no step
+ * waited for are listed, and the front office answers them here.
  */
 @Controller
 class CasePageController {
@@ -54,10 +56,13 @@ class CasePageController {
     private final TaskRepository tasks;
     private final SupervisorActions supervisorActions;
     private final WebProperties properties;
+    private final ApplicantMessages messages;
 
     CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
             SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline,
-            InboxQueries inbox, WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions) {
+            InboxQueries inbox, WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions,
+            ApplicantMessages messages) {
+        this.messages = messages;
         this.access = access;
         this.applications = applications;
         this.workflow = workflow;
@@ -117,6 +122,8 @@ class CasePageController {
         DossierView checklist = dossier.view(id);
         model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
         model.addAttribute("mayCorrectDossier", false);
+        model.addAttribute("applicantMessages", messages.ofCase(id));
+        MessagePageController.answering(access, auth, model);
         return "kasus";
     }
 

@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.security.ActingOfficials;
 import id.pintu.sop.Actor;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final StaffAccess access;
+    private final ActingOfficials acting;
 
-    HomeController(StaffAccess access) {
+    HomeController(StaffAccess access, ActingOfficials acting) {
         this.access = access;
+        this.acting = acting;
     }
 
     /** A clerk with a single inbox goes straight to it; others choose among theirs. */
@@ -27,6 +30,8 @@ class HomeController {
             return "redirect:/kotak-masuk/" + inboxes.get(0).id();
         }
         model.addAttribute("inboxes", inboxes);
+        // On leave: no role, no inbox; the page says why and until when
+        model.addAttribute("away", acting.absentToday(auth.getName()).orElse(null));
         return "beranda";
     }
 

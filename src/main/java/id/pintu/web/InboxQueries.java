@@ -42,20 +42,28 @@ class InboxQueries {
         return openTasks("t.application_id = ?", applicationId);
     }
 
-    /** A short fingerprint of an inbox: it changes when a task enters, leaves or is claimed. */
+    /**
+     * A short fingerprint of an inbox: it changes when a task enters, leaves or is claimed, or an applicant's email
+     * arrives or is answered.
+     */
     String signature(String actor) {
         List<String> parts = jdbc.sql("SELECT id, claimed_by FROM task WHERE actor = ? AND status = 'OPEN'"
                         + " ORDER BY id")
                 .param(actor)
                 .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
                 .list();
-        return Integer.toHexString(String.join(",", parts).hashCode()) + "-" + parts.size();
+        // An applicant's email arriving or answered changes a row's badge
+        long messages = jdbc.sql("SELECT COUNT(*) FROM applicant_message WHERE handled_at IS NULL").query(Long.class)
+                .single();
+        return Integer.toHexString(String.join(",", parts).hashCode()) + "-" + parts.size() + "-" + messages;
     }
 
     private List<InboxRow> openTasks(String where, Object param) {
         return jdbc.sql("SELECT t.id, t.application_id, t.actor, t.step_no, t.step_name, t.kind, t.entered_at, t.due_at,"
                         + " t.claimed_by, a.tracking_code, a.applicant_name, a.company_name, a.sop_code, "
-                        + schema.escalationExpression("t") + " AS escalation"
+                        + schema.escalationExpression("t") + " AS escalation,"
+                        + " (SELECT COUNT(*) FROM applicant_message m WHERE m.application_id = t.application_id"
+                        + " AND m.handled_at IS NULL) AS messages"
                         + " FROM task t JOIN application a ON a.id = t.application_id"
                         + " WHERE t.status = 'OPEN' AND " + where + " ORDER BY t.entered_at, t.id LIMIT ?")
                 .params(param, properties.inboxLimit())
@@ -71,6 +79,6 @@ class InboxQueries {
                 rs.getString("tracking_code"),
                 rs.getInt("step_no"), rs.getString("step_name"), rs.getString("kind"), entered, due,
                 rs.getString("claimed_by"), rs.getString("applicant_name"), rs.getString("company_name"), level,
-                sla.state(entered, due, level), sla.left(due), rs.getString("sop_code"));
+                sla.state(entered, due, level), sla.left(due), rs.getString("sop_code"), rs.getInt("messages"));
     }
 }

@@ -3,7 +3,11 @@ package id.pintu.web;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One open task as an inbox page lists it. */
+/**
+ * One open task as an inbox page lists it.
+ *
+ * @param applicantMessages the case's emails from the applicant that no one has answered or marked handled yet
+ */
 public record InboxRow(
         String taskId,
         String applicationId,
@@ -20,4 +24,5 @@ public record InboxRow(
         int escalationLevel,
         SlaState state,
         Duration left,
-        String sopCode) {}
+        String sopCode,
+        int applicantMessages) {}

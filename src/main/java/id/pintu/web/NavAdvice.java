@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.IntakeRecords;
 import id.pintu.sop.Actor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,15 +24,20 @@ class NavAdvice {
     /**
      * @param cases whether the user may look cases up
      * @param reviewOpen items of the review queue no one has taken care of; null if the user does not work it
+     * @param messagesOpen applicants' emails no one has answered; null if the user neither answers them nor sees the
+     *     dashboard
      */
-    record Nav(List<Actor> inboxes, boolean walkIns, boolean cases, boolean dashboard, Long reviewOpen) {}
+    record Nav(List<Actor> inboxes, boolean walkIns, boolean cases, boolean dashboard, Long reviewOpen,
+            Long messagesOpen) {}
 
     private final StaffAccess access;
     private final IntakeRecords intake;
+    private final ApplicantMessages messages;
 
-    NavAdvice(StaffAccess access, IntakeRecords intake) {
+    NavAdvice(StaffAccess access, IntakeRecords intake, ApplicantMessages messages) {
         this.access = access;
         this.intake = intake;
+        this.messages = messages;
     }
 
     record LangUrls(String id, String en) {}
@@ -56,7 +62,8 @@ class NavAdvice {
         }
         return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.mayLookUpCases(auth),
                 access.maySeeDashboard(auth),
-                access.mayReviewIntake(auth) ? intake.openReviews() : null);
+                access.mayReviewIntake(auth) ? intake.openReviews() : null,
+                access.mayAnswerApplicants(auth) || access.maySeeDashboard(auth) ? messages.waiting().count() : null);
     }
 
     /**

@@ -65,6 +65,11 @@ class StaffAccess {
                 || auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
     }
 
+    /** Answering applicants' emails (or marking them handled): the front office, who answer applicants, and admins. */
+    boolean mayAnswerApplicants(Authentication auth) {
+        return mayReviewIntake(auth);
+    }
+
     boolean maySeeDashboard(Authentication auth) {
         Caller caller = caller(auth);
         return properties.dashboardActors().stream().anyMatch(caller::holds)
@@ -90,7 +95,6 @@ class StaffAccess {
     }
 
     String actorName(String actor) {
-        Actor a = catalog.actors().get(actor);
-        return a == null ? actor : a.name();
+        return catalog.actorName(actor);
     }
 }

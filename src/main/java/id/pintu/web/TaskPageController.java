@@ -2,6 +2,7 @@ package id.pintu.web;
 
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.ContentCheck;
 import id.pintu.intake.DossierService;
 import id.pintu.intake.DossierView;
@@ -55,11 +56,13 @@ class TaskPageController {
     private final ContentCheck contentCheck;
     private final DossierService dossier;
     private final CaseTimeline timeline;
+    private final ApplicantMessages messages;
 
     TaskPageController(StaffAccess access, WorkflowService workflow, TaskRepository tasks,
             ApplicationRepository applications, SopCatalog catalog, DocumentStore documents, SlaClock sla,
             TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck, DossierService dossier,
-            CaseTimeline timeline) {
+            CaseTimeline timeline, ApplicantMessages messages) {
+        this.messages = messages;
         this.access = access;
         this.workflow = workflow;
         this.tasks = tasks;
@@ -87,6 +90,9 @@ class TaskPageController {
         boolean decision = task.kind() == TaskKind.STEP && step.isDecision();
         boolean heldByOther = task.claimedBy() != null && !task.claimedBy().equals(auth.getName());
         model.addAttribute("task", task);
+        // The applicant wrote and no one has answered yet: whoever works the case should know
+        model.addAttribute("waitingMessages", messages.ofCase(app.id()).stream()
+                .filter(ApplicantMessages.Message::open).toList());
         model.addAttribute("app", app);
         model.addAttribute("sop", sop);
         model.addAttribute("step", step);

@@ -46,7 +46,7 @@ class AbandonedClarificationTest {
         mail.send(mail.message(APPLICANT, "Permohonan", MailTestSupport.BODY, MailTestSupport.pdfs(List.of("nib")),
                 null, null));
         MailTestSupport.Received clarification = mail.awaitMail(APPLICANT, r -> r.subject().contains("perlu dilengkapi"));
-        String code = clarification.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = clarification.trackingCode();
         Application app = applications.findByTrackingCode(code).orElseThrow();
         api.awaitStatus(app.id(), "AWAITING_APPLICANT");
 

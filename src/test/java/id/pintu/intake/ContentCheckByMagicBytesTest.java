@@ -16,7 +16,7 @@ class ContentCheckByMagicBytesTest {
     private final ContentCheck check = new ContentCheck(new IntakeProperties(true, "config/dossier",
             DataSize.ofKilobytes(64), DataSize.ofMegabytes(40), DataSize.ofMegabytes(8), true, 3, List.of(), java.time.Duration.ofMinutes(15),
             "pintu-intake", "pintu-intake", new IntakeProperties.Scan(true, "", java.time.Duration.ofSeconds(2),
-                    java.time.Duration.ofSeconds(1)), java.time.Duration.ofDays(7)));
+                    java.time.Duration.ofSeconds(1)), java.time.Duration.ofDays(7), "P1D"));
 
     @Test
     void acceptsRealPdfJpegAndPng() {
@@ -60,9 +60,24 @@ class ContentCheckByMagicBytesTest {
     void blockedSendersMatchAddressesAndDomains() {
         IntakeProperties p = new IntakeProperties(true, "config/dossier", DataSize.ofMegabytes(1),
                 DataSize.ofMegabytes(40), DataSize.ofMegabytes(8), true, 3, List.of("spam@contoh.co.id", "@iklan.example"),
-                java.time.Duration.ofMinutes(15), "pintu-intake", "pintu-intake", null, java.time.Duration.ofDays(7));
+                java.time.Duration.ofMinutes(15), "pintu-intake", "pintu-intake", null, java.time.Duration.ofDays(7), "P1D");
         assertThat(p.blocked("SPAM@contoh.co.id")).isTrue();
         assertThat(p.blocked("promo@iklan.example")).isTrue();
         assertThat(p.blocked("budi@contoh.co.id")).isFalse();
+    }
+
+    @Test
+    void anAnswerTimeThatIsNotADurationStopsTheStart() {
+        assertThat(properties("PT4H").answerLimit()).isEqualTo(new id.pintu.sop.MutuBaku(0,
+                java.time.Duration.ofHours(4)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> properties("1 hari"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'1 hari' is not a duration like PT15M, PT2H or P1D");
+    }
+
+    private static IntakeProperties properties(String answerWithin) {
+        return new IntakeProperties(true, "config/dossier", DataSize.ofMegabytes(1), DataSize.ofMegabytes(40),
+                DataSize.ofMegabytes(8), true, 3, List.of(), java.time.Duration.ofMinutes(15), "pintu-intake",
+                "pintu-intake", null, java.time.Duration.ofDays(7), answerWithin);
     }
 }

@@ -53,7 +53,7 @@ class EmailAutomaticAndLaterRepliesTest {
         MailTestSupport.Received clarification = mail.awaitMail(AWAY, r -> r.subject().contains("perlu dilengkapi"));
         assertThat(clarification.autoSubmitted()).as("the hub's mails say a program sent them")
                 .isEqualTo("auto-generated");
-        String code = clarification.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = clarification.trackingCode();
         Application app = applications.findByTrackingCode(code).orElseThrow();
         api.awaitStatus(app.id(), "AWAITING_APPLICANT");
 
@@ -94,7 +94,7 @@ class EmailAutomaticAndLaterRepliesTest {
         mail.send(mail.message(LATER, "Permohonan Izin Perluasan Usaha Industri", MailTestSupport.BODY,
                 MailTestSupport.pdfs(MailTestSupport.ALL_DOCUMENTS), null, null));
         MailTestSupport.Received received = mail.awaitMail(LATER, r -> r.subject().contains("telah diterima"));
-        String code = received.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = received.trackingCode();
         Application app = applications.findByTrackingCode(code).orElseThrow();
         JsonNode step = api.awaitTask(app.id(), 2);
 

@@ -42,7 +42,7 @@ class EmailCompleteSubmissionReceiptTest {
                 MailTestSupport.BODY, MailTestSupport.pdfs(MailTestSupport.ALL_DOCUMENTS), null, null));
 
         MailTestSupport.Received received = mail.awaitMail(APPLICANT, r -> r.subject().contains("telah diterima"));
-        String code = received.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = received.trackingCode();
         assertThat(received.text()).contains("/lacak?kode=" + code + "&token=");
         // When the office's work ends at the latest: at least the four working days of steps 6-8 away.
         java.util.regex.Matcher latest = java.util.regex.Pattern
@@ -102,7 +102,7 @@ class EmailCompleteSubmissionReceiptTest {
         MailTestSupport.Received received = mail.awaitMail(sender, r -> r.subject().contains("telah diterima"));
         assertThat(received.text()).contains("1. Surat permohonan (surat-permohonan.pdf)",
                 "8. Rencana perluasan (tambahan kapasitas dan investasi) (rencana-perluasan.pdf)");
-        String code = received.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = received.trackingCode();
         Application app = applications.findByTrackingCode(code).orElseThrow();
         assertThat(app.company().name()).isEqualTo("PT Kopi Sidikalang Jaya");
         JsonNode dossier = api.call(HttpMethod.GET, "/api/applications/" + app.id() + "/dossier", null, "front-office")

@@ -50,7 +50,7 @@ class EmailDisguisedAttachmentTest {
         MailTestSupport.Received clarification = mail.awaitMail(APPLICANT, r -> r.subject().contains("perlu dilengkapi"));
         assertThat(clarification.text()).contains("(nib.pdf): isi file bukan PDF, JPG atau PNG",
                 "(npwp.pdf): PDF rusak dan tidak dapat dibuka");
-        String code = clarification.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = clarification.trackingCode();
         Application app = applications.findByTrackingCode(code).orElseThrow();
 
         JsonNode dossier = api.call(HttpMethod.GET, "/api/applications/" + app.id() + "/dossier", null, "front-office")

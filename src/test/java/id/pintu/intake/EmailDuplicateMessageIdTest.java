@@ -72,7 +72,7 @@ class EmailDuplicateMessageIdTest {
         Map<String, byte[]> files = MailTestSupport.pdfs(MailTestSupport.ALL_DOCUMENTS);
         mail.send(mail.message(applicant, subject, MailTestSupport.BODY, files, null, null));
         MailTestSupport.Received first = mail.awaitMail(applicant, r -> r.subject().contains("telah diterima"));
-        String code = first.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = first.trackingCode();
 
         mail.send(mail.message(applicant, subject, MailTestSupport.BODY + "\n", files, null, null));
         MailTestSupport.Received again = mail.awaitMail(applicant, r -> r.subject().contains("sudah kami terima"));

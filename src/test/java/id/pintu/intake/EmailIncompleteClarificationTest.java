@@ -42,7 +42,7 @@ class EmailIncompleteClarificationTest {
                 MailTestSupport.pdfs(sent), null, null));
 
         MailTestSupport.Received clarification = mail.awaitMail(APPLICANT, r -> r.subject().contains("perlu dilengkapi"));
-        String code = clarification.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = clarification.trackingCode();
         assertThat(clarification.text())
                 .contains("KTP penanggung jawab: belum dilampirkan", "Dokumen lingkungan (AMDAL, UKL-UPL atau SPPL): belum dilampirkan")
                 .doesNotContain("Surat permohonan: belum", "Nomor Induk Berusaha (NIB): belum");

@@ -69,7 +69,7 @@ class EmailTooLargeTest {
         mail.send(mail.message(applicant, "Permohonan izin", MailTestSupport.BODY,
                 MailTestSupport.pdfs(java.util.List.of("surat-permohonan")), null, null));
         MailTestSupport.Received received = mail.awaitMail(applicant, r -> r.subject().contains("telah diterima"));
-        String code = received.subject().replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        String code = received.trackingCode();
 
         mail.send(mail.message(applicant, "Re: " + received.subject(), "Berikut kelengkapan berkas kami.",
                 Map.of("npwp.pdf", scanLike(3 * 1024 * 1024)), null, received.messageId()));

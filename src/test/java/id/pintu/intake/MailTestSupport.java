@@ -53,10 +53,15 @@ public class MailTestSupport {
             Budi Santoso
             """;
 
-    /** A received mail, read whole. */
-    /** A mail in a mailbox; {@code autoSubmitted}: its Auto-Submitted header (RFC 3834), null if it has none. */
+    /** A mail in a mailbox, read whole; {@code autoSubmitted}: its Auto-Submitted header (RFC 3834), null if none. */
     public record Received(String subject, String messageId, String text, Map<String, byte[]> attachments,
-            String autoSubmitted) {}
+            String autoSubmitted) {
+
+        /** The tracking code the hub's mails carry in their subject ({@code [PTU-26-XXXXXXX] ...}). */
+        public String trackingCode() {
+            return subject.replaceAll(".*\\[(PTU-[^\\]]+)].*", "$1");
+        }
+    }
 
     private final MailProperties mail;
     private final Session session = Session.getInstance(new Properties());

@@ -23,7 +23,7 @@ class UploadsMagicBytesTest {
     private final ContentCheck check = new ContentCheck(new IntakeProperties(true, "config/dossier",
             DataSize.ofMegabytes(10), DataSize.ofMegabytes(40), DataSize.ofMegabytes(8), true, 3, List.of(),
             Duration.ofMinutes(15), "pintu-intake", "pintu-intake",
-            new IntakeProperties.Scan(true, "", Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofDays(7)));
+            new IntakeProperties.Scan(true, "", Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofDays(7), "P1D"));
 
     @Test
     void typeComesFromTheContentNotFromTheClaim() throws Exception {
