@@ -3,6 +3,7 @@ package id.pintu.report;
 import id.pintu.api.ApiErrors;
 import id.pintu.sla.SlaProperties;
 import id.pintu.sop.SopCatalog;
+import id.pintu.survey.SatisfactionSurvey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The SOP evaluation report (staff): JSON, CSV and a printable PDF. {@code from} and {@code to} are days
- * (YYYY-MM-DD, both included); the default period is the current month up to today.
+ * (YYYY-MM-DD, both included); the default period is the current month up to today. Beside it the satisfaction
+ * index of the applicants' surveys.
  */
 @RestController
 class ReportController {
@@ -25,8 +27,11 @@ class ReportController {
     private final SopCatalog catalog;
     private final SlaProperties properties;
     private final Clock clock;
+    private final SatisfactionSurvey survey;
 
-    ReportController(SopEvaluationService service, SopCatalog catalog, SlaProperties properties, Clock clock) {
+    ReportController(SopEvaluationService service, SopCatalog catalog, SlaProperties properties, Clock clock,
+            SatisfactionSurvey survey) {
+        this.survey = survey;
         this.service = service;
         this.catalog = catalog;
         this.properties = properties;
@@ -58,6 +63,25 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName(e) + ".pdf\"")
                 .body(SopEvaluationPdf.write(e, properties.zone()));
     }
+
+    /**
+     * The Indeks Kepuasan Masyarakat of the surveys answered in a period (default: this year up to today), as the
+     * office publishes it (Peraturan Menteri PANRB 14/2017): respondents, each element's mean, the index, its grade.
+     */
+    @GetMapping("/api/reports/ikm")
+    IkmReport ikm(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
+        LocalDate start = day("from", from, today.withDayOfYear(1));
+        LocalDate end = day("to", to, today);
+        if (end.isBefore(start)) {
+            throw new ApiErrors.FieldProblem("to", "the period ends (" + end + ") before it starts (" + start + ")");
+        }
+        return new IkmReport(start, end, survey.index(start.atStartOfDay(properties.zone()).toInstant(),
+                end.plusDays(1).atStartOfDay(properties.zone()).toInstant()));
+    }
+
+    /** The satisfaction index of a period; {@code to} included. */
+    record IkmReport(LocalDate from, LocalDate to, SatisfactionSurvey.Index index) {}
 
     private SopEvaluation evaluate(String sop, String from, String to) {
         String code = sop == null || sop.isBlank() ? catalog.defaultSop().code() : sop.trim();

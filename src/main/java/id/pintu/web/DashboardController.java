@@ -3,9 +3,16 @@ package id.pintu.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.calendar.OfficeCalendar;
+import id.pintu.intake.ApplicantMessages;
+import id.pintu.security.ActingOfficials;
+import id.pintu.sla.SlaProperties;
+import id.pintu.sla.SupervisorActions;
 import id.pintu.sop.Actor;
 import id.pintu.sop.SopCatalog;
+import id.pintu.survey.SatisfactionSurvey;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +43,21 @@ class DashboardController {
     private final MessageSource messages;
     private final OfficeCalendar calendar;
     private final Clock clock;
+    private final ApplicantMessages applicantMessages;
+    private final SupervisorActions supervisors;
+    private final ActingOfficials acting;
+    private final SatisfactionSurvey survey;
+    private final SlaProperties slaProperties;
 
     DashboardController(DashboardQueries queries, InboxQueries inbox, QueueDepths queues, SopCatalog catalog,
             WebProperties properties, ObjectMapper json, MessageSource messages, OfficeCalendar calendar,
-            Clock clock) {
+            Clock clock, ApplicantMessages applicantMessages, SupervisorActions supervisors, ActingOfficials acting,
+            SatisfactionSurvey survey, SlaProperties slaProperties) {
+        this.survey = survey;
+        this.slaProperties = slaProperties;
+        this.applicantMessages = applicantMessages;
+        this.supervisors = supervisors;
+        this.acting = acting;
         this.messages = messages;
         this.calendar = calendar;
         this.clock = clock;
@@ -65,10 +83,24 @@ class DashboardController {
         });
         // The head of office answers for late steps: a year whose holidays are not all on record makes due dates early.
         model.addAttribute("calendarGaps", calendar.gaps(clock.instant()));
+        // A role nobody present holds today: its tasks wait until someone is back or a Plt/Plh is appointed
+        model.addAttribute("unheldActors", catalog.actors().values().stream()
+                .filter(a -> !catalog.isApplicant(a.id()) && supervisors.holdersToday(a.id()).isEmpty()).toList());
+        model.addAttribute("awayToday", acting.awayToday());
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("byStep", byStep);
         model.addAttribute("depths", depths);
         model.addAttribute("overdue", inbox.overdue());
+        // The Indeks Kepuasan Masyarakat of this year (office time zone), from the applicants' surveys
+        ZonedDateTime now = clock.instant().atZone(slaProperties.zone());
+        ZonedDateTime yearStart = now.toLocalDate().withDayOfYear(1).atStartOfDay(now.getZone());
+        model.addAttribute("ikmYear", now.getYear());
+        model.addAttribute("ikm", survey.index(yearStart.toInstant(), yearStart.plusYears(1).toInstant()));
+        ApplicantMessages.Waiting unanswered = applicantMessages.waiting();
+        model.addAttribute("unanswered", unanswered);
+        model.addAttribute("unansweredLate", unanswered.count() == 0 ? 0 : applicantMessages.late(1000));
+        model.addAttribute("unansweredFor", unanswered.oldest() == null ? null
+                : Duration.between(unanswered.oldest(), clock.instant()));
         model.addAttribute("sla", sla);
         model.addAttribute("severalSops", queries.severalSops());
         model.addAttribute("reportUrl", properties.evaluationReportUrl());

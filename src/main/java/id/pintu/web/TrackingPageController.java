@@ -13,10 +13,14 @@ import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskStatus;
+import id.pintu.intake.ApplicantMessages;
+import id.pintu.survey.SatisfactionSurvey;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +44,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TrackingPageController {
 
+    /** The survey form's fields: {@code skm-<element key>}. */
+    static final String SURVEY_FIELD = "skm-";
+
     /** The longest reason a withdrawal keeps (it becomes the note of the cancelled task). */
     static final int MAX_REASON = 1000;
 
@@ -55,10 +62,14 @@ class TrackingPageController {
     private final OssWaits ossWaits;
     private final LatestFinish latestFinish;
     private final DossierService dossier;
+    private final SatisfactionSurvey survey;
+    private final ApplicantMessages messages;
 
     TrackingPageController(WorkflowService workflow, ApplicationRepository applications, DocumentStore documents,
             DocumentDownloads downloads, StaffAccess access, OssWaits ossWaits, LatestFinish latestFinish,
-            DossierService dossier) {
+            DossierService dossier, SatisfactionSurvey survey, ApplicantMessages messages) {
+        this.survey = survey;
+        this.messages = messages;
         this.dossier = dossier;
         this.latestFinish = latestFinish;
         this.workflow = workflow;
@@ -117,6 +128,13 @@ class TrackingPageController {
         model.addAttribute("dossier", shown);
         model.addAttribute("letters", documents.ofApplication(a.id()).stream()
                 .filter(d -> StoredDocument.APPLICANT.equals(d.audience()) && !sent.contains(d.id())).toList());
+        // The applicant's own emails to the case and the office's answers (a clerk's internal note is not shown)
+        model.addAttribute("yourMessages", messages.ofCase(a.id()));
+        // Once the case is closed, the Survei Kepuasan Masyarakat, answered once
+        boolean offered = survey.enabled() && a.closedAt() != null;
+        model.addAttribute("survey", offered ? survey.elements() : null);
+        model.addAttribute("surveyAnsweredAt", offered ? survey.answeredAt(a.id()).orElse(null) : null);
+        model.addAttribute("maxSuggestion", SatisfactionSurvey.MAX_SUGGESTION);
         return "lacak";
     }
 
@@ -169,6 +187,37 @@ class TrackingPageController {
             redirect.addFlashAttribute("flashError", "track.error.closed");
         }
         return "redirect:/lacak";
+    }
+
+    /**
+     * The applicant answers the satisfaction survey of a closed case: a score for every element (fields
+     * {@code skm-<key>}, 1 to 4) and a suggestion if they like; once per case.
+     */
+    @PostMapping("/lacak/survei")
+    String answerSurvey(@RequestParam(name = "kode") String code, @RequestParam String token,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Application a = openFromPage(code, token, redirect).orElse(null);
+        if (a == null) {
+            return "redirect:/lacak";
+        }
+        if (!survey.enabled() || a.closedAt() == null) {
+            redirect.addFlashAttribute("flashError", "survey.error.notYet");
+            return "redirect:/lacak";
+        }
+        Map<String, String> scores = new HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(SURVEY_FIELD)) {
+                scores.put(name.substring(SURVEY_FIELD.length()), value);
+            }
+        });
+        try {
+            survey.answer(a.id(), scores, form.get("saran"));
+            redirect.addFlashAttribute("notice", "survey.thanks");
+        } catch (WorkflowException e) {
+            redirect.addFlashAttribute("flashError", e.reason() == WorkflowException.Reason.CONFLICT
+                    ? "survey.error.already" : "survey.error.incomplete");
+        }
+        return "redirect:/lacak#survei";
     }
 
     @GetMapping("/lacak/dokumen/{docId}")
