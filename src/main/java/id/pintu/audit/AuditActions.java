@@ -23,5 +23,8 @@ public final class AuditActions {
     /** The front office marked an applicant's email handled without a mail (answered by phone, at the counter). */
     public static final String APPLICANT_MESSAGE_HANDLED = "APPLICANT_MESSAGE_HANDLED";
 
+    /** The head of office recorded what the office did about an applicant's survey suggestion. */
+    public static final String SURVEY_SUGGESTION_FOLLOWED_UP = "SURVEY_SUGGESTION_FOLLOWED_UP";
+
     private AuditActions() {}
 }

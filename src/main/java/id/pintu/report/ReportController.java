@@ -6,8 +6,10 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.survey.SatisfactionSurvey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,22 +68,35 @@ class ReportController {
 
     /**
      * The Indeks Kepuasan Masyarakat of the surveys answered in a period (default: this year up to today), as the
-     * office publishes it (Peraturan Menteri PANRB 14/2017): respondents, each element's mean, the index, its grade.
+     * office publishes it (Peraturan Menteri PANRB 14/2017): respondents, each element's mean, the index, its grade;
+     * of one service ({@code sop}) or of all, with each service's index beside it.
      */
     @GetMapping("/api/reports/ikm")
-    IkmReport ikm(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    IkmReport ikm(@RequestParam(required = false) String sop, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        String code = sop == null || sop.isBlank() ? null : sop.strip();
+        if (code != null && catalog.find(code).isEmpty()) {
+            throw new ApiErrors.FieldProblem("sop", "unknown SOP '" + code + "'; see GET /api/sops");
+        }
         LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
         LocalDate start = day("from", from, today.withDayOfYear(1));
         LocalDate end = day("to", to, today);
         if (end.isBefore(start)) {
             throw new ApiErrors.FieldProblem("to", "the period ends (" + end + ") before it starts (" + start + ")");
         }
-        return new IkmReport(start, end, survey.index(start.atStartOfDay(properties.zone()).toInstant(),
-                end.plusDays(1).atStartOfDay(properties.zone()).toInstant()));
+        Instant since = start.atStartOfDay(properties.zone()).toInstant();
+        Instant until = end.plusDays(1).atStartOfDay(properties.zone()).toInstant();
+        return new IkmReport(start, end, code, survey.index(since, until, code), code != null ? List.of()
+                : survey.byService(since, until).stream()
+                        .map(s -> new ServiceIkm(s.sop(), catalog.sopName(s.sop()), s.index())).toList());
     }
 
-    /** The satisfaction index of a period; {@code to} included. */
-    record IkmReport(LocalDate from, LocalDate to, SatisfactionSurvey.Index index) {}
+    /** The satisfaction index of a period ({@code to} included), of one service or of all. */
+    record IkmReport(LocalDate from, LocalDate to, String sop, SatisfactionSurvey.Index index,
+            List<ServiceIkm> services) {}
+
+    /** One service's index in the period. */
+    record ServiceIkm(String sop, String name, SatisfactionSurvey.Index index) {}
 
     private SopEvaluation evaluate(String sop, String from, String to) {
         String code = sop == null || sop.isBlank() ? catalog.defaultSop().code() : sop.trim();

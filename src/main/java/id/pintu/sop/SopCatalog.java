@@ -308,6 +308,11 @@ public class SopCatalog {
         return actors.byId();
     }
 
+    /** The name of the service an SOP code stands for (its newest version's); the code itself for an unknown one. */
+    public String sopName(String code) {
+        return find(code).map(SopDefinition::name).orElse(code);
+    }
+
     /** The actor's name as pages and mails show it; its id when the actors file does not know it. */
     public String actorName(String actor) {
         Actor a = actors().get(actor);

@@ -3,6 +3,8 @@ package id.pintu.survey;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.pintu.audit.AuditActions;
+import id.pintu.audit.AuditTrail;
 import id.pintu.common.TimeOrderedIds;
 import id.pintu.workflow.WorkflowException;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SatisfactionSurvey {
 
     public static final int MAX_SUGGESTION = 2000;
+    public static final int MAX_FOLLOW_UP = 2000;
 
     /** One element of the questionnaire; {@code answers} from worst (score 1) to best (score 4). */
     public record Element(String key, String name, String question, List<String> answers) {}
@@ -50,13 +54,38 @@ public class SatisfactionSurvey {
      */
     public record Index(long respondents, List<ElementScore> elements, double value, String grade) {}
 
+    /** The index of one service (SOP) over a period. */
+    public record ServiceIndex(String sop, Index index) {}
+
+    /**
+     * An applicant's suggestion, without who wrote it (the questionnaire promises that answers count only together):
+     * the service, when, the text, and the office's follow-up once recorded.
+     */
+    public record Suggestion(String id, String sop, Instant submittedAt, String text, Instant followedUpAt,
+            String followedUpBy, String followUpNote) {
+
+        public boolean followedUp() {
+            return followedUpAt != null;
+        }
+    }
+
+    private static final String SUGGESTIONS = "SELECT r.id, a.sop_code, r.submitted_at, r.suggestion,"
+            + " r.followed_up_at, r.followed_up_by, r.follow_up_note FROM survey_response r"
+            + " JOIN application a ON a.id = r.application_id";
+
+    private static final RowMapper<Suggestion> SUGGESTION = (rs, n) -> new Suggestion(rs.getString(1),
+            rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), instant(rs.getTimestamp(5)),
+            rs.getString(6), rs.getString(7));
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SurveyProperties properties;
     private final List<Element> elements;
+    private final AuditTrail audit;
 
-    public SatisfactionSurvey(JdbcClient jdbc, Clock clock, SurveyProperties properties) {
+    public SatisfactionSurvey(JdbcClient jdbc, Clock clock, SurveyProperties properties, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
         this.properties = properties;
         this.elements = properties.enabled() ? read(properties) : List.of();
@@ -120,13 +149,24 @@ public class SatisfactionSurvey {
 
     /** The index of the responses submitted from {@code from} (included) to {@code to} (excluded). */
     public Index index(Instant from, Instant to) {
-        long respondents = jdbc.sql("SELECT COUNT(*) FROM survey_response WHERE submitted_at >= ? AND submitted_at < ?")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
+        return index(from, to, null);
+    }
+
+    /**
+     * The index of the responses submitted from {@code from} (included) to {@code to} (excluded) about the cases of
+     * one service ({@code sop}), or of all services (null).
+     */
+    public Index index(Instant from, Instant to, String sop) {
+        String where = " WHERE r.submitted_at >= ? AND r.submitted_at < ?"
+                + (sop == null ? "" : " AND r.application_id IN (SELECT id FROM application WHERE sop_code = ?)");
+        Object[] params = sop == null ? new Object[] {Timestamp.from(from), Timestamp.from(to)}
+                : new Object[] {Timestamp.from(from), Timestamp.from(to), sop};
+        long respondents = jdbc.sql("SELECT COUNT(*) FROM survey_response r" + where)
+                .params(params).query(Long.class).single();
         Map<String, long[]> sums = new HashMap<>();
         jdbc.sql("SELECT a.element, COUNT(*), SUM(a.score) FROM survey_answer a"
-                        + " JOIN survey_response r ON r.id = a.response_id"
-                        + " WHERE r.submitted_at >= ? AND r.submitted_at < ? GROUP BY a.element")
-                .params(Timestamp.from(from), Timestamp.from(to))
+                        + " JOIN survey_response r ON r.id = a.response_id" + where + " GROUP BY a.element")
+                .params(params)
                 .query(rs -> {
                     sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
@@ -147,6 +187,72 @@ public class SatisfactionSurvey {
         }
         double value = round(total / counted * 25, 2);
         return new Index(respondents, scores, value, grade(value));
+    }
+
+    /** The index of each service that had respondents in the period, in the order of the services' codes. */
+    public List<ServiceIndex> byService(Instant from, Instant to) {
+        return jdbc.sql("SELECT DISTINCT a.sop_code FROM survey_response r JOIN application a ON a.id = r.application_id"
+                        + " WHERE r.submitted_at >= ? AND r.submitted_at < ? ORDER BY a.sop_code")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(String.class).list().stream()
+                .map(sop -> new ServiceIndex(sop, index(from, to, sop)))
+                .toList();
+    }
+
+    /**
+     * The suggestions written in the period (newest first, at most {@code limit}), of one service or all (null);
+     * only those without a follow-up when {@code open}.
+     */
+    public List<Suggestion> suggestions(Instant from, Instant to, String sop, boolean open, int limit) {
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        StringBuilder sql = new StringBuilder(SUGGESTIONS
+                + " WHERE r.submitted_at >= ? AND r.submitted_at < ? AND r.suggestion IS NOT NULL");
+        if (sop != null) {
+            sql.append(" AND a.sop_code = ?");
+            params.add(sop);
+        }
+        if (open) {
+            sql.append(" AND r.followed_up_at IS NULL");
+        }
+        sql.append(" ORDER BY r.submitted_at DESC, r.id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(SUGGESTION).list();
+    }
+
+    /** Suggestions of every period that no one has followed up yet. */
+    public long openSuggestions() {
+        return jdbc.sql("SELECT COUNT(*) FROM survey_response WHERE suggestion IS NOT NULL AND followed_up_at IS NULL")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Records what the office did about a suggestion (the head of office's follow-up, "tindak lanjut"), once: refused
+     * (unprocessable) for a blank or too long note, (not found) for no such suggestion, (conflict) when it was
+     * followed up already. Audited without the case, like the suggestion itself.
+     */
+    @Transactional
+    public Suggestion followUp(String id, String note, String by) {
+        String text = note == null ? "" : note.replace("\r\n", "\n").strip();
+        if (text.isEmpty() || text.length() > MAX_FOLLOW_UP) {
+            throw WorkflowException.unprocessable("a follow-up needs 1 to " + MAX_FOLLOW_UP + " characters");
+        }
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM survey_response WHERE id = ? AND suggestion IS NOT NULL")
+                .param(id).query(Long.class).single() > 0;
+        if (!exists) {
+            throw WorkflowException.notFound("no suggestion " + id);
+        }
+        int updated = jdbc.sql("UPDATE survey_response SET followed_up_at = ?, followed_up_by = ?, follow_up_note = ?"
+                        + " WHERE id = ? AND followed_up_at IS NULL")
+                .params(Timestamp.from(clock.instant()), by, text, id).update();
+        if (updated != 1) {
+            throw WorkflowException.conflict("suggestion " + id + " was followed up already");
+        }
+        audit.append(new AuditTrail.Record(by, AuditActions.SURVEY_SUGGESTION_FOLLOWED_UP, null, id, null,
+                Map.of("note", text), null));
+        return jdbc.sql(SUGGESTIONS + " WHERE r.id = ?").param(id).query(SUGGESTION).single();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** The grade of an IKM by the intervals of Peraturan Menteri PANRB 14/2017. */

@@ -96,6 +96,7 @@ class DashboardController {
         ZonedDateTime yearStart = now.toLocalDate().withDayOfYear(1).atStartOfDay(now.getZone());
         model.addAttribute("ikmYear", now.getYear());
         model.addAttribute("ikm", survey.index(yearStart.toInstant(), yearStart.plusYears(1).toInstant()));
+        model.addAttribute("openSuggestions", survey.openSuggestions());
         ApplicantMessages.Waiting unanswered = applicantMessages.waiting();
         model.addAttribute("unanswered", unanswered);
         model.addAttribute("unansweredLate", unanswered.count() == 0 ? 0 : applicantMessages.late(1000));

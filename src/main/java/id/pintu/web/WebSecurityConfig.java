@@ -45,9 +45,9 @@ class WebSecurityConfig {
                 // A session whose user, password or roles changed in the staff files ends at its next page.
                 .addFilterBefore(sessions.filter(LOGIN_PAGE + "?berubah"), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/lacak", "/lacak/**", LOGIN_PAGE, DENIED_PAGE, "/error").permitAll()
+                        .requestMatchers("/lacak", "/lacak/**", "/ikm", LOGIN_PAGE, DENIED_PAGE, "/error").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/dasbor", "/dasbor/**")
+                        .requestMatchers("/dasbor", "/dasbor/**", "/survei", "/survei/**")
                         .access(AuthorityAuthorizationManager.hasAnyAuthority(dashboard.toArray(String[]::new)))
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form

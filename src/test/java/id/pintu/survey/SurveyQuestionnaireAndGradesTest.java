@@ -27,18 +27,18 @@ class SurveyQuestionnaireAndGradesTest {
 
     @Test
     void theShippedQuestionnaireHasTheNineElementsAndAMissingOneStopsTheStartUnlessTheSurveyIsOff() throws Exception {
-        assertThat(new SatisfactionSurvey(null, null, new SurveyProperties(true, Path.of("config/survey/skm.yaml")))
+        assertThat(new SatisfactionSurvey(null, null, new SurveyProperties(true, Path.of("config/survey/skm.yaml")), null)
                 .elements()).extracting(SatisfactionSurvey.Element::key).containsExactly("persyaratan", "prosedur",
                         "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana");
         Path missing = Path.of("target/no-such-skm.yaml");
-        assertThatThrownBy(() -> new SatisfactionSurvey(null, null, new SurveyProperties(true, missing)))
+        assertThatThrownBy(() -> new SatisfactionSurvey(null, null, new SurveyProperties(true, missing), null))
                 .hasMessageContaining("copy config/survey/skm.yaml of the release there, or set"
                         + " pintu.survey.enabled=false");
-        assertThat(new SatisfactionSurvey(null, null, new SurveyProperties(false, missing)).elements()).isEmpty();
+        assertThat(new SatisfactionSurvey(null, null, new SurveyProperties(false, missing), null).elements()).isEmpty();
         Path bad = Files.createTempFile("skm", ".yaml");
         Files.writeString(bad, "elements:\n  - key: Waktu\n    name: Waktu\n    question: Cepat?\n"
                 + "    answers: [Lambat, Cepat]\n");
-        assertThatThrownBy(() -> new SatisfactionSurvey(null, null, new SurveyProperties(true, bad)))
+        assertThatThrownBy(() -> new SatisfactionSurvey(null, null, new SurveyProperties(true, bad), null))
                 .hasMessageContaining("elements[0].key: 'Waktu' must be 1 to 64 lower-case letters")
                 .hasMessageContaining("elements[0].answers: exactly four");
     }
