@@ -26,5 +26,8 @@ public final class AuditActions {
     /** The head of office recorded what the office did about an applicant's survey suggestion. */
     public static final String SURVEY_SUGGESTION_FOLLOWED_UP = "SURVEY_SUGGESTION_FOLLOWED_UP";
 
+    /** A member of staff downloaded a case's archive (its documents, history and audit entries as one ZIP). */
+    public static final String CASE_ARCHIVE_EXPORTED = "CASE_ARCHIVE_EXPORTED";
+
     private AuditActions() {}
 }

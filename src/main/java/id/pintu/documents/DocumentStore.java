@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +61,12 @@ public class DocumentStore {
                 .param(applicationId)
                 .query(this::map)
                 .list();
+    }
+
+    /** The ids of the case's documents whose content the retention purge deleted (the record of each stays). */
+    public Set<String> purged(String applicationId) {
+        return Set.copyOf(jdbc.sql("SELECT id FROM document WHERE application_id = ? AND purged_at IS NOT NULL")
+                .param(applicationId).query(String.class).list());
     }
 
     public Optional<byte[]> content(String id) {

@@ -4,6 +4,8 @@ import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditTrail;
 import id.pintu.calendar.WorkingCalendar;
 import id.pintu.common.TimeOrderedIds;
+import id.pintu.documents.DocumentStore;
+import id.pintu.documents.StoredDocument;
 import id.pintu.mail.MailOutbox;
 import id.pintu.mail.MailTemplates;
 import id.pintu.mail.OutgoingMail;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +42,8 @@ public class ApplicantMessages {
     public static final String ANSWER_TEMPLATE = "jawaban-pesan";
     public static final int MAX_ANSWER = 4000;
     public static final int MAX_NOTE = 2000;
+    /** The kind of the documents the front office attaches to an answer (for the applicant, with the case). */
+    public static final String ANSWER_FILE_KIND = "jawaban-lampiran";
     static final int MAX_BODY = 4000;
 
     /**
@@ -47,10 +52,12 @@ public class ApplicantMessages {
      * @param documentId the email kept whole with the case's documents ({@code email-asli})
      * @param files how many files the email carried (each is on the case's dossier, accepted or refused)
      * @param reportedAt when it was reported late to the front office's supervisor; null if it was not
+     * @param answerFiles how many files the office attached to its answer ({@link #answerFiles(String)})
      */
     public record Message(String id, String applicationId, String trackingCode, String companyName,
             String applicantName, String sender, String subject, String body, int files, String documentId,
-            Instant receivedAt, String handledBy, Instant handledAt, String answer, String note, Instant reportedAt) {
+            Instant receivedAt, String handledBy, Instant handledAt, String answer, String note, Instant reportedAt,
+            int answerFiles) {
 
         public boolean open() {
             return handledAt == null;
@@ -66,10 +73,12 @@ public class ApplicantMessages {
     private final Clock clock;
     private final WorkingCalendar calendar;
     private final MutuBaku answerLimit;
+    private final DocumentStore documents;
 
     public ApplicantMessages(JdbcClient jdbc, ApplicationRepository applications, MailOutbox outbox,
             MailTemplates templates, StatusMails statusMails, AuditTrail audit, Clock clock, WorkingCalendar calendar,
-            IntakeProperties properties) {
+            IntakeProperties properties, DocumentStore documents) {
+        this.documents = documents;
         this.calendar = calendar;
         this.answerLimit = properties.answerLimit();
         this.jdbc = jdbc;
@@ -148,13 +157,23 @@ public class ApplicantMessages {
                 .single();
     }
 
-    /**
-     * Sends the clerk's answer to the applicant (mail {@value #ANSWER_TEMPLATE}, through the outbox, in this
-     * transaction) and marks the message handled. Refused when the message was handled meanwhile (by a colleague:
-     * the applicant gets one answer) or the text is blank or too long.
-     */
+    /** A file the clerk attaches to an answer, already checked by its content (PDF, JPEG or PNG). */
+    public record Attachment(String name, String contentType, byte[] content) {}
+
+    /** The answer without files. */
     @Transactional
     public Message answer(String id, String text, String by) {
+        return answer(id, text, by, List.of());
+    }
+
+    /**
+     * Sends the clerk's answer to the applicant (mail {@value #ANSWER_TEMPLATE}, through the outbox, in this
+     * transaction) with the files attached, each kept with the case's documents for the applicant ({@value
+     * #ANSWER_FILE_KIND}), and marks the message handled. Refused when the message was handled meanwhile (by a
+     * colleague: the applicant gets one answer) or the text is blank or too long.
+     */
+    @Transactional
+    public Message answer(String id, String text, String by, List<Attachment> files) {
         // A form's text area sends CRLF line ends; the record, the mail and the audit keep plain ones
         String answer = text == null ? "" : text.replace("\r\n", "\n").strip();
         if (answer.isEmpty() || answer.length() > MAX_ANSWER) {
@@ -162,19 +181,37 @@ public class ApplicantMessages {
         }
         Message m = handle(id, by, answer, null);
         Application app = applications.find(m.applicationId()).orElseThrow();
+        List<String> attached = new ArrayList<>();
+        for (Attachment f : files) {
+            StoredDocument d = documents.store(app.id(), ANSWER_FILE_KIND, null, f.name(), f.contentType(),
+                    f.content(), StoredDocument.APPLICANT, by);
+            jdbc.sql("INSERT INTO applicant_message_attachment (message_id, document_id) VALUES (?, ?)")
+                    .params(m.id(), d.id()).update();
+            attached.add(d.id());
+        }
         Map<String, String> values = new HashMap<>(statusMails.values(app, null));
         values.put("subject", MailTemplates.oneLine(m.subject() == null ? "" : m.subject()));
         values.put("received", StatusMails.format(m.receivedAt()));
         values.put("answer", answer);
         MailTemplates.Rendered r = templates.render(ANSWER_TEMPLATE, values);
         outbox.enqueue(new OutgoingMail(ANSWER_TEMPLATE + ":" + m.id(), app.id(), m.sender(), r.subject(), r.body(),
-                List.of()));
+                attached));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("to", m.sender());
         after.put("answer", answer);
+        if (!files.isEmpty()) {
+            after.put("attachments", files.stream().map(Attachment::name).toList());
+        }
         audit.append(new AuditTrail.Record(by, AuditActions.APPLICANT_MESSAGE_ANSWERED, app.id(), m.id(), null, after,
                 null));
         return find(id).orElseThrow();
+    }
+
+    /** The files the office attached to its answer to the message, in the order attached. */
+    public List<StoredDocument> answerFiles(String messageId) {
+        List<String> ids = jdbc.sql("SELECT document_id FROM applicant_message_attachment WHERE message_id = ?"
+                + " ORDER BY document_id").param(messageId).query(String.class).list();
+        return ids.stream().map(documents::find).flatMap(Optional::stream).toList();
     }
 
     /** Marks the message handled without a mail (answered by phone or at the counter; nothing to answer). */
@@ -210,7 +247,9 @@ public class ApplicantMessages {
     private List<Message> query(String where, int limit, Object... params) {
         Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
         all[params.length] = limit;
-        return jdbc.sql("SELECT m.*, a.tracking_code, a.company_name, a.applicant_name FROM applicant_message m"
+        return jdbc.sql("SELECT m.*, a.tracking_code, a.company_name, a.applicant_name, (SELECT COUNT(*)"
+                        + " FROM applicant_message_attachment x WHERE x.message_id = m.id) AS answer_files"
+                        + " FROM applicant_message m"
                         + " JOIN application a ON a.id = m.application_id WHERE " + where + " LIMIT ?")
                 .params(all)
                 .query(ApplicantMessages::message)
@@ -224,6 +263,7 @@ public class ApplicantMessages {
                 rs.getString("subject"), rs.getString("body"), rs.getInt("files"), rs.getString("document_id"),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("handled_by"),
                 handled == null ? null : handled.toInstant(), rs.getString("answer"), rs.getString("handled_note"),
-                rs.getTimestamp("reported_at") == null ? null : rs.getTimestamp("reported_at").toInstant());
+                rs.getTimestamp("reported_at") == null ? null : rs.getTimestamp("reported_at").toInstant(),
+                rs.getInt("answer_files"));
     }
 }

@@ -38,18 +38,21 @@ public final class SopEvaluationCsv {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append(quote(cells[i]));
+            sb.append(cell(cells[i]));
         }
         sb.append('\n');
     }
 
-    private static String quote(String s) {
+    /**
+     * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break; a text a spreadsheet would
+     * evaluate as a formula (a leading = + - @, other than a plain number) starts with an apostrophe.
+     */
+    public static String cell(String s) {
         if (s == null) {
             return "";
         }
-        // A leading = + - @ would make a spreadsheet evaluate the cell.
-        String safe = s.matches("^[=+@-].*") && !s.matches("-?\\d+(\\.\\d+)?") ? "'" + s : s;
-        return safe.matches(".*[\",\n\r].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        String safe = s.matches("(?s)^[=+@-].*") && !s.matches("-?\\d+(\\.\\d+)?") ? "'" + s : s;
+        return safe.matches("(?s).*[\",\n\r].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     static String num(Double d) {

@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.archive.CaseArchive;
 import id.pintu.documents.DocumentStore;
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.DossierService;
@@ -18,6 +19,9 @@ import id.pintu.workflow.WorkflowService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,11 +62,13 @@ class CasePageController {
     private final SupervisorActions supervisorActions;
     private final WebProperties properties;
     private final ApplicantMessages messages;
+    private final CaseArchive archive;
 
     CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
             SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline,
             InboxQueries inbox, WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions,
-            ApplicantMessages messages) {
+            ApplicantMessages messages, CaseArchive archive) {
+        this.archive = archive;
         this.messages = messages;
         this.access = access;
         this.applications = applications;
@@ -125,6 +132,21 @@ class CasePageController {
         model.addAttribute("applicantMessages", messages.ofCase(id));
         MessagePageController.answering(access, auth, model);
         return "kasus";
+    }
+
+    /**
+     * The case's archive as one ZIP (documents, history as PDF and CSV, audit entries, SHA256SUMS; {@link
+     * CaseArchive}), for whoever may look the case up; each download is audited.
+     */
+    @GetMapping("/permohonan/{id}/arsip")
+    ResponseEntity<StreamingResponseBody> archive(@PathVariable String id, Authentication auth) {
+        requireLookUp(auth);
+        Application app = archive.require(id);
+        String by = auth.getName();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CaseArchive.fileName(app) + "\"")
+                .body(out -> archive.write(app.id(), by, out));
     }
 
     /** A supervisor puts a held task back in its actor's inbox, for anyone holding the role to take. */

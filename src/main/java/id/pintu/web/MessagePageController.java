@@ -1,8 +1,10 @@
 package id.pintu.web;
 
 import id.pintu.intake.ApplicantMessages;
+import id.pintu.intake.ContentCheck;
 import id.pintu.workflow.WorkflowException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -21,13 +24,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MessagePageController {
 
     private static final int LIMIT = 500;
+    static final int MAX_FILES = 5;
 
     private final StaffAccess access;
     private final ApplicantMessages messages;
+    private final WebProperties properties;
+    private final ContentCheck contentCheck;
 
-    MessagePageController(StaffAccess access, ApplicantMessages messages) {
+    MessagePageController(StaffAccess access, ApplicantMessages messages, WebProperties properties,
+            ContentCheck contentCheck) {
         this.access = access;
         this.messages = messages;
+        this.properties = properties;
+        this.contentCheck = contentCheck;
     }
 
     @GetMapping("/pesan")
@@ -47,15 +56,37 @@ class MessagePageController {
         model.addAttribute("mayAnswerMessages", access.mayAnswerApplicants(auth));
         model.addAttribute("maxAnswer", ApplicantMessages.MAX_ANSWER);
         model.addAttribute("maxMessageNote", ApplicantMessages.MAX_NOTE);
+        model.addAttribute("maxAnswerFiles", MAX_FILES);
     }
 
+    /**
+     * Sends the answer with the files chosen (at most {@value #MAX_FILES}, each checked by its content as every upload
+     * is); a refused file sends nothing and names every problem, and the text typed is kept on the page.
+     */
     @PostMapping("/pesan/{id}/jawab")
     String answer(@PathVariable String id, @RequestParam(name = "jawaban", required = false) String text,
+            @RequestParam(name = "lampiran", required = false) List<MultipartFile> files,
             @RequestParam(name = "dari", required = false) String from, Authentication auth,
             RedirectAttributes flash) {
         ApplicantMessages.Message m = requireAnswer(id, auth);
+        List<MultipartFile> chosen = Uploads.chosen(files);
+        List<Uploads.Problem> refused = new java.util.ArrayList<>();
+        if (chosen.size() > MAX_FILES) {
+            refused.add(new Uploads.Problem("messages.error.tooManyFiles", new Object[] {MAX_FILES}));
+        }
+        Uploads.Batch batch = Uploads.checkAll(chosen, properties.maxUploadSize().toBytes(), contentCheck, Map.of());
+        refused.addAll(batch.refused());
+        if (!refused.isEmpty()) {
+            flash.addFlashAttribute("error", "messages.error.files");
+            flash.addFlashAttribute("answerRefusals", Map.of(id, refused));
+            flash.addFlashAttribute("answerDrafts", Map.of(id, text == null ? "" : text));
+            return back(from, m);
+        }
         try {
-            messages.answer(id, text, auth.getName());
+            messages.answer(id, text, auth.getName(), batch.accepted().stream()
+                    .map(j -> new ApplicantMessages.Attachment(j.file().name(), j.verdict().contentType(),
+                            j.file().content()))
+                    .toList());
             flash.addFlashAttribute("notice", "messages.sent");
             flash.addFlashAttribute("noticeArgs", new Object[] {m.sender(), m.trackingCode()});
         } catch (WorkflowException e) {

@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApplicantEmailAnsweredBrowserTest {
 
     static final String APPLICANT = "sari.tanya@contoh.co.id";
+    static final byte[] FORM = MailTestSupport.pdf("Formulir kesiapan peninjauan lapangan");
     static final String QUESTION = "Apakah peninjauan lapangan perlu kami siapkan?\nPabrik libur pada 24 Desember.";
     static final String ANSWER = "Peninjauan lapangan dijadwalkan setelah verifikasi berkas.\nTim kami akan menghubungi"
             + " Ibu Sari satu hari sebelumnya.";
@@ -130,7 +131,20 @@ class ApplicantEmailAnsweredBrowserTest {
 
             clerk.go("/kotak-masuk/front-office");
             clerk.find(badge).click();
+            // A file that only claims to be a PDF is refused: nothing is sent, the text typed stays
+            java.nio.file.Path files = java.nio.file.Files.createTempDirectory("jawaban");
+            java.nio.file.Path fake = java.nio.file.Files.writeString(files.resolve("denah.pdf"),
+                    "<html><script>alert(1)</script></html>");
+            java.nio.file.Path form = java.nio.file.Files.write(files.resolve("formulir-peninjauan.pdf"), FORM);
             clerk.find(By.id("answer-" + question.id())).sendKeys(ANSWER);
+            clerk.find(By.id("answer-files-" + question.id())).sendKeys(fake + "\n" + form);
+            clerk.find(By.id("send-" + question.id())).click();
+            assertThat(clerk.text(By.cssSelector("p.error"))).startsWith("Jawaban belum dikirim: ada lampiran");
+            assertThat(clerk.text(By.cssSelector("#pesan-" + question.id() + " .answer-errors")))
+                    .contains("denah.pdf");
+            assertThat(clerk.find(By.id("answer-" + question.id())).getAttribute("value")).isEqualTo(ANSWER);
+            assertThat(messages.find(question.id()).orElseThrow().open()).isTrue();
+            clerk.find(By.id("answer-files-" + question.id())).sendKeys(form.toString());
             clerk.screenshot("21-pesan-pemohon");
             clerk.find(By.id("send-" + question.id())).click();
             assertThat(clerk.text(By.cssSelector("p.notice")))
@@ -138,6 +152,8 @@ class ApplicantEmailAnsweredBrowserTest {
             assertThat(clerk.text(By.cssSelector("#pesan-" + question.id() + " .message-handled-by")))
                     .matches("oleh front-office, .+ WIB");
             assertThat(clerk.text(By.cssSelector("#pesan-" + question.id() + " .message-answer"))).isEqualTo(ANSWER);
+            assertThat(clerk.text(By.cssSelector("#pesan-" + question.id() + " .message-answer-files")))
+                    .isEqualTo("formulir-peninjauan.pdf");
             clerk.go("/kotak-masuk/front-office");
             assertThat(clerk.driver().findElements(badge)).as("answered: no badge").isEmpty();
         }
@@ -149,6 +165,8 @@ class ApplicantEmailAnsweredBrowserTest {
                 .contains("Status permohonan Anda: sedang diproses.")
                 .contains("dengan subjek \"Pertanyaan tentang " + code + "\"");
         assertThat(answer.autoSubmitted()).isEqualTo("auto-generated");
+        assertThat(answer.attachments()).containsOnlyKeys("formulir-peninjauan.pdf");
+        assertThat(answer.attachments().get("formulir-peninjauan.pdf")).isEqualTo(FORM);
 
         // A colleague answering the same email a moment later is refused: the applicant gets one answer
         assertThatThrownBy(() -> messages.answer(question.id(), "Jawaban kedua", "admin"))
@@ -189,6 +207,8 @@ class ApplicantEmailAnsweredBrowserTest {
                     .contains("Pertanyaan tentang " + code)
                     .contains("Dijawab melalui email pada ")
                     .contains("Peninjauan lapangan dijadwalkan setelah verifikasi berkas.");
+            assertThat(applicant.text(By.cssSelector("#your-message-" + question.id() + " .your-answer-files")))
+                    .isEqualTo("formulir-peninjauan.pdf");
             assertThat(applicant.text(By.id("your-message-" + thanks.id())))
                     .as("a clerk's note stays inside the office")
                     .contains("Ditindaklanjuti petugas pada ")
@@ -200,7 +220,7 @@ class ApplicantEmailAnsweredBrowserTest {
                 .param(app.id()).query(String.class).list();
         assertThat(trail).containsExactly(
                 "APPLICANT_MESSAGE_ANSWERED by front-office: {\"to\":\"" + APPLICANT + "\",\"answer\":\""
-                        + ANSWER.replace("\n", "\\n") + "\"}",
+                        + ANSWER.replace("\n", "\\n") + "\",\"attachments\":[\"formulir-peninjauan.pdf\"]}",
                 "APPLICANT_MESSAGE_HANDLED by front-office: {\"note\":\"Ditelepon, jadwal peninjauan disampaikan.\"}");
     }
 }
