@@ -40,7 +40,7 @@ class MailTemplatesRequiredTest {
     void theShippedTemplatesHaveWhatTheIntakeNeeds() {
         MailTemplates shipped = templates(Path.of("config/mail/templates"));
         for (String name : List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima", "email-terlalu-besar",
-                "email-diterima", "jawaban-pesan")) {
+                "email-diterima", "jawaban-pesan", "laporan-mingguan")) {
             assertThat(shipped.problem(name)).as(name).isEmpty();
         }
     }

@@ -1,0 +1,100 @@
+package id.pintu.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.pintu.intake.MailTestSupport;
+import id.pintu.mail.MailProperties;
+import id.pintu.sla.MutableClock;
+import id.pintu.sla.SlaTestClock;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The head of office's weekly report: a case received on Tuesday whose step 2 was completed a day past its mutu baku
+ * counts in that week's figures (received, steps completed, steps late); on the next Monday the report of that week
+ * goes by email to the Kadis's address in the supervision file, once, however often it is run.
+ */
+@HubTest
+@Import(SlaTestClock.class)
+@TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml")
+class WeeklyReportMailTest {
+
+    /** The Kadis's role mailbox in config/supervision.yaml. */
+    static final String KADIS = "kadis@dpmptsp.dairikab.go.id";
+    static final LocalDate WEEK = LocalDate.parse("2027-03-15");
+    /** Tuesday 16 March 2027, 08:00 WIB. */
+    static final Instant TUESDAY = Instant.parse("2027-03-16T01:00:00Z");
+    /** Wednesday 17 March 2027, 08:00 WIB: a day past step 2's two hours. */
+    static final Instant WEDNESDAY = Instant.parse("2027-03-17T01:00:00Z");
+    /** Monday 22 March 2027, 07:30 WIB: the next week. */
+    static final Instant NEXT_MONDAY = Instant.parse("2027-03-22T00:30:00Z");
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    WeeklyReport report;
+
+    @Autowired
+    MailProperties mailProperties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void lastWeeksFiguresGoToTheHeadOfOfficeOnce() throws Exception {
+        clock.set(TUESDAY);
+        WeeklyReport.Figures before = report.figures(WEEK);
+        String id = api.submit(Api.application(871)).get("id").asText();
+        api.awaitTask(id, 2);
+        clock.set(WEDNESDAY);
+        api.completeRejectBranchThrough(id, 2);
+        api.awaitTask(id, 3);
+
+        clock.set(NEXT_MONDAY);
+        assertThat(report.lastWeek()).isEqualTo(WEEK);
+        WeeklyReport.Figures after = report.figures(WEEK);
+        assertThat(after.received() - before.received()).isEqualTo(1);
+        assertThat(after.stepsCompleted() - before.stepsCompleted()).as("steps 1 and 2").isEqualTo(2);
+        assertThat(after.stepsLate() - before.stepsLate()).as("step 2, a day late").isEqualTo(1);
+        assertThat(after.overdueNow()).as("step 3, entered on Wednesday").isPositive();
+
+        assertThat(report.send()).isEqualTo(1);
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        String subject = "[Pintu] Laporan mingguan 15 Maret 2027 - 21 Maret 2027";
+        MailTestSupport.Received received = mail.awaitMail(KADIS, r -> r.subject().equals(subject));
+        assertThat(received.text().replace("\r\n", "\n"))
+                .startsWith("Yth. Kadis,")
+                .contains("  Diterima minggu ini : " + after.received() + "\n")
+                .contains("Langkah SOP yang diselesaikan minggu ini: " + after.stepsCompleted() + ", di antaranya "
+                        + after.stepsLate() + " melewati mutu baku")
+                .contains("  Tugas yang melewati batas waktu : " + after.overdueNow() + "\n")
+                .contains("/dasbor");
+
+        // Run again (a second hub, a retry): the week's mail is not sent twice
+        assertThat(report.send()).isEqualTo(1);
+        String key = WeeklyReport.TEMPLATE + ":" + WEEK + ":kadis";
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE payload LIKE ?")
+                .param("%" + key + "%").query(Long.class).single() == 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_sent WHERE dedup_key = ?").param(key).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(mail.inbox(KADIS).stream().filter(r -> r.subject().equals(subject))).hasSize(1);
+        assertThat(camel.getRoute("report-weekly")).as("scheduled every Monday").isNotNull();
+    }
+}
