@@ -151,6 +151,7 @@ public class CaseArchive {
             List<AuditEntry> entries) {
         ZoneId zone = sla.zone();
         StringBuilder body = new StringBuilder();
+        body.append("| Dibuat | ").append(IndonesianDates.dateTime(clock.instant(), zone)).append('\n');
         body.append("| Kode pelacakan | ").append(app.trackingCode()).append('\n');
         body.append("| Layanan | ").append(catalog.sopName(app.sopCode())).append(" (versi ")
                 .append(app.sopVersion()).append(")\n");

@@ -30,9 +30,11 @@ class ReportController {
     private final SlaProperties properties;
     private final Clock clock;
     private final SatisfactionSurvey survey;
+    private final IkmReportPdf ikmPdf;
 
     ReportController(SopEvaluationService service, SopCatalog catalog, SlaProperties properties, Clock clock,
-            SatisfactionSurvey survey) {
+            SatisfactionSurvey survey, IkmReportPdf ikmPdf) {
+        this.ikmPdf = ikmPdf;
         this.survey = survey;
         this.service = service;
         this.catalog = catalog;
@@ -74,6 +76,19 @@ class ReportController {
     @GetMapping("/api/reports/ikm")
     IkmReport ikm(@RequestParam(required = false) String sop, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
+        IkmSelection w = ikmSelection(sop, from, to);
+        Instant since = w.from().atStartOfDay(properties.zone()).toInstant();
+        Instant until = w.to().plusDays(1).atStartOfDay(properties.zone()).toInstant();
+        return new IkmReport(w.from(), w.to(), w.sop(), survey.index(since, until, w.sop()), w.sop() != null
+                ? List.of() : survey.byService(since, until).stream()
+                        .map(s -> new ServiceIkm(s.sop(), catalog.sopName(s.sop()), s.index())).toList());
+    }
+
+    /** The days (both included) and the service (null: all) a survey report covers. */
+    private record IkmSelection(LocalDate from, LocalDate to, String sop) {}
+
+    /** Default: this year up to today, all services; 400 for an unknown service, a bad day or a reversed period. */
+    private IkmSelection ikmSelection(String sop, String from, String to) {
         String code = sop == null || sop.isBlank() ? null : sop.strip();
         if (code != null && catalog.find(code).isEmpty()) {
             throw new ApiErrors.FieldProblem("sop", "unknown SOP '" + code + "'; see GET /api/sops");
@@ -84,11 +99,19 @@ class ReportController {
         if (end.isBefore(start)) {
             throw new ApiErrors.FieldProblem("to", "the period ends (" + end + ") before it starts (" + start + ")");
         }
-        Instant since = start.atStartOfDay(properties.zone()).toInstant();
-        Instant until = end.plusDays(1).atStartOfDay(properties.zone()).toInstant();
-        return new IkmReport(start, end, code, survey.index(since, until, code), code != null ? List.of()
-                : survey.byService(since, until).stream()
-                        .map(s -> new ServiceIkm(s.sop(), catalog.sopName(s.sop()), s.index())).toList());
+        return new IkmSelection(start, end, code);
+    }
+
+    /** The same period as a printable report: the index, each element and service, the suggestions and follow-ups. */
+    @GetMapping("/api/reports/ikm.pdf")
+    ResponseEntity<byte[]> ikmPdf(@RequestParam(required = false) String sop,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        IkmSelection w = ikmSelection(sop, from, to);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"laporan-skm-" + w.from() + "-" + w.to()
+                        + ".pdf\"")
+                .body(ikmPdf.render(w.from(), w.to(), w.sop()));
     }
 
     /** The satisfaction index of a period ({@code to} included), of one service or of all. */

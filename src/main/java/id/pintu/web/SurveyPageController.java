@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.report.IkmReportPdf;
 import id.pintu.sla.SlaProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.survey.SatisfactionSurvey;
@@ -11,6 +12,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +41,11 @@ class SurveyPageController {
     private final SopCatalog catalog;
     private final SlaProperties sla;
     private final Clock clock;
+    private final IkmReportPdf reportPdf;
 
     SurveyPageController(SatisfactionSurvey survey, StaffAccess access, SopCatalog catalog, SlaProperties sla,
-            Clock clock) {
+            Clock clock, IkmReportPdf reportPdf) {
+        this.reportPdf = reportPdf;
         this.survey = survey;
         this.access = access;
         this.catalog = catalog;
@@ -87,6 +93,40 @@ class SurveyPageController {
         model.addAttribute("maxFollowUp", SatisfactionSurvey.MAX_FOLLOW_UP);
         model.addAttribute("back", query(start, end, sop, everything));
         return "survei";
+    }
+
+    /** The same selection as a printable report (PDF under the letterhead; {@link IkmReportPdf}). */
+    @GetMapping("/survei/laporan.pdf")
+    ResponseEntity<byte[]> report(@RequestParam(name = "dari", required = false) String from,
+            @RequestParam(name = "sampai", required = false) String to,
+            @RequestParam(name = "layanan", required = false) String service, Authentication auth) {
+        requireAccess(auth);
+        LocalDate today = clock.instant().atZone(sla.zone()).toLocalDate();
+        LocalDate start = strictDay("dari", from, today.withDayOfYear(1));
+        LocalDate end = strictDay("sampai", to, today);
+        if (end.isBefore(start)) {
+            throw WorkflowException.unprocessable("the period ends (" + end + ") before it starts (" + start + ")");
+        }
+        String sop = service == null || service.isBlank() ? null : service.strip();
+        if (sop != null && catalog.find(sop).isEmpty()) {
+            throw WorkflowException.notFound("no service " + sop);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"laporan-skm-" + start + "-" + end
+                        + ".pdf\"")
+                .body(reportPdf.render(start, end, sop));
+    }
+
+    private static LocalDate strictDay(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw WorkflowException.unprocessable(field + ": '" + value + "' is not a day like 2026-07-31");
+        }
     }
 
     /** One service's line in the table of services. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.support.WebSession;
 import id.pintu.survey.SatisfactionSurvey;
 import id.pintu.workflow.WorkflowException;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -45,7 +49,7 @@ class SurveyResultsAndSuggestionsBrowserTest {
     JdbcClient jdbc;
 
     @Test
-    void theHeadOfOfficeReadsTheSuggestionsWithoutTheirCasesAndRecordsAFollowUpOnce() {
+    void theHeadOfOfficeReadsTheSuggestionsWithoutTheirCasesAndRecordsAFollowUpOnce() throws Exception {
         JsonNode industry = api.submit(Api.application(85));
         Map<String, Object> billboard = new HashMap<>(Api.application(86));
         billboard.put("sop", "izin-reklame");
@@ -109,6 +113,25 @@ class SurveyResultsAndSuggestionsBrowserTest {
             assertThat(kadis.text(By.cssSelector("p.error")))
                     .isEqualTo("Tanggal tidak dikenali (contoh 2026-07-31); ditampilkan tahun ini.");
         }
+        // The same selection as a printable report under the letterhead, with the follow-up
+        WebSession session = WebSession.login(port, "kadis");
+        java.net.http.HttpResponse<byte[]> pdf = session.get("/survei/laporan.pdf?layanan=izin-reklame");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT")
+                    .contains("Layanan : Penerbitan Izin Reklame")
+                    .contains("Indeks (IKM) : " + reklameValue + ", mutu " + reklameYear.grade())
+                    .contains("Loket reklame sebaiknya buka lebih pagi. -- Tindak lanjut: Mulai 1 Januari loket buka"
+                            + " pukul 07.30. (kadis, ")
+                    .doesNotContain(reklame.get("trackingCode").asText())
+                    .doesNotContain("Ruang tunggu loket");
+        }
+        assertThat(session.get("/survei/laporan.pdf?dari=2026-02-30").statusCode()).isEqualTo(422);
+        assertThat(api.call(HttpMethod.GET, "/api/reports/ikm.pdf?sop=izin-bangunan", null, "kadis").status())
+                .isEqualTo(400);
+
         assertThatThrownBy(() -> survey.followUp(suggestionId, "lagi", "sekretaris")).as("once")
                 .isInstanceOfSatisfying(WorkflowException.class,
                         e -> assertThat(e.reason()).isEqualTo(WorkflowException.Reason.CONFLICT));
@@ -138,6 +161,8 @@ class SurveyResultsAndSuggestionsBrowserTest {
             clerk.go("/survei");
             assertThat(clerk.driver().getTitle()).contains("Akses ditolak");
             assertThat(clerk.driver().findElements(By.id("nav-survey"))).isEmpty();
+            clerk.go("/survei/laporan.pdf");
+            assertThat(clerk.driver().getTitle()).contains("Akses ditolak");
         }
 
         JsonNode one = api.call(HttpMethod.GET, "/api/reports/ikm?sop=izin-reklame", null, "kadis").body();
