@@ -2,6 +2,7 @@ package id.pintu.documents;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -15,8 +16,12 @@ public final class IndonesianDates {
     private IndonesianDates() {}
 
     public static String date(Instant at, ZoneId zone) {
-        ZonedDateTime t = at.atZone(zone);
-        return t.getDayOfMonth() + " " + MONTHS[t.getMonthValue() - 1] + " " + t.getYear();
+        return date(at.atZone(zone).toLocalDate());
+    }
+
+    /** "28 November 2026". */
+    public static String date(LocalDate day) {
+        return day.getDayOfMonth() + " " + MONTHS[day.getMonthValue() - 1] + " " + day.getYear();
     }
 
     /** "Kamis, 26 November 2026". */

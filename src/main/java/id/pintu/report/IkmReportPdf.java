@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,6 @@ public class IkmReportPdf {
 
     /** The most suggestions the report lists; the survey page lists them all. */
     static final int SUGGESTIONS = 200;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
 
     private final SatisfactionSurvey survey;
     private final SopCatalog catalog;
@@ -55,7 +53,8 @@ public class IkmReportPdf {
         SatisfactionSurvey.Index index = survey.index(since, until, sop);
         StringBuilder body = new StringBuilder();
         body.append("| Dibuat | ").append(IndonesianDates.dateTime(clock.instant(), zone)).append('\n');
-        body.append("| Periode | ").append(DAY.format(from)).append(" s.d. ").append(DAY.format(to)).append('\n');
+        body.append("| Periode | ").append(IndonesianDates.date(from)).append(" s.d. ")
+                .append(IndonesianDates.date(to)).append('\n');
         body.append("| Layanan | ").append(sop == null ? "Seluruh layanan" : catalog.sopName(sop)).append('\n');
         body.append("| Responden | ").append(index.respondents()).append('\n');
         if (index.grade() == null) {
@@ -89,7 +88,8 @@ public class IkmReportPdf {
         }
         List<SatisfactionSurvey.Suggestion> suggestions = survey.suggestions(since, until, sop, false, SUGGESTIONS);
         body.append("\nSaran dan masukan pemohon (").append(suggestions.size())
-                .append(suggestions.size() >= SUGGESTIONS ? ", yang terbaru" : "").append(") dan tindak lanjutnya:\n\n");
+                .append(suggestions.size() >= SUGGESTIONS ? ", yang terbaru" : "")
+                .append(") dan tindak lanjutnya:\n\n");
         if (suggestions.isEmpty()) {
             body.append("Tidak ada saran dalam periode ini.\n");
         }

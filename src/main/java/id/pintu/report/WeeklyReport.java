@@ -1,5 +1,6 @@
 package id.pintu.report;
 
+import id.pintu.documents.IndonesianDates;
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.mail.MailOutbox;
 import id.pintu.mail.MailProperties;
@@ -16,7 +17,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +42,6 @@ public class WeeklyReport {
     static final String TEMPLATE = "laporan-mingguan";
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReport.class);
     private static final int OLDEST_SHOWN = 10;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
     private static final Map<String, String> CLOSED = new LinkedHashMap<>();
 
     static {
@@ -160,8 +159,8 @@ public class WeeklyReport {
     private Map<String, String> values(Figures f) {
         Map<String, String> v = new HashMap<>();
         v.put("officeName", mail.officeName());
-        v.put("weekFrom", DAY.format(f.from()));
-        v.put("weekTo", DAY.format(f.to()));
+        v.put("weekFrom", IndonesianDates.date(f.from()));
+        v.put("weekTo", IndonesianDates.date(f.to()));
         v.put("received", String.valueOf(f.received()));
         StringBuilder closed = new StringBuilder();
         long total = 0;

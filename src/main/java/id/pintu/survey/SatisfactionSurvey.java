@@ -191,7 +191,8 @@ public class SatisfactionSurvey {
 
     /** The index of each service that had respondents in the period, in the order of the services' codes. */
     public List<ServiceIndex> byService(Instant from, Instant to) {
-        return jdbc.sql("SELECT DISTINCT a.sop_code FROM survey_response r JOIN application a ON a.id = r.application_id"
+        return jdbc.sql("SELECT DISTINCT a.sop_code FROM survey_response r"
+                        + " JOIN application a ON a.id = r.application_id"
                         + " WHERE r.submitted_at >= ? AND r.submitted_at < ? ORDER BY a.sop_code")
                 .params(Timestamp.from(from), Timestamp.from(to)).query(String.class).list().stream()
                 .map(sop -> new ServiceIndex(sop, index(from, to, sop)))

@@ -16,12 +16,12 @@ import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -139,14 +139,16 @@ class CasePageController {
      * CaseArchive}), for whoever may look the case up; each download is audited.
      */
     @GetMapping("/permohonan/{id}/arsip")
-    ResponseEntity<StreamingResponseBody> archive(@PathVariable String id, Authentication auth) {
+    @ResponseBody
+    void archive(@PathVariable String id, Authentication auth, HttpServletResponse response) throws IOException {
         requireLookUp(auth);
         Application app = archive.require(id);
-        String by = auth.getName();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CaseArchive.fileName(app) + "\"")
-                .body(out -> archive.write(app.id(), by, out));
+        // Written on the request's own thread: an asynchronous body would be cut off by the servlet container's
+        // asynchronous timeout (30 s), which a large archive over an office's link can take
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + CaseArchive.fileName(app) + "\"");
+        archive.write(app.id(), auth.getName(), response.getOutputStream());
     }
 
     /** A supervisor puts a held task back in its actor's inbox, for anyone holding the role to take. */
