@@ -94,8 +94,7 @@ public class CaseArchive {
      * Writes the case's archive to {@code out} (which it does not close) and records who took it. The audit entry
      * comes first: a download cut off halfway was still a read of the data.
      */
-    public void write(String applicationId, String by, OutputStream out) throws IOException {
-        Application app = require(applicationId);
+    public void write(Application app, String by, OutputStream out) throws IOException {
         List<Task> history = workflow.history(app.id());
         List<StoredDocument> docs = documents.ofApplication(app.id());
         List<AuditEntry> entries = audit.ofApplication(app.id());

@@ -160,12 +160,6 @@ public class ApplicantMessages {
     /** A file the clerk attaches to an answer, already checked by its content (PDF, JPEG or PNG). */
     public record Attachment(String name, String contentType, byte[] content) {}
 
-    /** The answer without files. */
-    @Transactional
-    public Message answer(String id, String text, String by) {
-        return answer(id, text, by, List.of());
-    }
-
     /**
      * Sends the clerk's answer to the applicant (mail {@value #ANSWER_TEMPLATE}, through the outbox, in this
      * transaction) with the files attached, each kept with the case's documents for the applicant ({@value

@@ -148,7 +148,7 @@ class CasePageController {
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + CaseArchive.fileName(app) + "\"");
-        archive.write(app.id(), auth.getName(), response.getOutputStream());
+        archive.write(app, auth.getName(), response.getOutputStream());
     }
 
     /** A supervisor puts a held task back in its actor's inbox, for anyone holding the role to take. */

@@ -168,17 +168,16 @@ class SurveyPageController {
         return b.build().encode().toUriString();
     }
 
+    /** A day of the page's selection: a day that cannot be read shows the default, and says so. */
     private static LocalDate day(String value, LocalDate fallback, Model model) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+            return strictDay("", value, fallback);
+        } catch (WorkflowException e) {
             model.addAttribute("error", "surveyPage.error.day");
             return fallback;
         }
     }
+
 
     private void requireAccess(Authentication auth) {
         if (!access.maySeeDashboard(auth)) {

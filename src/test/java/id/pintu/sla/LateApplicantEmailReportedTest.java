@@ -64,7 +64,7 @@ class LateApplicantEmailReportedTest {
                 .findFirst().orElseThrow();
         ApplicantMessages.Message answered = both.stream().filter(m -> m.subject().startsWith("Biaya"))
                 .findFirst().orElseThrow();
-        messages.answer(answered.id(), "Tidak ada biaya.", "front-office");
+        messages.answer(answered.id(), "Tidak ada biaya.", "front-office", java.util.List.of());
         assertThat(late.report()).as("nothing is late yet").isZero();
 
         clock.set(TWO_DAYS_LATER);

@@ -169,7 +169,7 @@ class ApplicantEmailAnsweredBrowserTest {
         assertThat(answer.attachments().get("formulir-peninjauan.pdf")).isEqualTo(FORM);
 
         // A colleague answering the same email a moment later is refused: the applicant gets one answer
-        assertThatThrownBy(() -> messages.answer(question.id(), "Jawaban kedua", "admin"))
+        assertThatThrownBy(() -> messages.answer(question.id(), "Jawaban kedua", "admin", List.of()))
                 .isInstanceOfSatisfying(WorkflowException.class,
                         e -> assertThat(e.reason()).isEqualTo(WorkflowException.Reason.CONFLICT));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_sent WHERE dedup_key = ?")
