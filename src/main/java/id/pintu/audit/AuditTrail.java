@@ -37,17 +37,27 @@ public class AuditTrail {
     /** Event ids looked up per query: well below the parameter limits of H2 and PostgreSQL. */
     private static final int LOOKUP_CHUNK = 500;
 
+    /**
+     * Rows fetched at a time when the whole chain is read (verify, export): PostgreSQL's driver otherwise reads the
+     * whole result into memory before the first row, which a chain of millions of entries would not fit in.
+     */
+    private static final int STREAM_FETCH_SIZE = 500;
+
     private static final String COLUMNS =
             "seq, at, actor, action, application_id, subject, before_json, after_json, event_id, prev_hash, hash";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final JdbcTemplate streaming;
     private final Clock clock;
     private final ObjectMapper json;
 
     public AuditTrail(JdbcClient jdbc, JdbcTemplate template, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.template = template;
+        // Same data source, so it joins the read-only transaction; a cursor needs one (autocommit off) on PostgreSQL
+        this.streaming = new JdbcTemplate(Objects.requireNonNull(template.getDataSource()));
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
         this.clock = clock;
         this.json = json;
     }
@@ -134,7 +144,7 @@ public class AuditTrail {
     public ChainVerifier.Result verify() {
         Head head = head();
         ChainVerifier verifier = new ChainVerifier();
-        template.query("SELECT " + COLUMNS + " FROM audit_log WHERE seq <= ? ORDER BY seq", rs -> {
+        streaming.query("SELECT " + COLUMNS + " FROM audit_log WHERE seq <= ? ORDER BY seq", rs -> {
             verifier.accept(map(rs));
         }, head.seq());
         ChainVerifier.Result result = verifier.finish(head.seq(), head.hash());
@@ -158,7 +168,7 @@ public class AuditTrail {
     /** Streams the entries with {@code seq >= fromSeq} in order. */
     @Transactional(readOnly = true)
     public void export(long fromSeq, Consumer<AuditEntry> sink) {
-        template.query("SELECT " + COLUMNS + " FROM audit_log WHERE seq >= ? ORDER BY seq",
+        streaming.query("SELECT " + COLUMNS + " FROM audit_log WHERE seq >= ? ORDER BY seq",
                 rs -> {
                     sink.accept(map(rs));
                 }, fromSeq);
