@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code report-weekly}: at {@code pintu.reports.weekly.cron} (Monday 07:00 office time by default) the head of
- * office's weekly report goes out by email ({@link WeeklyReport}). A run missed while the hub was down is not made up
- * for (the dashboard shows the same figures at any moment).
+ * office's weekly report goes out by email ({@link WeeklyReport}). {@code report-weekly-catch-up},
+ * {@code pintu.reports.weekly.catch-up-delay} after start-up and then every {@code catch-up-every}: this week's run,
+ * if it was missed while the hub or its database was down, is made up for.
  */
 @Component
 @EnableConfigurationProperties(WeeklyReportProperties.class)
@@ -34,5 +35,16 @@ class ReportRoutes extends RouteBuilder {
                 .autoStartup(properties.enabled())
                 .bean("weeklyReport", "send").id("send-weekly-report")
                 .log("Weekly report: ${body} mail(s) queued").id("log-weekly-report");
+
+        from("timer:pintu-reports-weekly-catch-up?delay=" + properties.catchUpDelay().toMillis()
+                        + "&period=" + properties.catchUpEvery().toMillis())
+                .routeId("report-weekly-catch-up")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
+                .autoStartup(properties.enabled())
+                .bean("weeklyReport", "catchUp").id("catch-up-weekly-report")
+                .filter(body().isGreaterThan(0))
+                    .log("Weekly report missed while the hub was down: ${body} mail(s) queued").id("log-catch-up")
+                .end();
     }
 }

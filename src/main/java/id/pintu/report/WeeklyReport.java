@@ -6,23 +6,28 @@ import id.pintu.mail.MailOutbox;
 import id.pintu.mail.MailProperties;
 import id.pintu.mail.MailTemplates;
 import id.pintu.mail.OutgoingMail;
+import id.pintu.mail.SentMailRepository;
 import id.pintu.mail.StatusMails;
 import id.pintu.sla.SlaProperties;
 import id.pintu.sla.Supervision;
 import id.pintu.sop.SopCatalog;
 import id.pintu.survey.SatisfactionSurvey;
 import java.sql.Timestamp;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,11 +72,13 @@ public class WeeklyReport {
     private final MailTemplates templates;
     private final MailOutbox outbox;
     private final MailProperties mail;
+    private final SentMailRepository sent;
     private final TransactionTemplate tx;
 
     public WeeklyReport(JdbcClient jdbc, Clock clock, SlaProperties sla, WeeklyReportProperties properties,
             Supervision supervision, SopCatalog catalog, ApplicantMessages messages, SatisfactionSurvey survey,
-            MailTemplates templates, MailOutbox outbox, MailProperties mail, TransactionTemplate tx) {
+            MailTemplates templates, MailOutbox outbox, MailProperties mail, SentMailRepository sent,
+            TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.sla = sla;
@@ -83,6 +90,7 @@ public class WeeklyReport {
         this.templates = templates;
         this.outbox = outbox;
         this.mail = mail;
+        this.sent = sent;
         this.tx = tx;
         if (properties.enabled()) {
             templates.require("weekly report", List.of(TEMPLATE));
@@ -95,13 +103,67 @@ public class WeeklyReport {
         return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
     }
 
+    /**
+     * Whether this week's run of the schedule has come: the first moment of {@code pintu.reports.weekly.cron} from
+     * this Monday's start (office time) is not later than now.
+     */
+    public boolean dueThisWeek() {
+        Instant now = clock.instant();
+        Instant monday = lastWeek().plusWeeks(1).atStartOfDay(sla.zone()).toInstant();
+        try {
+            CronExpression cron = new CronExpression(properties.cron().trim());
+            cron.setTimeZone(TimeZone.getTimeZone(sla.zone()));
+            Date first = cron.getTimeAfter(Date.from(monday.minusSeconds(1)));
+            return first != null && !first.toInstant().isAfter(now);
+        } catch (ParseException e) {
+            throw new IllegalStateException("pintu.reports.weekly.cron: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes up for this week's run if it was missed (the hub down at that moment, or its database; route
+     * {@code report-weekly-catch-up}, after start-up and then every {@code catch-up-every}): once it was due, last
+     * week's report goes to each recipient whose mail of that week is neither sent nor waiting to be sent. A week
+     * whose run and the whole week after it were missed is not made up for.
+     */
+    public int catchUp() {
+        if (!dueThisWeek()) {
+            return 0;
+        }
+        LocalDate monday = lastWeek();
+        List<String> owed = properties.recipients().stream().filter(a -> owed(key(monday, a))).toList();
+        if (owed.isEmpty()) {
+            return 0;
+        }
+        LOG.info("Weekly report of the week from {} was not sent to {}: sending it now", monday, owed);
+        return send(monday, owed);
+    }
+
     /** Sends last week's report to every recipient; how many mails it queued. */
     public int send() {
-        LocalDate monday = lastWeek();
+        return send(lastWeek(), properties.recipients());
+    }
+
+    /** Neither sent nor waiting in the outbox to be sent (the mail server away, say). */
+    private boolean owed(String key) {
+        if (sent.wasSent(key)) {
+            return false;
+        }
+        // The week's mails belong to no case: the outbox's index on the case narrows this to those few rows
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE application_id = ? AND kind = ? AND payload LIKE ?")
+                .params(MailOutbox.NO_CASE, MailOutbox.KIND, "%\"dedupKey\":\"" + key + "\"%")
+                .query(Long.class).single() == 0;
+    }
+
+    static String key(LocalDate monday, String actor) {
+        return TEMPLATE + ":" + monday + ":" + actor;
+    }
+
+    private int send(LocalDate monday, List<String> recipients) {
         Figures f = figures(monday);
         Map<String, String> values = values(f);
         int queued = 0;
-        for (String actor : properties.recipients()) {
+        for (String actor : recipients) {
             String to;
             try {
                 to = supervision.contactOf(actor);
@@ -112,7 +174,7 @@ public class WeeklyReport {
             Map<String, String> mine = new HashMap<>(values);
             mine.put("recipientName", catalog.actorName(actor));
             MailTemplates.Rendered r = templates.render(TEMPLATE, mine);
-            OutgoingMail m = new OutgoingMail(TEMPLATE + ":" + monday + ":" + actor, null, to, r.subject(), r.body(),
+            OutgoingMail m = new OutgoingMail(key(monday, actor), null, to, r.subject(), r.body(),
                     List.of());
             tx.executeWithoutResult(s -> outbox.enqueue(m));
             queued++;

@@ -22,11 +22,14 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The head of office's weekly report: a case received on Tuesday whose step 2 was completed a day past its mutu baku
  * counts in that week's figures (received, steps completed, steps late); on the next Monday the report of that week
- * goes by email to the Kadis's address in the supervision file, once, however often it is run.
+ * goes by email to the Kadis's address in the supervision file, once, however often it is run. A Monday run missed
+ * (the hub down at 07:00) is made up for later that week, once.
  */
 @HubTest
 @Import(SlaTestClock.class)
-@TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml")
+// The catch-up route's own runs kept out of the way: the test calls catchUp() at the moments it sets
+@TestPropertySource(properties = {"pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml",
+        "pintu.reports.weekly.catch-up-delay=1d"})
 class WeeklyReportMailTest {
 
     /** The Kadis's role mailbox in config/supervision.yaml. */
@@ -96,5 +99,32 @@ class WeeklyReportMailTest {
                 .single()).isEqualTo(1);
         assertThat(mail.inbox(KADIS).stream().filter(r -> r.subject().equals(subject))).hasSize(1);
         assertThat(camel.getRoute("report-weekly")).as("scheduled every Monday").isNotNull();
+    }
+
+    @Test
+    void aMondayMissedWhileTheHubWasDownIsMadeUpForOnce() throws Exception {
+        LocalDate week = LocalDate.parse("2027-04-05");
+        String key = WeeklyReport.TEMPLATE + ":" + week + ":kadis";
+        String subject = "[Pintu] Laporan mingguan 5 April 2027 - 11 April 2027";
+        // Monday 12 April 2027, 06:30 WIB: this week's run (07:00) has not come yet
+        clock.set(Instant.parse("2027-04-11T23:30:00Z"));
+        assertThat(report.dueThisWeek()).isFalse();
+        assertThat(report.catchUp()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE payload LIKE ?").param("%" + key + "%")
+                .query(Long.class).single()).isZero();
+
+        // Tuesday 13 April 2027, 09:00 WIB: the hub was down on Monday morning, so nothing went out
+        clock.set(Instant.parse("2027-04-13T02:00:00Z"));
+        assertThat(report.dueThisWeek()).isTrue();
+        assertThat(report.catchUp()).isEqualTo(1);
+        assertThat(report.catchUp()).as("waiting in the outbox (or sent already): not queued again").isZero();
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        MailTestSupport.Received received = mail.awaitMail(KADIS, r -> r.subject().equals(subject));
+        assertThat(received.text()).contains("Yth. Kadis,");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM mail_sent WHERE dedup_key = ?").param(key).query(Long.class).single() == 1);
+        assertThat(report.catchUp()).as("sent: not queued again").isZero();
+        assertThat(mail.inbox(KADIS).stream().filter(r -> r.subject().equals(subject))).hasSize(1);
+        assertThat(camel.getRoute("report-weekly-catch-up")).as("looks after start-up and every hour").isNotNull();
     }
 }
