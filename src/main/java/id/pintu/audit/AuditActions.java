@@ -29,5 +29,10 @@ public final class AuditActions {
     /** A member of staff downloaded a case's archive (its documents, history and audit entries as one ZIP). */
     public static final String CASE_ARCHIVE_EXPORTED = "CASE_ARCHIVE_EXPORTED";
 
+    /** Staff leave recorded on the leave page (the user away, from, to, kind, note). */
+    public static final String STAFF_LEAVE_RECORDED = "STAFF_LEAVE_RECORDED";
+    /** Staff leave ended early (the user came back) or withdrawn before it began. */
+    public static final String STAFF_LEAVE_ENDED = "STAFF_LEAVE_ENDED";
+
     private AuditActions() {}
 }

@@ -79,6 +79,7 @@ public class ActingOfficials {
             .addModule(new JavaTimeModule())
             .build();
     private volatile State state;
+    private volatile List<Absence> recorded = List.of();
 
     public ActingOfficials(ActingProperties properties, UserDirectory users, SopCatalog catalog, Clock clock) {
         this.properties = properties;
@@ -193,18 +194,35 @@ public class ActingOfficials {
     /** The user's absence that covers today, if they are away. */
     public Optional<Absence> absentToday(String user) {
         LocalDate today = today();
-        return state.absences().stream().filter(a -> a.user().equals(user) && a.covers(today)).findFirst();
+        return absences().stream().filter(a -> a.user().equals(user) && a.covers(today)).findFirst();
     }
 
     /** The absences that cover today, by username. */
     public List<Absence> awayToday() {
         LocalDate today = today();
-        return state.absences().stream().filter(a -> a.covers(today))
+        return absences().stream().filter(a -> a.covers(today))
                 .sorted(java.util.Comparator.comparing(Absence::user)).toList();
     }
 
+    /** The absences in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */
     public List<Absence> absences() {
+        List<Absence> recorded = this.recorded;
+        if (recorded.isEmpty()) {
+            return state.absences();
+        }
+        List<Absence> all = new ArrayList<>(state.absences());
+        all.addAll(recorded);
+        return all;
+    }
+
+    /** The absences of the acting file alone. */
+    public List<Absence> fileAbsences() {
         return state.absences();
+    }
+
+    /** Puts the leave recorded on the leave page in force beside the file's absences ({@link StaffLeave#refresh}). */
+    void useRecorded(List<Absence> absences) {
+        this.recorded = List.copyOf(absences);
     }
 
     private LocalDate today() {

@@ -2,6 +2,7 @@ package id.pintu.web;
 
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.IntakeRecords;
+import id.pintu.security.StaffLeave;
 import id.pintu.sop.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -26,18 +27,21 @@ class NavAdvice {
      * @param reviewOpen items of the review queue no one has taken care of; null if the user does not work it
      * @param messagesOpen applicants' emails no one has answered; null if the user neither answers them nor sees the
      *     dashboard
+     * @param leave whether the user records staff leave ({@code /pegawai/cuti})
      */
     record Nav(List<Actor> inboxes, boolean walkIns, boolean cases, boolean dashboard, Long reviewOpen,
-            Long messagesOpen) {}
+            Long messagesOpen, boolean leave) {}
 
     private final StaffAccess access;
     private final IntakeRecords intake;
     private final ApplicantMessages messages;
+    private final StaffLeave leave;
 
-    NavAdvice(StaffAccess access, IntakeRecords intake, ApplicantMessages messages) {
+    NavAdvice(StaffAccess access, IntakeRecords intake, ApplicantMessages messages, StaffLeave leave) {
         this.access = access;
         this.intake = intake;
         this.messages = messages;
+        this.leave = leave;
     }
 
     record LangUrls(String id, String en) {}
@@ -63,7 +67,8 @@ class NavAdvice {
         return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.mayLookUpCases(auth),
                 access.maySeeDashboard(auth),
                 access.mayReviewIntake(auth) ? intake.openReviews() : null,
-                access.mayAnswerApplicants(auth) || access.maySeeDashboard(auth) ? messages.waiting().count() : null);
+                access.mayAnswerApplicants(auth) || access.maySeeDashboard(auth) ? messages.waiting().count() : null,
+                leave.mayManage(auth));
     }
 
     /**

@@ -1,0 +1,183 @@
+package id.pintu.web;
+
+import id.pintu.security.ActingOfficials;
+import id.pintu.security.StaffLeave;
+import id.pintu.security.StaffUser;
+import id.pintu.security.UserDirectory;
+import id.pintu.sla.StrandedClaims;
+import id.pintu.sop.SopCatalog;
+import id.pintu.workflow.WorkflowException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The leave page ({@code /pegawai/cuti}): the head of office, the secretary and the head of general affairs (and
+ * administrators) record that a member of staff is on leave or away on duty, and end it when they come back; the
+ * absences IT wrote into the acting file are listed beside them. While away a user holds no role ({@link StaffLeave}):
+ * a leave that begins today sends the tasks they hold back to their roles' inboxes at once.
+ */
+@Controller
+class LeavePageController {
+
+    /** How far back the page lists leave that is over. */
+    static final int RECENT_DAYS = 90;
+
+    private final StaffLeave leave;
+    private final ActingOfficials acting;
+    private final UserDirectory users;
+    private final SopCatalog catalog;
+    private final StrandedClaims stranded;
+    private final WebFormat format;
+
+    LeavePageController(StaffLeave leave, ActingOfficials acting, UserDirectory users, SopCatalog catalog,
+            StrandedClaims stranded, WebFormat format) {
+        this.leave = leave;
+        this.acting = acting;
+        this.users = users;
+        this.catalog = catalog;
+        this.stranded = stranded;
+        this.format = format;
+    }
+
+    /** A member of staff as the page offers them: username, name and the roles they hold. */
+    record Person(String username, String label) {}
+
+    /** A line of the table of leave: recorded here (with its id) or from the acting file (no id). */
+    record Row(String id, String user, String name, String roles, LocalDate from, LocalDate to, String kind,
+            String note, String recordedBy, String recordedAt, boolean now, boolean fromFile) {}
+
+    /** A refusal's message code and its arguments, the days written as the page writes them. */
+    record Refusal(String key, Object[] args) {}
+
+    @GetMapping("/pegawai/cuti")
+    String page(Authentication auth, Model model) {
+        requireManager(auth);
+        LocalDate today = leave.today();
+        List<Row> rows = new ArrayList<>();
+        for (StaffLeave.Leave l : leave.current()) {
+            rows.add(new Row(l.id(), l.user(), name(l.user()), roles(l.user()), l.from(), l.to(), l.kind(), l.note(),
+                    l.recordedBy(), format.time(l.recordedAt()), !l.from().isAfter(today), false));
+        }
+        for (ActingOfficials.Absence a : acting.fileAbsences()) {
+            if (!a.to().isBefore(today)) {
+                rows.add(new Row(null, a.user(), name(a.user()), roles(a.user()), a.from(), a.to(), a.reason(), null,
+                        null, null, !a.from().isAfter(today), true));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::from).thenComparing(Row::user));
+        model.addAttribute("rows", rows);
+        model.addAttribute("recent", leave.recent(RECENT_DAYS));
+        model.addAttribute("recentDays", RECENT_DAYS);
+        model.addAttribute("people", users.all().stream()
+                .sorted(Comparator.comparing(StaffUser::username))
+                .map(u -> new Person(u.username(), name(u.username()) + " (" + roles(u.username()) + ")"))
+                .toList());
+        model.addAttribute("kinds", leave.properties().kinds());
+        model.addAttribute("maxDays", leave.properties().maxDays());
+        model.addAttribute("maxNote", StaffLeave.MAX_NOTE);
+        model.addAttribute("today", today);
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", Map.of("dari", today.toString(), "sampai", today.toString(),
+                    "jenis", leave.properties().kinds().get(0)));
+        }
+        return "cuti";
+    }
+
+    @PostMapping("/pegawai/cuti")
+    String record(@RequestParam(name = "pegawai", required = false) String user,
+            @RequestParam(name = "dari", required = false) String from,
+            @RequestParam(name = "sampai", required = false) String to,
+            @RequestParam(name = "jenis", required = false) String kind,
+            @RequestParam(name = "keterangan", required = false) String note, Authentication auth,
+            RedirectAttributes flash) {
+        requireManager(auth);
+        try {
+            StaffLeave.Recorded r = leave.record(user, day(from), day(to), kind, note, auth.getName());
+            // A leave that begins today: the tasks the user holds go back to their roles' inboxes now
+            stranded.check();
+            flash.addFlashAttribute("notice", "leavePage.recorded");
+            flash.addFlashAttribute("noticeArgs", new Object[] {r.leave().user(), format.date(r.leave().from()),
+                    format.date(r.leave().to())});
+            if (!r.unheldActors().isEmpty()) {
+                flash.addFlashAttribute("unheld", r.unheldActors());
+                flash.addFlashAttribute("unheldFrom", format.date(r.leave().from()));
+            }
+            return "redirect:/pegawai/cuti#cuti-" + r.leave().id();
+        } catch (StaffLeave.Refused e) {
+            flash.addFlashAttribute("error", "leavePage.error.refused");
+            flash.addFlashAttribute("refusals", refusals(e));
+            Map<String, String> draft = new LinkedHashMap<>();
+            draft.put("pegawai", user == null ? "" : user);
+            draft.put("dari", from == null ? "" : from);
+            draft.put("sampai", to == null ? "" : to);
+            draft.put("jenis", kind == null ? "" : kind);
+            draft.put("keterangan", note == null ? "" : note);
+            flash.addFlashAttribute("draft", draft);
+            return "redirect:/pegawai/cuti#catat-cuti";
+        }
+    }
+
+    /** Ends a leave early (the user came back), or withdraws one that has not begun. */
+    @PostMapping("/pegawai/cuti/{id}/akhiri")
+    String end(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
+        requireManager(auth);
+        try {
+            StaffLeave.Leave ended = leave.end(id, auth.getName());
+            stranded.check();
+            flash.addFlashAttribute("notice", ended.withdrawn() ? "leavePage.withdrawn" : "leavePage.ended");
+            flash.addFlashAttribute("noticeArgs", new Object[] {ended.user(), format.date(ended.to().plusDays(1))});
+        } catch (StaffLeave.Refused e) {
+            if (e.problems().get(0).code().equals("leavePage.error.notFound")) {
+                throw WorkflowException.notFound("no leave " + id);
+            }
+            flash.addFlashAttribute("error", e.problems().get(0).code());
+        }
+        return "redirect:/pegawai/cuti";
+    }
+
+    private List<Refusal> refusals(StaffLeave.Refused e) {
+        return e.problems().stream().map(p -> new Refusal(p.code(), p.args().stream()
+                .map(a -> a instanceof LocalDate d ? format.date(d) : a).toArray())).toList();
+    }
+
+    /** A day from the form; one that cannot be read counts as missing (the refusal says the days are needed). */
+    private static LocalDate day(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String name(String username) {
+        return users.find(username).map(u -> u.fullName() == null || u.fullName().isBlank() ? username
+                : u.fullName()).orElse(username);
+    }
+
+    private String roles(String username) {
+        return users.find(username).map(u -> String.join(", ", u.actors().stream().map(catalog::actorName).toList()))
+                .orElse("-");
+    }
+
+    private void requireManager(Authentication auth) {
+        if (!leave.mayManage(auth)) {
+            throw WorkflowException.forbidden(auth.getName() + " may not record staff leave");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package id.pintu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pintu.sla.MutableClock;
+import id.pintu.sla.SlaTestClock;
+import id.pintu.support.Api;
+import id.pintu.support.HubTest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The head of general affairs (Ksb. Umum) records on the leave page that the back office clerk is off sick from
+ * today: the task the clerk held goes back to the role's inbox at once (the audit entry says until when and why), the
+ * clerk can take no task while away, and the page warns that nobody else present holds the role. Wrong entries are
+ * refused with every reason and the form keeps what was typed: days reversed, a user who does not exist (a forged
+ * option), days that overlap the clerk's leave, and leave for the Sekretaris on days the Sekretaris is the Kadis's
+ * Plh (acting file). The next day the clerk is back: the leave is ended early and the clerk works again. A leave that
+ * has not begun is withdrawn. The front office sees no such page and a forged form from it is refused.
+ */
+@HubTest
+@Import(SlaTestClock.class)
+@TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml")
+class StaffLeaveOnThePageBrowserTest {
+
+    /** Monday 28 December 2026, 08:00 WIB: the Sekretaris is the Kadis's Plh from the 21st to the 31st. */
+    private static final Instant MONDAY = Instant.parse("2026-12-28T01:00:00Z");
+    /** Tuesday 29 December 2026, 08:00 WIB: the clerk is back a day early. */
+    private static final Instant TUESDAY = Instant.parse("2026-12-29T01:00:00Z");
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void leaveRecordedOnThePageTakesTheClerksRolesUntilItEnds() {
+        clock.set(SlaTestClock.START);
+        String id = api.submit(Api.application(983)).get("id").asText();
+        api.completeRejectBranchThrough(id, 4);
+        String task = api.awaitTask(id, 5).get("taskId").asText();
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + task + "/claim", null, "backoffice").status())
+                .isEqualTo(200);
+        clock.set(MONDAY);
+
+        try (Browser ksb = Browser.open(port)) {
+            ksb.login("ksb-umum");
+            ksb.find(By.id("nav-leave")).click();
+            assertThat(ksb.path()).isEqualTo("/pegawai/cuti");
+            assertThat(ksb.driver().findElements(By.cssSelector("#leave-table tbody tr"))).as("the acting file's")
+                    .singleElement().extracting(WebElement::getText).asString()
+                    .contains("11 Jan 2027 s.d. 15 Jan 2027", "Akan datang", "Cuti tahunan",
+                            "Berkas konfigurasi (config/acting.yaml)", "Diubah oleh TI di berkas konfigurasi");
+
+            // Days reversed: refused, the form keeps the choice
+            fill(ksb, "backoffice", "2026-12-30", "2026-12-28", "Cuti sakit", "Surat dokter");
+            assertThat(refusals(ksb)).containsExactly("Hari terakhir (28 Des 2026) sebelum hari pertama (30 Des 2026).");
+            assertThat(new Select(ksb.find(By.id("pegawai"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("backoffice");
+            assertThat(ksb.find(By.id("keterangan")).getAttribute("value")).isEqualTo("Surat dokter");
+
+            // A user who is not in the users file (an option added to the page) and a made-up kind
+            ksb.script("document.getElementById('pegawai').add(new Option('siapa', 'siapa'));"
+                    + "document.getElementById('jenis').add(new Option('Libur', 'Libur'));");
+            fill(ksb, "siapa", "2026-12-28", "2026-12-28", "Libur", "");
+            assertThat(refusals(ksb)).containsExactly("Pegawai 'siapa' tidak ada dalam daftar pengguna.",
+                    "Jenis 'Libur' tidak dikenal; pilih salah satu dari daftar.");
+
+            // The Sekretaris is the Kadis's Plh on those days
+            fill(ksb, "sekretaris", "2026-12-30", "2027-01-02", "Cuti tahunan", "");
+            assertThat(refusals(ksb)).containsExactly("sekretaris ditunjuk sebagai Plt/Plh Kadis pada 21 Des 2026"
+                    + " s.d. 31 Des 2026: yang tidak hadir tidak dapat menjabat; tunjuk orang lain dahulu.");
+
+            // The clerk is off sick today and tomorrow
+            fill(ksb, "backoffice", "2026-12-28", "2026-12-30", "Cuti sakit", "Surat dokter");
+            assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo(
+                    "Cuti backoffice dicatat: 28 Des 2026 s.d. 30 Des 2026.");
+            assertThat(ksb.text(By.id("leave-unheld"))).isEqualTo("Pada 28 Des 2026 tidak ada petugas hadir lain"
+                    + " yang memegang peran: Backoffice / Ka Seksi Pelayanan I. Tunjuk Plh untuk peran itu (berkas"
+                    + " config/acting.yaml), agar tugasnya tidak menunggu.");
+            WebElement row = ksb.find(By.cssSelector("#leave-table tbody tr.leave-now"));
+            assertThat(row.findElement(By.className("leave-days")).getText()).isEqualTo("28 Des 2026 s.d. 30 Des 2026");
+            assertThat(row.findElement(By.className("leave-kind")).getText()).isEqualTo("Cuti sakit");
+            assertThat(row.findElement(By.className("leave-note")).getText()).isEqualTo("Surat dokter");
+            assertThat(row.getText()).contains("Sedang tidak hadir", "oleh ksb-umum");
+            ksb.screenshot("24-cuti-pegawai");
+
+            // Overlapping days are refused
+            fill(ksb, "backoffice", "2026-12-30", "2027-01-04", "Cuti tahunan", "");
+            assertThat(refusals(ksb)).containsExactly("backoffice sudah tercatat tidak hadir 28 Des 2026 s.d."
+                    + " 30 Des 2026 (Cuti sakit); tanggalnya bertumpuk.");
+        }
+
+        // At once: the task is back in the inbox, with why and until when; the clerk holds no role
+        assertThat(holder(task)).isNull();
+        assertThat(jdbc.sql("SELECT after_json FROM audit_log WHERE subject = ? AND action = 'TASK_RELEASED'")
+                .param(task).query(String.class).list())
+                .containsExactly("{\"step\":5,\"actor\":\"backoffice\",\"awayUntil\":\"2026-12-30\","
+                        + "\"awayReason\":\"Cuti sakit\"}");
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + task + "/claim", null, "backoffice").status())
+                .as("no role while away").isEqualTo(403);
+        assertThat(jdbc.sql("SELECT actor || ' ' || subject || ' ' || after_json FROM audit_log"
+                        + " WHERE action = 'STAFF_LEAVE_RECORDED' ORDER BY seq").query(String.class).list())
+                .containsExactly("ksb-umum backoffice {\"from\":\"2026-12-28\",\"to\":\"2026-12-30\","
+                        + "\"kind\":\"Cuti sakit\",\"note\":\"Surat dokter\"}");
+
+        // The front office has no such page, and a forged form from one of its pages is refused
+        try (Browser clerk = Browser.open(port)) {
+            clerk.login("front-office");
+            assertThat(clerk.driver().findElements(By.id("nav-leave"))).isEmpty();
+            clerk.go("/pegawai/cuti");
+            assertThat(clerk.find(By.id("denied")).isDisplayed()).isTrue();
+            clerk.go("/loket/baru");
+            clerk.script("var f = document.createElement('form'); f.method = 'post'; f.action = '/pegawai/cuti';"
+                    + "[['pegawai','kadis'],['dari','2026-12-28'],['sampai','2026-12-31'],['jenis','Cuti tahunan'],"
+                    + "['_csrf', document.querySelector('input[name=_csrf]').value]].forEach(function (p) {"
+                    + " var i = document.createElement('input'); i.type = 'hidden'; i.name = p[0]; i.value = p[1];"
+                    + " f.appendChild(i); }); document.body.appendChild(f); f.submit();");
+            assertThat(clerk.find(By.id("denied")).isDisplayed()).isTrue();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_leave WHERE username = 'kadis'").query(Long.class).single())
+                .isZero();
+
+        // Tuesday: the clerk is back a day early; a leave to come is withdrawn
+        clock.set(TUESDAY);
+        try (Browser ksb = Browser.open(port)) {
+            ksb.login("ksb-umum");
+            ksb.go("/pegawai/cuti");
+            WebElement end = ksb.find(By.cssSelector("#leave-table tr.leave-now button"));
+            assertThat(end.getText()).isEqualTo("Akhiri: pegawai sudah kembali hari ini");
+            submit(ksb, end);
+            assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo(
+                    "Cuti backoffice diakhiri: sejak 29 Des 2026 ia kembali memegang perannya.");
+            assertThat(ksb.text(By.id("leave-recent"))).contains(
+                    "backoffice: Cuti sakit, 28 Des 2026 s.d. 30 Des 2026 (kembali 29 Des 2026; diakhiri oleh ksb-umum)");
+
+            fill(ksb, "tim-teknis", "2027-01-04", "2027-01-08", "Pendidikan dan pelatihan", "Diklat PTSP");
+            WebElement later = ksb.find(By.cssSelector("#leave-table tr.leave-later button"));
+            assertThat(later.getText()).isEqualTo("Batalkan");
+            submit(ksb, later);
+            assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo("Cuti tim-teknis dibatalkan.");
+            assertThat(ksb.driver().findElements(By.cssSelector("#leave-table tbody tr"))).as("the acting file's")
+                    .hasSize(1);
+            assertThat(ksb.text(By.id("leave-recent"))).contains("tim-teknis: Pendidikan dan pelatihan,"
+                    + " 4 Jan 2027 s.d. 8 Jan 2027 (dibatalkan oleh ksb-umum)");
+        }
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + task + "/claim", null, "backoffice").status())
+                .as("back at work").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT before_json || ' -> ' || after_json FROM audit_log"
+                        + " WHERE action = 'STAFF_LEAVE_ENDED' ORDER BY seq").query(String.class).list())
+                .containsExactly(
+                        "{\"from\":\"2026-12-28\",\"to\":\"2026-12-30\",\"kind\":\"Cuti sakit\"} -> "
+                                + "{\"from\":\"2026-12-28\",\"to\":\"2026-12-28\",\"withdrawn\":false}",
+                        "{\"from\":\"2027-01-04\",\"to\":\"2027-01-08\",\"kind\":\"Pendidikan dan pelatihan\"} -> "
+                                + "{\"from\":\"2027-01-04\",\"withdrawn\":true}");
+    }
+
+    private static void fill(Browser b, String user, String from, String to, String kind, String note) {
+        new Select(b.find(By.id("pegawai"))).selectByValue(user);
+        b.script("document.getElementById('dari').value = '" + from + "';"
+                + "document.getElementById('sampai').value = '" + to + "';");
+        new Select(b.find(By.id("jenis"))).selectByValue(kind);
+        WebElement text = b.find(By.id("keterangan"));
+        text.clear();
+        text.sendKeys(note);
+        submit(b, b.find(By.id("record-leave")));
+    }
+
+    /** Clicks and waits for the next page (the one after the redirect). */
+    private static void submit(Browser b, WebElement button) {
+        button.click();
+        b.waitFor(ExpectedConditions.stalenessOf(button));
+        b.waitFor(d -> !d.findElements(By.cssSelector("p.notice, p.error")).isEmpty());
+    }
+
+    private static List<String> refusals(Browser b) {
+        return b.driver().findElements(By.cssSelector("#leave-refusals li")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    private String holder(String taskId) {
+        return jdbc.sql("SELECT claimed_by FROM task WHERE id = ?").param(taskId).query(String.class).optional()
+                .orElse(null);
+    }
+}
