@@ -34,5 +34,10 @@ public final class AuditActions {
     /** Staff leave ended early (the user came back) or withdrawn before it began. */
     public static final String STAFF_LEAVE_ENDED = "STAFF_LEAVE_ENDED";
 
+    /** An acting official (Plt/Plh) appointed on the leave page (the role, kind, days and the letter). */
+    public static final String ACTING_APPOINTED = "ACTING_APPOINTED";
+    /** An acting official's appointment ended early or withdrawn before it began. */
+    public static final String ACTING_ENDED = "ACTING_ENDED";
+
     private AuditActions() {}
 }

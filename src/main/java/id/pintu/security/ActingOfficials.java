@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * user holds no role at all, so the tasks they held go back to their roles' inboxes ({@code StrandedClaims}), nobody
  * reassigns work to them, and the dashboard names a role that nobody present holds. Roles are worked out on each
  * request at the hub's clock, so an appointment or an absence starts and ends by itself. The file is read again when
- * it changes ({@link StaffReload}), so a Plh appointed for tomorrow needs no restart.
+ * it changes ({@link StaffReload}), so a Plh appointed for tomorrow needs no restart. Appointments and absences
+ * recorded on the leave page ({@link StaffLeave}) are in force beside the file's.
  */
 @Component
 @EnableConfigurationProperties(ActingProperties.class)
@@ -80,6 +81,7 @@ public class ActingOfficials {
             .build();
     private volatile State state;
     private volatile List<Absence> recorded = List.of();
+    private volatile List<Appointment> recordedAppointments = List.of();
 
     public ActingOfficials(ActingProperties properties, UserDirectory users, SopCatalog catalog, Clock clock) {
         this.properties = properties;
@@ -220,9 +222,13 @@ public class ActingOfficials {
         return state.absences();
     }
 
-    /** Puts the leave recorded on the leave page in force beside the file's absences ({@link StaffLeave#refresh}). */
-    void useRecorded(List<Absence> absences) {
+    /**
+     * Puts the leave and the appointments recorded on the leave page in force beside the file's
+     * ({@link StaffLeave#refresh}).
+     */
+    void useRecorded(List<Absence> absences, List<Appointment> appointments) {
         this.recorded = List.copyOf(absences);
+        this.recordedAppointments = List.copyOf(appointments);
     }
 
     private LocalDate today() {
@@ -233,7 +239,7 @@ public class ActingOfficials {
     public Set<String> actingRoles(String user) {
         LocalDate today = today();
         Set<String> roles = new LinkedHashSet<>();
-        for (Appointment a : state.appointments()) {
+        for (Appointment a : all()) {
             if (a.user().equals(user) && a.covers(today)) {
                 roles.add(a.actor());
             }
@@ -251,7 +257,19 @@ public class ActingOfficials {
         return roles;
     }
 
+    /** The appointments in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */
     public List<Appointment> all() {
+        List<Appointment> recorded = this.recordedAppointments;
+        if (recorded.isEmpty()) {
+            return state.appointments();
+        }
+        List<Appointment> all = new ArrayList<>(state.appointments());
+        all.addAll(recorded);
+        return all;
+    }
+
+    /** The appointments of the acting file alone. */
+    public List<Appointment> fileAppointments() {
         return state.appointments();
     }
 }

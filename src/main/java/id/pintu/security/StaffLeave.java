@@ -27,17 +27,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Staff leave recorded in the hub (the leave page {@code /pegawai/cuti}) rather than in the acting file: the head of
- * office, the secretary or the head of general affairs records that a member of staff is on leave or away on duty
- * from one day to another, and ends it early when they come back. For those days the user holds no role, exactly as
- * for an absence in the acting file ({@link ActingOfficials#absences}): the tasks they hold go back to their roles'
- * inboxes, nobody hands them work, the dashboard names a role nobody present holds.
+ * Staff leave and acting officials recorded in the hub (the leave page {@code /pegawai/cuti}) rather than in the
+ * acting file: the head of office, the secretary or the head of general affairs records that a member of staff is on
+ * leave or away on duty from one day to another, appoints a Plt or Plh for a role by the head of office's letter, and
+ * ends either early. A leave does exactly what an absence in the acting file does ({@link ActingOfficials#absences}):
+ * for its days the user holds no role, the tasks they hold go back to their roles' inboxes, nobody hands them work,
+ * the dashboard names a role nobody present holds. An appointment gives the user the actor's role for its days
+ * besides their own ({@link ActingOfficials#all}).
  *
- * <p>A leave is refused, with every reason at once, for someone not in the users file, a kind of leave the office
- * does not know, a period that ends before it begins, has ended already or is longer than {@code pintu.leave.max-days},
- * and days on which the user is already away (in the file or here) or appointed acting official (someone away cannot
- * act for another). Each change is an audit entry ({@code STAFF_LEAVE_RECORDED}, {@code STAFF_LEAVE_ENDED}) by the
- * one who made it. Every hub reads the leave in force from the database every {@code pintu.security.check-interval}
+ * <p>Refused, with every reason at once: someone not in the users file, a kind of leave the office does not know, a
+ * period that ends before it begins, has ended already or is longer than {@code pintu.leave.max-days}; a leave on
+ * days the user is already away (in the file or here) or appointed acting official (someone away cannot act for
+ * another); an appointment to a role that is not a staff actor or that the user holds already, without its letter,
+ * on days the user is away, or overlapping another appointment of the user to that role. Each change is an audit
+ * entry ({@code STAFF_LEAVE_RECORDED}, {@code STAFF_LEAVE_ENDED}, {@code ACTING_APPOINTED}, {@code ACTING_ENDED}) by
+ * the one who made it. Every hub reads what is in force from the database every {@code pintu.security.check-interval}
  * (route {@code staff-leave-refresh}) and at once after a change of its own.
  */
 @Component("staffLeave")
@@ -76,6 +80,34 @@ public class StaffLeave {
         }
     }
 
+    /**
+     * One appointment of an acting official as recorded.
+     *
+     * @param kind {@code PLT} or {@code PLH}
+     * @param basis the head of office's letter (Surat Perintah) that appoints them
+     */
+    public record Appointment(String id, String user, String actor, String kind, LocalDate from, LocalDate to,
+            LocalDate plannedTo, String basis, String recordedBy, Instant recordedAt, String endedBy, Instant endedAt,
+            Instant withdrawnAt) {
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+
+        public boolean endedEarly() {
+            return endedAt != null && withdrawnAt == null;
+        }
+
+        ActingOfficials.Appointment appointment() {
+            return new ActingOfficials.Appointment(user, actor, kind, from, to, basis);
+        }
+    }
+
+    /** The kinds of acting official: Pelaksana Tugas and Pelaksana Harian. */
+    public static final List<String> ACTING_KINDS = List.of("PLH", "PLT");
+    /** The longest letter reference of an appointment. */
+    public static final int MAX_BASIS = 300;
+
     /** Why a leave is refused: a message code of the leave page and its arguments. */
     public record Problem(String code, List<Object> args) {
 
@@ -99,13 +131,16 @@ public class StaffLeave {
         }
     }
 
-    /** A leave recorded, and the roles that nobody present holds on its first day because of it. */
+    /** A leave recorded, and the actors (ids) that nobody present holds on its first day because of it. */
     public record Recorded(Leave leave, List<String> unheldActors) {}
 
     private static final String COLUMNS = "id, username, first_day, last_day, planned_last_day, kind, note,"
             + " recorded_by, recorded_at, ended_by, ended_at, withdrawn_at";
 
     private static final RowMapper<Leave> LEAVE = StaffLeave::map;
+    private static final String APPOINTMENT_COLUMNS = "id, username, actor, kind, first_day, last_day,"
+            + " planned_last_day, basis, recorded_by, recorded_at, ended_by, ended_at, withdrawn_at";
+    private static final RowMapper<Appointment> APPOINTMENT = StaffLeave::mapAppointment;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -153,9 +188,13 @@ public class StaffLeave {
         return properties;
     }
 
-    /** Reads the leave in force and to come, and puts it in force on this hub (route {@code staff-leave-refresh}). */
+    /**
+     * Reads the leave and the appointments in force and to come, and puts them in force on this hub (route
+     * {@code staff-leave-refresh}).
+     */
     public synchronized void refresh() {
-        acting.useRecorded(current().stream().map(Leave::absence).toList());
+        acting.useRecorded(current().stream().map(Leave::absence).toList(),
+                currentAppointments().stream().map(Appointment::appointment).toList());
     }
 
     /** The leave in force and to come (not withdrawn, last day today or later), by first day. */
@@ -217,42 +256,121 @@ public class StaffLeave {
      */
     public synchronized Leave end(String id, String by) {
         Leave leave = find(id).orElseThrow(() -> new Refused(List.of(Problem.of("leavePage.error.notFound"))));
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("kind", leave.kind());
+        endPeriod("staff_leave", id, leave.user(), leave.from(), leave.to(), leave.withdrawn(), before,
+                AuditActions.STAFF_LEAVE_ENDED, by);
+        return find(id).orElseThrow();
+    }
+
+    /** The appointments in force and to come (not withdrawn, last day today or later), by first day. */
+    public List<Appointment> currentAppointments() {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM acting_appointment WHERE last_day >= ?"
+                        + " AND withdrawn_at IS NULL ORDER BY first_day, username")
+                .param(today())
+                .query(APPOINTMENT).list();
+    }
+
+    /** The appointments of the last {@code days} days that are over, ended early or withdrawn, latest first. */
+    public List<Appointment> recentAppointments(int days) {
         LocalDate today = today();
-        if (leave.withdrawn() || leave.to().isBefore(today)) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM acting_appointment WHERE planned_last_day >= ?"
+                        + " AND (last_day < ? OR withdrawn_at IS NOT NULL) ORDER BY first_day DESC, username")
+                .params(today.minusDays(days), today)
+                .query(APPOINTMENT).list();
+    }
+
+    public Optional<Appointment> findAppointment(String id) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM acting_appointment WHERE id = ?").param(id)
+                .query(APPOINTMENT).optional();
+    }
+
+    /**
+     * Appoints {@code user} acting official ({@code PLT} or {@code PLH}) for {@code actor} from one day to another by
+     * the letter {@code basis}; throws {@link Refused} with every reason it cannot be. In force on this hub when this
+     * returns: a member of staff signed in is signed out at their next page and finds the role at the next login.
+     */
+    public synchronized Appointment appoint(String user, String actor, String kind, LocalDate from, LocalDate to,
+            String basis, String by) {
+        String letter = basis == null || basis.isBlank() ? null : basis.strip();
+        List<Problem> problems = appointmentProblems(user, actor, kind, from, to, letter);
+        if (!problems.isEmpty()) {
+            throw new Refused(problems);
+        }
+        Instant now = clock.instant();
+        Appointment a = new Appointment(TimeOrderedIds.next(now), user, actor, kind, from, to, to, letter, by, now,
+                null, null, null);
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("INSERT INTO acting_appointment (" + APPOINTMENT_COLUMNS + ")"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)")
+                    .params(a.id(), user, actor, kind, from, to, to, letter, by, Timestamp.from(now))
+                    .update();
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("actor", actor);
+            after.put("kind", kind);
+            after.put("from", from.toString());
+            after.put("to", to.toString());
+            after.put("basis", letter);
+            audit.append(new AuditTrail.Record(by, AuditActions.ACTING_APPOINTED, null, user, null, after, null));
+        });
+        refresh();
+        LOG.info("{} appointed {} of {} by {}: {} to {} ({})", user, kind, actor, by, from, to, letter);
+        return a;
+    }
+
+    /** Ends an appointment early, or withdraws one that has not begun, as {@link #end} does a leave. */
+    public synchronized Appointment endAppointment(String id, String by) {
+        Appointment a = findAppointment(id)
+                .orElseThrow(() -> new Refused(List.of(Problem.of("leavePage.error.notFound"))));
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("actor", a.actor());
+        before.put("kind", a.kind());
+        endPeriod("acting_appointment", id, a.user(), a.from(), a.to(), a.withdrawn(), before,
+                AuditActions.ACTING_ENDED, by);
+        return findAppointment(id).orElseThrow();
+    }
+
+    /**
+     * Ends a period of {@code table} (leave or appointment): one that has not begun (or begins today) is withdrawn and
+     * never takes effect; one that began before today ends yesterday. A conditional update, so that of two people
+     * ending it at once one does and the other is told it changed.
+     */
+    private void endPeriod(String table, String id, String user, LocalDate from, LocalDate to, boolean withdrawn,
+            Map<String, Object> what, String action, String by) {
+        LocalDate today = today();
+        if (withdrawn || to.isBefore(today)) {
             throw new Refused(List.of(Problem.of("leavePage.error.over")));
         }
         Instant now = clock.instant();
-        boolean withdraw = !leave.from().isBefore(today);
-        LocalDate last = withdraw ? leave.to() : today.minusDays(1);
+        boolean withdraw = !from.isBefore(today);
+        LocalDate last = withdraw ? to : today.minusDays(1);
         Boolean done = tx.execute(s -> {
-            int updated = jdbc.sql("UPDATE staff_leave SET last_day = ?, ended_by = ?, ended_at = ?, withdrawn_at = ?"
-                            + " WHERE id = ? AND last_day = ? AND withdrawn_at IS NULL")
-                    .params(last, by, Timestamp.from(now), withdraw ? Timestamp.from(now) : null, id, leave.to())
+            int updated = jdbc.sql("UPDATE " + table + " SET last_day = ?, ended_by = ?, ended_at = ?,"
+                            + " withdrawn_at = ? WHERE id = ? AND last_day = ? AND withdrawn_at IS NULL")
+                    .params(last, by, Timestamp.from(now), withdraw ? Timestamp.from(now) : null, id, to)
                     .update();
             if (updated != 1) {
                 return false;
             }
             Map<String, Object> before = new LinkedHashMap<>();
-            before.put("from", leave.from().toString());
-            before.put("to", leave.to().toString());
-            before.put("kind", leave.kind());
+            before.put("from", from.toString());
+            before.put("to", to.toString());
+            before.putAll(what);
             Map<String, Object> after = new LinkedHashMap<>();
-            after.put("from", leave.from().toString());
+            after.put("from", from.toString());
             if (!withdraw) {
                 after.put("to", last.toString());
             }
             after.put("withdrawn", withdraw);
-            audit.append(new AuditTrail.Record(by, AuditActions.STAFF_LEAVE_ENDED, null, leave.user(), before, after,
-                    null));
+            audit.append(new AuditTrail.Record(by, action, null, user, before, after, null));
             return true;
         });
         if (!Boolean.TRUE.equals(done)) {
             throw new Refused(List.of(Problem.of("leavePage.error.changed")));
         }
         refresh();
-        LOG.info("Leave of {} ({} to {}) {} by {}", leave.user(), leave.from(), leave.to(),
-                withdraw ? "withdrawn" : "ended early, back " + today, by);
-        return find(id).orElseThrow();
+        LOG.info("{} of {} ({} to {}) {} by {}", table, user, from, to,
+                withdraw ? "withdrawn" : "ended early, over from " + today, by);
     }
 
     private List<Problem> problems(String user, LocalDate from, LocalDate to, String kind, String note) {
@@ -266,21 +384,7 @@ public class StaffLeave {
         if (note != null && note.length() > MAX_NOTE) {
             problems.add(Problem.of("leavePage.error.note", MAX_NOTE));
         }
-        if (from == null || to == null) {
-            problems.add(Problem.of("leavePage.error.days"));
-            return problems;
-        }
-        LocalDate today = today();
-        if (to.isBefore(from)) {
-            problems.add(Problem.of("leavePage.error.reversed", to, from));
-        } else if (ChronoUnit.DAYS.between(from, to) + 1 > properties.maxDays()) {
-            problems.add(Problem.of("leavePage.error.tooLong", ChronoUnit.DAYS.between(from, to) + 1,
-                    properties.maxDays()));
-        }
-        if (to.isBefore(today)) {
-            problems.add(Problem.of("leavePage.error.past", to));
-        }
-        if (user == null || to.isBefore(from)) {
+        if (!periodProblems(from, to, problems) || user == null) {
             return problems;
         }
         for (ActingOfficials.Absence a : acting.absences()) {
@@ -292,6 +396,64 @@ public class StaffLeave {
         for (ActingOfficials.Appointment p : acting.all()) {
             if (p.user().equals(user) && !to.isBefore(p.from()) && !from.isAfter(p.to())) {
                 problems.add(Problem.of("leavePage.error.acting", user, catalog.actorName(p.actor()), p.from(),
+                        p.to()));
+            }
+        }
+        return problems;
+    }
+
+    /** Adds what is wrong with the days; whether they can be compared with other periods (both there, in order). */
+    private boolean periodProblems(LocalDate from, LocalDate to, List<Problem> problems) {
+        if (from == null || to == null) {
+            problems.add(Problem.of("leavePage.error.days"));
+            return false;
+        }
+        if (to.isBefore(from)) {
+            problems.add(Problem.of("leavePage.error.reversed", to, from));
+        } else if (ChronoUnit.DAYS.between(from, to) + 1 > properties.maxDays()) {
+            problems.add(Problem.of("leavePage.error.tooLong", ChronoUnit.DAYS.between(from, to) + 1,
+                    properties.maxDays()));
+        }
+        if (to.isBefore(today())) {
+            problems.add(Problem.of("leavePage.error.past", to));
+        }
+        return !to.isBefore(from);
+    }
+
+    private List<Problem> appointmentProblems(String user, String actor, String kind, LocalDate from, LocalDate to,
+            String basis) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<StaffUser> appointee = user == null ? Optional.empty() : users.find(user);
+        if (appointee.isEmpty()) {
+            problems.add(Problem.of("leavePage.error.user", String.valueOf(user)));
+        }
+        boolean staffActor = actor != null && catalog.actors().containsKey(actor) && !catalog.isApplicant(actor);
+        if (!staffActor) {
+            problems.add(Problem.of("leavePage.error.actor", String.valueOf(actor)));
+        } else if (appointee.isPresent() && appointee.get().actors().contains(actor)) {
+            problems.add(Problem.of("leavePage.error.holds", user, catalog.actorName(actor)));
+        }
+        if (kind == null || !ACTING_KINDS.contains(kind)) {
+            problems.add(Problem.of("leavePage.error.actingKind", String.valueOf(kind)));
+        }
+        if (basis == null) {
+            problems.add(Problem.of("leavePage.error.basis"));
+        } else if (basis.length() > MAX_BASIS) {
+            problems.add(Problem.of("leavePage.error.basisLength", MAX_BASIS));
+        }
+        if (!periodProblems(from, to, problems) || appointee.isEmpty()) {
+            return problems;
+        }
+        for (ActingOfficials.Absence a : acting.absences()) {
+            if (a.user().equals(user) && a.overlaps(from, to)) {
+                problems.add(Problem.of("leavePage.error.appointeeAway", user, a.from(), a.to(),
+                        a.reason() == null ? "-" : a.reason()));
+            }
+        }
+        for (ActingOfficials.Appointment p : acting.all()) {
+            if (p.user().equals(user) && p.actor().equals(actor) && !to.isBefore(p.from())
+                    && !from.isAfter(p.to())) {
+                problems.add(Problem.of("leavePage.error.appointed", user, catalog.actorName(actor), p.from(),
                         p.to()));
             }
         }
@@ -313,7 +475,7 @@ public class StaffLeave {
                     .anyMatch(u -> u.actors().contains(actor) || acting.all().stream().anyMatch(p ->
                             p.user().equals(u.username()) && p.actor().equals(actor) && p.covers(day)));
             if (!held) {
-                unheld.add(catalog.actorName(actor));
+                unheld.add(actor);
             }
         }
         return unheld;
@@ -324,6 +486,15 @@ public class StaffLeave {
                 rs.getObject("last_day", LocalDate.class), rs.getObject("planned_last_day", LocalDate.class),
                 rs.getString("kind"), rs.getString("note"), rs.getString("recorded_by"),
                 instant(rs.getTimestamp("recorded_at")), rs.getString("ended_by"), instant(rs.getTimestamp("ended_at")),
+                instant(rs.getTimestamp("withdrawn_at")));
+    }
+
+    private static Appointment mapAppointment(ResultSet rs, int n) throws SQLException {
+        return new Appointment(rs.getString("id"), rs.getString("username"), rs.getString("actor"),
+                rs.getString("kind"), rs.getObject("first_day", LocalDate.class),
+                rs.getObject("last_day", LocalDate.class), rs.getObject("planned_last_day", LocalDate.class),
+                rs.getString("basis"), rs.getString("recorded_by"), instant(rs.getTimestamp("recorded_at")),
+                rs.getString("ended_by"), instant(rs.getTimestamp("ended_at")),
                 instant(rs.getTimestamp("withdrawn_at")));
     }
 

@@ -25,9 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The leave page ({@code /pegawai/cuti}): the head of office, the secretary and the head of general affairs (and
- * administrators) record that a member of staff is on leave or away on duty, and end it when they come back; the
- * absences IT wrote into the acting file are listed beside them. While away a user holds no role ({@link StaffLeave}):
- * a leave that begins today sends the tasks they hold back to their roles' inboxes at once.
+ * administrators) record that a member of staff is on leave or away on duty, and end it when they come back, and
+ * appoint acting officials (Plt/Plh) for a role by the head of office's letter; the absences and appointments IT wrote
+ * into the acting file are listed beside them ({@link StaffLeave}). While away a user holds no role: a leave that
+ * begins today sends the tasks they hold back to their roles' inboxes at once, and an appointment that ends early
+ * sends back the tasks the acting official held in that role.
  */
 @Controller
 class LeavePageController {
@@ -59,6 +61,13 @@ class LeavePageController {
     record Row(String id, String user, String name, String roles, LocalDate from, LocalDate to, String kind,
             String note, String recordedBy, String recordedAt, boolean now, boolean fromFile) {}
 
+    /** A line of the table of acting officials: recorded here (with its id) or from the acting file (no id). */
+    record AppointmentRow(String id, String user, String name, String actor, String kind, LocalDate from, LocalDate to,
+            String basis, String recordedBy, String recordedAt, boolean now, boolean fromFile) {}
+
+    /** A staff actor as the appointment form offers it. */
+    record Role(String id, String name) {}
+
     /** A refusal's message code and its arguments, the days written as the page writes them. */
     record Refusal(String key, Object[] args) {}
 
@@ -88,7 +97,31 @@ class LeavePageController {
         model.addAttribute("kinds", leave.properties().kinds());
         model.addAttribute("maxDays", leave.properties().maxDays());
         model.addAttribute("maxNote", StaffLeave.MAX_NOTE);
+        List<AppointmentRow> appointments = new ArrayList<>();
+        for (StaffLeave.Appointment a : leave.currentAppointments()) {
+            appointments.add(new AppointmentRow(a.id(), a.user(), name(a.user()), catalog.actorName(a.actor()),
+                    format.actingKind(a.kind()), a.from(), a.to(), a.basis(), a.recordedBy(),
+                    format.time(a.recordedAt()), !a.from().isAfter(today), false));
+        }
+        for (ActingOfficials.Appointment a : acting.fileAppointments()) {
+            if (!a.to().isBefore(today)) {
+                appointments.add(new AppointmentRow(null, a.user(), name(a.user()), catalog.actorName(a.actor()),
+                        format.actingKind(a.kind()), a.from(), a.to(), a.basis(), null, null,
+                        !a.from().isAfter(today), true));
+            }
+        }
+        appointments.sort(Comparator.comparing(AppointmentRow::from).thenComparing(AppointmentRow::user));
+        model.addAttribute("appointments", appointments);
+        model.addAttribute("recentAppointments", leave.recentAppointments(RECENT_DAYS));
+        model.addAttribute("roles", catalog.actors().values().stream().filter(a -> !catalog.isApplicant(a.id()))
+                .map(a -> new Role(a.id(), a.name())).toList());
+        model.addAttribute("actingKinds", StaffLeave.ACTING_KINDS);
+        model.addAttribute("maxBasis", StaffLeave.MAX_BASIS);
         model.addAttribute("today", today);
+        if (!model.containsAttribute("plhDraft")) {
+            model.addAttribute("plhDraft", Map.of("dari", today.toString(), "sampai", today.toString(),
+                    "jenis", StaffLeave.ACTING_KINDS.get(0)));
+        }
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", Map.of("dari", today.toString(), "sampai", today.toString(),
                     "jenis", leave.properties().kinds().get(0)));
@@ -112,8 +145,15 @@ class LeavePageController {
             flash.addFlashAttribute("noticeArgs", new Object[] {r.leave().user(), format.date(r.leave().from()),
                     format.date(r.leave().to())});
             if (!r.unheldActors().isEmpty()) {
-                flash.addFlashAttribute("unheld", r.unheldActors());
+                flash.addFlashAttribute("unheld", r.unheldActors().stream().map(catalog::actorName).toList());
                 flash.addFlashAttribute("unheldFrom", format.date(r.leave().from()));
+                // The appointment form, ready for a Plh of the first such role for the days of the leave
+                Map<String, String> plh = new LinkedHashMap<>();
+                plh.put("peran", r.unheldActors().get(0));
+                plh.put("jenis", "PLH");
+                plh.put("dari", r.leave().from().toString());
+                plh.put("sampai", r.leave().to().toString());
+                flash.addFlashAttribute("plhDraft", plh);
             }
             return "redirect:/pegawai/cuti#cuti-" + r.leave().id();
         } catch (StaffLeave.Refused e) {
@@ -146,6 +186,56 @@ class LeavePageController {
             flash.addFlashAttribute("error", e.problems().get(0).code());
         }
         return "redirect:/pegawai/cuti";
+    }
+
+    @PostMapping("/pegawai/cuti/plh")
+    String appoint(@RequestParam(name = "pegawai", required = false) String user,
+            @RequestParam(name = "peran", required = false) String actor,
+            @RequestParam(name = "jenis", required = false) String kind,
+            @RequestParam(name = "dari", required = false) String from,
+            @RequestParam(name = "sampai", required = false) String to,
+            @RequestParam(name = "dasar", required = false) String basis, Authentication auth,
+            RedirectAttributes flash) {
+        requireManager(auth);
+        try {
+            StaffLeave.Appointment a = leave.appoint(user, actor, kind, day(from), day(to), basis, auth.getName());
+            flash.addFlashAttribute("notice", "leavePage.appointed");
+            flash.addFlashAttribute("noticeArgs", new Object[] {a.user(), format.actingKind(a.kind()),
+                    catalog.actorName(a.actor()), format.date(a.from()), format.date(a.to())});
+            return "redirect:/pegawai/cuti#plh-" + a.id();
+        } catch (StaffLeave.Refused e) {
+            flash.addFlashAttribute("error", "leavePage.error.notAppointed");
+            flash.addFlashAttribute("plhRefusals", refusals(e));
+            Map<String, String> draft = new LinkedHashMap<>();
+            draft.put("pegawai", user == null ? "" : user);
+            draft.put("peran", actor == null ? "" : actor);
+            draft.put("jenis", kind == null ? "" : kind);
+            draft.put("dari", from == null ? "" : from);
+            draft.put("sampai", to == null ? "" : to);
+            draft.put("dasar", basis == null ? "" : basis);
+            flash.addFlashAttribute("plhDraft", draft);
+            return "redirect:/pegawai/cuti#tunjuk-plh";
+        }
+    }
+
+    /** Ends an appointment early (its tasks held in that role go back to the role's inbox), or withdraws it. */
+    @PostMapping("/pegawai/cuti/plh/{id}/akhiri")
+    String endAppointment(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
+        requireManager(auth);
+        try {
+            StaffLeave.Appointment ended = leave.endAppointment(id, auth.getName());
+            stranded.check();
+            flash.addFlashAttribute("notice", ended.withdrawn() ? "leavePage.appointmentWithdrawn"
+                    : "leavePage.appointmentEnded");
+            flash.addFlashAttribute("noticeArgs", new Object[] {ended.user(), format.actingKind(ended.kind()),
+                    catalog.actorName(ended.actor()), format.date(ended.to().plusDays(1))});
+        } catch (StaffLeave.Refused e) {
+            if (e.problems().get(0).code().equals("leavePage.error.notFound")) {
+                throw WorkflowException.notFound("no appointment " + id);
+            }
+            flash.addFlashAttribute("error", e.problems().get(0).code());
+        }
+        return "redirect:/pegawai/cuti#plh-berjalan";
     }
 
     private List<Refusal> refusals(StaffLeave.Refused e) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,11 @@ public class WebFormat {
     public String date(java.time.LocalDate day) {
         return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(LocaleContextHolder.getLocale()).format(day);
+    }
+
+    /** An acting official's kind as letters write it: Plh, Plt (stored as PLH, PLT). */
+    public String actingKind(String kind) {
+        return kind == null || kind.isEmpty() ? "" : kind.charAt(0) + kind.substring(1).toLowerCase(Locale.ROOT);
     }
 
     public String iso(Instant instant) {

@@ -54,4 +54,35 @@ class StaffLeaveRecordsTest {
                 () -> leave.end(read.id(), "kadis"));
         assertThat(again.problems()).extracting(StaffLeave.Problem::code).containsExactly("leavePage.error.over");
     }
+
+    @Test
+    void anAppointmentToComeGivesTheRoleForItsDaysUntilWithdrawn() {
+        LocalDate from = leave.today().plusDays(500);
+        LocalDate to = from.plusDays(4);
+        String letter = "Surat Perintah Kepala Dinas Nomor 800/77/DPMPTSP (test)";
+        StaffLeave.Appointment a = leave.appoint("sekretaris", "kadis", "PLH", from, to, letter, "kadis");
+        StaffLeave.Appointment read = leave.findAppointment(a.id()).orElseThrow();
+        assertThat(read.from()).isEqualTo(from);
+        assertThat(read.to()).isEqualTo(to);
+        assertThat(read.basis()).isEqualTo(letter);
+        assertThat(leave.currentAppointments()).extracting(StaffLeave.Appointment::id).contains(read.id());
+        assertThat(acting.all()).contains(new ActingOfficials.Appointment("sekretaris", "kadis", "PLH", from, to,
+                letter));
+        assertThat(acting.actingRoles("sekretaris")).as("not today").doesNotContain("kadis");
+
+        StaffLeave.Refused overlap = catchThrowableOfType(StaffLeave.Refused.class,
+                () -> leave.appoint("sekretaris", "kadis", "PLT", to, to.plusDays(1), letter, "kadis"));
+        assertThat(overlap.problems()).extracting(StaffLeave.Problem::code)
+                .containsExactly("leavePage.error.appointed");
+        StaffLeave.Refused own = catchThrowableOfType(StaffLeave.Refused.class,
+                () -> leave.appoint("kadis", "kadis", "PLX", from, to, " ", "kadis"));
+        assertThat(own.problems()).extracting(StaffLeave.Problem::code).containsExactly("leavePage.error.holds",
+                "leavePage.error.actingKind", "leavePage.error.basis");
+        StaffLeave.Refused away = catchThrowableOfType(StaffLeave.Refused.class,
+                () -> leave.record("sekretaris", from, from, "Cuti tahunan", null, "kadis"));
+        assertThat(away.problems()).extracting(StaffLeave.Problem::code).containsExactly("leavePage.error.acting");
+
+        assertThat(leave.endAppointment(read.id(), "kadis").withdrawn()).isTrue();
+        assertThat(acting.all()).noneMatch(p -> p.user().equals("sekretaris") && p.from().equals(from));
+    }
 }

@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The head of general affairs (Ksb. Umum) records on the leave page that the back office clerk is off sick from
  * today: the task the clerk held goes back to the role's inbox at once (the audit entry says until when and why), the
- * clerk can take no task while away, and the page warns that nobody else present holds the role. Wrong entries are
+ * clerk can take no task while away, and the page warns that nobody else present holds the role and offers the
+ * appointment of a Plh for the days of the leave: not the clerk who is away, not without the letter; a technical
+ * team member appointed takes the task. Ending the Plh early sends the task back to the inbox. Wrong entries are
  * refused with every reason and the form keeps what was typed: days reversed, a user who does not exist (a forged
  * option), days that overlap the clerk's leave, and leave for the Sekretaris on days the Sekretaris is the Kadis's
  * Plh (acting file). The next day the clerk is back: the leave is ended early and the clerk works again. A leave that
@@ -72,7 +74,8 @@ class StaffLeaveOnThePageBrowserTest {
 
             // Days reversed: refused, the form keeps the choice
             fill(ksb, "backoffice", "2026-12-30", "2026-12-28", "Cuti sakit", "Surat dokter");
-            assertThat(refusals(ksb)).containsExactly("Hari terakhir (28 Des 2026) sebelum hari pertama (30 Des 2026).");
+            assertThat(refusals(ksb))
+                    .containsExactly("Hari terakhir (28 Des 2026) sebelum hari pertama (30 Des 2026).");
             assertThat(new Select(ksb.find(By.id("pegawai"))).getFirstSelectedOption().getAttribute("value"))
                     .isEqualTo("backoffice");
             assertThat(ksb.find(By.id("keterangan")).getAttribute("value")).isEqualTo("Surat dokter");
@@ -94,13 +97,35 @@ class StaffLeaveOnThePageBrowserTest {
             assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo(
                     "Cuti backoffice dicatat: 28 Des 2026 s.d. 30 Des 2026.");
             assertThat(ksb.text(By.id("leave-unheld"))).isEqualTo("Pada 28 Des 2026 tidak ada petugas hadir lain"
-                    + " yang memegang peran: Backoffice / Ka Seksi Pelayanan I. Tunjuk Plh untuk peran itu (berkas"
-                    + " config/acting.yaml), agar tugasnya tidak menunggu.");
+                    + " yang memegang peran: Backoffice / Ka Seksi Pelayanan I. Tunjuk Plh untuk peran itu di bawah"
+                    + " (formulir sudah diisi dengan tanggal cutinya), agar tugasnya tidak menunggu.");
+            assertThat(new Select(ksb.find(By.id("plh-peran"))).getFirstSelectedOption().getAttribute("value"))
+                    .as("the appointment form, ready for a Plh of the role").isEqualTo("backoffice");
+            assertThat(ksb.find(By.id("plh-dari")).getAttribute("value")).isEqualTo("2026-12-28");
+            assertThat(ksb.find(By.id("plh-sampai")).getAttribute("value")).isEqualTo("2026-12-30");
             WebElement row = ksb.find(By.cssSelector("#leave-table tbody tr.leave-now"));
             assertThat(row.findElement(By.className("leave-days")).getText()).isEqualTo("28 Des 2026 s.d. 30 Des 2026");
             assertThat(row.findElement(By.className("leave-kind")).getText()).isEqualTo("Cuti sakit");
             assertThat(row.findElement(By.className("leave-note")).getText()).isEqualTo("Surat dokter");
             assertThat(row.getText()).contains("Sedang tidak hadir", "oleh ksb-umum");
+
+            // A Plh for the role: not the clerk who is away, and not without the letter
+            new Select(ksb.find(By.id("plh-pegawai"))).selectByValue("backoffice");
+            new Select(ksb.find(By.id("plh-peran"))).selectByValue("kadis");
+            ksb.script("document.getElementById('plh-dasar').removeAttribute('required');");
+            submit(ksb, ksb.find(By.id("appoint")));
+            assertThat(ksb.driver().findElements(By.cssSelector("#plh-refusals li"))).extracting(WebElement::getText)
+                    .containsExactly("Isi dasar penunjukan (nomor Surat Perintah).", "backoffice tercatat tidak hadir"
+                            + " 28 Des 2026 s.d. 30 Des 2026 (Cuti sakit): yang tidak hadir tidak dapat menjabat.");
+            new Select(ksb.find(By.id("plh-pegawai"))).selectByValue("tim-teknis");
+            new Select(ksb.find(By.id("plh-peran"))).selectByValue("backoffice");
+            ksb.find(By.id("plh-dasar")).sendKeys("Surat Perintah Kepala Dinas Nomor 800/1201/DPMPTSP/2026");
+            submit(ksb, ksb.find(By.id("appoint")));
+            assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo("tim-teknis ditunjuk sebagai Plh Backoffice /"
+                    + " Ka Seksi Pelayanan I: 28 Des 2026 s.d. 30 Des 2026.");
+            assertThat(ksb.driver().findElements(By.cssSelector("#acting-table tr.acting-now .acting-role")))
+                    .extracting(WebElement::getText).as("the acting file's Plh and the one appointed here")
+                    .containsExactlyInAnyOrder("Plh Kadis", "Plh Backoffice / Ka Seksi Pelayanan I");
             ksb.screenshot("24-cuti-pegawai");
 
             // Overlapping days are refused
@@ -109,8 +134,10 @@ class StaffLeaveOnThePageBrowserTest {
                     + " 30 Des 2026 (Cuti sakit); tanggalnya bertumpuk.");
         }
 
-        // At once: the task is back in the inbox, with why and until when; the clerk holds no role
-        assertThat(holder(task)).isNull();
+        // At once: the task went back to the inbox, with why and until when; the clerk holds no role; the Plh takes it
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + task + "/claim", null, "tim-teknis").status())
+                .as("the Plh of the back office").isEqualTo(200);
+        assertThat(holder(task)).isEqualTo("tim-teknis");
         assertThat(jdbc.sql("SELECT after_json FROM audit_log WHERE subject = ? AND action = 'TASK_RELEASED'")
                 .param(task).query(String.class).list())
                 .containsExactly("{\"step\":5,\"actor\":\"backoffice\",\"awayUntil\":\"2026-12-30\","
@@ -150,7 +177,17 @@ class StaffLeaveOnThePageBrowserTest {
             assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo(
                     "Cuti backoffice diakhiri: sejak 29 Des 2026 ia kembali memegang perannya.");
             assertThat(ksb.text(By.id("leave-recent"))).contains(
-                    "backoffice: Cuti sakit, 28 Des 2026 s.d. 30 Des 2026 (kembali 29 Des 2026; diakhiri oleh ksb-umum)");
+                    "backoffice: Cuti sakit, 28 Des 2026 s.d. 30 Des 2026 (kembali 29 Des 2026; diakhiri oleh"
+                            + " ksb-umum)");
+
+            WebElement endActing = ksb.find(By.cssSelector("#acting-table tr.acting-now button"));
+            assertThat(endActing.getText()).isEqualTo("Akhiri hari ini");
+            submit(ksb, endActing);
+            assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo("Penunjukan tim-teknis sebagai Plh Backoffice"
+                    + " / Ka Seksi Pelayanan I diakhiri: sejak 29 Des 2026 ia tidak lagi memegang peran itu.");
+            assertThat(ksb.text(By.id("leave-recent"))).contains("tim-teknis: Plh Backoffice / Ka Seksi Pelayanan I,"
+                    + " 28 Des 2026 s.d. 30 Des 2026 (berakhir 28 Des 2026; diakhiri oleh ksb-umum)");
+            assertThat(holder(task)).as("back in the role's inbox with the Plh's end").isNull();
 
             fill(ksb, "tim-teknis", "2027-01-04", "2027-01-08", "Pendidikan dan pelatihan", "Diklat PTSP");
             WebElement later = ksb.find(By.cssSelector("#leave-table tr.leave-later button"));
@@ -164,6 +201,14 @@ class StaffLeaveOnThePageBrowserTest {
         }
         assertThat(api.call(HttpMethod.POST, "/api/tasks/" + task + "/claim", null, "backoffice").status())
                 .as("back at work").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT actor || ' ' || action || ' ' || subject || ' ' || after_json FROM audit_log"
+                        + " WHERE action IN ('ACTING_APPOINTED', 'ACTING_ENDED') ORDER BY seq")
+                .query(String.class).list())
+                .containsExactly("ksb-umum ACTING_APPOINTED tim-teknis {\"actor\":\"backoffice\",\"kind\":\"PLH\","
+                                + "\"from\":\"2026-12-28\",\"to\":\"2026-12-30\","
+                                + "\"basis\":\"Surat Perintah Kepala Dinas Nomor 800/1201/DPMPTSP/2026\"}",
+                        "ksb-umum ACTING_ENDED tim-teknis {\"from\":\"2026-12-28\",\"to\":\"2026-12-28\","
+                                + "\"withdrawn\":false}");
         assertThat(jdbc.sql("SELECT before_json || ' -> ' || after_json FROM audit_log"
                         + " WHERE action = 'STAFF_LEAVE_ENDED' ORDER BY seq").query(String.class).list())
                 .containsExactly(
