@@ -1,5 +1,6 @@
 package id.pintu.report;
 
+import id.pintu.calendar.OfficeCalendar;
 import id.pintu.documents.IndonesianDates;
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.mail.MailOutbox;
@@ -8,6 +9,8 @@ import id.pintu.mail.MailTemplates;
 import id.pintu.mail.OutgoingMail;
 import id.pintu.mail.SentMailRepository;
 import id.pintu.mail.StatusMails;
+import id.pintu.security.ActingOfficials;
+import id.pintu.security.UserDirectory;
 import id.pintu.sla.SlaProperties;
 import id.pintu.sla.Supervision;
 import id.pintu.sop.SopCatalog;
@@ -20,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The head of office's weekly report by email ("laporan mingguan", template {@value #TEMPLATE}): for the last whole
  * week, the applications received and closed, the steps completed and how many of them late, and now, the tasks past
- * their due date (the oldest named), the applicants' emails not answered, and the satisfaction survey. Each recipient
+ * their due date (the oldest named), the applicants' emails not answered, and the satisfaction survey; for the week
+ * that begins, the staff away, the acting officials and the roles nobody present holds. Each recipient
  * gets it once per week (the mail's key names the week), also when several hubs run the route. Called by the route
  * {@code report-weekly}.
  */
@@ -56,10 +62,14 @@ public class WeeklyReport {
         CLOSED.put("ABANDONED", "tidak dilanjutkan");
     }
 
-    /** One week's figures, and the state at the moment of the report. */
+    /**
+     * One week's figures, and the state at the moment of the report; the staff of the week after it (the week the
+     * report is read in): who is away, who acts for whom, and the roles nobody present holds on a working day.
+     */
     public record Figures(LocalDate from, LocalDate to, long received, Map<String, Long> closed, long stepsCompleted,
             long stepsLate, long overdueNow, List<String> oldestOverdue, long messagesWaiting, long messagesLate,
-            SatisfactionSurvey.Index weekSurvey, SatisfactionSurvey.Index yearSurvey, long openSuggestions) {}
+            SatisfactionSurvey.Index weekSurvey, SatisfactionSurvey.Index yearSurvey, long openSuggestions,
+            List<String> awayNextWeek, List<String> actingNextWeek, List<String> unheldNextWeek) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -73,12 +83,15 @@ public class WeeklyReport {
     private final MailOutbox outbox;
     private final MailProperties mail;
     private final SentMailRepository sent;
+    private final ActingOfficials acting;
+    private final UserDirectory users;
+    private final OfficeCalendar calendar;
     private final TransactionTemplate tx;
 
     public WeeklyReport(JdbcClient jdbc, Clock clock, SlaProperties sla, WeeklyReportProperties properties,
             Supervision supervision, SopCatalog catalog, ApplicantMessages messages, SatisfactionSurvey survey,
             MailTemplates templates, MailOutbox outbox, MailProperties mail, SentMailRepository sent,
-            TransactionTemplate tx) {
+            ActingOfficials acting, UserDirectory users, OfficeCalendar calendar, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.sla = sla;
@@ -91,6 +104,9 @@ public class WeeklyReport {
         this.outbox = outbox;
         this.mail = mail;
         this.sent = sent;
+        this.acting = acting;
+        this.users = users;
+        this.calendar = calendar;
         this.tx = tx;
         if (properties.enabled()) {
             templates.require("weekly report", List.of(TEMPLATE));
@@ -215,7 +231,73 @@ public class WeeklyReport {
         return new Figures(monday, monday.plusDays(6), received, closed, steps[0], steps[1], overdue, oldest,
                 messages.waiting().count(), messages.late(10_000),
                 survey.index(from.toInstant(), to.toInstant()), survey.index(yearStart, to.toInstant()),
-                survey.openSuggestions());
+                survey.openSuggestions(), away(monday.plusWeeks(1)), actingOfficials(monday.plusWeeks(1)),
+                unheld(monday.plusWeeks(1)));
+    }
+
+    /** Who is away during the week from {@code monday}, and when. */
+    private List<String> away(LocalDate monday) {
+        LocalDate sunday = monday.plusDays(6);
+        return acting.absences().stream().filter(a -> a.overlaps(monday, sunday))
+                .sorted(Comparator.comparing(ActingOfficials.Absence::from)
+                        .thenComparing(ActingOfficials.Absence::user))
+                .map(a -> "  - " + person(a.user()) + ": " + (a.reason() == null ? "tidak hadir" : a.reason()) + ", "
+                        + period(a.from(), a.to()))
+                .toList();
+    }
+
+    /** Who acts for whom (Plt/Plh) during the week from {@code monday}. */
+    private List<String> actingOfficials(LocalDate monday) {
+        LocalDate sunday = monday.plusDays(6);
+        return acting.all().stream().filter(a -> !sunday.isBefore(a.from()) && !monday.isAfter(a.to()))
+                .sorted(Comparator.comparing(ActingOfficials.Appointment::from)
+                        .thenComparing(ActingOfficials.Appointment::user))
+                .map(a -> "  - " + person(a.user()) + ": " + (a.kind() == null ? "Plh" : a.kind().charAt(0)
+                        + a.kind().substring(1).toLowerCase(Locale.ROOT)) + " " + catalog.actorName(a.actor()) + ", "
+                        + period(a.from(), a.to()))
+                .toList();
+    }
+
+    /**
+     * The staff roles nobody present holds on a working day of the week from {@code monday}: their tasks wait. Each
+     * role with its days, consecutive working days as one period.
+     */
+    private List<String> unheld(LocalDate monday) {
+        Map<String, List<LocalDate[]>> periods = new LinkedHashMap<>();
+        LocalDate lastWorking = null;
+        for (LocalDate day = monday; day.isBefore(monday.plusWeeks(1)); day = day.plusDays(1)) {
+            if (!calendar.isWorkingDay(day)) {
+                continue;
+            }
+            for (String actor : acting.unheldOn(day)) {
+                List<LocalDate[]> runs = periods.computeIfAbsent(actor, a -> new ArrayList<>());
+                LocalDate[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                if (last != null && last[1].equals(lastWorking)) {
+                    last[1] = day;
+                } else {
+                    runs.add(new LocalDate[] {day, day});
+                }
+            }
+            lastWorking = day;
+        }
+        List<String> lines = new ArrayList<>();
+        periods.forEach((actor, runs) -> lines.add("  - " + catalog.actorName(actor) + ": " + String.join(", ",
+                runs.stream().map(r -> period(r[0], r[1])).toList())));
+        return lines;
+    }
+
+    private String person(String username) {
+        return users.find(username).map(u -> u.fullName() == null || u.fullName().isBlank() ? username
+                : u.fullName() + " (" + username + ")").orElse(username);
+    }
+
+    private static String period(LocalDate from, LocalDate to) {
+        return from.equals(to) ? IndonesianDates.date(from)
+                : IndonesianDates.date(from) + " - " + IndonesianDates.date(to);
+    }
+
+    private static String lines(List<String> lines) {
+        return lines.isEmpty() ? "  (tidak ada)" : String.join("\n", lines);
     }
 
     private Map<String, String> values(Figures f) {
@@ -246,6 +328,12 @@ public class WeeklyReport {
                 "%.2f (mutu %s), %d responden", f.yearSurvey().value(), f.yearSurvey().grade(),
                 f.yearSurvey().respondents()).replace('.', ','));
         v.put("openSuggestions", String.valueOf(f.openSuggestions()));
+        v.put("nextWeekFrom", IndonesianDates.date(f.to().plusDays(1)));
+        v.put("nextWeekTo", IndonesianDates.date(f.to().plusDays(7)));
+        v.put("awayNextWeek", lines(f.awayNextWeek()));
+        v.put("actingNextWeek", lines(f.actingNextWeek()));
+        v.put("unheldNextWeek", lines(f.unheldNextWeek()));
+        v.put("leaveUrl", mail.publicUrl("/pegawai/cuti"));
         v.put("dashboardUrl", mail.publicUrl("/dasbor"));
         v.put("surveyUrl", mail.publicUrl("/survei"));
         return v;

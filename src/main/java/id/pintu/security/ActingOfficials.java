@@ -51,7 +51,7 @@ public class ActingOfficials {
             return !day.isBefore(from) && !day.isAfter(to);
         }
 
-        boolean overlaps(LocalDate start, LocalDate end) {
+        public boolean overlaps(LocalDate start, LocalDate end) {
             return !end.isBefore(from) && !start.isAfter(to);
         }
     }
@@ -195,8 +195,12 @@ public class ActingOfficials {
 
     /** The user's absence that covers today, if they are away. */
     public Optional<Absence> absentToday(String user) {
-        LocalDate today = today();
-        return absences().stream().filter(a -> a.user().equals(user) && a.covers(today)).findFirst();
+        return absentOn(user, today());
+    }
+
+    /** The user's absence that covers {@code day}, if they are away that day. */
+    public Optional<Absence> absentOn(String user, LocalDate day) {
+        return absences().stream().filter(a -> a.user().equals(user) && a.covers(day)).findFirst();
     }
 
     /** The absences that cover today, by username. */
@@ -237,10 +241,13 @@ public class ActingOfficials {
 
     /** The actors {@code user} acts as today (besides their own roles). */
     public Set<String> actingRoles(String user) {
-        LocalDate today = today();
+        return actingRolesOn(user, today());
+    }
+
+    private Set<String> actingRolesOn(String user, LocalDate day) {
         Set<String> roles = new LinkedHashSet<>();
         for (Appointment a : all()) {
-            if (a.user().equals(user) && a.covers(today)) {
+            if (a.user().equals(user) && a.covers(day)) {
                 roles.add(a.actor());
             }
         }
@@ -249,12 +256,24 @@ public class ActingOfficials {
 
     /** A user's own roles plus those held as acting official today; none while the user is away. */
     public Set<String> rolesOf(StaffUser user) {
-        if (absentToday(user.username()).isPresent()) {
+        return rolesOn(user, today());
+    }
+
+    /** A user's own roles plus those held as acting official on {@code day}; none if the user is away that day. */
+    public Set<String> rolesOn(StaffUser user, LocalDate day) {
+        if (absentOn(user.username(), day).isPresent()) {
             return Set.of();
         }
         Set<String> roles = new LinkedHashSet<>(user.actors());
-        roles.addAll(actingRoles(user.username()));
+        roles.addAll(actingRolesOn(user.username(), day));
         return roles;
+    }
+
+    /** The staff actors that nobody holds on {@code day} (everyone holding them away, no acting official). */
+    public List<String> unheldOn(LocalDate day) {
+        Set<String> held = new java.util.HashSet<>();
+        users.all().forEach(u -> held.addAll(rolesOn(u, day)));
+        return catalog.actors().keySet().stream().filter(a -> !catalog.isApplicant(a) && !held.contains(a)).toList();
     }
 
     /** The appointments in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */

@@ -466,19 +466,8 @@ public class StaffLeave {
      */
     private List<String> unheldOn(String user, LocalDate day) {
         StaffUser away = users.find(user).orElseThrow();
-        List<ActingOfficials.Absence> absences = acting.absences();
-        List<String> unheld = new ArrayList<>();
-        for (String actor : away.actors()) {
-            boolean held = users.all().stream()
-                    .filter(u -> !u.username().equals(user))
-                    .filter(u -> absences.stream().noneMatch(a -> a.user().equals(u.username()) && a.covers(day)))
-                    .anyMatch(u -> u.actors().contains(actor) || acting.all().stream().anyMatch(p ->
-                            p.user().equals(u.username()) && p.actor().equals(actor) && p.covers(day)));
-            if (!held) {
-                unheld.add(actor);
-            }
-        }
-        return unheld;
+        List<String> unheld = acting.unheldOn(day);
+        return away.actors().stream().filter(unheld::contains).toList();
     }
 
     private static Leave map(ResultSet rs, int n) throws SQLException {

@@ -127,4 +127,33 @@ class WeeklyReportMailTest {
         assertThat(mail.inbox(KADIS).stream().filter(r -> r.subject().equals(subject))).hasSize(1);
         assertThat(camel.getRoute("report-weekly-catch-up")).as("looks after start-up and every hour").isNotNull();
     }
+
+    @Test
+    void theWeekThatBeginsNamesWhoIsAwayWhoActsAndTheRolesNobodyHolds() throws Exception {
+        // Monday 11 January 2027, 07:30 WIB: the back office clerk's leave (acting file) is this week
+        clock.set(Instant.parse("2027-01-11T00:30:00Z"));
+        WeeklyReport.Figures f = report.figures(report.lastWeek());
+        assertThat(f.awayNextWeek()).containsExactly(
+                "  - Dewi Lestari Nainggolan, S.E. (backoffice): Cuti tahunan, 11 Januari 2027 - 15 Januari 2027");
+        assertThat(f.actingNextWeek()).isEmpty();
+        assertThat(f.unheldNextWeek()).containsExactly(
+                "  - Backoffice / Ka Seksi Pelayanan I: 11 Januari 2027 - 15 Januari 2027");
+
+        assertThat(report.send()).isEqualTo(1);
+        MailTestSupport.Received received = new MailTestSupport(mailProperties).awaitMail(KADIS,
+                r -> r.subject().equals("[Pintu] Laporan mingguan 4 Januari 2027 - 10 Januari 2027"));
+        assertThat(received.text().replace("\r\n", "\n"))
+                .contains("Pegawai minggu ini (11 Januari 2027 - 17 Januari 2027)\n  Tidak hadir (cuti, dinas luar):\n"
+                        + "  - Dewi Lestari Nainggolan, S.E. (backoffice): Cuti tahunan, 11 Januari 2027 - 15 Januari"
+                        + " 2027\n  Plt/Plh:\n  (tidak ada)\n")
+                .contains("/pegawai/cuti");
+
+        // Monday 21 December 2026: the Sekretaris is the Kadis's Plh from today to the 31st; nobody is away
+        clock.set(Instant.parse("2026-12-21T00:30:00Z"));
+        WeeklyReport.Figures plh = report.figures(report.lastWeek());
+        assertThat(plh.actingNextWeek()).containsExactly(
+                "  - Drs. Bonar Situmorang, M.Si (sekretaris): Plh Kadis, 21 Desember 2026 - 31 Desember 2026");
+        assertThat(plh.awayNextWeek()).isEmpty();
+        assertThat(plh.unheldNextWeek()).isEmpty();
+    }
 }
