@@ -210,6 +210,13 @@ public class ActingOfficials {
                 .sorted(java.util.Comparator.comparing(Absence::user)).toList();
     }
 
+    /** The appointments that cover today (the file's and the leave page's), by user. */
+    public List<Appointment> actingToday() {
+        LocalDate today = today();
+        return all().stream().filter(a -> a.covers(today))
+                .sorted(java.util.Comparator.comparing(Appointment::user)).toList();
+    }
+
     /** The absences in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */
     public List<Absence> absences() {
         List<Absence> recorded = this.recorded;

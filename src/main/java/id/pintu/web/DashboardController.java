@@ -87,6 +87,7 @@ class DashboardController {
         model.addAttribute("unheldActors", catalog.actors().values().stream()
                 .filter(a -> !catalog.isApplicant(a.id()) && supervisors.holdersToday(a.id()).isEmpty()).toList());
         model.addAttribute("awayToday", acting.awayToday());
+        model.addAttribute("actingToday", acting.actingToday());
         model.addAttribute("byStatus", byStatus);
         model.addAttribute("byStep", byStep);
         model.addAttribute("depths", depths);

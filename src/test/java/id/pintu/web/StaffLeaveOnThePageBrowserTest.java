@@ -166,6 +166,19 @@ class StaffLeaveOnThePageBrowserTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_leave WHERE username = 'kadis'").query(Long.class).single())
                 .isZero();
 
+        // The head of office's dashboard: who is away, who acts for whom, the way to the leave page
+        try (Browser kadis = Browser.open(port)) {
+            kadis.login("kadis");
+            kadis.go("/dasbor");
+            assertThat(kadis.text(By.id("away-today")))
+                    .isEqualTo("Tidak hadir hari ini: backoffice (Cuti sakit) sampai 30 Des 2026");
+            assertThat(kadis.text(By.id("acting-today"))).isEqualTo("Plt/Plh hari ini: sekretaris (Plh Kadis) sampai"
+                    + " 31 Des 2026; tim-teknis (Plh Backoffice / Ka Seksi Pelayanan I) sampai 30 Des 2026");
+            assertThat(kadis.driver().findElements(By.id("unheld-actors"))).as("the Plh holds the role").isEmpty();
+            kadis.find(By.id("leave-link")).click();
+            assertThat(kadis.find(By.id("leave-table")).isDisplayed()).isTrue();
+        }
+
         // Tuesday: the clerk is back a day early; a leave to come is withdrawn
         clock.set(TUESDAY);
         try (Browser ksb = Browser.open(port)) {
