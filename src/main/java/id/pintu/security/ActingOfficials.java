@@ -219,11 +219,14 @@ public class ActingOfficials {
 
     /** The absences in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */
     public List<Absence> absences() {
-        List<Absence> recorded = this.recorded;
+        return both(state.absences(), recorded);
+    }
+
+    private static <T> List<T> both(List<T> file, List<T> recorded) {
         if (recorded.isEmpty()) {
-            return state.absences();
+            return file;
         }
-        List<Absence> all = new ArrayList<>(state.absences());
+        List<T> all = new ArrayList<>(file);
         all.addAll(recorded);
         return all;
     }
@@ -285,13 +288,7 @@ public class ActingOfficials {
 
     /** The appointments in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */
     public List<Appointment> all() {
-        List<Appointment> recorded = this.recordedAppointments;
-        if (recorded.isEmpty()) {
-            return state.appointments();
-        }
-        List<Appointment> all = new ArrayList<>(state.appointments());
-        all.addAll(recorded);
-        return all;
+        return both(state.appointments(), recordedAppointments);
     }
 
     /** The appointments of the acting file alone. */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code staff-reload}: every {@code pintu.security.check-interval}, an edited actors, supervision, users or acting file
  * is put in force ({@link StaffReload}). Each hub looks at its own copy of the files; one that cannot be used is
  * logged once and looked at again at every check until it is mended. {@code staff-leave-refresh}: as often, the leave
- * recorded on the leave page is read from the database ({@link StaffLeave}).
+ * and the Plt/Plh recorded on the leave page are read from the database ({@link StaffLeave}).
  */
 @Component
 class StaffRoutes extends RouteBuilder {
@@ -30,7 +30,7 @@ class StaffRoutes extends RouteBuilder {
                 .autoStartup(!properties.checkInterval().isZero() && !properties.checkInterval().isNegative())
                 .bean("staffReload", "check").id("reload-changed-staff-files");
 
-        // The leave recorded on the leave page, by this hub or another sharing the database
+        // The leave and appointments recorded on the leave page, by this hub or another sharing the database
         from("timer:staff-leave-refresh?delay=" + every + "&period=" + every)
                 .routeId("staff-leave-refresh")
                 .routeConfigurationId(ScheduledErrorHandling.ID)

@@ -148,24 +148,15 @@ class LeavePageController {
                 flash.addFlashAttribute("unheld", r.unheldActors().stream().map(catalog::actorName).toList());
                 flash.addFlashAttribute("unheldFrom", format.date(r.leave().from()));
                 // The appointment form, ready for a Plh of the first such role for the days of the leave
-                Map<String, String> plh = new LinkedHashMap<>();
-                plh.put("peran", r.unheldActors().get(0));
-                plh.put("jenis", "PLH");
-                plh.put("dari", r.leave().from().toString());
-                plh.put("sampai", r.leave().to().toString());
-                flash.addFlashAttribute("plhDraft", plh);
+                flash.addFlashAttribute("plhDraft", form("peran", r.unheldActors().get(0), "jenis", "PLH",
+                        "dari", r.leave().from().toString(), "sampai", r.leave().to().toString()));
             }
             return "redirect:/pegawai/cuti#cuti-" + r.leave().id();
         } catch (StaffLeave.Refused e) {
             flash.addFlashAttribute("error", "leavePage.error.refused");
             flash.addFlashAttribute("refusals", refusals(e));
-            Map<String, String> draft = new LinkedHashMap<>();
-            draft.put("pegawai", user == null ? "" : user);
-            draft.put("dari", from == null ? "" : from);
-            draft.put("sampai", to == null ? "" : to);
-            draft.put("jenis", kind == null ? "" : kind);
-            draft.put("keterangan", note == null ? "" : note);
-            flash.addFlashAttribute("draft", draft);
+            flash.addFlashAttribute("draft", form("pegawai", user, "dari", from, "sampai", to, "jenis", kind,
+                    "keterangan", note));
             return "redirect:/pegawai/cuti#catat-cuti";
         }
     }
@@ -206,14 +197,8 @@ class LeavePageController {
         } catch (StaffLeave.Refused e) {
             flash.addFlashAttribute("error", "leavePage.error.notAppointed");
             flash.addFlashAttribute("plhRefusals", refusals(e));
-            Map<String, String> draft = new LinkedHashMap<>();
-            draft.put("pegawai", user == null ? "" : user);
-            draft.put("peran", actor == null ? "" : actor);
-            draft.put("jenis", kind == null ? "" : kind);
-            draft.put("dari", from == null ? "" : from);
-            draft.put("sampai", to == null ? "" : to);
-            draft.put("dasar", basis == null ? "" : basis);
-            flash.addFlashAttribute("plhDraft", draft);
+            flash.addFlashAttribute("plhDraft", form("pegawai", user, "peran", actor, "jenis", kind, "dari", from,
+                    "sampai", to, "dasar", basis));
             return "redirect:/pegawai/cuti#tunjuk-plh";
         }
     }
@@ -236,6 +221,15 @@ class LeavePageController {
             flash.addFlashAttribute("error", e.problems().get(0).code());
         }
         return "redirect:/pegawai/cuti#plh-berjalan";
+    }
+
+    /** A form's values as typed (field, value, field, value, ...), to show it again; a missing value is empty. */
+    private static Map<String, String> form(String... fieldsAndValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            values.put(fieldsAndValues[i], fieldsAndValues[i + 1] == null ? "" : fieldsAndValues[i + 1]);
+        }
+        return values;
     }
 
     private List<Refusal> refusals(StaffLeave.Refused e) {
