@@ -3,6 +3,7 @@ package id.pintu.mail;
 import id.pintu.common.TimeOrderedIds;
 import id.pintu.workflow.CaseEvents;
 import id.pintu.workflow.OutboxRelay;
+import id.pintu.workflow.OutboxRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +39,26 @@ public class MailOutbox {
     private final MailMetrics metrics;
     private final MailProperties properties;
     private final Clock clock;
+    private final OutboxRepository outbox;
 
     public MailOutbox(CaseEvents events, MailAttachments attachments, OutboxRelay relay, MailMetrics metrics,
-            MailProperties properties, Clock clock) {
+            MailProperties properties, Clock clock, OutboxRepository outbox) {
+        this.outbox = outbox;
         this.events = events;
         this.attachments = attachments;
         this.relay = relay;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Whether the mail with this key is still owed: in the outbox, not sent yet (the mail server away, say);
+     * {@code applicationId} null for a mail of no case.
+     */
+    public boolean isWaiting(String applicationId, String dedupKey) {
+        return outbox.holds(KIND, applicationId == null ? NO_CASE : applicationId,
+                "\"dedupKey\":\"" + dedupKey + "\"");
     }
 
     public void enqueue(OutgoingMail mail) {

@@ -162,13 +162,7 @@ public class WeeklyReport {
 
     /** Neither sent nor waiting in the outbox to be sent (the mail server away, say). */
     private boolean owed(String key) {
-        if (sent.wasSent(key)) {
-            return false;
-        }
-        // The week's mails belong to no case: the outbox's index on the case narrows this to those few rows
-        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE application_id = ? AND kind = ? AND payload LIKE ?")
-                .params(MailOutbox.NO_CASE, MailOutbox.KIND, "%\"dedupKey\":\"" + key + "\"%")
-                .query(Long.class).single() == 0;
+        return !sent.wasSent(key) && !outbox.isWaiting(null, key);
     }
 
     static String key(LocalDate monday, String actor) {
@@ -252,9 +246,9 @@ public class WeeklyReport {
         return acting.all().stream().filter(a -> !sunday.isBefore(a.from()) && !monday.isAfter(a.to()))
                 .sorted(Comparator.comparing(ActingOfficials.Appointment::from)
                         .thenComparing(ActingOfficials.Appointment::user))
-                .map(a -> "  - " + person(a.user()) + ": " + (a.kind() == null ? "Plh" : a.kind().charAt(0)
-                        + a.kind().substring(1).toLowerCase(Locale.ROOT)) + " " + catalog.actorName(a.actor()) + ", "
-                        + period(a.from(), a.to()))
+                .map(a -> "  - " + person(a.user()) + ": "
+                        + (a.kind() == null ? "Plh" : ActingOfficials.Appointment.kindName(a.kind())) + " "
+                        + catalog.actorName(a.actor()) + ", " + period(a.from(), a.to()))
                 .toList();
     }
 

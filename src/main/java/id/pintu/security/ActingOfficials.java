@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * reassigns work to them, and the dashboard names a role that nobody present holds. Roles are worked out on each
  * request at the hub's clock, so an appointment or an absence starts and ends by itself. The file is read again when
  * it changes ({@link StaffReload}), so a Plh appointed for tomorrow needs no restart. Appointments and absences
- * recorded on the leave page ({@link StaffLeave}) are in force beside the file's.
+ * recorded on the leave page ({@link LeaveAndActing}) are in force beside the file's.
  */
 @Component
 @EnableConfigurationProperties(ActingProperties.class)
@@ -41,6 +42,11 @@ public class ActingOfficials {
 
         boolean covers(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        /** The kind as letters write it: Plh, Plt (stored as PLH, PLT). */
+        public static String kindName(String kind) {
+            return kind == null || kind.isEmpty() ? "" : kind.charAt(0) + kind.substring(1).toLowerCase(Locale.ROOT);
         }
     }
 
@@ -217,7 +223,7 @@ public class ActingOfficials {
                 .sorted(java.util.Comparator.comparing(Appointment::user)).toList();
     }
 
-    /** The absences in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */
+    /** The absences in force: the acting file's, then those recorded on the leave page ({@link LeaveAndActing}). */
     public List<Absence> absences() {
         return both(state.absences(), recorded);
     }
@@ -238,7 +244,7 @@ public class ActingOfficials {
 
     /**
      * Puts the leave and the appointments recorded on the leave page in force beside the file's
-     * ({@link StaffLeave#refresh}).
+     * ({@link LeaveAndActing#refresh}).
      */
     void useRecorded(List<Absence> absences, List<Appointment> appointments) {
         this.recorded = List.copyOf(absences);
@@ -286,7 +292,7 @@ public class ActingOfficials {
         return catalog.actors().keySet().stream().filter(a -> !catalog.isApplicant(a) && !held.contains(a)).toList();
     }
 
-    /** The appointments in force: the acting file's, then those recorded on the leave page ({@link StaffLeave}). */
+    /** The appointments in force: the acting file's, then those recorded on the leave page ({@link LeaveAndActing}). */
     public List<Appointment> all() {
         return both(state.appointments(), recordedAppointments);
     }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The leave page ({@code /pegawai/cuti}, {@link StaffLeave}).
+ * The leave page ({@code /pegawai/cuti}, {@link LeaveAndActing}).
  *
  * @param managers the actors who record and end staff leave there (besides administrators): by default the head of
  *     office, the secretary and the head of general affairs and personnel (Ksb. Umum)

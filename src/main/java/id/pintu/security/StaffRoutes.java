@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code staff-reload}: every {@code pintu.security.check-interval}, an edited actors, supervision, users or acting file
  * is put in force ({@link StaffReload}). Each hub looks at its own copy of the files; one that cannot be used is
- * logged once and looked at again at every check until it is mended. {@code staff-leave-refresh}: as often, the leave
- * and the Plt/Plh recorded on the leave page are read from the database ({@link StaffLeave}).
+ * logged once and looked at again at every check until it is mended. {@code leave-and-acting-refresh}: as often, the
+ * leave and the Plt/Plh recorded on the leave page are read from the database ({@link LeaveAndActing}).
  */
 @Component
 class StaffRoutes extends RouteBuilder {
@@ -31,11 +31,11 @@ class StaffRoutes extends RouteBuilder {
                 .bean("staffReload", "check").id("reload-changed-staff-files");
 
         // The leave and appointments recorded on the leave page, by this hub or another sharing the database
-        from("timer:staff-leave-refresh?delay=" + every + "&period=" + every)
-                .routeId("staff-leave-refresh")
+        from("timer:leave-and-acting-refresh?delay=" + every + "&period=" + every)
+                .routeId("leave-and-acting-refresh")
                 .routeConfigurationId(ScheduledErrorHandling.ID)
                 .routePolicyRef(DatabaseOutageLog.BEAN)
                 .autoStartup(!properties.checkInterval().isZero() && !properties.checkInterval().isNegative())
-                .bean("staffLeave", "refresh").id("read-staff-leave");
+                .bean("leaveAndActing", "refresh").id("read-leave-and-acting");
     }
 }

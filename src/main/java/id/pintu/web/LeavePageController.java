@@ -1,7 +1,7 @@
 package id.pintu.web;
 
 import id.pintu.security.ActingOfficials;
-import id.pintu.security.StaffLeave;
+import id.pintu.security.LeaveAndActing;
 import id.pintu.security.StaffUser;
 import id.pintu.security.UserDirectory;
 import id.pintu.sla.StrandedClaims;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The leave page ({@code /pegawai/cuti}): the head of office, the secretary and the head of general affairs (and
  * administrators) record that a member of staff is on leave or away on duty, and end it when they come back, and
  * appoint acting officials (Plt/Plh) for a role by the head of office's letter; the absences and appointments IT wrote
- * into the acting file are listed beside them ({@link StaffLeave}). While away a user holds no role: a leave that
+ * into the acting file are listed beside them ({@link LeaveAndActing}). While away a user holds no role: a leave that
  * begins today sends the tasks they hold back to their roles' inboxes at once, and an appointment that ends early
  * sends back the tasks the acting official held in that role.
  */
@@ -37,14 +37,14 @@ class LeavePageController {
     /** How far back the page lists leave that is over. */
     static final int RECENT_DAYS = 90;
 
-    private final StaffLeave leave;
+    private final LeaveAndActing leave;
     private final ActingOfficials acting;
     private final UserDirectory users;
     private final SopCatalog catalog;
     private final StrandedClaims stranded;
     private final WebFormat format;
 
-    LeavePageController(StaffLeave leave, ActingOfficials acting, UserDirectory users, SopCatalog catalog,
+    LeavePageController(LeaveAndActing leave, ActingOfficials acting, UserDirectory users, SopCatalog catalog,
             StrandedClaims stranded, WebFormat format) {
         this.leave = leave;
         this.acting = acting;
@@ -76,7 +76,7 @@ class LeavePageController {
         requireManager(auth);
         LocalDate today = leave.today();
         List<Row> rows = new ArrayList<>();
-        for (StaffLeave.Leave l : leave.current()) {
+        for (LeaveAndActing.Leave l : leave.current()) {
             rows.add(new Row(l.id(), l.user(), name(l.user()), roles(l.user()), l.from(), l.to(), l.kind(), l.note(),
                     l.recordedBy(), format.time(l.recordedAt()), !l.from().isAfter(today), false));
         }
@@ -96,9 +96,9 @@ class LeavePageController {
                 .toList());
         model.addAttribute("kinds", leave.properties().kinds());
         model.addAttribute("maxDays", leave.properties().maxDays());
-        model.addAttribute("maxNote", StaffLeave.MAX_NOTE);
+        model.addAttribute("maxNote", LeaveAndActing.MAX_NOTE);
         List<AppointmentRow> appointments = new ArrayList<>();
-        for (StaffLeave.Appointment a : leave.currentAppointments()) {
+        for (LeaveAndActing.Appointment a : leave.currentAppointments()) {
             appointments.add(new AppointmentRow(a.id(), a.user(), name(a.user()), catalog.actorName(a.actor()),
                     format.actingKind(a.kind()), a.from(), a.to(), a.basis(), a.recordedBy(),
                     format.time(a.recordedAt()), !a.from().isAfter(today), false));
@@ -115,12 +115,12 @@ class LeavePageController {
         model.addAttribute("recentAppointments", leave.recentAppointments(RECENT_DAYS));
         model.addAttribute("roles", catalog.actors().values().stream().filter(a -> !catalog.isApplicant(a.id()))
                 .map(a -> new Role(a.id(), a.name())).toList());
-        model.addAttribute("actingKinds", StaffLeave.ACTING_KINDS);
-        model.addAttribute("maxBasis", StaffLeave.MAX_BASIS);
+        model.addAttribute("actingKinds", LeaveAndActing.ACTING_KINDS);
+        model.addAttribute("maxBasis", LeaveAndActing.MAX_BASIS);
         model.addAttribute("today", today);
         if (!model.containsAttribute("plhDraft")) {
             model.addAttribute("plhDraft", Map.of("dari", today.toString(), "sampai", today.toString(),
-                    "jenis", StaffLeave.ACTING_KINDS.get(0)));
+                    "jenis", LeaveAndActing.ACTING_KINDS.get(0)));
         }
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", Map.of("dari", today.toString(), "sampai", today.toString(),
@@ -138,7 +138,7 @@ class LeavePageController {
             RedirectAttributes flash) {
         requireManager(auth);
         try {
-            StaffLeave.Recorded r = leave.record(user, day(from), day(to), kind, note, auth.getName());
+            LeaveAndActing.Recorded r = leave.record(user, day(from), day(to), kind, note, auth.getName());
             // A leave that begins today: the tasks the user holds go back to their roles' inboxes now
             stranded.check();
             flash.addFlashAttribute("notice", "leavePage.recorded");
@@ -152,7 +152,7 @@ class LeavePageController {
                         "dari", r.leave().from().toString(), "sampai", r.leave().to().toString()));
             }
             return "redirect:/pegawai/cuti#cuti-" + r.leave().id();
-        } catch (StaffLeave.Refused e) {
+        } catch (LeaveAndActing.Refused e) {
             flash.addFlashAttribute("error", "leavePage.error.refused");
             flash.addFlashAttribute("refusals", refusals(e));
             flash.addFlashAttribute("draft", form("pegawai", user, "dari", from, "sampai", to, "jenis", kind,
@@ -166,11 +166,11 @@ class LeavePageController {
     String end(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
         requireManager(auth);
         try {
-            StaffLeave.Leave ended = leave.end(id, auth.getName());
+            LeaveAndActing.Leave ended = leave.end(id, auth.getName());
             stranded.check();
             flash.addFlashAttribute("notice", ended.withdrawn() ? "leavePage.withdrawn" : "leavePage.ended");
             flash.addFlashAttribute("noticeArgs", new Object[] {ended.user(), format.date(ended.to().plusDays(1))});
-        } catch (StaffLeave.Refused e) {
+        } catch (LeaveAndActing.Refused e) {
             if (e.problems().get(0).code().equals("leavePage.error.notFound")) {
                 throw WorkflowException.notFound("no leave " + id);
             }
@@ -189,12 +189,12 @@ class LeavePageController {
             RedirectAttributes flash) {
         requireManager(auth);
         try {
-            StaffLeave.Appointment a = leave.appoint(user, actor, kind, day(from), day(to), basis, auth.getName());
+            LeaveAndActing.Appointment a = leave.appoint(user, actor, kind, day(from), day(to), basis, auth.getName());
             flash.addFlashAttribute("notice", "leavePage.appointed");
             flash.addFlashAttribute("noticeArgs", new Object[] {a.user(), format.actingKind(a.kind()),
                     catalog.actorName(a.actor()), format.date(a.from()), format.date(a.to())});
             return "redirect:/pegawai/cuti#plh-" + a.id();
-        } catch (StaffLeave.Refused e) {
+        } catch (LeaveAndActing.Refused e) {
             flash.addFlashAttribute("error", "leavePage.error.notAppointed");
             flash.addFlashAttribute("plhRefusals", refusals(e));
             flash.addFlashAttribute("plhDraft", form("pegawai", user, "peran", actor, "jenis", kind, "dari", from,
@@ -208,13 +208,13 @@ class LeavePageController {
     String endAppointment(@PathVariable String id, Authentication auth, RedirectAttributes flash) {
         requireManager(auth);
         try {
-            StaffLeave.Appointment ended = leave.endAppointment(id, auth.getName());
+            LeaveAndActing.Appointment ended = leave.endAppointment(id, auth.getName());
             stranded.check();
             flash.addFlashAttribute("notice", ended.withdrawn() ? "leavePage.appointmentWithdrawn"
                     : "leavePage.appointmentEnded");
             flash.addFlashAttribute("noticeArgs", new Object[] {ended.user(), format.actingKind(ended.kind()),
                     catalog.actorName(ended.actor()), format.date(ended.to().plusDays(1))});
-        } catch (StaffLeave.Refused e) {
+        } catch (LeaveAndActing.Refused e) {
             if (e.problems().get(0).code().equals("leavePage.error.notFound")) {
                 throw WorkflowException.notFound("no appointment " + id);
             }
@@ -232,7 +232,7 @@ class LeavePageController {
         return values;
     }
 
-    private List<Refusal> refusals(StaffLeave.Refused e) {
+    private List<Refusal> refusals(LeaveAndActing.Refused e) {
         return e.problems().stream().map(p -> new Refusal(p.code(), p.args().stream()
                 .map(a -> a instanceof LocalDate d ? format.date(d) : a).toArray())).toList();
     }

@@ -2,7 +2,7 @@ package id.pintu.web;
 
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.IntakeRecords;
-import id.pintu.security.StaffLeave;
+import id.pintu.security.LeaveAndActing;
 import id.pintu.sop.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -35,9 +35,9 @@ class NavAdvice {
     private final StaffAccess access;
     private final IntakeRecords intake;
     private final ApplicantMessages messages;
-    private final StaffLeave leave;
+    private final LeaveAndActing leave;
 
-    NavAdvice(StaffAccess access, IntakeRecords intake, ApplicantMessages messages, StaffLeave leave) {
+    NavAdvice(StaffAccess access, IntakeRecords intake, ApplicantMessages messages, LeaveAndActing leave) {
         this.access = access;
         this.intake = intake;
         this.messages = messages;

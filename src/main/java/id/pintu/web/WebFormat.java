@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,7 @@ public class WebFormat {
 
     /** An acting official's kind as letters write it: Plh, Plt (stored as PLH, PLT). */
     public String actingKind(String kind) {
-        return kind == null || kind.isEmpty() ? "" : kind.charAt(0) + kind.substring(1).toLowerCase(Locale.ROOT);
+        return id.pintu.security.ActingOfficials.Appointment.kindName(kind);
     }
 
     public String iso(Instant instant) {

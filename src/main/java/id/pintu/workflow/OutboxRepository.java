@@ -164,6 +164,16 @@ public class OutboxRepository {
         return won == 0 ? Optional.empty() : read(id);
     }
 
+    /**
+     * Whether an event of this kind and case whose payload contains {@code fragment} is still in the outbox (the index
+     * on the case narrows the search to that case's rows).
+     */
+    public boolean holds(String kind, String applicationId, String fragment) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE application_id = ? AND kind = ? AND payload LIKE ?")
+                .params(applicationId, kind, "%" + fragment + "%")
+                .query(Long.class).single() > 0;
+    }
+
     public long pending() {
         return jdbc.sql("SELECT COUNT(*) FROM outbox").query(Long.class).single();
     }

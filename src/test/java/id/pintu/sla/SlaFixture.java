@@ -83,7 +83,7 @@ final class SlaFixture {
         meters = new SimpleMeterRegistry();
         // Escalation mails attach no document, so the mail settings (the wait for an attachment) are not needed.
         MailOutbox mail = new MailOutbox(events, new MailAttachments(new DocumentStore(jdbc, clock)), relay,
-                new MailMetrics(meters), null, clock);
+                new MailMetrics(meters), null, clock, outbox);
         scanner = new EscalationScanner(escalations, applications, events, mail, calendar,
                 catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters,
                 "http://pintu.test/permohonan/");

@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same on a real PostgreSQL server: its DATE columns take and give the days as H2's do. */
-class StaffLeaveRecordsOnPostgresTest extends StaffLeaveRecordsTest {
+class LeaveAndActingRecordsOnPostgresTest extends LeaveAndActingRecordsTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

@@ -42,13 +42,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on days the user is away, or overlapping another appointment of the user to that role. Each change is an audit
  * entry ({@code STAFF_LEAVE_RECORDED}, {@code STAFF_LEAVE_ENDED}, {@code ACTING_APPOINTED}, {@code ACTING_ENDED}) by
  * the one who made it. Every hub reads what is in force from the database every {@code pintu.security.check-interval}
- * (route {@code staff-leave-refresh}) and at once after a change of its own.
+ * (route {@code leave-and-acting-refresh}) and at once after a change of its own.
  */
-@Component("staffLeave")
+@Component("leaveAndActing")
 @EnableConfigurationProperties(LeaveProperties.class)
-public class StaffLeave {
+public class LeaveAndActing {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StaffLeave.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LeaveAndActing.class);
     /** The longest note (the letter granting the leave, where the user can be reached). */
     public static final int MAX_NOTE = 300;
 
@@ -137,10 +137,10 @@ public class StaffLeave {
     private static final String COLUMNS = "id, username, first_day, last_day, planned_last_day, kind, note,"
             + " recorded_by, recorded_at, ended_by, ended_at, withdrawn_at";
 
-    private static final RowMapper<Leave> LEAVE = StaffLeave::map;
+    private static final RowMapper<Leave> LEAVE = LeaveAndActing::map;
     private static final String APPOINTMENT_COLUMNS = "id, username, actor, kind, first_day, last_day,"
             + " planned_last_day, basis, recorded_by, recorded_at, ended_by, ended_at, withdrawn_at";
-    private static final RowMapper<Appointment> APPOINTMENT = StaffLeave::mapAppointment;
+    private static final RowMapper<Appointment> APPOINTMENT = LeaveAndActing::mapAppointment;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -152,7 +152,7 @@ public class StaffLeave {
     private final ActingProperties zone;
     private final Clock clock;
 
-    public StaffLeave(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, UserDirectory users,
+    public LeaveAndActing(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, UserDirectory users,
             ActingOfficials acting, SopCatalog catalog, LeaveProperties properties, ActingProperties zone,
             Clock clock) {
         this.jdbc = jdbc;
@@ -167,9 +167,9 @@ public class StaffLeave {
         try {
             refresh();
         } catch (RuntimeException e) {
-            // The database away at start-up: the route staff-leave-refresh reads the leave once it is back
-            LOG.warn("Staff leave not read at start-up ({}); the route staff-leave-refresh reads it at its next run",
-                    e.toString());
+            // The database away at start-up: the route leave-and-acting-refresh reads the leave once it is back
+            LOG.warn("Staff leave and Plt/Plh not read at start-up ({}); the route leave-and-acting-refresh reads"
+                    + " them at its next run", e.toString());
         }
     }
 
@@ -190,7 +190,7 @@ public class StaffLeave {
 
     /**
      * Reads the leave and the appointments in force and to come, and puts them in force on this hub (route
-     * {@code staff-leave-refresh}).
+     * {@code leave-and-acting-refresh}).
      */
     public synchronized void refresh() {
         acting.useRecorded(current().stream().map(Leave::absence).toList(),

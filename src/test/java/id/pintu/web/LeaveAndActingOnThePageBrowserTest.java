@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 @HubTest
 @Import(SlaTestClock.class)
 @TestPropertySource(properties = "pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml")
-class StaffLeaveOnThePageBrowserTest {
+class LeaveAndActingOnThePageBrowserTest {
 
     /** Monday 28 December 2026, 08:00 WIB: the Sekretaris is the Kadis's Plh from the 21st to the 31st. */
     private static final Instant MONDAY = Instant.parse("2026-12-28T01:00:00Z");
