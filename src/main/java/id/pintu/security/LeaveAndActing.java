@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on days the user is away, or overlapping another appointment of the user to that role. Each change is an audit
  * entry ({@code STAFF_LEAVE_RECORDED}, {@code STAFF_LEAVE_ENDED}, {@code ACTING_APPOINTED}, {@code ACTING_ENDED}) by
  * the one who made it. Every hub reads what is in force from the database every {@code pintu.security.check-interval}
- * (route {@code leave-and-acting-refresh}) and at once after a change of its own.
+ * (route {@code leave-and-acting-refresh}) and at once after a change of its own; a leave or an appointment is checked
+ * and recorded under a lock all hubs share (table {@code staff_period_lock}), against what the database holds then,
+ * so that two hubs cannot record overlapping periods for the same person.
  */
 @Component("leaveAndActing")
 @EnableConfigurationProperties(LeaveProperties.class)
@@ -225,13 +228,10 @@ public class LeaveAndActing {
     public synchronized Recorded record(String user, LocalDate from, LocalDate to, String kind, String note,
             String by) {
         String text = note == null || note.isBlank() ? null : note.strip();
-        List<Problem> problems = problems(user, from, to, kind, text);
-        if (!problems.isEmpty()) {
-            throw new Refused(problems);
-        }
         Instant now = clock.instant();
         Leave leave = new Leave(TimeOrderedIds.next(now), user, from, to, to, kind, text, by, now, null, null, null);
         tx.executeWithoutResult(s -> {
+            refuseUnless(() -> problems(user, from, to, kind, text));
             jdbc.sql("INSERT INTO staff_leave (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)")
                     .params(leave.id(), user, from, to, to, kind, text, by, Timestamp.from(now))
                     .update();
@@ -293,14 +293,11 @@ public class LeaveAndActing {
     public synchronized Appointment appoint(String user, String actor, String kind, LocalDate from, LocalDate to,
             String basis, String by) {
         String letter = basis == null || basis.isBlank() ? null : basis.strip();
-        List<Problem> problems = appointmentProblems(user, actor, kind, from, to, letter);
-        if (!problems.isEmpty()) {
-            throw new Refused(problems);
-        }
         Instant now = clock.instant();
         Appointment a = new Appointment(TimeOrderedIds.next(now), user, actor, kind, from, to, to, letter, by, now,
                 null, null, null);
         tx.executeWithoutResult(s -> {
+            refuseUnless(() -> appointmentProblems(user, actor, kind, from, to, letter));
             jdbc.sql("INSERT INTO acting_appointment (" + APPOINTMENT_COLUMNS + ")"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)")
                     .params(a.id(), user, actor, kind, from, to, to, letter, by, Timestamp.from(now))
@@ -371,6 +368,21 @@ public class LeaveAndActing {
         refresh();
         LOG.info("{} of {} ({} to {}) {} by {}", table, user, from, to,
                 withdraw ? "withdrawn" : "ended early, over from " + today, by);
+    }
+
+    /**
+     * Within a recording's transaction: takes the lock every hub takes to record a period (V88), reads what is recorded
+     * now (another hub's leave of a moment ago included, which this hub's view gets only at its next refresh) and
+     * throws {@link Refused} when {@code check}, run on that, finds something wrong. The insert that follows in the
+     * same transaction is what the next hub to take the lock reads.
+     */
+    private void refuseUnless(Supplier<List<Problem>> check) {
+        jdbc.sql("SELECT id FROM staff_period_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        refresh();
+        List<Problem> problems = check.get();
+        if (!problems.isEmpty()) {
+            throw new Refused(problems);
+        }
     }
 
     private List<Problem> problems(String user, LocalDate from, LocalDate to, String kind, String note) {

@@ -3,16 +3,33 @@ package id.pintu.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import id.pintu.audit.AuditTrail;
+import id.pintu.common.TimeOrderedIds;
+import id.pintu.sop.SopCatalog;
 import id.pintu.support.HubTest;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The leave register's own round trip through the database (days as SQL {@code DATE}s, read back as the same days):
  * a leave to come is in force for its days beside the acting file's absences, an overlapping one and one that has
- * ended are refused, and a withdrawn one is listed as such and takes nobody's roles any more. Far in the future, so
- * that no other test's staff is away ({@code LeaveAndActingRecordsOnPostgresTest} runs the same on PostgreSQL).
+ * ended are refused, and a withdrawn one is listed as such and takes nobody's roles any more. What another hub
+ * recorded a moment ago is seen before this hub's next refresh, and of two hubs recording overlapping leave at once
+ * one does. Far in the future, so that no other test's staff is away ({@code LeaveAndActingRecordsOnPostgresTest}
+ * runs the same on PostgreSQL).
  */
 @HubTest
 class LeaveAndActingRecordsTest {
@@ -22,6 +39,30 @@ class LeaveAndActingRecordsTest {
 
     @Autowired
     ActingOfficials acting;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    UserDirectory users;
+
+    @Autowired
+    SopCatalog catalog;
+
+    @Autowired
+    LeaveProperties leaveProperties;
+
+    @Autowired
+    ActingProperties actingProperties;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aLeaveToComeIsInForceUntilWithdrawn() {
@@ -85,5 +126,68 @@ class LeaveAndActingRecordsTest {
 
         assertThat(leave.endAppointment(read.id(), "kadis").withdrawn()).isTrue();
         assertThat(acting.all()).noneMatch(p -> p.user().equals("sekretaris") && p.from().equals(from));
+    }
+
+    @Test
+    void aLeaveAnotherHubRecordedAMomentAgoIsSeenBeforeThisHubsNextRefresh() {
+        LocalDate from = leave.today().plusDays(600);
+        LocalDate to = from.plusDays(3);
+        // Another hub's insert, which this hub's view (read every pintu.security.check-interval) does not have yet
+        jdbc.sql("INSERT INTO staff_leave (id, username, first_day, last_day, planned_last_day, kind, recorded_by,"
+                        + " recorded_at) VALUES (?, 'tim-teknis', ?, ?, ?, 'Cuti tahunan', 'sekretaris', ?)")
+                .params(TimeOrderedIds.next(clock.instant()), from, to, to, Timestamp.from(clock.instant()))
+                .update();
+        assertThat(acting.absences()).noneMatch(a -> a.user().equals("tim-teknis") && a.from().equals(from));
+
+        LeaveAndActing.Refused overlap = catchThrowableOfType(LeaveAndActing.Refused.class,
+                () -> leave.record("tim-teknis", to, to.plusDays(2), "Dinas luar", null, "kadis"));
+        assertThat(overlap.problems()).extracting(LeaveAndActing.Problem::code).containsExactly("leavePage.error.away");
+        LeaveAndActing.Refused appointed = catchThrowableOfType(LeaveAndActing.Refused.class,
+                () -> leave.appoint("tim-teknis", "kadis", "PLH", from, from, "Surat Perintah 800/1 (test)", "kadis"));
+        assertThat(appointed.problems()).extracting(LeaveAndActing.Problem::code)
+                .containsExactly("leavePage.error.appointeeAway");
+        // Refused, and now in force here too
+        assertThat(acting.absences()).contains(new ActingOfficials.Absence("tim-teknis", from, to, "Cuti tahunan"));
+    }
+
+    @Test
+    void ofTwoHubsRecordingOverlappingLeaveAtOnceOneDoes() throws Exception {
+        // A second hub over the same database, with a view of its own (as on another machine)
+        ActingOfficials otherView = new ActingOfficials(actingProperties, users, catalog, clock);
+        LeaveAndActing otherHub = new LeaveAndActing(jdbc, tx, audit, users, otherView, catalog, leaveProperties,
+                actingProperties, clock);
+        LocalDate base = leave.today().plusDays(700);
+        int attempts = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                LeaveAndActing hub = i % 2 == 0 ? leave : otherHub;
+                LocalDate from = base.plusDays(i);
+                Callable<Boolean> attempt = () -> {
+                    start.await();
+                    try {
+                        hub.record("backoffice", from, base.plusDays(10), "Cuti tahunan", null, "kadis");
+                        return true;
+                    } catch (LeaveAndActing.Refused refused) {
+                        assertThat(refused.problems()).extracting(LeaveAndActing.Problem::code)
+                                .containsExactly("leavePage.error.away");
+                        return false;
+                    }
+                };
+                results.add(pool.submit(attempt));
+            }
+            start.countDown();
+            int recorded = 0;
+            for (Future<Boolean> result : results) {
+                recorded += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(recorded).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_leave WHERE username = 'backoffice' AND last_day = ?")
+                .param(base.plusDays(10)).query(Integer.class).single()).isEqualTo(1);
     }
 }
