@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,6 +97,22 @@ public final class Browser implements AutoCloseable {
 
     <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    /**
+     * Waits until the page holding {@code element} has been replaced (after a click that submits its form). The old
+     * element is then stale, or, while Chromium swaps the documents, its node "does not belong to the document": an
+     * error that Selenium's own staleness condition does not take for staleness (it failed a test once).
+     */
+    void waitUntilGone(WebElement element) {
+        waitFor(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     Object script(String js) {

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -245,7 +244,7 @@ class LeaveAndActingOnThePageBrowserTest {
     /** Clicks and waits for the next page (the one after the redirect). */
     private static void submit(Browser b, WebElement button) {
         button.click();
-        b.waitFor(ExpectedConditions.stalenessOf(button));
+        b.waitUntilGone(button);
         b.waitFor(d -> !d.findElements(By.cssSelector("p.notice, p.error")).isEmpty());
     }
 
