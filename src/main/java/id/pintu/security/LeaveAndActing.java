@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,11 +154,12 @@ public class LeaveAndActing {
     private final SopCatalog catalog;
     private final LeaveProperties properties;
     private final ActingProperties zone;
+    private final ActingNotices notices;
     private final Clock clock;
 
     public LeaveAndActing(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, UserDirectory users,
             ActingOfficials acting, SopCatalog catalog, LeaveProperties properties, ActingProperties zone,
-            Clock clock) {
+            ActingNotices notices, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -166,6 +168,7 @@ public class LeaveAndActing {
         this.catalog = catalog;
         this.properties = properties;
         this.zone = zone;
+        this.notices = notices;
         this.clock = clock;
         try {
             refresh();
@@ -259,7 +262,7 @@ public class LeaveAndActing {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("kind", leave.kind());
         endPeriod("staff_leave", id, leave.user(), leave.from(), leave.to(), leave.withdrawn(), before,
-                AuditActions.STAFF_LEAVE_ENDED, by);
+                AuditActions.STAFF_LEAVE_ENDED, by, (withdraw, last) -> { });
         return find(id).orElseThrow();
     }
 
@@ -309,6 +312,7 @@ public class LeaveAndActing {
             after.put("to", to.toString());
             after.put("basis", letter);
             audit.append(new AuditTrail.Record(by, AuditActions.ACTING_APPOINTED, null, user, null, after, null));
+            notices.appointed(a);
         });
         refresh();
         LOG.info("{} appointed {} of {} by {}: {} to {} ({})", user, kind, actor, by, from, to, letter);
@@ -323,17 +327,18 @@ public class LeaveAndActing {
         before.put("actor", a.actor());
         before.put("kind", a.kind());
         endPeriod("acting_appointment", id, a.user(), a.from(), a.to(), a.withdrawn(), before,
-                AuditActions.ACTING_ENDED, by);
+                AuditActions.ACTING_ENDED, by, (withdraw, last) -> notices.ended(a, withdraw, last, by));
         return findAppointment(id).orElseThrow();
     }
 
     /**
      * Ends a period of {@code table} (leave or appointment): one that has not begun (or begins today) is withdrawn and
      * never takes effect; one that began before today ends yesterday. A conditional update, so that of two people
-     * ending it at once one does and the other is told it changed.
+     * ending it at once one does and the other is told it changed. {@code alsoDone} runs in the same transaction with
+     * whether it was withdrawn and the last day it now has.
      */
     private void endPeriod(String table, String id, String user, LocalDate from, LocalDate to, boolean withdrawn,
-            Map<String, Object> what, String action, String by) {
+            Map<String, Object> what, String action, String by, BiConsumer<Boolean, LocalDate> alsoDone) {
         LocalDate today = today();
         if (withdrawn || to.isBefore(today)) {
             throw new Refused(List.of(Problem.of("leavePage.error.over")));
@@ -360,6 +365,7 @@ public class LeaveAndActing {
             }
             after.put("withdrawn", withdraw);
             audit.append(new AuditTrail.Record(by, action, null, user, before, after, null));
+            alsoDone.accept(withdraw, last);
             return true;
         });
         if (!Boolean.TRUE.equals(done)) {

@@ -1,12 +1,14 @@
 package id.pintu.security;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 
 /**
  * A staff member from the users file: login, hashed password ({@code {bcrypt}...}), the actor roles held, and the
- * official's details that go into letters' signature blocks.
+ * official's details that go into letters' signature blocks, and an optional work email address, to which the hub
+ * tells them of a Plt/Plh appointment ({@link ActingNotices}).
  */
 public record StaffUser(
         @NotBlank String username,
@@ -16,4 +18,5 @@ public record StaffUser(
         String rank,
         String nip,
         String position,
-        boolean admin) {}
+        boolean admin,
+        @Email String email) {}

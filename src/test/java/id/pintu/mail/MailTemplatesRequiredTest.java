@@ -40,7 +40,8 @@ class MailTemplatesRequiredTest {
     void theShippedTemplatesHaveWhatTheIntakeNeeds() {
         MailTemplates shipped = templates(Path.of("config/mail/templates"));
         for (String name : List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima", "email-terlalu-besar",
-                "email-diterima", "jawaban-pesan", "laporan-mingguan")) {
+                "email-diterima", "jawaban-pesan", "laporan-mingguan", "penunjukan-plt-plh", "penunjukan-berakhir",
+                "penunjukan-dibatalkan")) {
             assertThat(shipped.problem(name)).as(name).isEmpty();
         }
     }

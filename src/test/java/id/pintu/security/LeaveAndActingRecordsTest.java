@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import id.pintu.audit.AuditTrail;
 import id.pintu.common.TimeOrderedIds;
+import id.pintu.documents.IndonesianDates;
+import id.pintu.intake.MailTestSupport;
+import id.pintu.mail.MailProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.support.HubTest;
 import java.sql.Timestamp;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The leave register's own round trip through the database (days as SQL {@code DATE}s, read back as the same days):
  * a leave to come is in force for its days beside the acting file's absences, an overlapping one and one that has
- * ended are refused, and a withdrawn one is listed as such and takes nobody's roles any more. What another hub
+ * ended are refused, and a withdrawn one is listed as such and takes nobody's roles any more; an appointee is told by
+ * email of the appointment and of its withdrawal. What another hub
  * recorded a moment ago is seen before this hub's next refresh, and of two hubs recording overlapping leave at once
  * one does. Far in the future, so that no other test's staff is away ({@code LeaveAndActingRecordsOnPostgresTest}
  * runs the same on PostgreSQL).
@@ -62,7 +67,20 @@ class LeaveAndActingRecordsTest {
     ActingProperties actingProperties;
 
     @Autowired
+    ActingNotices notices;
+
+    @Autowired
     Clock clock;
+
+    @Autowired
+    MailProperties mailProperties;
+
+    private MailTestSupport mail;
+
+    @BeforeEach
+    void mail() {
+        mail = new MailTestSupport(mailProperties);
+    }
 
     @Test
     void aLeaveToComeIsInForceUntilWithdrawn() {
@@ -98,7 +116,7 @@ class LeaveAndActingRecordsTest {
     }
 
     @Test
-    void anAppointmentToComeGivesTheRoleForItsDaysUntilWithdrawn() {
+    void anAppointmentToComeGivesTheRoleForItsDaysUntilWithdrawn() throws Exception {
         LocalDate from = leave.today().plusDays(500);
         LocalDate to = from.plusDays(4);
         String letter = "Surat Perintah Kepala Dinas Nomor 800/77/DPMPTSP (test)";
@@ -124,8 +142,21 @@ class LeaveAndActingRecordsTest {
                 () -> leave.record("sekretaris", from, from, "Cuti tahunan", null, "kadis"));
         assertThat(away.problems()).extracting(LeaveAndActing.Problem::code).containsExactly("leavePage.error.acting");
 
+        // The appointee is told at the address of the users file, once
+        String address = "bonar.situmorang@dpmptsp.dairikab.go.id";
+        String when = IndonesianDates.date(from) + " s.d. " + IndonesianDates.date(to);
+        MailTestSupport.Received told = mail.awaitMail(address,
+                m -> m.subject().equals("[Pintu] Penunjukan Plh Kadis, " + when));
+        assertThat(told.text()).contains("Yth. Drs. Bonar Situmorang, M.Si", "Berdasarkan " + letter,
+                "Pelaksana Harian (Plh) Kadis", "dicatat oleh Drs. MARISI SIANTURI, M.Si", "/kotak-masuk/kadis");
+
         assertThat(leave.endAppointment(read.id(), "kadis").withdrawn()).isTrue();
         assertThat(acting.all()).noneMatch(p -> p.user().equals("sekretaris") && p.from().equals(from));
+        MailTestSupport.Received withdrawn = mail.awaitMail(address,
+                m -> m.subject().equals("[Pintu] Penunjukan Plh Kadis dibatalkan") && m.text().contains(letter)
+                        && m.text().contains(IndonesianDates.date(from)));
+        assertThat(withdrawn.text()).contains("dibatalkan oleh Drs. MARISI SIANTURI, M.Si");
+        assertThat(mail.inbox(address)).filteredOn(m -> m.text().contains(letter)).hasSize(2);
     }
 
     @Test
@@ -155,7 +186,7 @@ class LeaveAndActingRecordsTest {
         // A second hub over the same database, with a view of its own (as on another machine)
         ActingOfficials otherView = new ActingOfficials(actingProperties, users, catalog, clock);
         LeaveAndActing otherHub = new LeaveAndActing(jdbc, tx, audit, users, otherView, catalog, leaveProperties,
-                actingProperties, clock);
+                actingProperties, notices, clock);
         LocalDate base = leave.today().plusDays(700);
         int attempts = 8;
         CountDownLatch start = new CountDownLatch(1);

@@ -15,7 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Passwords are only ever stored hashed: a users file with a plain-text password stops start-up with a message
- * naming the entry, and every shipped demo user's password is a bcrypt hash that the encoder accepts.
+ * naming the entry, as does an email that is no address; every shipped demo user's password is a bcrypt hash that the
+ * encoder accepts, and each has an address.
  */
 @HubTest
 class UserDirectoryRefusesPlainPasswordsTest {
@@ -51,11 +52,28 @@ class UserDirectoryRefusesPlainPasswordsTest {
     }
 
     @Test
+    void anEmailThatIsNoAddressIsRefused() throws Exception {
+        Path file = dir.resolve("users.yaml");
+        Files.writeString(file, """
+                users:
+                  - username: kadis
+                    password: "{bcrypt}$2a$10$wLUjeHSpbsuOPhF41wbq5O7r052CncIv33ljvzHR5ib2S5UciQuqm"
+                    actors: [kadis]
+                    email: kadis di kantor
+                """);
+        assertThatThrownBy(() -> new UserDirectory(new SecurityProperties(file, java.time.Duration.ofMinutes(1)), catalog, validator))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("users[0], field email");
+    }
+
+    @Test
     void shippedUsersAreBcryptHashes() {
         assertThat(shipped.all()).isNotEmpty().allSatisfy(u -> {
             assertThat(u.password()).startsWith("{bcrypt}$2");
             assertThat(encoder.matches("demo", u.password())).isTrue();
             assertThat(encoder.matches("salah", u.password())).isFalse();
+            assertThat(u.email()).endsWith("@dpmptsp.dairikab.go.id");
         });
     }
 }

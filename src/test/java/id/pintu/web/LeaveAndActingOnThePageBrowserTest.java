@@ -2,6 +2,8 @@ package id.pintu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pintu.intake.MailTestSupport;
+import id.pintu.mail.MailProperties;
 import id.pintu.sla.MutableClock;
 import id.pintu.sla.SlaTestClock;
 import id.pintu.support.Api;
@@ -49,11 +51,14 @@ class LeaveAndActingOnThePageBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MailProperties mailProperties;
+
     @LocalServerPort
     int port;
 
     @Test
-    void leaveRecordedOnThePageTakesTheClerksRolesUntilItEnds() {
+    void leaveRecordedOnThePageTakesTheClerksRolesUntilItEnds() throws Exception {
         clock.set(SlaTestClock.START);
         String id = api.submit(Api.application(983)).get("id").asText();
         api.completeRejectBranchThrough(id, 4);
@@ -122,6 +127,8 @@ class LeaveAndActingOnThePageBrowserTest {
             submit(ksb, ksb.find(By.id("appoint")));
             assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo("tim-teknis ditunjuk sebagai Plh Backoffice /"
                     + " Ka Seksi Pelayanan I: 28 Des 2026 s.d. 30 Des 2026.");
+            assertThat(ksb.text(By.id("notice-mail")))
+                    .isEqualTo("Pemberitahuan dikirim ke jonni.pardede@dpmptsp.dairikab.go.id.");
             assertThat(ksb.driver().findElements(By.cssSelector("#acting-table tr.acting-now .acting-role")))
                     .extracting(WebElement::getText).as("the acting file's Plh and the one appointed here")
                     .containsExactlyInAnyOrder("Plh Kadis", "Plh Backoffice / Ka Seksi Pelayanan I");
@@ -197,6 +204,16 @@ class LeaveAndActingOnThePageBrowserTest {
             submit(ksb, endActing);
             assertThat(ksb.text(By.cssSelector("p.notice"))).isEqualTo("Penunjukan tim-teknis sebagai Plh Backoffice"
                     + " / Ka Seksi Pelayanan I diakhiri: sejak 29 Des 2026 ia tidak lagi memegang peran itu.");
+            assertThat(ksb.text(By.id("notice-mail")))
+                    .isEqualTo("Pemberitahuan dikirim ke jonni.pardede@dpmptsp.dairikab.go.id.");
+            MailTestSupport mail = new MailTestSupport(mailProperties);
+            assertThat(mail.awaitMail("jonni.pardede@dpmptsp.dairikab.go.id", m -> m.subject()
+                    .equals("[Pintu] Penunjukan Plh Backoffice / Ka Seksi Pelayanan I berakhir 28 Desember 2026"))
+                    .text()).contains("diakhiri lebih awal oleh Hotman Sitorus, S.Sos:",
+                            "hari terakhir Anda memegang peran itu adalah 28 Desember 2026.");
+            assertThat(mail.inbox("jonni.pardede@dpmptsp.dairikab.go.id")).extracting(MailTestSupport.Received::subject)
+                    .contains("[Pintu] Penunjukan Plh Backoffice / Ka Seksi Pelayanan I, 28 Desember 2026 s.d."
+                            + " 30 Desember 2026");
             assertThat(ksb.text(By.id("leave-recent"))).contains("tim-teknis: Plh Backoffice / Ka Seksi Pelayanan I,"
                     + " 28 Des 2026 s.d. 30 Des 2026 (berakhir 28 Des 2026; diakhiri oleh ksb-umum)");
             assertThat(holder(task)).as("back in the role's inbox with the Plh's end").isNull();

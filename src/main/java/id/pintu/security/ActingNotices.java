@@ -1,0 +1,92 @@
+package id.pintu.security;
+
+import id.pintu.documents.IndonesianDates;
+import id.pintu.mail.MailOutbox;
+import id.pintu.mail.MailProperties;
+import id.pintu.mail.MailTemplates;
+import id.pintu.mail.OutgoingMail;
+import id.pintu.sop.SopCatalog;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a member of staff by email that they were appointed Plt/Plh of a role on the leave page, and when that
+ * appointment is ended early or withdrawn (templates {@code penunjukan-plt-plh}, {@code penunjukan-berakhir},
+ * {@code penunjukan-dibatalkan}), at the {@code email} the users file gives them. The mail is queued in the outbox
+ * within the appointment's own transaction (so it is owed exactly when the change is recorded) and sent once per
+ * appointment and occasion. Someone without an address is not written to: the page says so, to tell them in person.
+ */
+@Component
+public class ActingNotices {
+
+    static final String APPOINTED = "penunjukan-plt-plh";
+    static final String ENDED = "penunjukan-berakhir";
+    static final String WITHDRAWN = "penunjukan-dibatalkan";
+
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
+    private final MailProperties mail;
+    private final UserDirectory users;
+    private final SopCatalog catalog;
+
+    public ActingNotices(MailTemplates templates, MailOutbox outbox, MailProperties mail, UserDirectory users,
+            SopCatalog catalog) {
+        this.templates = templates;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.users = users;
+        this.catalog = catalog;
+        templates.require("Plt/Plh notices", List.of(APPOINTED, ENDED, WITHDRAWN));
+    }
+
+    /** The address the appointee is told at, if the users file has one. */
+    public Optional<String> addressOf(String user) {
+        return users.find(user).map(StaffUser::email).filter(e -> !e.isBlank());
+    }
+
+    /** Queues the mail of a new appointment (call within its transaction); the address it goes to, if any. */
+    Optional<String> appointed(LeaveAndActing.Appointment a) {
+        return queue(APPOINTED, "acting-appointed:" + a.id(), a, a.to(), a.recordedBy());
+    }
+
+    /**
+     * Queues the mail of an appointment ended early by {@code by} (last day now {@code lastDay}) or withdrawn before it
+     * began (call within that change's transaction); the address it goes to, if any.
+     */
+    Optional<String> ended(LeaveAndActing.Appointment a, boolean withdrawn, LocalDate lastDay, String by) {
+        return queue(withdrawn ? WITHDRAWN : ENDED, "acting-ended:" + a.id(), a, lastDay, by);
+    }
+
+    private Optional<String> queue(String template, String key, LeaveAndActing.Appointment a, LocalDate lastDay,
+            String by) {
+        Optional<String> to = addressOf(a.user());
+        to.ifPresent(address -> {
+            Map<String, String> v = new HashMap<>();
+            v.put("recipientName", name(a.user()));
+            v.put("kindName", ActingOfficials.Appointment.kindName(a.kind()));
+            v.put("kindLong", "PLT".equals(a.kind()) ? "Pelaksana Tugas" : "Pelaksana Harian");
+            v.put("roleName", catalog.actorName(a.actor()));
+            v.put("from", IndonesianDates.date(a.from()));
+            v.put("to", IndonesianDates.date(a.plannedTo()));
+            v.put("lastDay", IndonesianDates.date(lastDay));
+            v.put("basis", a.basis());
+            v.put("appointedBy", name(a.recordedBy()));
+            v.put("endedBy", name(by));
+            v.put("officeName", mail.officeName());
+            v.put("inboxUrl", mail.publicUrl("/kotak-masuk/" + a.actor()));
+            v.put("leaveUrl", mail.publicUrl("/pegawai/cuti"));
+            MailTemplates.Rendered r = templates.render(template, v);
+            outbox.enqueue(new OutgoingMail(key, null, address, r.subject(), r.body(), List.of()));
+        });
+        return to;
+    }
+
+    private String name(String username) {
+        return users.find(username).map(u -> u.fullName() == null || u.fullName().isBlank() ? username
+                : u.fullName()).orElse(username);
+    }
+}
