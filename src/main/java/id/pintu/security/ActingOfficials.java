@@ -193,10 +193,51 @@ public class ActingOfficials {
                 }
             }
         }
+        if (kept != null) {
+            problems.addAll(clashesWithRecorded(read, absent, kept));
+        }
         if (!problems.isEmpty()) {
             throw new StaffFileException("Invalid acting file " + file + ":\n  - " + String.join("\n  - ", problems));
         }
         return new State(read, absent, Sha256.hex(content));
+    }
+
+    /**
+     * What is wrong with the entries a reload adds to the file, against the leave and appointments recorded on the
+     * leave page: an appointment of someone the page records away on those days, and an absence of someone it
+     * appoints then (someone away cannot act for another, as within the file). Entries the file had before are not
+     * checked again (the page refuses a leave that clashes with them), nor is the file at start-up.
+     */
+    private List<String> clashesWithRecorded(List<Appointment> read, List<Absence> absent, State kept) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            Appointment p = read.get(i);
+            if (kept.appointments().contains(p) || p.user() == null || p.from() == null || p.to() == null
+                    || p.to().isBefore(p.from())) {
+                continue;
+            }
+            for (Absence a : recorded) {
+                if (a.user().equals(p.user()) && a.overlaps(p.from(), p.to())) {
+                    problems.add("acting[" + i + "]: " + p.user() + " is away " + a.from() + " to " + a.to() + " ("
+                            + (a.reason() == null ? "leave" : a.reason()) + ", recorded on the leave page)"
+                            + ": someone away cannot act for another; appoint someone present");
+                }
+            }
+        }
+        for (int i = 0; i < absent.size(); i++) {
+            Absence a = absent.get(i);
+            if (kept.absences().contains(a) || a.user() == null || a.from() == null || a.to() == null
+                    || a.to().isBefore(a.from())) {
+                continue;
+            }
+            for (Appointment p : recordedAppointments) {
+                if (p.user().equals(a.user()) && a.overlaps(p.from(), p.to())) {
+                    problems.add("absent[" + i + "]: " + a.user() + " is appointed " + p.actor() + " " + p.from()
+                            + " to " + p.to() + " on the leave page: end that appointment there first");
+                }
+            }
+        }
+        return problems;
     }
 
     /** The user's absence that covers today, if they are away. */

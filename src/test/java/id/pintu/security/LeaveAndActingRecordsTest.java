@@ -1,6 +1,7 @@
 package id.pintu.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import id.pintu.audit.AuditTrail;
@@ -10,6 +11,8 @@ import id.pintu.intake.MailTestSupport;
 import id.pintu.mail.MailProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.support.HubTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -220,5 +224,36 @@ class LeaveAndActingRecordsTest {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_leave WHERE username = 'backoffice' AND last_day = ?")
                 .param(base.plusDays(10)).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anActingFileEntryThatClashesWithThePagesRecordsIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("acting.yaml");
+        Files.writeString(file, "acting: []\n");
+        ActingOfficials view = new ActingOfficials(new ActingProperties(file, actingProperties.zone()), users, catalog,
+                clock);
+        LeaveAndActing page = new LeaveAndActing(jdbc, tx, audit, users, view, catalog, leaveProperties,
+                actingProperties, notices, clock);
+        LocalDate from = leave.today().plusDays(800);
+        LocalDate to = from.plusDays(4);
+        page.record("kabid-pelayanan", from, to, "Cuti tahunan", null, "kadis");
+        page.appoint("ksb-umum", "sekretaris", "PLH", from, to, "Surat Perintah 800/9 (test)", "kadis");
+
+        Files.writeString(file, "acting:\n  - {user: kabid-pelayanan, actor: kadis, kind: PLH, from: \"" + to
+                + "\", to: \"" + to.plusDays(1) + "\", basis: Surat 1}\nabsent:\n  - {user: ksb-umum, from: \"" + from
+                + "\", to: \"" + from + "\", reason: Dinas luar}\n");
+        assertThatThrownBy(view::reloadIfChanged).isInstanceOf(StaffFileException.class)
+                .hasMessageContaining("acting[0]: kabid-pelayanan is away " + from + " to " + to
+                        + " (Cuti tahunan, recorded on the leave page)")
+                .hasMessageContaining("absent[0]: ksb-umum is appointed sekretaris " + from + " to " + to
+                        + " on the leave page");
+        assertThat(view.fileAppointments()).isEmpty();
+
+        // Days clear of the page's records are taken
+        Files.writeString(file, "acting:\n  - {user: kabid-pelayanan, actor: kadis, kind: PLH, from: \""
+                + to.plusDays(1) + "\", to: \"" + to.plusDays(2) + "\", basis: Surat 1}\n");
+        assertThat(view.reloadIfChanged()).isPresent();
+        assertThat(view.fileAppointments()).singleElement().extracting(ActingOfficials.Appointment::user)
+                .isEqualTo("kabid-pelayanan");
     }
 }
