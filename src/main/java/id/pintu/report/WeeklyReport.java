@@ -64,12 +64,14 @@ public class WeeklyReport {
 
     /**
      * One week's figures, and the state at the moment of the report; the staff of the week after it (the week the
-     * report is read in): who is away, who acts for whom, and the roles nobody present holds on a working day.
+     * report is read in): who is away, who acts for whom, and the roles nobody present holds on a working day; the
+     * roles nobody was given at all in the users file, by name (listed once, not as absences).
      */
     public record Figures(LocalDate from, LocalDate to, long received, Map<String, Long> closed, long stepsCompleted,
             long stepsLate, long overdueNow, List<String> oldestOverdue, long messagesWaiting, long messagesLate,
             SatisfactionSurvey.Index weekSurvey, SatisfactionSurvey.Index yearSurvey, long openSuggestions,
-            List<String> awayNextWeek, List<String> actingNextWeek, List<String> unheldNextWeek) {}
+            List<String> awayNextWeek, List<String> actingNextWeek, List<String> unheldNextWeek,
+            List<String> unassigned) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -226,7 +228,7 @@ public class WeeklyReport {
                 messages.waiting().count(), messages.late(10_000),
                 survey.index(from.toInstant(), to.toInstant()), survey.index(yearStart, to.toInstant()),
                 survey.openSuggestions(), away(monday.plusWeeks(1)), actingOfficials(monday.plusWeeks(1)),
-                unheld(monday.plusWeeks(1)));
+                unheld(monday.plusWeeks(1)), acting.unassigned().stream().map(catalog::actorName).toList());
     }
 
     /** Who is away during the week from {@code monday}, and when. */
@@ -254,9 +256,11 @@ public class WeeklyReport {
 
     /**
      * The staff roles nobody present holds on a working day of the week from {@code monday}: their tasks wait. Each
-     * role with its days, consecutive working days as one period.
+     * role with its days, consecutive working days as one period. A role nobody was given is not here: it is in
+     * {@link Figures#unassigned}.
      */
     private List<String> unheld(LocalDate monday) {
+        List<String> unassigned = acting.unassigned();
         Map<String, List<LocalDate[]>> periods = new LinkedHashMap<>();
         LocalDate lastWorking = null;
         for (LocalDate day = monday; day.isBefore(monday.plusWeeks(1)); day = day.plusDays(1)) {
@@ -264,6 +268,9 @@ public class WeeklyReport {
                 continue;
             }
             for (String actor : acting.unheldOn(day)) {
+                if (unassigned.contains(actor)) {
+                    continue;
+                }
                 List<LocalDate[]> runs = periods.computeIfAbsent(actor, a -> new ArrayList<>());
                 LocalDate[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
                 if (last != null && last[1].equals(lastWorking)) {
@@ -327,6 +334,7 @@ public class WeeklyReport {
         v.put("awayNextWeek", lines(f.awayNextWeek()));
         v.put("actingNextWeek", lines(f.actingNextWeek()));
         v.put("unheldNextWeek", lines(f.unheldNextWeek()));
+        v.put("unassigned", f.unassigned().isEmpty() ? "tidak ada" : String.join(", ", f.unassigned()));
         v.put("leaveUrl", mail.publicUrl("/pegawai/cuti"));
         v.put("dashboardUrl", mail.publicUrl("/dasbor"));
         v.put("surveyUrl", mail.publicUrl("/survei"));

@@ -326,6 +326,16 @@ public class ActingOfficials {
         return roles;
     }
 
+    /**
+     * The staff actors that no user in the users file has as their own role: nobody was given them (a role of a new
+     * SOP, say), so only an acting official can take their tasks. Not an absence: the office's IT must give the role.
+     */
+    public List<String> unassigned() {
+        Set<String> owned = new java.util.HashSet<>();
+        users.all().forEach(u -> owned.addAll(u.actors()));
+        return catalog.actors().keySet().stream().filter(a -> !catalog.isApplicant(a) && !owned.contains(a)).toList();
+    }
+
     /** The staff actors that nobody holds on {@code day} (everyone holding them away, no acting official). */
     public List<String> unheldOn(LocalDate day) {
         Set<String> held = new java.util.HashSet<>();

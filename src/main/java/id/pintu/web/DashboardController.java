@@ -84,8 +84,12 @@ class DashboardController {
         // The head of office answers for late steps: a year whose holidays are not all on record makes due dates early.
         model.addAttribute("calendarGaps", calendar.gaps(clock.instant()));
         // A role nobody present holds today: its tasks wait until someone is back or a Plt/Plh is appointed
+        // (a role nobody was given in the users file at all is named apart: IT must give it, nobody is away)
+        List<String> unassigned = acting.unassigned();
         model.addAttribute("unheldActors", catalog.actors().values().stream()
-                .filter(a -> !catalog.isApplicant(a.id()) && supervisors.holdersToday(a.id()).isEmpty()).toList());
+                .filter(a -> !catalog.isApplicant(a.id()) && !unassigned.contains(a.id())
+                        && supervisors.holdersToday(a.id()).isEmpty()).toList());
+        model.addAttribute("unassignedActors", unassigned.stream().map(catalog::actorName).toList());
         model.addAttribute("awayToday", acting.awayToday());
         model.addAttribute("actingToday", acting.actingToday());
         model.addAttribute("byStatus", byStatus);

@@ -9,21 +9,30 @@ import id.pintu.sla.MutableClock;
 import id.pintu.sla.SlaTestClock;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.web.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The head of office's weekly report: a case received on Tuesday whose step 2 was completed a day past its mutu baku
  * counts in that week's figures (received, steps completed, steps late); on the next Monday the report of that week
  * goes by email to the Kadis's address in the supervision file, once, however often it is run. A Monday run missed
- * (the hub down at 07:00) is made up for later that week, once.
+ * (the hub down at 07:00) is made up for later that week, once. A role nobody was given in the users file is named
+ * once as such, on the dashboard too, not as a role whose holders are away.
  */
 @HubTest
 @Import(SlaTestClock.class)
@@ -31,6 +40,18 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"pintu.acting.file=src/test/resources/acting/plh-and-leave.yaml",
         "pintu.reports.weekly.catch-up-delay=1d"})
 class WeeklyReportMailTest {
+
+    /** The demo users but the survey team's: a role of an SOP that nobody was given. */
+    @DynamicPropertySource
+    static void usersWithoutTheSurveyTeam(DynamicPropertyRegistry registry) throws Exception {
+        String demo = Files.readString(Path.of("config/users-demo.yaml"));
+        int start = demo.indexOf("  - username: tim-survei-reklame");
+        int end = demo.indexOf("  - username:", start + 1);
+        Path file = Files.createDirectories(Path.of("target", "test-data")).resolve("users-" + UUID.randomUUID()
+                + ".yaml");
+        Files.writeString(file, demo.substring(0, start) + (end < 0 ? "" : demo.substring(end)));
+        registry.add("pintu.security.users-file", file::toString);
+    }
 
     /** The Kadis's role mailbox in config/supervision.yaml. */
     static final String KADIS = "kadis@dpmptsp.dairikab.go.id";
@@ -41,6 +62,9 @@ class WeeklyReportMailTest {
     static final Instant WEDNESDAY = Instant.parse("2027-03-17T01:00:00Z");
     /** Monday 22 March 2027, 07:30 WIB: the next week. */
     static final Instant NEXT_MONDAY = Instant.parse("2027-03-22T00:30:00Z");
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     MutableClock clock;
@@ -136,8 +160,9 @@ class WeeklyReportMailTest {
         assertThat(f.awayNextWeek()).containsExactly(
                 "  - Dewi Lestari Nainggolan, S.E. (backoffice): Cuti tahunan, 11 Januari 2027 - 15 Januari 2027");
         assertThat(f.actingNextWeek()).isEmpty();
-        assertThat(f.unheldNextWeek()).containsExactly(
+        assertThat(f.unheldNextWeek()).as("not the role nobody was given").containsExactly(
                 "  - Backoffice / Ka Seksi Pelayanan I: 11 Januari 2027 - 15 Januari 2027");
+        assertThat(f.unassigned()).containsExactly("Tim Survei Reklame");
 
         assertThat(report.send()).isEqualTo(1);
         MailTestSupport.Received received = new MailTestSupport(mailProperties).awaitMail(KADIS,
@@ -146,7 +171,19 @@ class WeeklyReportMailTest {
                 .contains("Pegawai minggu ini (11 Januari 2027 - 17 Januari 2027)\n  Tidak hadir (cuti, dinas luar):\n"
                         + "  - Dewi Lestari Nainggolan, S.E. (backoffice): Cuti tahunan, 11 Januari 2027 - 15 Januari"
                         + " 2027\n  Plt/Plh:\n  (tidak ada)\n")
+                .contains("\n  Peran yang belum diberikan kepada pegawai mana pun di berkas pengguna: Tim Survei"
+                        + " Reklame\n")
                 .contains("/pegawai/cuti");
+
+        // The dashboard says the same: the clerk's role is unheld today, the survey team's was never given
+        try (Browser kadis = Browser.open(port)) {
+            kadis.login("kadis");
+            kadis.go("/dasbor");
+            assertThat(kadis.driver().findElement(By.id("unheld-actors")).getText()).contains("Backoffice").doesNotContain("Survei");
+            assertThat(kadis.driver().findElement(By.id("unassigned-actors")).getText()).isEqualTo("Peran berikut belum diberikan kepada"
+                    + " pegawai mana pun di berkas pengguna: Tim Survei Reklame. Tugasnya hanya dapat diambil oleh"
+                    + " Plt/Plh yang ditunjuk; minta TI memberikan peran itu kepada pegawai yang memegangnya.");
+        }
 
         // Monday 21 December 2026: the Sekretaris is the Kadis's Plh from today to the 31st; nobody is away
         clock.set(Instant.parse("2026-12-21T00:30:00Z"));
