@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A staff member from the users file: login, hashed password ({@code {bcrypt}...}), the actor roles held, and the
  * official's details that go into letters' signature blocks, and an optional work email address, to which the hub
- * tells them of a Plt/Plh appointment ({@link ActingNotices}).
+ * tells them of a Plt/Plh appointment ({@link ActingNotices}) and of a task a supervisor gives them.
  */
 public record StaffUser(
         @NotBlank String username,

@@ -34,16 +34,18 @@ public class SupervisorActions {
     private final UserDirectory users;
     private final ActingOfficials acting;
     private final AuditTrail audit;
+    private final ReassignedTaskNotice notice;
     private final Clock clock;
 
     public SupervisorActions(EscalationRepository repository, Supervision supervision, SopCatalog catalog,
-            UserDirectory users, ActingOfficials acting, AuditTrail audit, Clock clock) {
+            UserDirectory users, ActingOfficials acting, AuditTrail audit, ReassignedTaskNotice notice, Clock clock) {
         this.repository = repository;
         this.supervision = supervision;
         this.catalog = catalog;
         this.users = users;
         this.acting = acting;
         this.audit = audit;
+        this.notice = notice;
         this.clock = clock;
     }
 
@@ -79,6 +81,7 @@ public class SupervisorActions {
             throw WorkflowException.conflict("task " + taskId + " is no longer open");
         }
         record(caller, AuditActions.TASK_REASSIGNED, task, target.username());
+        notice.queue(taskId, target, caller.name());
         LOG.info("Task {} (step {}, {}) reassigned by supervisor {} from {} to {}", taskId, task.stepNo(),
                 task.actor(), caller.name(), task.claimedBy(), target.username());
     }

@@ -41,7 +41,7 @@ class MailTemplatesRequiredTest {
         MailTemplates shipped = templates(Path.of("config/mail/templates"));
         for (String name : List.of("balasan-tidak-terbaca", "diterima", "sudah-diterima", "email-terlalu-besar",
                 "email-diterima", "jawaban-pesan", "laporan-mingguan", "penunjukan-plt-plh", "penunjukan-berakhir",
-                "penunjukan-dibatalkan")) {
+                "penunjukan-dibatalkan", "tugas-dialihkan")) {
             assertThat(shipped.problem(name)).as(name).isEmpty();
         }
     }

@@ -30,8 +30,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * With the demo set-up (SOP with minute waktu, 24/7 calendar, a scan every second), a task left alone reminds its
  * actor's queue at 80% of its time and, once due, the supervisor's escalation queue and mail (with a link to the
- * case's page); supervisors see it and may release or reassign the task, and nobody else may. Each level is counted
- * once in {@code pintu_escalations_total}.
+ * case's page); supervisors see it and may release or reassign the task, and nobody else may; the one given the task
+ * is told by email. Each level is counted once in {@code pintu_escalations_total}.
  */
 @HubTest
 @AutoConfigureObservability
@@ -111,6 +111,13 @@ class EscalationToQueuesEndToEndTest {
         JsonNode reassigned = api.call(HttpMethod.POST, "/api/tasks/" + taskId + "/reassign", Map.of("to", "admin"),
                 "kadis").body();
         assertThat(reassigned.get("claimedBy").asText()).isEqualTo("admin");
+        // The one given the task is told at the address of the users file, with the link to the task
+        MailTestSupport.Received given = new MailTestSupport(mailProperties).awaitMail("admin.si@dpmptsp.dairikab.go.id",
+                m -> m.subject().equals("[Pintu] Tugas dialihkan kepada Anda: langkah 2 permohonan "
+                        + created.get("trackingCode").asText()));
+        assertThat(given.text()).contains("Yth. Administrator Sistem,",
+                "Drs. MARISI SIANTURI, M.Si memberikan kepada Anda tugas berikut:", "Langkah          : 2. ",
+                mailProperties.publicUrl("/tugas/" + taskId));
         assertThat(api.complete(taskId, "admin", "complete").status()).isEqualTo(200);
 
         // The case's page tells the head of office what happened to step 2, in order
