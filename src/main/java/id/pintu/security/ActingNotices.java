@@ -48,23 +48,21 @@ public class ActingNotices {
         return users.find(user).map(StaffUser::email).filter(e -> !e.isBlank());
     }
 
-    /** Queues the mail of a new appointment (call within its transaction); the address it goes to, if any. */
-    Optional<String> appointed(LeaveAndActing.Appointment a) {
-        return queue(APPOINTED, "acting-appointed:" + a.id(), a, a.to(), a.recordedBy());
+    /** Queues the mail of a new appointment (call within its transaction), if the appointee has an address. */
+    void appointed(LeaveAndActing.Appointment a) {
+        queue(APPOINTED, "acting-appointed:" + a.id(), a, a.to(), a.recordedBy());
     }
 
     /**
      * Queues the mail of an appointment ended early by {@code by} (last day now {@code lastDay}) or withdrawn before it
-     * began (call within that change's transaction); the address it goes to, if any.
+     * began (call within that change's transaction), if the appointee has an address.
      */
-    Optional<String> ended(LeaveAndActing.Appointment a, boolean withdrawn, LocalDate lastDay, String by) {
-        return queue(withdrawn ? WITHDRAWN : ENDED, "acting-ended:" + a.id(), a, lastDay, by);
+    void ended(LeaveAndActing.Appointment a, boolean withdrawn, LocalDate lastDay, String by) {
+        queue(withdrawn ? WITHDRAWN : ENDED, "acting-ended:" + a.id(), a, lastDay, by);
     }
 
-    private Optional<String> queue(String template, String key, LeaveAndActing.Appointment a, LocalDate lastDay,
-            String by) {
-        Optional<String> to = addressOf(a.user());
-        to.ifPresent(address -> {
+    private void queue(String template, String key, LeaveAndActing.Appointment a, LocalDate lastDay, String by) {
+        addressOf(a.user()).ifPresent(address -> {
             Map<String, String> v = new HashMap<>();
             v.put("recipientName", name(a.user()));
             v.put("kindName", ActingOfficials.Appointment.kindName(a.kind()));
@@ -82,7 +80,6 @@ public class ActingNotices {
             MailTemplates.Rendered r = templates.render(template, v);
             outbox.enqueue(new OutgoingMail(key, null, address, r.subject(), r.body(), List.of()));
         });
-        return to;
     }
 
     private String name(String username) {

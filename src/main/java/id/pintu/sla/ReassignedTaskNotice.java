@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +50,10 @@ public class ReassignedTaskNotice {
         templates.require("reassignment notice", List.of(TEMPLATE));
     }
 
-    /** Queues the mail to {@code to} (call within the reassignment's transaction); the address, if they have one. */
-    Optional<String> queue(String taskId, StaffUser to, String by) {
-        Optional<String> address = Optional.ofNullable(to.email()).filter(e -> !e.isBlank());
-        if (address.isEmpty()) {
-            return address;
+    /** Queues the mail to {@code to} (call within the reassignment's transaction), if they have an address. */
+    void queue(String taskId, StaffUser to, String by) {
+        if (to.email() == null || to.email().isBlank()) {
+            return;
         }
         Task task = tasks.find(taskId).orElseThrow();
         Application app = applications.find(task.applicationId()).orElseThrow();
@@ -73,8 +71,7 @@ public class ReassignedTaskNotice {
         v.put("officeName", mail.officeName());
         MailTemplates.Rendered r = templates.render(TEMPLATE, v);
         outbox.enqueue(new OutgoingMail("task-reassigned:" + taskId + ":" + to.username() + ":" + clock.millis(),
-                app.id(), address.get(), r.subject(), r.body(), List.of()));
-        return address;
+                app.id(), to.email(), r.subject(), r.body(), List.of()));
     }
 
     private String name(StaffUser u) {
