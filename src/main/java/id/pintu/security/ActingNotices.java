@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +42,6 @@ public class ActingNotices {
         templates.require("Plt/Plh notices", List.of(APPOINTED, ENDED, WITHDRAWN));
     }
 
-    /** The address the appointee is told at, if the users file has one. */
-    public Optional<String> addressOf(String user) {
-        return users.find(user).map(StaffUser::email).filter(e -> !e.isBlank());
-    }
-
     /** Queues the mail of a new appointment (call within its transaction), if the appointee has an address. */
     void appointed(LeaveAndActing.Appointment a) {
         queue(APPOINTED, "acting-appointed:" + a.id(), a, a.to(), a.recordedBy());
@@ -62,7 +56,7 @@ public class ActingNotices {
     }
 
     private void queue(String template, String key, LeaveAndActing.Appointment a, LocalDate lastDay, String by) {
-        addressOf(a.user()).ifPresent(address -> {
+        users.emailOf(a.user()).ifPresent(address -> {
             Map<String, String> v = new HashMap<>();
             v.put("recipientName", name(a.user()));
             v.put("kindName", ActingOfficials.Appointment.kindName(a.kind()));

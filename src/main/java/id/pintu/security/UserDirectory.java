@@ -60,6 +60,11 @@ public class UserDirectory {
         return username == null ? Optional.empty() : Optional.ofNullable(state.users().get(username));
     }
 
+    /** The work email address the users file gives {@code username}, if any (to tell them of a change by mail). */
+    public Optional<String> emailOf(String username) {
+        return find(username).map(StaffUser::email).filter(e -> !e.isBlank());
+    }
+
     public Collection<StaffUser> all() {
         return state.users().values();
     }

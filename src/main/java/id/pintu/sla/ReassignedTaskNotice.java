@@ -52,7 +52,8 @@ public class ReassignedTaskNotice {
 
     /** Queues the mail to {@code to} (call within the reassignment's transaction), if they have an address. */
     void queue(String taskId, StaffUser to, String by) {
-        if (to.email() == null || to.email().isBlank()) {
+        String address = users.emailOf(to.username()).orElse(null);
+        if (address == null) {
             return;
         }
         Task task = tasks.find(taskId).orElseThrow();
@@ -71,7 +72,7 @@ public class ReassignedTaskNotice {
         v.put("officeName", mail.officeName());
         MailTemplates.Rendered r = templates.render(TEMPLATE, v);
         outbox.enqueue(new OutgoingMail("task-reassigned:" + taskId + ":" + to.username() + ":" + clock.millis(),
-                app.id(), to.email(), r.subject(), r.body(), List.of()));
+                app.id(), address, r.subject(), r.body(), List.of()));
     }
 
     private String name(StaffUser u) {

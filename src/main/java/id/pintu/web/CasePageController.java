@@ -6,6 +6,7 @@ import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.DossierService;
 import id.pintu.intake.DossierView;
 import id.pintu.security.StaffUser;
+import id.pintu.security.UserDirectory;
 import id.pintu.sla.SupervisorActions;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
@@ -63,12 +64,14 @@ class CasePageController {
     private final WebProperties properties;
     private final ApplicantMessages messages;
     private final CaseArchive archive;
+    private final UserDirectory users;
 
     CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
             SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline,
             InboxQueries inbox, WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions,
-            ApplicantMessages messages, CaseArchive archive) {
+            ApplicantMessages messages, CaseArchive archive, UserDirectory users) {
         this.archive = archive;
+        this.users = users;
         this.messages = messages;
         this.access = access;
         this.applications = applications;
@@ -178,6 +181,7 @@ class CasePageController {
             supervisorActions.reassign(taskId, to, access.caller(auth));
             flash.addFlashAttribute("notice", "case.reassign.done");
             flash.addFlashAttribute("noticeArgs", new Object[] {task.stepNo(), to.strip()});
+            MailNotice.told(users.emailOf(to.strip()), to.strip(), flash);
         } catch (WorkflowException e) {
             refusal(e, flash);
         }

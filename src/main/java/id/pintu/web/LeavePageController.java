@@ -1,6 +1,5 @@
 package id.pintu.web;
 
-import id.pintu.security.ActingNotices;
 import id.pintu.security.ActingOfficials;
 import id.pintu.security.LeaveAndActing;
 import id.pintu.security.StaffUser;
@@ -15,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,17 +43,15 @@ class LeavePageController {
     private final SopCatalog catalog;
     private final StrandedClaims stranded;
     private final WebFormat format;
-    private final ActingNotices notices;
 
     LeavePageController(LeaveAndActing leave, ActingOfficials acting, UserDirectory users, SopCatalog catalog,
-            StrandedClaims stranded, WebFormat format, ActingNotices notices) {
+            StrandedClaims stranded, WebFormat format) {
         this.leave = leave;
         this.acting = acting;
         this.users = users;
         this.catalog = catalog;
         this.stranded = stranded;
         this.format = format;
-        this.notices = notices;
     }
 
     /** A member of staff as the page offers them: username, name and the roles they hold. */
@@ -197,7 +193,7 @@ class LeavePageController {
             flash.addFlashAttribute("notice", "leavePage.appointed");
             flash.addFlashAttribute("noticeArgs", new Object[] {a.user(), format.actingKind(a.kind()),
                     catalog.actorName(a.actor()), format.date(a.from()), format.date(a.to())});
-            toldByMail(a.user(), flash);
+            MailNotice.told(users.emailOf(a.user()), a.user(), flash);
             return "redirect:/pegawai/cuti#plh-" + a.id();
         } catch (LeaveAndActing.Refused e) {
             flash.addFlashAttribute("error", "leavePage.error.notAppointed");
@@ -219,7 +215,7 @@ class LeavePageController {
                     : "leavePage.appointmentEnded");
             flash.addFlashAttribute("noticeArgs", new Object[] {ended.user(), format.actingKind(ended.kind()),
                     catalog.actorName(ended.actor()), format.date(ended.to().plusDays(1))});
-            toldByMail(ended.user(), flash);
+            MailNotice.told(users.emailOf(ended.user()), ended.user(), flash);
         } catch (LeaveAndActing.Refused e) {
             if (e.problems().get(0).code().equals("leavePage.error.notFound")) {
                 throw WorkflowException.notFound("no appointment " + id);
@@ -227,13 +223,6 @@ class LeavePageController {
             flash.addFlashAttribute("error", e.problems().get(0).code());
         }
         return "redirect:/pegawai/cuti#plh-berjalan";
-    }
-
-    /** Says beside the notice whether the appointee was told by email (ActingNotices) or must be told in person. */
-    private void toldByMail(String user, RedirectAttributes flash) {
-        Optional<String> address = notices.addressOf(user);
-        flash.addFlashAttribute("noticeMail", address.isPresent() ? "leavePage.mailed" : "leavePage.notMailed");
-        flash.addFlashAttribute("noticeMailArgs", new Object[] {address.orElse(user)});
     }
 
     /** A form's values as typed (field, value, field, value, ...), to show it again; a missing value is empty. */

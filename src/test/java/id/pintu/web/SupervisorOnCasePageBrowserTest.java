@@ -68,6 +68,8 @@ class SupervisorOnCasePageBrowserTest {
             kabid.find(By.id("reassign-" + taskId)).click();
             assertThat(kabid.text(By.cssSelector("p.notice")))
                     .isEqualTo("Tugas langkah 5 dialihkan kepada backoffice.");
+            assertThat(kabid.text(By.id("notice-mail")))
+                    .isEqualTo("Pemberitahuan dikirim ke dewi.nainggolan@dpmptsp.dairikab.go.id.");
             assertThat(kabid.text(By.cssSelector("#open-5 .open-holder"))).isEqualTo("backoffice");
             // The step's history says what the supervisor did, who held the task before and after
             assertThat(kabid.driver().findElements(By.cssSelector("#history-" + taskId + " li.mark")))
