@@ -6,6 +6,7 @@ import id.pintu.mail.MailProperties;
 import id.pintu.mail.MailTemplates;
 import id.pintu.mail.OutgoingMail;
 import id.pintu.sop.SopCatalog;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code penunjukan-dibatalkan}), at the {@code email} the users file gives them. The mail is queued in the outbox
  * within the appointment's own transaction (so it is owed exactly when the change is recorded) and sent once per
  * appointment and occasion. Someone without an address is not written to: the page says so, to tell them in person.
+ * An appointment IT adds to the acting file is announced the same way when a reload puts it in force.
  */
 @Component
 public class ActingNotices {
@@ -44,7 +46,8 @@ public class ActingNotices {
 
     /** Queues the mail of a new appointment (call within its transaction), if the appointee has an address. */
     void appointed(LeaveAndActing.Appointment a) {
-        queue(APPOINTED, "acting-appointed:" + a.id(), a, a.to(), a.recordedBy());
+        queue(APPOINTED, "acting-appointed:" + a.id(), a.user(), a.kind(), a.actor(), a.from(), a.to(), a.to(),
+                a.basis(), name(a.recordedBy()), null);
     }
 
     /**
@@ -52,24 +55,38 @@ public class ActingNotices {
      * began (call within that change's transaction), if the appointee has an address.
      */
     void ended(LeaveAndActing.Appointment a, boolean withdrawn, LocalDate lastDay, String by) {
-        queue(withdrawn ? WITHDRAWN : ENDED, "acting-ended:" + a.id(), a, lastDay, by);
+        queue(withdrawn ? WITHDRAWN : ENDED, "acting-ended:" + a.id(), a.user(), a.kind(), a.actor(), a.from(),
+                a.plannedTo(), lastDay, a.basis(), name(a.recordedBy()), name(by));
     }
 
-    private void queue(String template, String key, LeaveAndActing.Appointment a, LocalDate lastDay, String by) {
-        users.emailOf(a.user()).ifPresent(address -> {
+    /**
+     * Queues the mail of an appointment that IT added to the acting file ({@code file}), seen by a reload, if the
+     * appointee has an address. Keyed on the appointment itself: every hub that reads the change asks for the same
+     * mail, and it goes once.
+     */
+    void appointedInFile(ActingOfficials.Appointment p, Path file) {
+        queue(APPOINTED, "acting-file-appointed:" + p.user() + ":" + p.actor() + ":" + p.from() + ":" + p.to(),
+                p.user(), p.kind(), p.actor(), p.from(), p.to(), p.to(),
+                p.basis() == null || p.basis().isBlank() ? "penunjukan yang dicatat di " + file : p.basis(),
+                "bagian TI (" + file + ")", null);
+    }
+
+    private void queue(String template, String key, String user, String kind, String actor, LocalDate from,
+            LocalDate to, LocalDate lastDay, String basis, String appointedBy, String endedBy) {
+        users.emailOf(user).ifPresent(address -> {
             Map<String, String> v = new HashMap<>();
-            v.put("recipientName", name(a.user()));
-            v.put("kindName", ActingOfficials.Appointment.kindName(a.kind()));
-            v.put("kindLong", "PLT".equals(a.kind()) ? "Pelaksana Tugas" : "Pelaksana Harian");
-            v.put("roleName", catalog.actorName(a.actor()));
-            v.put("from", IndonesianDates.date(a.from()));
-            v.put("to", IndonesianDates.date(a.plannedTo()));
+            v.put("recipientName", name(user));
+            v.put("kindName", kind == null ? "Plh" : ActingOfficials.Appointment.kindName(kind));
+            v.put("kindLong", "PLT".equals(kind) ? "Pelaksana Tugas" : "Pelaksana Harian");
+            v.put("roleName", catalog.actorName(actor));
+            v.put("from", IndonesianDates.date(from));
+            v.put("to", IndonesianDates.date(to));
             v.put("lastDay", IndonesianDates.date(lastDay));
-            v.put("basis", a.basis());
-            v.put("appointedBy", name(a.recordedBy()));
-            v.put("endedBy", name(by));
+            v.put("basis", basis);
+            v.put("appointedBy", appointedBy);
+            v.put("endedBy", endedBy);
             v.put("officeName", mail.officeName());
-            v.put("inboxUrl", mail.publicUrl("/kotak-masuk/" + a.actor()));
+            v.put("inboxUrl", mail.publicUrl("/kotak-masuk/" + actor));
             v.put("leaveUrl", mail.publicUrl("/pegawai/cuti"));
             MailTemplates.Rendered r = templates.render(template, v);
             outbox.enqueue(new OutgoingMail(key, null, address, r.subject(), r.body(), List.of()));

@@ -292,7 +292,7 @@ public class ActingOfficials {
         this.recordedAppointments = List.copyOf(appointments);
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return clock.instant().atZone(properties.zone()).toLocalDate();
     }
 

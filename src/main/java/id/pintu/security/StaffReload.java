@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts edited staff files in force while the hub runs: the actors file (a post added for a new service, or renamed),
@@ -51,12 +52,16 @@ public class StaffReload {
     private final Supervision supervision;
     private final UserDirectory users;
     private final ActingOfficials acting;
+    private final ActingNotices notices;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final ReloadLedger<Outcome> ledger;
 
     public StaffReload(SopCatalog catalog, Supervision supervision, UserDirectory users, ActingOfficials acting,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, ActingNotices notices, TransactionTemplate tx, Clock clock) {
         this.catalog = catalog;
+        this.notices = notices;
+        this.tx = tx;
         this.supervision = supervision;
         this.users = users;
         this.acting = acting;
@@ -126,6 +131,7 @@ public class StaffReload {
                     a.removed(), orphaned, a.absencesAdded(), a.absencesRemoved());
             ledger.changed(outcome);
             LOG.info("Staff change in force: {}", outcome.summary());
+            announce(a.added());
             if (!orphaned.isEmpty()) {
                 LOG.warn("{} acting appointment(s) name a user who is no longer in the users file and give nobody a"
                         + " role: {}", orphaned.size(), orphaned.stream().map(x -> x.user() + " as " + x.actor()).toList());
@@ -133,6 +139,24 @@ public class StaffReload {
         }
         ledger.finish(problems, StaffFileException::new);
         return outcome;
+    }
+
+    /**
+     * Tells each appointee of the file's new appointments that are not over by email ({@link ActingNotices}). The
+     * appointments are in force already: a mail that cannot be queued now (the database away) is logged, not retried.
+     */
+    private void announce(List<ActingOfficials.Appointment> added) {
+        List<ActingOfficials.Appointment> current = added.stream().filter(p -> !p.to().isBefore(acting.today()))
+                .toList();
+        if (current.isEmpty()) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(s -> current.forEach(p -> notices.appointedInFile(p, acting.file())));
+        } catch (RuntimeException e) {
+            LOG.warn("The acting file's new appointment(s) {} are in force but their appointees were not told by"
+                    + " email: {}", current.stream().map(p -> p.user() + " as " + p.actor()).toList(), e.toString());
+        }
     }
 
     /** The last reload that changed something (null if none since start-up). */

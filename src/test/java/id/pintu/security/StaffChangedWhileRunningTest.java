@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.documents.IndonesianDates;
+import id.pintu.intake.MailTestSupport;
+import id.pintu.mail.MailProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
@@ -98,6 +101,9 @@ class StaffChangedWhileRunningTest {
     @Autowired
     SopCatalog catalog;
 
+    @Autowired
+    MailProperties mailProperties;
+
     @LocalServerPort
     int port;
 
@@ -142,7 +148,7 @@ class StaffChangedWhileRunningTest {
     }
 
     @Test
-    void aPlhAppointedForTodayHoldsTheRoleWithoutARestart() throws IOException {
+    void aPlhAppointedForTodayHoldsTheRoleWithoutARestart() throws Exception {
         assertThat(inbox("kabid-pelayanan", "tim-teknis").status()).isEqualTo(403);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
         write(ACTING, ORIGINAL_ACTING + "  - user: tim-teknis\n    actor: kabid-pelayanan\n    kind: PLH\n"
@@ -152,6 +158,13 @@ class StaffChangedWhileRunningTest {
         assertThat(reload("admin").status()).isEqualTo(200);
         assertThat(inbox("kabid-pelayanan", "tim-teknis").status()).as("Plh from today").isEqualTo(200);
         assertThat(lastReload().get("actingAdded").findValuesAsText("user")).containsExactly("tim-teknis");
+        // The appointee is told at the address of the users file, once, whichever reload saw the change first
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        MailTestSupport.Received told = mail.awaitMail("jonni.pardede@dpmptsp.dairikab.go.id",
+                m -> m.text().contains("Berdasarkan Surat Perintah Nomor 800/1/2026, Anda ditunjuk"));
+        assertThat(told.subject()).isEqualTo("[Pintu] Penunjukan Plh " + catalog.actorName("kabid-pelayanan") + ", "
+                + IndonesianDates.date(today.minusDays(1)) + " s.d. " + IndonesianDates.date(today.plusDays(1)));
+        assertThat(told.text()).contains("dicatat oleh bagian TI (" + ACTING + ")");
 
         write(ACTING, ORIGINAL_ACTING);
         assertThat(reload("admin").status()).isEqualTo(200);
