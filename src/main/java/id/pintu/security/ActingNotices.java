@@ -87,7 +87,6 @@ public class ActingNotices {
             v.put("endedBy", endedBy);
             v.put("officeName", mail.officeName());
             v.put("inboxUrl", mail.publicUrl("/kotak-masuk/" + actor));
-            v.put("leaveUrl", mail.publicUrl("/pegawai/cuti"));
             MailTemplates.Rendered r = templates.render(template, v);
             outbox.enqueue(new OutgoingMail(key, null, address, r.subject(), r.body(), List.of()));
         });

@@ -152,7 +152,8 @@ class LeaveAndActingRecordsTest {
         MailTestSupport.Received told = mail.awaitMail(address,
                 m -> m.subject().equals("[Pintu] Penunjukan Plh Kadis, " + when));
         assertThat(told.text()).contains("Yth. Drs. Bonar Situmorang, M.Si", "Berdasarkan " + letter,
-                "Pelaksana Harian (Plh) Kadis", "dicatat oleh Drs. MARISI SIANTURI, M.Si", "/kotak-masuk/kadis");
+                "Pelaksana Harian (Plh) Kadis", "dicatat oleh Drs. MARISI SIANTURI, M.Si", "/kotak-masuk/kadis")
+                .as("no link to the managers' leave page").doesNotContain("/pegawai/cuti");
 
         assertThat(leave.endAppointment(read.id(), "kadis").withdrawn()).isTrue();
         assertThat(acting.all()).noneMatch(p -> p.user().equals("sekretaris") && p.from().equals(from));
