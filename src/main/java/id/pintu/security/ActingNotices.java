@@ -47,7 +47,7 @@ public class ActingNotices {
     /** Queues the mail of a new appointment (call within its transaction), if the appointee has an address. */
     void appointed(LeaveAndActing.Appointment a) {
         queue(APPOINTED, "acting-appointed:" + a.id(), a.user(), a.kind(), a.actor(), a.from(), a.to(), a.to(),
-                a.basis(), name(a.recordedBy()), null);
+                a.basis(), users.nameOf(a.recordedBy()), null);
     }
 
     /**
@@ -56,7 +56,7 @@ public class ActingNotices {
      */
     void ended(LeaveAndActing.Appointment a, boolean withdrawn, LocalDate lastDay, String by) {
         queue(withdrawn ? WITHDRAWN : ENDED, "acting-ended:" + a.id(), a.user(), a.kind(), a.actor(), a.from(),
-                a.plannedTo(), lastDay, a.basis(), name(a.recordedBy()), name(by));
+                a.plannedTo(), lastDay, a.basis(), users.nameOf(a.recordedBy()), users.nameOf(by));
     }
 
     /**
@@ -75,7 +75,7 @@ public class ActingNotices {
             LocalDate to, LocalDate lastDay, String basis, String appointedBy, String endedBy) {
         users.emailOf(user).ifPresent(address -> {
             Map<String, String> v = new HashMap<>();
-            v.put("recipientName", name(user));
+            v.put("recipientName", users.nameOf(user));
             v.put("kindName", kind == null ? "Plh" : ActingOfficials.Appointment.kindName(kind));
             v.put("kindLong", "PLT".equals(kind) ? "Pelaksana Tugas" : "Pelaksana Harian");
             v.put("roleName", catalog.actorName(actor));
@@ -90,10 +90,5 @@ public class ActingNotices {
             MailTemplates.Rendered r = templates.render(template, v);
             outbox.enqueue(new OutgoingMail(key, null, address, r.subject(), r.body(), List.of()));
         });
-    }
-
-    private String name(String username) {
-        return users.find(username).map(u -> u.fullName() == null || u.fullName().isBlank() ? username
-                : u.fullName()).orElse(username);
     }
 }

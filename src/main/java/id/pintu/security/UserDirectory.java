@@ -65,6 +65,11 @@ public class UserDirectory {
         return find(username).map(StaffUser::email).filter(e -> !e.isBlank());
     }
 
+    /** The person's name as pages and mails give it: the full name of the users file, else the username. */
+    public String nameOf(String username) {
+        return find(username).map(StaffUser::fullName).filter(n -> !n.isBlank()).orElse(username);
+    }
+
     public Collection<StaffUser> all() {
         return state.users().values();
     }

@@ -59,8 +59,8 @@ public class ReassignedTaskNotice {
         Task task = tasks.find(taskId).orElseThrow();
         Application app = applications.find(task.applicationId()).orElseThrow();
         Map<String, String> v = new HashMap<>();
-        v.put("recipientName", name(to));
-        v.put("byName", users.find(by).map(this::name).orElse(by));
+        v.put("recipientName", users.nameOf(to.username()));
+        v.put("byName", users.nameOf(by));
         v.put("trackingCode", app.trackingCode());
         v.put("sopName", catalog.sopName(app.sopCode()));
         v.put("companyName", app.company().name());
@@ -73,9 +73,5 @@ public class ReassignedTaskNotice {
         MailTemplates.Rendered r = templates.render(TEMPLATE, v);
         outbox.enqueue(new OutgoingMail("task-reassigned:" + taskId + ":" + to.username() + ":" + clock.millis(),
                 app.id(), address, r.subject(), r.body(), List.of()));
-    }
-
-    private String name(StaffUser u) {
-        return u.fullName() == null || u.fullName().isBlank() ? u.username() : u.fullName();
     }
 }

@@ -251,11 +251,6 @@ class LeavePageController {
         }
     }
 
-    private String name(String username) {
-        return users.find(username).map(u -> u.fullName() == null || u.fullName().isBlank() ? username
-                : u.fullName()).orElse(username);
-    }
-
     private String roles(String username) {
         return users.find(username).map(u -> String.join(", ", u.actors().stream().map(catalog::actorName).toList()))
                 .orElse("-");
@@ -265,5 +260,9 @@ class LeavePageController {
         if (!leave.mayManage(auth)) {
             throw WorkflowException.forbidden(auth.getName() + " may not record staff leave");
         }
+    }
+
+    private String name(String username) {
+        return users.nameOf(username);
     }
 }
