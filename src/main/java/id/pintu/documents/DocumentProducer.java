@@ -129,7 +129,12 @@ public class DocumentProducer {
                 a -> apply(d.plan(), a, d.event().taskId()).ifPresent(made::add))));
         Map<String, Set<String>> outputs = new LinkedHashMap<>();
         for (Made m : made) {
-            LOG.info("Case {} step {}: {} done", m.trackingCode(), m.stepNo(), m.effect());
+            if (m.again()) {
+                LOG.debug("Case {} step {}: {} done before; reported again", m.applicationId(), m.stepNo(),
+                        m.effect());
+            } else {
+                LOG.info("Case {} step {}: {} done", m.trackingCode(), m.stepNo(), m.effect());
+            }
             Set<String> ofCase = outputs.computeIfAbsent(m.applicationId(), k -> new LinkedHashSet<>());
             if (m.output() != null) {
                 ofCase.add(m.output());
@@ -142,9 +147,10 @@ public class DocumentProducer {
 
     /**
      * An effect of a batch, logged once the batch has committed; {@code output} names the final document it made
-     * ({@link DocumentOutputs}), null for a draft.
+     * ({@link DocumentOutputs}), null for a draft; {@code again}: made before, by an earlier delivery of the event.
      */
-    private record Made(String applicationId, String trackingCode, int stepNo, String effect, String output) {}
+    private record Made(String applicationId, String trackingCode, int stepNo, String effect, String output,
+            boolean again) {}
 
     /** An event's actions under the plan in force when its batch was taken. */
     private record Due(CaseEvent event, DocumentPlan plan, List<DocumentPlan.Action> actions) {}
@@ -171,12 +177,19 @@ public class DocumentProducer {
         return actions.isEmpty() ? Optional.empty() : Optional.of(new Due(e, plan.get(), actions));
     }
 
-    /** One action for one task, once; empty if it was done before. Runs in the caller's transaction. */
+    /**
+     * One action for one task, once. Runs in the caller's transaction. An action done before (the event delivered
+     * again) makes nothing; if its document is final it is reported again all the same: the delivery before may have
+     * committed it and died before its report, and what waits for it (a mail with the PDF attached) would otherwise
+     * wait out its back-off.
+     */
     private Optional<Made> apply(DocumentPlan plan, DocumentPlan.Action action, String taskId) {
         String key = action.role().name().toLowerCase(Locale.ROOT) + ":" + action.document();
+        boolean isFinal = action.role() == DocumentPlan.Role.ISSUE || action.role() == DocumentPlan.Role.NUMBER;
         if (letters.effectDone(taskId, key)) {
             LOG.debug("{} of task {} already applied", key, taskId);
-            return Optional.empty();
+            return isFinal ? tasks.find(taskId).map(t -> new Made(t.applicationId(), null, t.stepNo(), key,
+                    DocumentOutputs.finalDocument(action.document()), true)) : Optional.empty();
         }
         Task task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
         Case c = load(plan, action.document(), task);
@@ -186,9 +199,8 @@ public class DocumentProducer {
             case NUMBER -> seal(plan, c);
         };
         letters.effectApplied(taskId, key, task.applicationId(), action.document(), documentId, c.now);
-        boolean isFinal = action.role() == DocumentPlan.Role.ISSUE || action.role() == DocumentPlan.Role.NUMBER;
         return Optional.of(new Made(task.applicationId(), c.app.trackingCode(), task.stepNo(), key,
-                isFinal ? DocumentOutputs.finalDocument(action.document()) : null));
+                isFinal ? DocumentOutputs.finalDocument(action.document()) : null, false));
     }
 
     /**
