@@ -28,6 +28,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class SopEvaluationService {
 
+    /** The SOP's steps completed in the period: one range of the index {@code task_completed}. */
+    static final String DONE_SQL = "SELECT t.step_no, t.actor, t.entered_at, t.completed_at, t.due_at FROM task t"
+            + " JOIN application a ON a.id = t.application_id WHERE a.sop_code = ? AND t.kind = 'STEP'"
+            + " AND t.status = 'COMPLETED' AND t.completed_at >= ? AND t.completed_at < ?";
+
     private record Done(int step, String actor, Instant entered, Instant completed, Instant due) {}
 
     private final JdbcClient jdbc;
@@ -50,9 +55,7 @@ public class SopEvaluationService {
         Timestamp start = Timestamp.from(from.atStartOfDay(properties.zone()).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(properties.zone()).toInstant());
 
-        List<Done> done = jdbc.sql("SELECT t.step_no, t.actor, t.entered_at, t.completed_at, t.due_at FROM task t"
-                        + " JOIN application a ON a.id = t.application_id WHERE a.sop_code = ? AND t.kind = 'STEP'"
-                        + " AND t.status = 'COMPLETED' AND t.completed_at >= ? AND t.completed_at < ?")
+        List<Done> done = jdbc.sql(DONE_SQL)
                 .params(sopCode, start, end)
                 .query((rs, n) -> new Done(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))

@@ -53,6 +53,10 @@ public class WeeklyReport {
     static final String TEMPLATE = "laporan-mingguan";
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReport.class);
     private static final int OLDEST_SHOWN = 10;
+    /** The week's completed steps and the late ones among them: one range of the index {@code task_completed}. */
+    static final String STEPS_COMPLETED_SQL = "SELECT COUNT(*),"
+            + " COALESCE(SUM(CASE WHEN completed_at > due_at THEN 1 ELSE 0 END), 0) FROM task"
+            + " WHERE status = 'COMPLETED' AND kind = 'STEP' AND completed_at >= ? AND completed_at < ?";
     private static final Map<String, String> CLOSED = new LinkedHashMap<>();
 
     static {
@@ -209,9 +213,7 @@ public class WeeklyReport {
                 .params(from, to).query(rs -> {
                     closed.put(rs.getString(1), rs.getLong(2));
                 });
-        long[] steps = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(CASE WHEN completed_at > due_at THEN 1 ELSE 0 END), 0)"
-                        + " FROM task WHERE status = 'COMPLETED' AND kind = 'STEP' AND completed_at >= ?"
-                        + " AND completed_at < ?")
+        long[] steps = jdbc.sql(STEPS_COMPLETED_SQL)
                 .params(from, to).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         long overdue = jdbc.sql("SELECT COUNT(*) FROM task WHERE status = 'OPEN' AND due_at < ?")
                 .param(Timestamp.from(now)).query(Long.class).single();

@@ -4,6 +4,7 @@ import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinition;
 import id.pintu.sop.Step;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,15 @@ class DashboardQueries {
 
     /** Completed step visits measured for the SLA picture (the most recent ones). */
     static final int SLA_SAMPLE = 5000;
+    /**
+     * The sample: read along the index {@code task_completed} (status, newest completion first) and stopped at the
+     * limit. The bound on the completion time and the status in the order are what make H2 take that index and
+     * read it in its order, instead of sorting every completed task (PostgreSQL does either way).
+     */
+    static final String SLA_SAMPLE_SQL = "SELECT a.sop_code, t.step_no, t.entered_at, t.due_at, t.completed_at"
+            + " FROM task t JOIN application a ON a.id = t.application_id"
+            + " WHERE t.status = 'COMPLETED' AND t.completed_at <= ? AND t.kind = 'STEP'"
+            + " ORDER BY t.status, t.completed_at DESC LIMIT ?";
 
     record Count(String key, String label, long count) {}
 
@@ -34,8 +44,10 @@ class DashboardQueries {
     private final JdbcClient jdbc;
     private final SopCatalog catalog;
     private final SlaClock sla;
+    private final Clock clock;
 
-    DashboardQueries(JdbcClient jdbc, SopCatalog catalog, SlaClock sla) {
+    DashboardQueries(JdbcClient jdbc, SopCatalog catalog, SlaClock sla, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.sla = sla;
@@ -68,10 +80,8 @@ class DashboardQueries {
 
     List<StepSla> slaPerStep() {
         record Visit(String sop, int step, Instant entered, Instant due, Instant completed) {}
-        List<Visit> visits = jdbc.sql("SELECT a.sop_code, t.step_no, t.entered_at, t.due_at, t.completed_at"
-                        + " FROM task t JOIN application a ON a.id = t.application_id"
-                        + " WHERE t.status = 'COMPLETED' AND t.kind = 'STEP' ORDER BY t.completed_at DESC LIMIT ?")
-                .param(SLA_SAMPLE)
+        List<Visit> visits = jdbc.sql(SLA_SAMPLE_SQL)
+                .params(Timestamp.from(clock.instant()), SLA_SAMPLE)
                 .query((rs, n) -> new Visit(rs.getString(1), rs.getInt(2), ts(rs.getTimestamp(3)),
                         ts(rs.getTimestamp(4)), ts(rs.getTimestamp(5))))
                 .list();
