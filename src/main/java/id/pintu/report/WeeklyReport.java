@@ -53,6 +53,9 @@ public class WeeklyReport {
     static final String TEMPLATE = "laporan-mingguan";
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReport.class);
     private static final int OLDEST_SHOWN = 10;
+    /** The cases closed in the week by result: one range of the index {@code application_closed}. */
+    static final String CLOSED_SQL = "SELECT status, COUNT(*) FROM application WHERE closed_at >= ? AND closed_at < ?"
+            + " GROUP BY status";
     /** The week's completed steps and the late ones among them: one range of the index {@code task_completed}. */
     static final String STEPS_COMPLETED_SQL = "SELECT COUNT(*),"
             + " COALESCE(SUM(CASE WHEN completed_at > due_at THEN 1 ELSE 0 END), 0) FROM task"
@@ -209,7 +212,7 @@ public class WeeklyReport {
                 .params(from, to).query(Long.class).single();
         Map<String, Long> closed = new LinkedHashMap<>();
         CLOSED.keySet().forEach(s -> closed.put(s, 0L));
-        jdbc.sql("SELECT status, COUNT(*) FROM application WHERE closed_at >= ? AND closed_at < ? GROUP BY status")
+        jdbc.sql(CLOSED_SQL)
                 .params(from, to).query(rs -> {
                     closed.put(rs.getString(1), rs.getLong(2));
                 });

@@ -93,6 +93,7 @@ class DashboardController {
         model.addAttribute("awayToday", acting.awayToday());
         model.addAttribute("actingToday", acting.actingToday());
         model.addAttribute("byStatus", byStatus);
+        model.addAttribute("statusYear", queries.year());
         model.addAttribute("byStep", byStep);
         model.addAttribute("depths", depths);
         model.addAttribute("overdue", inbox.overdue());

@@ -7,7 +7,10 @@ import id.pintu.documents.LetterContent;
 import id.pintu.documents.PdfRenderer;
 import id.pintu.ops.H2Housekeeping;
 import id.pintu.ops.H2HousekeepingProperties;
+import id.pintu.report.SopEvaluationService;
+import id.pintu.report.WeeklyReport;
 import id.pintu.sla.EscalationScanner;
+import id.pintu.web.DashboardQueries;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -513,8 +518,35 @@ public final class PintuBenchmark {
                     t.cpuMillisPerTransition(), "ms");
             put("transitionsPerSecFinished" + target, "step transitions/s with " + target
                     + " finished cases stored", rate, "/s");
+            readsWithHistory(hub, target);
             h2File(hub, "after the round with " + target + " finished cases");
         }
+    }
+
+    /**
+     * What the head of office reads, with the history stored: the dashboard's figures (cases by status, open work
+     * by step and actor, the SLA sample of the 5,000 newest completed steps), the weekly report's figures for last
+     * week and the SOP evaluation of the last 30 days. Each once, right after the round: the round's writes make H2
+     * read them afresh (it answers a query repeated on unchanged tables from its cache).
+     */
+    private void readsWithHistory(BenchHub hub, int target) {
+        DashboardQueries dashboard = hub.bean(DashboardQueries.class);
+        WeeklyReport weekly = hub.bean(WeeklyReport.class);
+        SopEvaluationService evaluation = hub.bean(SopEvaluationService.class);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        put("dashboardMsFinished" + target, "  the dashboard's figures with " + target + " finished cases",
+                millis(() -> List.of(dashboard.casesByStatus(), dashboard.openByStep(), dashboard.openByActor(),
+                        dashboard.slaPerStep())), "ms");
+        put("weeklyReportMsFinished" + target, "  the weekly report's figures with " + target + " finished cases",
+                millis(() -> weekly.figures(weekly.lastWeek())), "ms");
+        put("sopEvaluationMsFinished" + target, "  the SOP evaluation of 30 days with " + target + " finished cases",
+                millis(() -> evaluation.evaluate(hub.catalog().defaultSop().code(), today.minusDays(30), today)), "ms");
+    }
+
+    private static double millis(Supplier<?> read) {
+        long t0 = System.nanoTime();
+        read.get();
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     /**
