@@ -126,11 +126,11 @@ public class DocumentProducer {
         }
         List<Made> made = new ArrayList<>();
         tx.executeWithoutResult(status -> due.forEach(d -> d.actions().forEach(
-                a -> apply(d.plan(), a, d.event().taskId()).ifPresent(made::add))));
+                a -> apply(d.plan(), a, d.event()).ifPresent(made::add))));
         Map<String, Set<String>> outputs = new LinkedHashMap<>();
         for (Made m : made) {
             if (m.again()) {
-                LOG.debug("Case {} step {}: {} done before; reported again", m.applicationId(), m.stepNo(),
+                LOG.debug("Case {} step {}: {} done before; reported again", m.trackingCode(), m.stepNo(),
                         m.effect());
             } else {
                 LOG.info("Case {} step {}: {} done", m.trackingCode(), m.stepNo(), m.effect());
@@ -183,12 +183,13 @@ public class DocumentProducer {
      * committed it and died before its report, and what waits for it (a mail with the PDF attached) would otherwise
      * wait out its back-off.
      */
-    private Optional<Made> apply(DocumentPlan plan, DocumentPlan.Action action, String taskId) {
+    private Optional<Made> apply(DocumentPlan plan, DocumentPlan.Action action, CaseEvent event) {
+        String taskId = event.taskId();
         String key = action.role().name().toLowerCase(Locale.ROOT) + ":" + action.document();
         boolean isFinal = action.role() == DocumentPlan.Role.ISSUE || action.role() == DocumentPlan.Role.NUMBER;
         if (letters.effectDone(taskId, key)) {
             LOG.debug("{} of task {} already applied", key, taskId);
-            return isFinal ? tasks.find(taskId).map(t -> new Made(t.applicationId(), null, t.stepNo(), key,
+            return isFinal ? Optional.of(new Made(event.applicationId(), event.trackingCode(), event.stepNo(), key,
                     DocumentOutputs.finalDocument(action.document()), true)) : Optional.empty();
         }
         Task task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
