@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code penunjukan-dibatalkan}), at the {@code email} the users file gives them. The mail is queued in the outbox
  * within the appointment's own transaction (so it is owed exactly when the change is recorded) and sent once per
  * appointment and occasion. Someone without an address is not written to: the page says so, to tell them in person.
- * An appointment IT adds to the acting file is announced the same way when a reload puts it in force.
+ * The acting file's appointments are announced the same way when a reload puts a change of the file in force: one
+ * added, one removed (ended early, or withdrawn before it began) and one whose last day IT brought forward.
  */
 @Component
 public class ActingNotices {
@@ -65,10 +66,30 @@ public class ActingNotices {
      * mail, and it goes once.
      */
     void appointedInFile(ActingOfficials.Appointment p, Path file) {
-        queue(APPOINTED, "acting-file-appointed:" + p.user() + ":" + p.actor() + ":" + p.from() + ":" + p.to(),
-                p.user(), p.kind(), p.actor(), p.from(), p.to(), p.to(),
-                p.basis() == null || p.basis().isBlank() ? "penunjukan yang dicatat di " + file : p.basis(),
-                "bagian TI (" + file + ")", null);
+        queue(APPOINTED, "acting-file-appointed:" + fileKey(p), p.user(), p.kind(), p.actor(), p.from(), p.to(),
+                p.to(), fileBasis(p, file), itIn(file), null);
+    }
+
+    /**
+     * Queues the mail of an appointment of the acting file ({@code file}) that a reload found removed or cut short:
+     * ended early with {@code lastDay} its last day now, or withdrawn before it began. Keyed on the appointment as
+     * it was, so it goes once whichever hub reads the change.
+     */
+    void endedInFile(ActingOfficials.Appointment p, boolean withdrawn, LocalDate lastDay, Path file) {
+        queue(withdrawn ? WITHDRAWN : ENDED, "acting-file-ended:" + fileKey(p), p.user(), p.kind(), p.actor(),
+                p.from(), p.to(), lastDay, fileBasis(p, file), itIn(file), itIn(file));
+    }
+
+    private static String fileKey(ActingOfficials.Appointment p) {
+        return p.user() + ":" + p.actor() + ":" + p.from() + ":" + p.to();
+    }
+
+    private static String fileBasis(ActingOfficials.Appointment p, Path file) {
+        return p.basis() == null || p.basis().isBlank() ? "penunjukan yang dicatat di " + file : p.basis();
+    }
+
+    private static String itIn(Path file) {
+        return "bagian TI (" + file + ")";
     }
 
     private void queue(String template, String key, String user, String kind, String actor, LocalDate from,

@@ -6,8 +6,10 @@ import id.pintu.audit.ReloadLedger;
 import id.pintu.sla.Supervision;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopDefinitionException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +133,7 @@ public class StaffReload {
                     a.removed(), orphaned, a.absencesAdded(), a.absencesRemoved());
             ledger.changed(outcome);
             LOG.info("Staff change in force: {}", outcome.summary());
-            announce(a.added());
+            announce(a);
             if (!orphaned.isEmpty()) {
                 LOG.warn("{} acting appointment(s) name a user who is no longer in the users file and give nobody a"
                         + " role: {}", orphaned.size(), orphaned.stream().map(x -> x.user() + " as " + x.actor()).toList());
@@ -142,20 +144,51 @@ public class StaffReload {
     }
 
     /**
-     * Tells each appointee of the file's new appointments that are not over by email ({@link ActingNotices}). The
-     * appointments are in force already: a mail that cannot be queued now (the database away) is logged, not retried.
+     * Tells the appointees of the acting file's change by email ({@link ActingNotices}): of an appointment added that
+     * is not over, that they are appointed; of one removed that is not over, that it ended early (begun before today:
+     * yesterday was its last day, as on the leave page) or was withdrawn (not begun); of one whose last day IT brought
+     * forward (same user, role and first day), that it ended early on its new last day, and no more. The change is in
+     * force already: a mail that cannot be queued now (the database away) is logged, not retried.
      */
-    private void announce(List<ActingOfficials.Appointment> added) {
-        List<ActingOfficials.Appointment> current = added.stream().filter(p -> !p.to().isBefore(acting.today()))
-                .toList();
-        if (current.isEmpty()) {
+    private void announce(ActingOfficials.Change change) {
+        LocalDate today = acting.today();
+        Path file = acting.file();
+        List<Runnable> mails = new ArrayList<>();
+        List<String> whom = new ArrayList<>();
+        List<ActingOfficials.Appointment> shortened = new ArrayList<>();
+        for (ActingOfficials.Appointment gone : change.removed()) {
+            if (gone.to().isBefore(today)) {
+                continue;
+            }
+            Optional<ActingOfficials.Appointment> next = change.added().stream()
+                    .filter(p -> p.user().equals(gone.user()) && p.actor().equals(gone.actor())
+                            && !p.to().isBefore(gone.from()) && !p.from().isAfter(gone.to()))
+                    .findFirst();
+            if (next.isEmpty()) {
+                boolean withdrawn = !gone.from().isBefore(today);
+                LocalDate lastDay = withdrawn ? gone.to() : today.minusDays(1);
+                mails.add(() -> notices.endedInFile(gone, withdrawn, lastDay, file));
+                whom.add(gone.user() + " no longer " + gone.actor());
+            } else if (next.get().from().equals(gone.from()) && next.get().to().isBefore(gone.to())) {
+                shortened.add(next.get());
+                mails.add(() -> notices.endedInFile(gone, false, next.get().to(), file));
+                whom.add(gone.user() + " as " + gone.actor() + " until " + next.get().to());
+            }
+        }
+        for (ActingOfficials.Appointment p : change.added()) {
+            if (!p.to().isBefore(today) && !shortened.contains(p)) {
+                mails.add(() -> notices.appointedInFile(p, file));
+                whom.add(p.user() + " as " + p.actor());
+            }
+        }
+        if (mails.isEmpty()) {
             return;
         }
         try {
-            tx.executeWithoutResult(s -> current.forEach(p -> notices.appointedInFile(p, acting.file())));
+            tx.executeWithoutResult(s -> mails.forEach(Runnable::run));
         } catch (RuntimeException e) {
-            LOG.warn("The acting file's new appointment(s) {} are in force but their appointees were not told by"
-                    + " email: {}", current.stream().map(p -> p.user() + " as " + p.actor()).toList(), e.toString());
+            LOG.warn("The acting file's change {} is in force but the appointees were not told by email: {}", whom,
+                    e.toString());
         }
     }
 

@@ -168,8 +168,52 @@ class StaffChangedWhileRunningTest {
 
         write(ACTING, ORIGINAL_ACTING);
         assertThat(reload("admin").status()).isEqualTo(200);
-        assertThat(inbox("kabid-pelayanan", "tim-teknis").status()).as("appointment withdrawn").isEqualTo(403);
+        assertThat(inbox("kabid-pelayanan", "tim-teknis").status()).as("appointment removed").isEqualTo(403);
         assertThat(lastReload().get("actingRemoved").findValuesAsText("user")).containsExactly("tim-teknis");
+        // Begun yesterday and removed today: ended early, yesterday its last day (as the leave page ends one)
+        MailTestSupport.Received ended = mail.awaitMail("jonni.pardede@dpmptsp.dairikab.go.id",
+                m -> m.subject().endsWith(" berakhir " + IndonesianDates.date(today.minusDays(1))));
+        assertThat(ended.subject()).isEqualTo("[Pintu] Penunjukan Plh " + catalog.actorName("kabid-pelayanan")
+                + " berakhir " + IndonesianDates.date(today.minusDays(1)));
+        assertThat(ended.text()).contains("(Surat Perintah Nomor 800/1/2026, semula "
+                        + IndonesianDates.date(today.minusDays(1)) + " sampai dengan " + IndonesianDates.date(today.plusDays(1))
+                        + ") diakhiri lebih awal oleh bagian TI (" + ACTING + ")")
+                .contains("hari terakhir Anda memegang peran itu adalah " + IndonesianDates.date(today.minusDays(1)));
+    }
+
+    @Test
+    void aPlhAppointedForNextWeekInTheFileIsToldWhenITShortensItAndWhenITRemovesIt() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        LocalDate from = today.plusDays(7);
+        String entry = "  - user: tim-teknis\n    actor: kabid-pelayanan\n    kind: PLH\n    from: \"" + from
+                + "\"\n    to: \"%s\"\n    basis: Surat Perintah Nomor 800/2/2026\n";
+        String address = "jonni.pardede@dpmptsp.dairikab.go.id";
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        write(ACTING, ORIGINAL_ACTING + entry.formatted(today.plusDays(11)));
+        assertThat(reload("admin").status()).isEqualTo(200);
+        mail.awaitMail(address, m -> m.subject().endsWith(IndonesianDates.date(from) + " s.d. "
+                + IndonesianDates.date(today.plusDays(11))));
+
+        // IT brings the last day forward: told it ends early, not appointed a second time
+        write(ACTING, ORIGINAL_ACTING + entry.formatted(today.plusDays(8)));
+        assertThat(reload("admin").status()).isEqualTo(200);
+        MailTestSupport.Received shortened = mail.awaitMail(address,
+                m -> m.subject().endsWith(" berakhir " + IndonesianDates.date(today.plusDays(8))));
+        assertThat(shortened.text()).contains("semula " + IndonesianDates.date(from) + " sampai dengan "
+                + IndonesianDates.date(today.plusDays(11)));
+        String again = "%acting-file-appointed:tim-teknis:kabid-pelayanan:" + from + ":" + today.plusDays(8) + "%";
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE payload LIKE ?").param(again).query(Integer.class)
+                .single() + jdbc.sql("SELECT COUNT(*) FROM mail_sent WHERE dedup_key LIKE ?").param(again)
+                .query(Integer.class).single()).as("no second appointment mail, queued or sent").isZero();
+
+        // IT removes it before it began: told it is withdrawn
+        write(ACTING, ORIGINAL_ACTING);
+        assertThat(reload("admin").status()).isEqualTo(200);
+        MailTestSupport.Received withdrawn = mail.awaitMail(address, m -> m.subject().contains("dibatalkan"));
+        assertThat(withdrawn.text()).contains("untuk " + IndonesianDates.date(from) + " sampai dengan "
+                        + IndonesianDates.date(today.plusDays(8)) + " (Surat Perintah Nomor 800/2/2026) dibatalkan oleh"
+                        + " bagian TI (" + ACTING + ")")
+                .contains("sebelum dimulai");
     }
 
     @Test
