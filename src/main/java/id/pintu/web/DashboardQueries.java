@@ -64,19 +64,19 @@ public class DashboardQueries {
 
     /**
      * The cases still open, all of them (one range of the index {@code application_status} per open status), and the
-     * cases closed since the first of January of {@link #year()} (one range of {@code application_closed}): what
-     * the office handles now and this year. Counting every case ever stored walked the whole index at each load,
-     * which grows with the years (two seconds and more for a million cases on H2).
+     * cases closed since the first of January of {@code year} (one range of {@code application_closed}; {@link
+     * #year()} for this year): what the office handles now and this year. Counting every case ever stored walked the
+     * whole index at each load, which grows with the years (two seconds and more for a million cases on H2).
      */
-    public List<Count> casesByStatus() {
-        Instant yearStart = LocalDate.of(year(), 1, 1).atStartOfDay(slaProperties.zone()).toInstant();
+    public List<Count> casesByStatus(int year) {
+        Instant yearStart = LocalDate.of(year, 1, 1).atStartOfDay(slaProperties.zone()).toInstant();
         return jdbc.sql(CASES_BY_STATUS_SQL)
                 .param(Timestamp.from(yearStart))
                 .query((rs, n) -> new Count(rs.getString(1), rs.getString(1), rs.getLong(2)))
                 .list();
     }
 
-    /** The year whose closed cases {@link #casesByStatus()} counts: this year in the office's time zone. */
+    /** This year in the office's time zone, whose closed cases the dashboard counts. */
     public int year() {
         return clock.instant().atZone(slaProperties.zone()).getYear();
     }

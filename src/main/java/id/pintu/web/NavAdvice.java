@@ -25,12 +25,12 @@ class NavAdvice {
     /**
      * @param cases whether the user may look cases up
      * @param reviewOpen items of the review queue no one has taken care of; null if the user does not work it
-     * @param messagesOpen applicants' emails no one has answered; null if the user neither answers them nor sees the
-     *     dashboard
+     * @param messages applicants' emails no one has answered (how many, since when); null if the user neither answers
+     *     them nor sees the dashboard, which shows the same figures and takes them from here
      * @param leave whether the user records staff leave ({@code /pegawai/cuti})
      */
     record Nav(List<Actor> inboxes, boolean walkIns, boolean cases, boolean dashboard, Long reviewOpen,
-            Long messagesOpen, boolean leave) {}
+            ApplicantMessages.Waiting messages, boolean leave) {}
 
     private final StaffAccess access;
     private final IntakeRecords intake;
@@ -67,7 +67,7 @@ class NavAdvice {
         return new Nav(access.inboxes(auth), access.mayRegisterWalkIns(auth), access.mayLookUpCases(auth),
                 access.maySeeDashboard(auth),
                 access.mayReviewIntake(auth) ? intake.openReviews() : null,
-                access.mayAnswerApplicants(auth) || access.maySeeDashboard(auth) ? messages.waiting().count() : null,
+                access.mayAnswerApplicants(auth) || access.maySeeDashboard(auth) ? messages.waiting() : null,
                 leave.mayManage(auth));
     }
 

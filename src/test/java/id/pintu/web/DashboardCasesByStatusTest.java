@@ -58,7 +58,7 @@ class DashboardCasesByStatusTest {
     }
 
     private Map<String, Long> counts() {
-        return queries.casesByStatus().stream()
+        return queries.casesByStatus(queries.year()).stream()
                 .collect(Collectors.toMap(DashboardQueries.Count::key, DashboardQueries.Count::count));
     }
 }
