@@ -16,7 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContentCheck {
 
-    public record Verdict(String contentType, boolean valid, String problem) {}
+    /** @param firstPageText a valid PDF's first page as text, when the check was asked to read it; else null */
+    public record Verdict(String contentType, boolean valid, String problem, String firstPageText) {
+
+        public Verdict(String contentType, boolean valid, String problem) {
+            this(contentType, valid, problem, null);
+        }
+    }
 
     public static final String PDF = "application/pdf";
     public static final String JPEG = "image/jpeg";
@@ -42,7 +48,15 @@ public class ContentCheck {
 
     /** An email attachment or a scan, bounded by {@code pintu.intake.max-attachment-size}. */
     public Verdict check(String fileName, byte[] content) {
-        return check(fileName, content, properties.maxAttachmentSize().toBytes());
+        return check(fileName, content, false);
+    }
+
+    /**
+     * As {@link #check(String, byte[])}; with {@code readFirstPage} a valid PDF's verdict also carries its first page's
+     * text, read in the same opening (the dossier recognises a file whose name says nothing by its title).
+     */
+    public Verdict check(String fileName, byte[] content, boolean readFirstPage) {
+        return check(fileName, content, properties.maxAttachmentSize().toBytes(), readFirstPage);
     }
 
     /**
@@ -50,6 +64,10 @@ public class ContentCheck {
      * and are judged by the same rules, so the counter refuses a file with the same reason an email reply gives.
      */
     public Verdict check(String fileName, byte[] content, long max) {
+        return check(fileName, content, max, false);
+    }
+
+    private Verdict check(String fileName, byte[] content, long max, boolean readFirstPage) {
         String type = sniff(content);
         if (content.length > max) {
             return new Verdict(type, false, "ukuran file " + kb(content.length) + " melebihi batas " + kb(max));
@@ -61,10 +79,7 @@ public class ContentCheck {
             return new Verdict("application/octet-stream", false, notAccepted(fileName, content));
         }
         if (PDF.equals(type)) {
-            String problem = pdfProblem(fileName, content);
-            if (problem != null) {
-                return new Verdict(type, false, problem);
-            }
+            return pdfVerdict(fileName, content, readFirstPage);
         }
         return new Verdict(type, true, null);
     }
@@ -84,19 +99,20 @@ public class ContentCheck {
         return null;
     }
 
-    private String pdfProblem(String fileName, byte[] content) {
+    private Verdict pdfVerdict(String fileName, byte[] content, boolean readFirstPage) {
         try {
-            if (pdf.inspect(fileName == null ? "file" : fileName, content).pages() < 1) {
-                return "PDF tidak memiliki halaman";
+            SafePdf.Inspection inspection = pdf.inspect(fileName == null ? "file" : fileName, content, readFirstPage);
+            if (inspection.pages() < 1) {
+                return new Verdict(PDF, false, "PDF tidak memiliki halaman");
             }
-            return null;
+            return new Verdict(PDF, true, null, inspection.firstPageText());
         } catch (HostileContentException e) {
-            return switch (e.kind()) {
+            return new Verdict(PDF, false, switch (e.kind()) {
                 case ENCRYPTED -> "PDF terkunci dengan kata sandi";
                 case TOO_MANY_PAGES -> "PDF terlalu banyak halamannya";
                 case DECOMPRESSION_BOMB -> "isi PDF membengkak melampaui batas saat dibuka";
                 default -> "PDF rusak dan tidak dapat dibuka";
-            };
+            });
         }
     }
 

@@ -71,9 +71,10 @@ public class DossierService implements DossierFacts {
 
     /** Checks, matches and stores the files; a refused file is recorded with its reason but not stored apart. */
     public List<DossierItem> accept(Application app, List<IncomingFile> files, Integer stepNo, String by) {
+        DossierRequirements.Dossier dossier = requirements.of(app.sopCode());
         return record(app, files.stream()
                 .map(f -> new Judged(f, f.problem() != null ? new ContentCheck.Verdict(null, false, f.problem())
-                        : check.check(f.name(), f.content())))
+                        : check.check(f.name(), f.content(), dossier.hasTitles() && dossier.match(f.name()).isEmpty())))
                 .toList(), stepNo, by);
     }
 
@@ -90,7 +91,8 @@ public class DossierService implements DossierFacts {
             // By the file's name; a PDF whose name says nothing ("scan001.pdf") by its own title
             String key = dossier.match(f.name())
                     .or(() -> v.valid() && ContentCheck.PDF.equals(v.contentType()) && dossier.hasTitles()
-                            ? dossier.matchTitle(firstPageText(f.content())) : Optional.empty())
+                            ? dossier.matchTitle(v.firstPageText() != null ? v.firstPageText()
+                                    : firstPageText(f.content())) : Optional.empty())
                     .map(DossierRequirements.Requirement::key).orElse(null);
             String documentId = null;
             if (v.valid()) {
@@ -106,7 +108,10 @@ public class DossierService implements DossierFacts {
         return out;
     }
 
-    /** The text of a PDF's first page (none for a scan, which is an image); empty when it cannot be read. */
+    /**
+     * The text of a PDF's first page (none for a scan, which is an image); empty when it cannot be read. For a file
+     * judged without reading it (the counter's scans); the email intake's check reads it in its own opening.
+     */
     private String firstPageText(byte[] pdf) {
         try (PDDocument doc = safePdf.open(pdf)) {
             PDFTextStripper text = new PDFTextStripper();

@@ -126,8 +126,8 @@ public class ScanIntake {
         String result;
         try {
             result = code.matches()
-                    ? tx.execute(s -> addToCase(key, code.group(1), code.group(2), content))
-                    : newCase(key, file, name, content);
+                    ? tx.execute(s -> addToCase(key, code.group(1), code.group(2), content, verdict))
+                    : newCase(key, file, name, content, verdict);
         } catch (DuplicateKeyException e) {
             LOG.info("Scan {} was taken in before (same name and content); moved to {}", name, DONE);
             result = "DUPLICATE";
@@ -162,17 +162,21 @@ public class ScanIntake {
                 .increment();
     }
 
-    private String addToCase(String key, String trackingCode, String documentName, byte[] content) {
+    /** The scan's {@code verdict} is the one {@link #receive} judged it by: the dossier does not open it again. */
+    private String addToCase(String key, String trackingCode, String documentName, byte[] content,
+            ContentCheck.Verdict verdict) {
         Application app = applications.findByTrackingCode(trackingCode)
                 .orElseThrow(() -> new ScanRejectedException("kode pelacakan " + trackingCode + " tidak dikenal"));
         records.claim(key, null, clock.instant());
-        dossier.accept(app, List.of(new IncomingFile(documentName, content)), null, "front-office-scan");
+        dossier.record(app, List.of(new DossierService.Judged(new IncomingFile(documentName, content), verdict)),
+                null, "front-office-scan");
         records.outcome(key, "SCAN", app.id());
         LOG.info("Scan {} added to case {}", documentName, trackingCode);
         return app.id();
     }
 
-    private String newCase(String key, Path file, String name, byte[] content) throws IOException {
+    private String newCase(String key, Path file, String name, byte[] content, ContentCheck.Verdict verdict)
+            throws IOException {
         Path sidecarFile = sidecar(file).orElseThrow(() -> new ScanRejectedException("tidak ada file isian "
                 + DossierRequirements.stripExtension(name) + ".json (atau .properties) di samping scan ini, dan"
                 + " nama file tidak diawali kode pelacakan"));
@@ -201,7 +205,8 @@ public class ScanIntake {
             Application app = sub.application();
             documents.store(app.id(), "formulir-scan", 1, sidecarFile.getFileName().toString(),
                     "text/plain", sidecarBytes, StoredDocument.STAFF, "front-office-scan");
-            List<DossierItem> added = dossier.accept(app, List.of(new IncomingFile(name, content)), 1,
+            List<DossierItem> added = dossier.record(app,
+                    List.of(new DossierService.Judged(new IncomingFile(name, content), verdict)), 1,
                     "front-office-scan");
             if (s.document() != null && !s.document().isBlank()) {
                 for (DossierItem i : added) {

@@ -11,6 +11,7 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(LimitsProperties.class)
 public class SafePdf {
 
-    /** What an inspection found. */
-    public record Inspection(int pages, long inflatedBytes, boolean encrypted) {}
+    /** What an inspection found; {@code firstPageText} null unless asked for. */
+    public record Inspection(int pages, long inflatedBytes, boolean encrypted, String firstPageText) {}
 
     private final LimitsProperties limits;
 
@@ -54,6 +55,14 @@ public class SafePdf {
 
     /** Opens the PDF and checks pages and decompressed size; throws {@link HostileContentException} when over. */
     public Inspection inspect(String name, byte[] content) {
+        return inspect(name, content, false);
+    }
+
+    /**
+     * As {@link #inspect(String, byte[])}, and with {@code readFirstPage} also the text of the first page (empty for
+     * a scan, which is an image, or when it cannot be read), taken in the same opening once the checks passed.
+     */
+    public Inspection inspect(String name, byte[] content, boolean readFirstPage) {
         try (PDDocument doc = open(content)) {
             int pages = doc.getNumberOfPages();
             if (pages > limits.pdfMaxPages()) {
@@ -61,10 +70,21 @@ public class SafePdf {
                         + limits.pdfMaxPages() + " are accepted");
             }
             long inflated = inflatedSize(name, doc);
-            return new Inspection(pages, inflated, doc.isEncrypted());
+            return new Inspection(pages, inflated, doc.isEncrypted(), readFirstPage ? firstPageText(doc) : null);
         } catch (IOException e) {
             throw new HostileContentException(HostileContentException.Kind.UNREADABLE,
                     "'" + name + "' is not a readable PDF: " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstPageText(PDDocument doc) {
+        try {
+            PDFTextStripper text = new PDFTextStripper();
+            text.setStartPage(1);
+            text.setEndPage(1);
+            return text.getText(doc);
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -28,6 +28,19 @@ class ContentCheckByMagicBytesTest {
     }
 
     @Test
+    void aPdfsFirstPageIsReadInTheSameOpeningOnlyWhenAsked() {
+        byte[] nib = MailTestSupport.pdf("PERIZINAN BERUSAHA BERBASIS RISIKO NOMOR INDUK BERUSAHA");
+        ContentCheck.Verdict read = check.check("scan001.pdf", nib, true);
+        assertThat(read.valid()).isTrue();
+        assertThat(read.firstPageText()).contains("NOMOR INDUK BERUSAHA");
+        assertThat(check.check("nib.pdf", nib).firstPageText()).as("named: not read").isNull();
+        byte[] truncated = java.util.Arrays.copyOf(nib, nib.length / 3);
+        ContentCheck.Verdict broken = check.check("scan002.pdf", truncated, true);
+        assertThat(broken.valid()).isFalse();
+        assertThat(broken.firstPageText()).as("a refused PDF is not read").isNull();
+    }
+
+    @Test
     void refusesDisguisedCorruptAndOversizedFiles() {
         ContentCheck.Verdict exe = check.check("nib.pdf", "MZ\u0090\u0000program".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(exe.valid()).isFalse();
