@@ -1,9 +1,6 @@
 package id.pintu.mail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import id.pintu.common.FreePorts;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns a mail port of 0 into a free port before anything reads it, so the embedded server and the Camel mail
- * endpoints agree on it, and many hubs (test contexts) can run side by side.
+ * endpoints agree on it, and many hubs (test contexts) can run side by side. The port is chosen below the OS's range
+ * for outgoing connections ({@link FreePorts}), so that no connection takes it before the server binds it.
  */
 public class MailPortsPostProcessor implements EnvironmentPostProcessor {
 
@@ -25,19 +23,11 @@ public class MailPortsPostProcessor implements EnvironmentPostProcessor {
         Map<String, Object> chosen = new HashMap<>();
         for (String key : new String[] {SMTP_PORT, IMAP_PORT}) {
             if ("0".equals(env.getProperty(key, "").trim())) {
-                chosen.put(key, String.valueOf(freePort()));
+                chosen.put(key, String.valueOf(FreePorts.belowEphemeralRange()));
             }
         }
         if (!chosen.isEmpty()) {
             env.getPropertySources().addFirst(new MapPropertySource("pintu-mail-free-ports", chosen));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,8 +2,8 @@ package id.pintu.support;
 
 import static org.awaitility.Awaitility.await;
 
+import id.pintu.common.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -160,23 +160,9 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * A port free now, below the range the OS hands out to outgoing connections (Linux: 32768-60999). A hub binds its
-     * ports seconds after it is given them; a port from that range (what {@code new ServerSocket(0)} returns) can be
-     * taken meanwhile as the local end of any connection on the machine, and the hub then fails to start (the crash
-     * battery once lost a run to its IMAP port).
-     */
-    public static int freePort() throws IOException {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int candidate = random.nextInt(20_000, 32_000);
-            try (ServerSocket s = new ServerSocket(candidate)) {
-                return s.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port between 20000 and 32000 in 100 tries");
+    /** A port free now, below the OS's range for outgoing connections ({@link FreePorts}). */
+    public static int freePort() {
+        return FreePorts.belowEphemeralRange();
     }
 
     public String baseUrl() {
