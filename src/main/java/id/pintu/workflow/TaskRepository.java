@@ -123,6 +123,22 @@ public class TaskRepository {
                 .update() == 1;
     }
 
+    /**
+     * Completes an open task that {@code holder} holds, as {@code user} (the applicant answering a step a clerk held
+     * for them); false if it was completed or released meanwhile. The hold stays on record.
+     */
+    public boolean completeHeldBy(String id, String holder, String user, String outcome, String note, Instant now) {
+        return jdbc.sql("UPDATE task SET status = 'COMPLETED', completed_at = :now, completed_by = :user,"
+                        + " outcome = :outcome, note = :note WHERE id = :id AND status = 'OPEN' AND claimed_by = :holder")
+                .param("now", ts(now))
+                .param("user", user)
+                .param("outcome", outcome)
+                .param("note", note)
+                .param("id", id)
+                .param("holder", holder)
+                .update() == 1;
+    }
+
     public int cancelOpen(String applicationId, Instant now, String by, String note) {
         return jdbc.sql("UPDATE task SET status = 'CANCELLED', completed_at = ?, completed_by = ?, note = ?"
                         + " WHERE application_id = ? AND status = 'OPEN'")

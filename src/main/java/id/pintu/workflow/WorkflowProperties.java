@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clarificationLimit how long (working time, ISO like P10D) the applicant has to answer a clarification
  * @param applicantDelegate the actor whose staff may perform the applicant's steps on the applicant's behalf
  * @param eventsTopic the durable topic on which case events are published for the features that react to them
+ * @param strayTaskCheckInterval how often the open tasks of recently closed cases are looked for ({@link StrayTasks})
+ * @param strayTaskLookback how far back that looks: cases closed since then
  */
 @Validated
 @ConfigurationProperties("pintu.workflow")
@@ -34,7 +36,9 @@ public record WorkflowProperties(
         @DefaultValue("200") @Min(1) int outboxBatch,
         @DefaultValue("P10D") @NotBlank String clarificationLimit,
         @DefaultValue("front-office") @NotBlank String applicantDelegate,
-        @DefaultValue("pintu.events") @NotBlank String eventsTopic) {
+        @DefaultValue("pintu.events") @NotBlank String eventsTopic,
+        @DefaultValue("1m") @NotNull Duration strayTaskCheckInterval,
+        @DefaultValue("10m") @NotNull Duration strayTaskLookback) {
 
     public String queueOf(String actor) {
         return actorQueuePrefix + actor;

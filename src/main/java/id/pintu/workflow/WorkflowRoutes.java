@@ -73,6 +73,12 @@ public class WorkflowRoutes extends RouteBuilder {
                 .routePolicyRef(DatabaseOutageLog.BEAN)
                 .bean("outboxRelay", "dispatchDue").id("dispatch-due-events");
 
+        from("timer:stray-task-check?delay=15000&period=" + properties.strayTaskCheckInterval().toMillis())
+                .routeId("stray-task-check")
+                .routeConfigurationId(ScheduledErrorHandling.ID)
+                .routePolicyRef(DatabaseOutageLog.BEAN)
+                .bean("strayTasks", "cancel").id("cancel-stray-tasks");
+
         from(WorkflowEndpoints.OUTBOX_WAKEUP + "?concurrentConsumers=" + relay.threads() + "&size=" + relay.queueSize()
                 + "&discardWhenFull=true")
                 .routeId("outbox-wakeup")

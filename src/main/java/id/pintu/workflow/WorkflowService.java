@@ -141,7 +141,9 @@ public class WorkflowService {
 
     /**
      * Completes a task. Completing twice, or a task someone else holds, is refused by the conditional update, so a
-     * case never advances twice from one task.
+     * case never advances twice from one task. The applicant's own answer (by email, on the tracking page) completes
+     * their step even while a clerk of the front office holds it for them: the clerk held it on the applicant's
+     * behalf, and the answer must neither wait for that hold nor be lost to it.
      */
     public Task complete(String taskId, String outcome, String note, Caller caller) {
         Task task = tasks.find(taskId).orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
@@ -149,16 +151,19 @@ public class WorkflowService {
         if (!task.isOpen()) {
             throw WorkflowException.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
         }
-        if (task.claimedBy() != null && !task.claimedBy().equals(caller.name())) {
+        String heldForCaller = task.claimedBy() != null && !task.claimedBy().equals(caller.name())
+                ? task.claimedBy() : null;
+        if (heldForCaller != null && !caller.isApplicant()) {
             throw WorkflowException.conflict("task " + taskId + " is held by " + task.claimedBy());
         }
         Application app = applications.find(task.applicationId()).orElseThrow();
         try (CaseLog.Scope ignored = CaseLog.of(app.trackingCode(), task.stepNo())) {
-            return completeInCase(task, app, outcome, note, caller);
+            return completeInCase(task, app, outcome, note, caller, heldForCaller);
         }
     }
 
-    private Task completeInCase(Task task, Application app, String outcome, String note, Caller caller) {
+    private Task completeInCase(Task task, Application app, String outcome, String note, Caller caller,
+            String heldForCaller) {
         String taskId = task.id();
         Step step = catalog.require(app.sopCode(), app.sopVersion()).requireStep(task.stepNo());
         String chosen = outcome == null || outcome.isBlank() ? null : outcome.trim();
@@ -173,7 +178,8 @@ public class WorkflowService {
         // To the microsecond, as the database keeps it: the task returned below is built from these values.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean done = Boolean.TRUE.equals(tx.execute(status -> {
-            if (!tasks.complete(taskId, caller.name(), chosen, note, now)) {
+            if (heldForCaller == null ? !tasks.complete(taskId, caller.name(), chosen, note, now)
+                    : !tasks.completeHeldBy(taskId, heldForCaller, caller.name(), chosen, note, now)) {
                 return false;
             }
             String transitionId = TimeOrderedIds.next(now);
@@ -189,11 +195,14 @@ public class WorkflowService {
                     ? "task " + taskId + " is held by " + current.claimedBy()
                     : "task " + taskId + " is already " + current.status().name().toLowerCase());
         }
-        LOG.info("Case {} step {} completed by {} (outcome {})", app.trackingCode(), task.stepNo(), caller.name(), chosen);
+        LOG.info("Case {} step {} completed by {} (outcome {}){}", app.trackingCode(), task.stepNo(), caller.name(),
+                chosen, heldForCaller == null ? "" : ", held for the applicant by " + heldForCaller);
         // What the conditional update wrote, without reading it back: the task was open and unclaimed or held by
-        // the caller, so it is now the caller's, claimed when it was claimed or else now.
+        // the caller, so it is now the caller's, claimed when it was claimed or else now (or still the clerk's who
+        // held it for the applicant).
         return new Task(task.id(), task.applicationId(), task.stepNo(), task.stepName(), task.actor(), task.kind(),
-                TaskStatus.COMPLETED, task.resumeStep(), task.enteredAt(), task.dueAt(), caller.name(),
+                TaskStatus.COMPLETED, task.resumeStep(), task.enteredAt(), task.dueAt(),
+                heldForCaller == null ? caller.name() : heldForCaller,
                 task.claimedBy() != null ? task.claimedAt() : now, now, caller.name(), chosen, note);
     }
 

@@ -63,4 +63,43 @@ class EmailIncompleteClarificationTest {
                 .body();
         assertThat(dossier.get("complete").asBoolean()).as("dossier %s", dossier).isTrue();
     }
+
+    @Test
+    void theApplicantsEmailedAnswerCompletesTheClarificationAClerkHoldsForThem() throws Exception {
+        String applicant = "rudi.dipegang@contoh.co.id";
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        mail.send(mail.message(applicant, "Permohonan Izin Perluasan Usaha Industri", MailTestSupport.BODY,
+                MailTestSupport.pdfs(List.of("surat-permohonan", "nib", "npwp", "akta-pendirian",
+                        "izin-usaha-industri", "rencana-perluasan", "ktp-penanggung-jawab")), null, null));
+        MailTestSupport.Received clarification = mail.awaitMail(applicant, r -> r.subject().contains("perlu dilengkapi"));
+        Application app = applications.findByTrackingCode(clarification.trackingCode()).orElseThrow();
+        api.awaitStatus(app.id(), "AWAITING_APPLICANT");
+        // The front office takes the applicant's step to help them on the phone
+        String clarificationTask = api.openTask(app.id()).orElseThrow().get("taskId").asText();
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + clarificationTask + "/claim", null, "front-office")
+                .status()).isEqualTo(200);
+
+        mail.send(mail.message(applicant, "Re: " + clarification.subject(), "Terlampir dokumen lingkungan.",
+                MailTestSupport.pdfs(List.of("dokumen-lingkungan")), null, clarification.messageId()));
+
+        // The answer is not lost to the clerk's hold: the case goes on to step 2, the step completed by the applicant
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(api.openTask(app.id()).orElseThrow()
+                .get("actor").asText()).isEqualTo("front-office"));
+        assertThat(api.getCase(app.id()).get("status").asText()).isEqualTo("IN_PROGRESS");
+        JsonNode answered = null;
+        for (JsonNode h : api.getCase(app.id()).get("history")) {
+            if (h.get("taskId").asText().equals(clarificationTask)) {
+                answered = h;
+            }
+        }
+        assertThat(answered).as("the clarification in the history").isNotNull();
+        assertThat(answered.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(answered.get("completedBy").asText()).isEqualTo(applicant);
+        assertThat(answered.get("note").asText()).startsWith("Dijawab melalui email dengan 1 lampiran");
+        // A clerk cannot complete a step another clerk holds, as before
+        String step2 = api.openTask(app.id()).orElseThrow().get("taskId").asText();
+        assertThat(api.call(HttpMethod.POST, "/api/tasks/" + step2 + "/claim", null, "front-office").status())
+                .isEqualTo(200);
+        assertThat(api.complete(step2, "admin", "complete").status()).isEqualTo(409);
+    }
 }

@@ -72,7 +72,8 @@ final class SlaFixture {
                 "pintu.escalation.", Path.of("config/supervision.yaml"), 10, false, Duration.ofHours(7),
                 ZoneId.of("Asia/Jakarta"));
         WorkflowProperties workflow = new WorkflowProperties("pintu.actor.", 2, 100, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 200, "P10D", "front-office", "pintu.events");
+                Duration.ofSeconds(30), 200, "P10D", "front-office", "pintu.events", Duration.ofMinutes(1),
+                Duration.ofHours(1));
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // No Camel here: the relay's wake-up has no producer and is skipped; the rows stay in the outbox to be read.

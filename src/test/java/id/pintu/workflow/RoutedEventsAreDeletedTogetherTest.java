@@ -156,7 +156,8 @@ class RoutedEventsAreDeletedTogetherTest {
             }
         };
         WorkflowProperties workflow = new WorkflowProperties("pintu.actor.", 2, 100, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 200, "P10D", "front-office", "pintu.events");
+                Duration.ofSeconds(30), 200, "P10D", "front-office", "pintu.events", Duration.ofMinutes(1),
+                Duration.ofHours(1));
         return new OutboxRelay(recording, camel.createProducerTemplate(), Clock.systemUTC(), workflow,
                 properties(deleteEvery, hold), new TransactionOperations() {
                     /** Counts the transactions; a failing one takes back the records written in it. */
