@@ -232,7 +232,7 @@ public class EmailIntake {
         if (answered.isPresent()) {
             return reply(messageKey, answered.get(), mail, raw);
         }
-        Matcher code = TRACKING_CODE.matcher(mail.subject());
+        Matcher code = TRACKING_CODE.matcher(mail.subject().toUpperCase(Locale.ROOT));
         if (code.find()) {
             return review(messageKey, mail.sender(), mail.subject(),
                     "subjek menyebut kode " + code.group() + " yang tidak dikenal", raw);
@@ -250,7 +250,7 @@ public class EmailIntake {
     }
 
     private String newApplication(String messageKey, ParsedEmail mail, byte[] raw) {
-        Map<String, String> fields = EmailForm.fields(mail.text());
+        Map<String, String> fields = EmailForm.fields(mail.text(), sentMail.anySent(mail.answers()));
         ApplicationForm form = EmailForm.form(fields, mail.sender());
         List<String> problems = new ArrayList<>();
         for (ConstraintViolation<ApplicationForm> v : validator.validate(form)) {

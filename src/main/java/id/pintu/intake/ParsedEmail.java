@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -17,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An email as the intake needs it, read from its raw bytes: sender, subject, the ids it answers, its text and its
@@ -73,10 +76,95 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
         }
         Parts parts = new Parts(sentByTheHub);
         walk(m, 0, 0, parts);
-        String body = parts.text.length() > 0 ? parts.text.toString()
-                : parts.html.toString().replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n").replaceAll("<[^>]+>", "");
+        String body = parts.text.length() > 0 ? parts.text.toString() : htmlText(parts.html.toString());
         return new ParsedEmail(m.getMessageID(), sender, m.getSubject() == null ? "" : m.getSubject(),
                 answers, body, List.copyOf(parts.files), automatic(m, sender));
+    }
+
+    /**
+     * The text of a {@code format=flowed} part (RFC 3676, Thunderbird's and others' default): a line ending in a space
+     * goes on in the next one, so "Alamat: Jl. Sisingamangaraja No. 10, Kelurahan " and "Batang Beruh" are one line
+     * again (with {@code delsp=yes} the space was added by the wrapping and goes). A space that stuffs a line is
+     * removed; the signature separator {@code "-- "} stays a line of its own.
+     */
+    static String unflow(String text, boolean delSp) {
+        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder pending = new StringBuilder();
+        int pendingDepth = -1;
+        for (String raw : text.split("\\r?\\n", -1)) {
+            int depth = 0;
+            while (depth < raw.length() && raw.charAt(depth) == '>') {
+                depth++;
+            }
+            String line = raw.substring(depth);
+            line = line.startsWith(" ") ? line.substring(1) : line;
+            boolean soft = line.endsWith(" ") && !line.equals("-- ");
+            if (pendingDepth >= 0 && depth != pendingDepth) {
+                // A quote level changed under a soft break: the paragraph ends there
+                out.append(pending).append('\n');
+                pending.setLength(0);
+                pendingDepth = -1;
+            }
+            if (pendingDepth < 0 && depth > 0) {
+                pending.append(">".repeat(depth)).append(' ');
+            }
+            pending.append(soft && delSp ? line.substring(0, line.length() - 1) : line);
+            pendingDepth = soft ? depth : -1;
+            if (!soft) {
+                out.append(pending).append('\n');
+                pending.setLength(0);
+            }
+        }
+        if (pending.length() > 0) {
+            out.append(pending).append('\n');
+        }
+        // split(-1) gave the text's own last line end back as one empty line more
+        return out.length() > 0 && text.endsWith("\n") ? out.substring(0, out.length() - 1) : out.toString();
+    }
+
+    /**
+     * The text of an HTML-only body: a line for each line break, paragraph, block, table cell or row and list item;
+     * tags removed; the character references decoded ({@code &nbsp;}, {@code &amp;}, {@code &#8211;}), so that
+     * "NIB:&amp;nbsp;9120001234567" reads as the NIB and "PT Maju &amp;amp; Jaya" as the company's name.
+     */
+    static String htmlText(String html) {
+        String text = html.replaceAll("(?is)<(style|script|head)\\b.*?</\\1\\s*>", "")
+                .replaceAll("(?i)<br\\b[^>]*>|</(p|div|li|tr|h[1-6])\\s*>", "\n")
+                .replaceAll("(?i)</t[dh]\\s*>", " ")
+                .replaceAll("<[^>]+>", "");
+        Matcher m = ENTITY.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(entity(m.group(1), m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+
+    private static String entity(String name, String whole) {
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                return new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
+            }
+            if (name.startsWith("#")) {
+                return new String(Character.toChars(Integer.parseInt(name.substring(1))));
+            }
+        } catch (IllegalArgumentException e) {
+            return whole;
+        }
+        return switch (name) {
+            case "nbsp" -> "\u00A0";
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "ndash" -> "\u2013";
+            case "mdash" -> "\u2014";
+            default -> whole;
+        };
     }
 
     /** Whether a program sent this email rather than a person: a vacation responder, a delivery report. */
@@ -177,7 +265,10 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                     out.files.add(new IncomingFile(fileName, in.readAllBytes()));
                 }
             } else if (p.isMimeType("text/plain")) {
-                out.text.append(p.getContent()).append('\n');
+                String text = String.valueOf(p.getContent());
+                ContentType type = new ContentType(p.getContentType());
+                out.text.append("flowed".equalsIgnoreCase(type.getParameter("format"))
+                        ? unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp"))) : text).append('\n');
             } else if (p.isMimeType("text/html")) {
                 out.html.append(p.getContent()).append('\n');
             }

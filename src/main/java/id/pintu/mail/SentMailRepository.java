@@ -39,6 +39,17 @@ public class SentMailRepository {
                 .update();
     }
 
+    /** Whether the hub sent any of these Message-IDs (a mail of a case or not: the answer to an unreadable email). */
+    public boolean anySent(Collection<String> messageIds) {
+        for (String id : messageIds) {
+            if (jdbc.sql("SELECT COUNT(*) FROM mail_sent WHERE message_id = ?").param(id).query(Integer.class)
+                    .single() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The case of the first of these Message-IDs that the hub sent, if any. */
     public Optional<String> caseOfMessage(Collection<String> messageIds) {
         for (String id : messageIds) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.mail.MailProperties;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.workflow.Application;
+import id.pintu.workflow.ApplicationRepository;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,9 @@ class EmailMalformedReviewTest {
     @Autowired
     MailProperties mailProperties;
 
+    @Autowired
+    ApplicationRepository applications;
+
     @Test
     void malformedEmailIsAnsweredAndKept() throws Exception {
         MailTestSupport mail = new MailTestSupport(mailProperties);
@@ -39,5 +44,35 @@ class EmailMalformedReviewTest {
         assertThat(found.get("reason").asText()).contains("NIB harus 13 angka");
         assertThat(found.get("sizeBytes").asLong()).isPositive();
         assertThat(api.call(HttpMethod.GET, "/api/intake-review", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aReplyToTheRefusalIsReadWithoutTheExamplesItQuotesAndForTheServiceFirstAskedFor() throws Exception {
+        String sender = "balas.tolak@contoh.co.id";
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        mail.send(mail.message(sender, "Permohonan Izin Reklame", "Mohon diproses.", Map.of(), null, null));
+        MailTestSupport.Received refusal = mail.awaitMail(sender, r -> r.subject().contains("belum dapat kami terima"));
+        assertThat(refusal.subject()).isEqualTo("Permohonan belum dapat kami terima: Permohonan Izin Reklame");
+
+        // Gmail's reply: the fields on top (no telephone, which is optional), the refusal quoted below
+        String quoted = refusal.text().lines().map(l -> "> " + l).collect(java.util.stream.Collectors.joining("\n"));
+        String body = """
+                Nama Perusahaan: CV Papan Iklan Dairi
+                NIB: 9120007654321
+                NPWP: 012345678901000
+                KBLI: 73100
+                Alamat: Jl. Pahlawan No. 3, Sidikalang
+                Nama Pemohon: Lamhot Sinaga
+
+                Pada Sab, 5 Des 2026 pukul 10.00 Pintu <permohonan@pintu.local> menulis:
+                """ + quoted;
+        mail.send(mail.message(sender, "Re: " + refusal.subject(), body, Map.of(), null, refusal.messageId()));
+
+        MailTestSupport.Received answer = mail.awaitMail(sender, r -> r.subject().contains("[PTU-"));
+        Application app = applications.findByTrackingCode(answer.trackingCode()).orElseThrow();
+        assertThat(app.sopCode()).as("the service the first email asked for").isEqualTo("izin-reklame");
+        assertThat(app.company().name()).isEqualTo("CV Papan Iklan Dairi");
+        assertThat(app.applicant().phone()).as("not the refusal's example 081234567890").isNull();
+        assertThat(app.company().address()).isEqualTo("Jl. Pahlawan No. 3, Sidikalang");
     }
 }

@@ -109,6 +109,40 @@ class ParsedEmailTest {
         assertThat(mail.text()).doesNotContain("9120001234567");
     }
 
+    @Test
+    void aFlowedBodyIsOneLineAgainWhereTheMailProgramWrappedIt() throws Exception {
+        // Thunderbird's format=flowed: the address wrapped at 72 columns, a trailing space marks the soft break
+        String raw = message("budi@contoh.co.id", "Permohonan", "flowed", "--b\r\nContent-Type: text/plain;"
+                + " charset=UTF-8; format=flowed; delsp=no\r\n\r\nNIB: 9120001234567\r\nAlamat: Jl. Sisingamangaraja"
+                + " No. 10, Kelurahan Batang Beruh, Kecamatan \r\nSidikalang, Kabupaten Dairi\r\n>> kutipan \r\n>> lama"
+                + "\r\n-- \r\nBudi\r\n");
+
+        String text = ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8)).text();
+
+        assertThat(EmailForm.fields(text)).containsEntry("address", "Jl. Sisingamangaraja No. 10, Kelurahan Batang"
+                + " Beruh, Kecamatan Sidikalang, Kabupaten Dairi").containsEntry("nib", "9120001234567");
+        assertThat(text).contains(">> kutipan lama\n", "\n-- \nBudi");
+        assertThat(ParsedEmail.unflow("Kata yang ter \r\npotong\r\n", true)).as("delsp=yes")
+                .isEqualTo("Kata yang terpotong\n");
+        assertThat(ParsedEmail.unflow("Tanpa pemotongan\nbaris dua\n", false)).isEqualTo("Tanpa pemotongan\nbaris dua\n");
+    }
+
+    @Test
+    void anHtmlOnlyBodyHasItsLinesCellsAndCharacterReferencesRead() throws Exception {
+        String html = "<html><head><style>p{margin:0}</style></head><body><div>Nama Perusahaan: PT Maju &amp; Jaya"
+                + "</div><div>NIB:&nbsp;9120001234567<br class=\"\">NPWP: 012345678901000</div><table><tr><td>KBLI:"
+                + "</td><td>10761</td></tr></table><p>Alamat: Jl. Merdeka &#8211; Sidikalang</p></body></html>";
+        String raw = message("budi@contoh.co.id", "Permohonan", "html", "--b\r\nContent-Type: text/html;"
+                + " charset=UTF-8\r\n\r\n" + html + "\r\n");
+
+        Map<String, String> fields = EmailForm.fields(ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8)).text());
+
+        assertThat(fields).containsEntry("companyName", "PT Maju & Jaya").containsEntry("nib", "9120001234567")
+                .containsEntry("npwp", "012345678901000").containsEntry("kbli", "10761")
+                .containsEntry("address", "Jl. Merdeka \u2013 Sidikalang");
+        assertThat(fields.values()).noneMatch(v -> v.contains("margin"));
+    }
+
     /** A multipart/mixed message whose parts (each opening with its boundary line) are {@code parts}. */
     private static String message(String from, String subject, String id, String parts) {
         return "From: " + from + "\r\nTo: permohonan@pintu.local\r\nSubject: " + subject + "\r\nMessage-ID: <" + id
