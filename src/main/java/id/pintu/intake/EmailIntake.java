@@ -138,7 +138,7 @@ public class EmailIntake {
         try {
             return once(messageKey, mail.sender(), () -> tooLarge(messageKey, mail, headers, size, reason));
         } catch (RuntimeException e) {
-            if (records.seen(messageKey)) {
+            if (passing(e) || records.seen(messageKey)) {
                 throw e;
             }
             LOG.error("Email {} (too large) could not be answered; kept for review", messageKey, e);
@@ -191,13 +191,32 @@ public class EmailIntake {
         try {
             return once(messageKey, mail.sender(), () -> route(messageKey, mail, raw));
         } catch (RuntimeException e) {
-            if (records.seen(messageKey)) {
+            if (passing(e) || records.seen(messageKey)) {
                 throw e;
             }
             LOG.error("Email {} could not be handled; kept for review", messageKey, e);
             return once(messageKey, mail.sender(), () -> review(messageKey, mail.sender(), mail.subject(),
                     "kesalahan saat memproses email: " + e, raw));
         }
+    }
+
+    /**
+     * Whether {@code e} is a failure of the moment (a deadlock, a lock or query timeout, a connection lost or refused)
+     * rather than of this email: then the email stays unseen and is fetched again at the next poll, as when the
+     * database is away, instead of going to the review queue with no answer to its sender.
+     */
+    static boolean passing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.RecoverableDataAccessException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientException
+                    || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String once(String messageKey, String sender, java.util.function.Supplier<String> work) {

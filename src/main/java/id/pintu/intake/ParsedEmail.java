@@ -75,7 +75,7 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
             }
         }
         Parts parts = new Parts(sentByTheHub);
-        walk(m, 0, 0, parts);
+        walk(m, 0, 0, false, parts);
         String body = parts.text.length() > 0 ? parts.text.toString() : htmlText(parts.html.toString());
         return new ParsedEmail(m.getMessageID(), sender, m.getSubject() == null ? "" : m.getSubject(),
                 answers, body, List.copyOf(parts.files), automatic(m, sender));
@@ -225,8 +225,26 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
         }
     }
 
-    /** {@code depth}: how many attached emails {@code p} is inside; {@code level}: how many parts. */
-    private static void walk(Part p, int depth, int level, Parts out) {
+    /**
+     * A small picture the HTML body shows (Outlook's and Gmail's signature logos, {@code image001.png}): an image in a
+     * {@code multipart/related} with a Content-ID, not marked as an attachment, under {@link #BODY_PICTURE_MAX}. It is
+     * not one of the applicant's documents; counted as one, every reply from Outlook added the office's logos to the
+     * dossier, and a GIF logo was refused and asked for again. A bigger one (a scan pasted into the text) is kept as a
+     * file; the email itself is kept whole for staff either way.
+     */
+    static boolean bodyPicture(Part p, byte[] content) throws MessagingException {
+        return p.isMimeType("image/*") && p.getHeader("Content-ID") != null
+                && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition()) && content.length < BODY_PICTURE_MAX;
+    }
+
+    /** Below this size a picture of the body is taken for a logo or an icon, not a document (a scan is far larger). */
+    static final int BODY_PICTURE_MAX = 64 * 1024;
+
+    /**
+     * {@code depth}: how many attached emails {@code p} is inside; {@code level}: how many parts; {@code related}:
+     * whether it is a part of a {@code multipart/related} (the pictures an HTML body shows).
+     */
+    private static void walk(Part p, int depth, int level, boolean related, Parts out) {
         String fileName = null;
         boolean attachment = false;
         if (level > MAX_PARTS_DEEP) {
@@ -244,7 +262,7 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                 Multipart mp = (Multipart) p.getContent();
                 for (int i = 0; i < mp.getCount(); i++) {
                     BodyPart child = mp.getBodyPart(i);
-                    walk(child, depth, level + 1, out);
+                    walk(child, depth, level + 1, p.isMimeType("multipart/related"), out);
                 }
             } else if (p.isMimeType("message/rfc822")) {
                 if (depth >= MAX_NESTED) {
@@ -259,10 +277,14 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                 if (id != null && out.sentByTheHub.test(id.strip())) {
                     return;
                 }
-                walk(inner, depth + 1, level + 1, out);
+                walk(inner, depth + 1, level + 1, false, out);
             } else if (attachment) {
+                byte[] content;
                 try (InputStream in = p.getInputStream()) {
-                    out.files.add(new IncomingFile(fileName, in.readAllBytes()));
+                    content = in.readAllBytes();
+                }
+                if (!(related && bodyPicture(p, content))) {
+                    out.files.add(new IncomingFile(fileName, content));
                 }
             } else if (p.isMimeType("text/plain")) {
                 String text = String.valueOf(p.getContent());

@@ -143,6 +143,37 @@ class ParsedEmailTest {
         assertThat(fields.values()).noneMatch(v -> v.contains("margin"));
     }
 
+    @Test
+    void theLogosOfAnOutlookSignatureAreNotDocumentsButAScanPastedIntoTheTextIs() throws Exception {
+        String logo = java.util.Base64.getMimeEncoder().encodeToString(new byte[3_000]);
+        String pasted = java.util.Base64.getMimeEncoder().encodeToString(new byte[200_000]);
+        String related = "--b\r\nContent-Type: multipart/related; boundary=\"r\"\r\n\r\n"
+                + "--r\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>NIB: 9120001234567</p>"
+                + "<img src=\"cid:image001.png@01DB\"><img src=\"cid:image002.gif@01DB\"><img src=\"cid:scan@x\">\r\n"
+                + picture("image/png", "image001.png", "image001.png@01DB", logo)
+                + picture("image/gif", "image002.gif", "image002.gif@01DB", logo)
+                + picture("image/jpeg", "ktp.jpg", "scan@x", pasted)
+                + "--r--\r\n";
+        String raw = message("budi@contoh.co.id", "RE: klarifikasi", "outlook", related + pdf("nib.pdf"));
+
+        ParsedEmail mail = ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mail.attachments()).extracting(IncomingFile::name).containsExactly("ktp.jpg", "nib.pdf");
+        assertThat(mail.text()).contains("NIB: 9120001234567");
+        // The same logo attached as a file (not shown by the text) is the applicant's to send
+        String attached = message("budi@contoh.co.id", "logo", "attached", "--b\r\nContent-Type: image/png\r\n"
+                + "Content-ID: <logo@x>\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment;"
+                + " filename=\"logo.png\"\r\n\r\n" + logo + "\r\n");
+        assertThat(ParsedEmail.parse(attached.getBytes(StandardCharsets.UTF_8)).attachments())
+                .extracting(IncomingFile::name).containsExactly("logo.png");
+    }
+
+    private static String picture(String type, String name, String cid, String base64) {
+        return "--r\r\nContent-Type: " + type + "; name=\"" + name + "\"\r\nContent-ID: <" + cid + ">\r\n"
+                + "Content-Transfer-Encoding: base64\r\nContent-Disposition: inline; filename=\"" + name + "\"\r\n\r\n"
+                + base64 + "\r\n";
+    }
+
     /** A multipart/mixed message whose parts (each opening with its boundary line) are {@code parts}. */
     private static String message(String from, String subject, String id, String parts) {
         return "From: " + from + "\r\nTo: permohonan@pintu.local\r\nSubject: " + subject + "\r\nMessage-ID: <" + id
