@@ -54,8 +54,9 @@ public class LatestFinish {
     }
 
     /**
-     * For a mail or a document about the case: as {@link #of} for its open step of the office's; for a case just submitted (no step
-     * after the first one entered yet), counted from the submission, as if the office's first step entered then.
+     * For a mail or a document about the case: as {@link #of} for its open step of the office's; for a case just
+     * submitted (no step after the first one entered yet), counted from the submission, as if the first step entered
+     * then ({@link #fromSubmission}).
      */
     public Optional<Instant> forCase(Application app, List<Task> history) {
         Optional<Task> open = history.stream().filter(Task::isOpen).findFirst();
@@ -68,8 +69,20 @@ public class LatestFinish {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return latest(sop, first, app.submittedAt().isBefore(now) ? now : app.submittedAt(), calendar,
+        return fromSubmission(sop, app.submittedAt().isBefore(now) ? now : app.submittedAt(), calendar,
                 catalog::isApplicant);
+    }
+
+    /**
+     * The latest end of a case whose first step entered at {@code start}: the first step's own time counts when it is
+     * the office's (an SOP whose first step is the front office's registration), not when it is the applicant's
+     * submission, which is done by then.
+     */
+    static Optional<Instant> fromSubmission(SopDefinition sop, Instant start, WorkingCalendar calendar,
+            Predicate<String> isApplicant) {
+        Step first = sop.firstStep();
+        Instant due = isApplicant.test(first.performingActor()) ? start : calendar.dueAt(start, first.duration());
+        return latest(sop, first.no(), due, calendar, isApplicant);
     }
 
     /**

@@ -8,6 +8,7 @@ import id.pintu.sop.Actor;
 import id.pintu.sop.SopDefinition;
 import id.pintu.sop.SopLoader;
 import jakarta.validation.Validation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,5 +86,24 @@ class LatestFinishTest {
             t = calendar.dueAt(t, sop.requireStep(n).duration());
         }
         return t;
+    }
+
+    @Test
+    void fromTheSubmissionTheFirstStepCountsOnlyWhenItIsTheOffices() throws Exception {
+        assertThat(LatestFinish.fromSubmission(sop, FRIDAY_BEFORE_THE_17TH, calendar, applicant))
+                .as("the applicant's submission is done: from step 1 on").isEqualTo(latest(1));
+        // The same SOP with its first step the front office's registration (15 minutes of the office's time)
+        SopLoader loader = new SopLoader(Validation.buildDefaultValidatorFactory().getValidator());
+        Map<String, Actor> actors = loader.loadActors(Path.of("config/actors.yaml"));
+        Path officeFirst = Files.createTempFile("office-first", ".yaml");
+        Files.writeString(officeFirst, Files.readString(Path.of("config/sop/izin-perluasan-usaha-industri.yaml"))
+                .replaceFirst("name: Menyampaikan Permohonan\n    actors: \\[pemohon]",
+                        "name: Menyampaikan Permohonan\n    actors: [front-office]"));
+        SopDefinition office = loader.load(officeFirst, actors);
+        assertThat(office.firstStep().performingActor()).isEqualTo("front-office");
+        assertThat(LatestFinish.fromSubmission(office, FRIDAY_BEFORE_THE_17TH, calendar, applicant))
+                .contains(LatestFinish.latest(office, 1, calendar.dueAt(FRIDAY_BEFORE_THE_17TH,
+                        office.firstStep().duration()), calendar, applicant).orElseThrow())
+                .isNotEqualTo(LatestFinish.latest(office, 1, FRIDAY_BEFORE_THE_17TH, calendar, applicant));
     }
 }
