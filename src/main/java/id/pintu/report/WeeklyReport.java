@@ -218,12 +218,14 @@ public class WeeklyReport {
                 });
         long[] steps = jdbc.sql(STEPS_COMPLETED_SQL)
                 .params(from, to).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long overdue = jdbc.sql("SELECT COUNT(*) FROM task WHERE status = 'OPEN' AND due_at < ?")
-                .param(Timestamp.from(now)).query(Long.class).single();
+        // The office's lateness: the applicant's own steps (a clarification, a letter's receipt) are theirs
+        String applicant = catalog.applicantActor().id();
+        long overdue = jdbc.sql("SELECT COUNT(*) FROM task WHERE status = 'OPEN' AND due_at < ? AND actor <> ?")
+                .params(Timestamp.from(now), applicant).query(Long.class).single();
         List<String> oldest = jdbc.sql("SELECT a.tracking_code, t.step_no, t.step_name, t.actor, t.due_at FROM task t"
                         + " JOIN application a ON a.id = t.application_id WHERE t.status = 'OPEN' AND t.due_at < ?"
-                        + " ORDER BY t.due_at LIMIT ?")
-                .params(Timestamp.from(now), OLDEST_SHOWN)
+                        + " AND t.actor <> ? ORDER BY t.due_at LIMIT ?")
+                .params(Timestamp.from(now), applicant, OLDEST_SHOWN)
                 .query((rs, n) -> "  - " + rs.getString(1) + ", langkah " + rs.getInt(2) + " (" + rs.getString(3)
                         + "), " + catalog.actorName(rs.getString(4)) + ", tenggat "
                         + StatusMails.format(rs.getTimestamp(5).toInstant()) + " WIB")

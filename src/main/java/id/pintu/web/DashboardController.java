@@ -99,7 +99,7 @@ class DashboardController {
         model.addAttribute("statusYear", year);
         model.addAttribute("byStep", byStep);
         model.addAttribute("depths", depths);
-        model.addAttribute("overdue", inbox.overdue());
+        model.addAttribute("overdue", inbox.overdue(catalog.applicantActor().id()));
         // The Indeks Kepuasan Masyarakat of this year (office time zone), from the applicants' surveys
         ZonedDateTime yearStart = LocalDate.of(year, 1, 1).atStartOfDay(slaProperties.zone());
         model.addAttribute("ikmYear", year);

@@ -31,10 +31,13 @@ class InboxQueries {
         return openTasks("t.actor = ?", actor);
     }
 
-    /** Open tasks past their deadline or escalated, of every actor, latest deadline last. */
-    List<InboxRow> overdue() {
-        return openTasks("(t.due_at < ? OR " + schema.escalationExpression("t") + " > 0)",
-                Timestamp.from(sla.now()));
+    /**
+     * Open tasks past their deadline or escalated, of every actor but the applicant (a clarification waiting, a letter
+     * not yet confirmed as received: the applicant's time, not the office's lateness), latest deadline last.
+     */
+    List<InboxRow> overdue(String applicantActor) {
+        return openTasks("(t.due_at < ? OR " + schema.escalationExpression("t") + " > 0) AND t.actor <> ?",
+                Timestamp.from(sla.now()), applicantActor);
     }
 
     /** The open tasks of one case (one, or a clarification beside its step), as the inboxes show them. */
@@ -58,7 +61,7 @@ class InboxQueries {
         return Integer.toHexString(String.join(",", parts).hashCode()) + "-" + parts.size() + "-" + messages;
     }
 
-    private List<InboxRow> openTasks(String where, Object param) {
+    private List<InboxRow> openTasks(String where, Object... params) {
         return jdbc.sql("SELECT t.id, t.application_id, t.actor, t.step_no, t.step_name, t.kind, t.entered_at, t.due_at,"
                         + " t.claimed_by, a.tracking_code, a.applicant_name, a.company_name, a.sop_code, "
                         + schema.escalationExpression("t") + " AS escalation,"
@@ -66,7 +69,8 @@ class InboxQueries {
                         + " AND m.handled_at IS NULL) AS messages"
                         + " FROM task t JOIN application a ON a.id = t.application_id"
                         + " WHERE t.status = 'OPEN' AND " + where + " ORDER BY t.entered_at, t.id LIMIT ?")
-                .params(param, properties.inboxLimit())
+                .params(java.util.stream.Stream.concat(java.util.Arrays.stream(params),
+                        java.util.stream.Stream.of(properties.inboxLimit())).toList())
                 .query(this::row)
                 .list();
     }
