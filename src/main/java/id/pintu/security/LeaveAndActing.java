@@ -300,7 +300,7 @@ public class LeaveAndActing {
         Appointment a = new Appointment(TimeOrderedIds.next(now), user, actor, kind, from, to, to, letter, by, now,
                 null, null, null);
         tx.executeWithoutResult(s -> {
-            refuseUnless(() -> appointmentProblems(user, actor, kind, from, to, letter));
+            refuseUnless(() -> appointmentProblems(user, actor, kind, from, to, letter, by));
             jdbc.sql("INSERT INTO acting_appointment (" + APPOINTMENT_COLUMNS + ")"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)")
                     .params(a.id(), user, actor, kind, from, to, to, letter, by, Timestamp.from(now))
@@ -438,12 +438,19 @@ public class LeaveAndActing {
         return !to.isBefore(from);
     }
 
+    /**
+     * Why {@code by} cannot appoint {@code user} acting {@code actor} for these days, if anything. Nobody records their
+     * own appointment: a leave manager (the Ksb. Umum) who could would make themselves acting Kadis, with every step,
+     * supervision and the dashboard that role holds; another manager records it, from the head of office's letter.
+     */
     private List<Problem> appointmentProblems(String user, String actor, String kind, LocalDate from, LocalDate to,
-            String basis) {
+            String basis, String by) {
         List<Problem> problems = new ArrayList<>();
         Optional<StaffUser> appointee = user == null ? Optional.empty() : users.find(user);
         if (appointee.isEmpty()) {
             problems.add(Problem.of("leavePage.error.user", String.valueOf(user)));
+        } else if (user.equals(by)) {
+            problems.add(Problem.of("leavePage.error.selfAppointed"));
         }
         boolean staffActor = actor != null && catalog.actors().containsKey(actor) && !catalog.isApplicant(actor);
         if (!staffActor) {

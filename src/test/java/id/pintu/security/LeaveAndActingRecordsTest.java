@@ -140,8 +140,9 @@ class LeaveAndActingRecordsTest {
                 .containsExactly("leavePage.error.appointed");
         LeaveAndActing.Refused own = catchThrowableOfType(LeaveAndActing.Refused.class,
                 () -> leave.appoint("kadis", "kadis", "PLX", from, to, " ", "kadis"));
-        assertThat(own.problems()).extracting(LeaveAndActing.Problem::code).containsExactly("leavePage.error.holds",
-                "leavePage.error.actingKind", "leavePage.error.basis");
+        assertThat(own.problems()).extracting(LeaveAndActing.Problem::code).containsExactly(
+                "leavePage.error.selfAppointed", "leavePage.error.holds", "leavePage.error.actingKind",
+                "leavePage.error.basis");
         LeaveAndActing.Refused away = catchThrowableOfType(LeaveAndActing.Refused.class,
                 () -> leave.record("sekretaris", from, from, "Cuti tahunan", null, "kadis"));
         assertThat(away.problems()).extracting(LeaveAndActing.Problem::code).containsExactly("leavePage.error.acting");
@@ -162,6 +163,19 @@ class LeaveAndActingRecordsTest {
                         && m.text().contains(IndonesianDates.date(from)));
         assertThat(withdrawn.text()).contains("dibatalkan oleh Drs. MARISI SIANTURI, M.Si");
         assertThat(mail.inbox(address)).filteredOn(m -> m.text().contains(letter)).hasSize(2);
+    }
+
+    @Test
+    void nobodyRecordsTheirOwnAppointment() {
+        LocalDate today = leave.today();
+        // The Ksb. Umum manages leave: she cannot make herself acting Kadis, for today or later
+        LeaveAndActing.Refused self = catchThrowableOfType(LeaveAndActing.Refused.class,
+                () -> leave.appoint("ksb-umum", "kadis", "PLT", today, today.plusDays(2),
+                        "Surat Perintah Nomor 800/9/2026", "ksb-umum"));
+        assertThat(self.problems()).extracting(LeaveAndActing.Problem::code)
+                .containsExactly("leavePage.error.selfAppointed");
+        assertThat(acting.actingRoles("ksb-umum")).doesNotContain("kadis");
+        assertThat(leave.currentAppointments()).noneMatch(a -> a.user().equals("ksb-umum"));
     }
 
     @Test
