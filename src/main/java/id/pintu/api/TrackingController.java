@@ -12,6 +12,7 @@ import id.pintu.workflow.Task;
 import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +101,7 @@ class TrackingController {
     }
 
     @PostMapping("/confirm")
-    Tracked confirm(@PathVariable String trackingCode, @RequestBody Confirmation body) {
+    Tracked confirm(@PathVariable String trackingCode, @Valid @RequestBody Confirmation body) {
         Application a = open(trackingCode, body.token());
         Task waiting = workflow.openTasks(a.id()).stream()
                 .filter(t -> workflow.mayActAs(applicant(a), t.actor()))
@@ -111,7 +112,7 @@ class TrackingController {
     }
 
     @PostMapping("/withdraw")
-    Tracked withdraw(@PathVariable String trackingCode, @RequestBody Confirmation body) {
+    Tracked withdraw(@PathVariable String trackingCode, @Valid @RequestBody Confirmation body) {
         Application a = open(trackingCode, body.token());
         return view(workflow.withdraw(a.id(), body.note(), applicant(a)));
     }

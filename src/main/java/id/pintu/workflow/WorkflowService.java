@@ -146,6 +146,7 @@ public class WorkflowService {
      * behalf, and the answer must neither wait for that hold nor be lost to it.
      */
     public Task complete(String taskId, String outcome, String note, Caller caller) {
+        refuseLongNote(note);
         Task task = tasks.find(taskId).orElseThrow(() -> WorkflowException.notFound("no task " + taskId));
         authorize(task, caller);
         if (!task.isOpen()) {
@@ -208,6 +209,7 @@ public class WorkflowService {
 
     /** The applicant (or the front office for them) withdraws an open case: its open tasks are cancelled. */
     public Application withdraw(String applicationId, String reason, Caller caller) {
+        refuseLongNote(reason);
         Application app = applications.find(applicationId)
                 .orElseThrow(() -> WorkflowException.notFound("no application " + applicationId));
         boolean allowed = caller.isApplicant()
@@ -230,6 +232,16 @@ public class WorkflowService {
             throw WorkflowException.conflict("application " + app.trackingCode() + " is already " + app.status());
         }
         return applications.find(applicationId).orElseThrow();
+    }
+
+    /** A task's note holds this many characters (the column's size): more is refused, not a database error. */
+    public static final int MAX_NOTE = 2000;
+
+    private static void refuseLongNote(String note) {
+        if (note != null && note.length() > MAX_NOTE) {
+            throw WorkflowException.unprocessable("a note holds at most " + MAX_NOTE + " characters, not "
+                    + note.length());
+        }
     }
 
     /** The last step of a branch is done: the case ends. Idempotent, as routing may be repeated after a crash. */

@@ -65,4 +65,35 @@ class ClarificationStopsTheCaseUntilTheApplicantAnswersTest {
         assertThat(api.complete(again.get("taskId").asText(), "front-office", "complete").status()).isEqualTo(200);
         api.awaitTask(id, 3);
     }
+
+    @Test
+    void anApplicantWithALongAddressAnswersToo() {
+        // 78 characters: an address a company's mail server may well give (completed_by took 254, claimed_by 64)
+        String email = "bagian.perizinan.dan.hubungan.masyarakat.perusahaan@pt-kopi-sidikalang-jaya.co.id";
+        Map<String, Object> application = new java.util.HashMap<>(Api.application(12));
+        application.put("applicant", Map.of("name", "Budi Santoso", "email", email, "phone", "081234567890"));
+        JsonNode created = api.submit(application);
+        String id = created.get("id").asText();
+        String code = created.get("trackingCode").asText();
+        String token = created.get("token").asText();
+        assertThat(api.complete(api.awaitTask(id, 2).get("taskId").asText(), "front-office", "incomplete").status())
+                .isEqualTo(200);
+        api.awaitStatus(id, "AWAITING_APPLICANT");
+
+        Api.Response tooLong = api.call(HttpMethod.POST, "/api/track/" + code + "/confirm",
+                Map.of("token", token, "note", "x".repeat(2001)), null);
+        assertThat(tooLong.status()).as("a note longer than the record holds: %s", tooLong.body()).isEqualTo(400);
+        Api.Response answered = api.call(HttpMethod.POST, "/api/track/" + code + "/confirm",
+                Map.of("token", token, "note", "Sudah kami lengkapi"), null);
+        assertThat(answered.status()).as("%s", answered.body()).isEqualTo(200);
+        JsonNode again = api.awaitTask(id, 2);
+        assertThat(again.get("actor").asText()).isEqualTo("front-office");
+        JsonNode history = api.getCase(id).get("history");
+        assertThat(history.findValuesAsText("completedBy")).contains(email);
+
+        Api.Response withdrawTooLong = api.call(HttpMethod.POST, "/api/applications/" + id + "/withdraw",
+                Map.of("note", "y".repeat(2001)), "front-office");
+        assertThat(withdrawTooLong.status()).as("%s", withdrawTooLong.body()).isEqualTo(422);
+        assertThat(api.getCase(id).get("status").asText()).isEqualTo("IN_PROGRESS");
+    }
 }
