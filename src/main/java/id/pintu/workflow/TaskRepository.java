@@ -172,7 +172,8 @@ public class TaskRepository {
     }
 
     private Task map(ResultSet rs, int row) throws SQLException {
-        int resume = rs.getInt("resume_step");
+        int step = rs.getInt("resume_step");
+        Integer resume = rs.wasNull() ? null : step;
         return new Task(
                 rs.getString("id"),
                 rs.getString("application_id"),
@@ -181,7 +182,7 @@ public class TaskRepository {
                 rs.getString("actor"),
                 TaskKind.valueOf(rs.getString("kind")),
                 TaskStatus.valueOf(rs.getString("status")),
-                rs.wasNull() ? null : resume,
+                resume,
                 instant(rs, "entered_at"),
                 instant(rs, "due_at"),
                 rs.getString("claimed_by"),

@@ -47,6 +47,7 @@ class StrayTaskOfClosedCaseTest {
         String id = api.submit(Api.application(31)).get("id").asText();
         JsonNode step2 = api.awaitTask(id, 2);
         Task open = tasks.find(step2.get("taskId").asText()).orElseThrow();
+        assertThat(open.resumeStep()).as("a step's task, read back, resumes nothing (was 0)").isNull();
         workflow.withdraw(id, "Tidak jadi", Caller.staff("front-office", Set.of("front-office")));
         assertThat(tasks.find(open.id()).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
 
