@@ -125,14 +125,31 @@ public class OssClient {
         int http = status == null ? 0 : status;
         String text = result.getMessage().getBody(String.class);
         JsonNode inner = unwrap(method, text);
-        int kode = inner != null && inner.hasNonNull("kode") ? inner.get("kode").asInt() : http;
+        boolean hasKode = inner != null && inner.hasNonNull("kode");
+        int kode = hasKode ? inner.get("kode").asInt() : http;
         String keterangan = inner != null && inner.hasNonNull("keterangan") ? inner.get("keterangan").asText() : text;
         metrics.call(method, OssMetrics.outcome(http, kode));
-        if (http >= 500 || kode >= 500 || http == 0) {
-            throw new OssUnavailableException("OSS " + method + " answered HTTP " + http + ", kode " + kode + ": "
+        String unavailable = unavailable(http, kode, hasKode);
+        if (unavailable != null) {
+            throw new OssUnavailableException("OSS " + method + " answered " + unavailable + ": "
                     + abbreviate(keterangan), false, null);
         }
         return new OssAnswer(http, kode, keterangan, inner);
+    }
+
+    /**
+     * Why an answer is not OSS's word on the call (to be tried again), or null when it is: a server error, no answer,
+     * or a success without OSS's {@code kode} (a gateway's or proxy's maintenance page answers 200 with HTML; taken
+     * for success, a permit was marked issued in OSS that OSS never stored). A 4xx without a kode is a refusal.
+     */
+    static String unavailable(int http, int kode, boolean hasKode) {
+        if (http >= 500 || kode >= 500 || http == 0) {
+            return "HTTP " + http + ", kode " + kode;
+        }
+        if (http / 100 == 2 && !hasKode) {
+            return "HTTP " + http + " without OSS's kode (not OSS's answer: a gateway's or proxy's page?)";
+        }
+        return null;
     }
 
     private JsonNode unwrap(String method, String text) {

@@ -88,8 +88,10 @@ public class OssInbound {
             };
         } catch (Refusal r) {
             Instant now = clock.instant();
+            // Kept as far as the review's column holds (a signed PDF in base64 runs to megabytes): a refused push
+            // whose record failed would be answered 500 and kept nowhere
             repository.insertReview(new OssRepository.Review(UUID.randomUUID().toString(), method, r.getMessage(),
-                    r.kode, now, body == null ? "" : body));
+                    r.kode, now, body == null ? "" : cut(body)));
             LOG.warn("OSS {} refused ({}) and kept for review: {}", method, r.kode, r.getMessage());
             return Reply.of(r.kode, r.getMessage());
         }
@@ -124,8 +126,7 @@ public class OssInbound {
         if (content.length == 0) {
             throw new Refusal(400, "file_ds kosong");
         }
-        String applicationId = byIdIzin(p).or(() -> byReference(p)).orElseThrow(() -> new Refusal(404,
-                "permohonan tidak ditemukan untuk id_izin/nomor_referensi yang dikirim"));
+        String applicationId = byIdIzinOrReference(p).orElseThrow(() -> notFound(p));
         String name = Optional.ofNullable(text(p, "nama_file"))
                 .orElse("izin-" + Optional.ofNullable(text(p, "id_izin")).orElse(tracking(applicationId)) + ".pdf");
         String sha = DocumentStore.sha256(content);
@@ -140,7 +141,7 @@ public class OssInbound {
         tx.executeWithoutResult(s -> {
             stored[0] = documents.store(applicationId, FILE_KIND, 23, name, type, content, "APPLICANT", "oss");
             repository.insertInbound(new OssRepository.Inbound(UUID.randomUUID().toString(), "receiveFileDS",
-                    applicationId, stored[0].id(), clock.instant(), body.length() > 100_000 ? body.substring(0, 100_000) : body));
+                    applicationId, stored[0].id(), clock.instant(), cut(body)));
         });
         return new Reply(200, "Berkas izin bertanda tangan elektronik diterima", Map.of("document_id", stored[0].id()));
     }
@@ -157,8 +158,7 @@ public class OssInbound {
         } catch (java.time.format.DateTimeParseException e) {
             throw new Refusal(400, "tgl_komitmen bukan tanggal yyyy-MM-dd: '" + tanggal + "'");
         }
-        String applicationId = byIdIzin(p).or(() -> byReference(p)).orElseThrow(() -> new Refusal(404,
-                "permohonan tidak ditemukan untuk id_izin/nomor_referensi yang dikirim"));
+        String applicationId = byIdIzinOrReference(p).orElseThrow(() -> notFound(p));
         Application app = applications.find(applicationId).orElseThrow();
         Optional<Instant> effective = repository.findCase(applicationId).map(OssRepository.OssCase::effectiveAt);
         // The commitment the hub issued is the permit sent in step 23: its number and the day it took effect.
@@ -205,6 +205,29 @@ public class OssInbound {
         }
         return Optional.of(found.get(0));
     }
+
+    /**
+     * The case of the push's {@code id_izin}, else of its {@code nomor_referensi} (the tracking code): an id_izin the
+     * hub does not know (its answer to the hub lost) does not keep a good reference from being tried.
+     */
+    private Optional<String> byIdIzinOrReference(JsonNode p) {
+        String idIzin = text(p, "id_izin");
+        List<String> found = idIzin == null ? List.of() : repository.casesWithIdIzin(idIzin);
+        return found.isEmpty() ? byReference(p) : Optional.of(found.get(0));
+    }
+
+    /** The refusal of a push that names no case the hub knows, with what it named (for the review queue). */
+    private Refusal notFound(JsonNode p) {
+        return new Refusal(404, "permohonan tidak ditemukan untuk id_izin " + Optional.ofNullable(text(p, "id_izin"))
+                .orElse("-") + " / nomor_referensi " + Optional.ofNullable(text(p, "nomor_referensi")).orElse("-"));
+    }
+
+    /** A push's text as far as the records' column holds ({@value #KEPT_CHARS} characters). */
+    private static String cut(String body) {
+        return body.length() > KEPT_CHARS ? body.substring(0, KEPT_CHARS) : body;
+    }
+
+    static final int KEPT_CHARS = 100_000;
 
     private Optional<String> byReference(JsonNode p) {
         String ref = text(p, "nomor_referensi");

@@ -80,6 +80,25 @@ class OssInboundTest {
         });
         // The repeated push is answered but not attached a second time.
         assertThat(steps.oss(id).get("inbound")).hasSize(1);
+
+        // A signed permit of 200 KB for an id_izin nobody knows and no reference: refused, and kept for review (its
+        // text cut to what the record holds) instead of failing the record and answering 500
+        byte[] big = new byte[200_000];
+        java.util.Arrays.fill(big, (byte) 'A');
+        ResponseEntity<String> stranger = push("receiveFileDS", Map.of("IZINFINAL", Map.of("id_izin", "I-TIDAK-ADA-641",
+                "nama_file", "izin-asing.pdf", "file_ds", Base64.getEncoder().encodeToString(big))), KEY);
+        assertThat(stranger.getStatusCode().value()).as(stranger.getBody()).isEqualTo(404);
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(api.call(HttpMethod.GET,
+                "/api/oss/inbound-review", null, "backoffice").body().toString()).contains("I-TIDAK-ADA-641"));
+
+        // An id_izin the hub does not know (its answer lost) with the case's tracking code as reference: attached
+        byte[] second = "%PDF-1.4 izin bertanda tangan elektronik, perbaikan".getBytes(StandardCharsets.UTF_8);
+        ResponseEntity<String> byReference = push("receiveFileDS", Map.of("IZINFINAL", Map.of("id_izin",
+                "I-HILANG-641", "nomor_referensi", api.getCase(id).get("trackingCode").asText(), "nama_file",
+                "izin-ds-2.pdf", "file_ds", Base64.getEncoder().encodeToString(second))), KEY);
+        assertThat(byReference.getStatusCode().value()).as(byReference.getBody()).isEqualTo(200);
+        assertThat(documents.ofApplication(id)).filteredOn(d -> d.kind().equals(OssInbound.FILE_KIND))
+                .extracting(StoredDocument::sha256).contains(DocumentStore.sha256(second));
     }
 
     private ResponseEntity<String> push(String method, Object body, String key) throws Exception {
