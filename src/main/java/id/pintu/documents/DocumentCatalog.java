@@ -274,6 +274,10 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
                 problems.add(f + ", field documents." + kind + ".signatoryStep: SOP " + plan.sop() + " has no step "
                         + spec.signatoryStep());
             }
+            if (spec.deliveredAt() != null && sop.step(spec.deliveredAt()).isEmpty()) {
+                problems.add(f + ", field documents." + kind + ".deliveredAt: SOP " + plan.sop() + " has no step "
+                        + spec.deliveredAt());
+            }
         });
         for (int i = 0; i < plan.actions().size(); i++) {
             DocumentPlan.Action a = plan.actions().get(i);

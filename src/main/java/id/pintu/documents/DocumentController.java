@@ -53,10 +53,12 @@ class DocumentController {
     private final FieldReports reports;
     private final Clock clock;
     private final DocumentReads reads;
+    private final ApplicantDocuments applicantDocuments;
 
     DocumentController(DocumentStore store, ApplicationRepository applications, WorkflowService workflow,
-            FieldReports reports, Clock clock, DocumentReads reads) {
+            FieldReports reports, Clock clock, DocumentReads reads, ApplicantDocuments applicantDocuments) {
         this.reads = reads;
+        this.applicantDocuments = applicantDocuments;
         this.store = store;
         this.applications = applications;
         this.workflow = workflow;
@@ -76,8 +78,9 @@ class DocumentController {
         StoredDocument d = store.find(docId).orElseThrow(DocumentController::none);
         boolean staff = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         if (!staff) {
-            boolean applicant = StoredDocument.APPLICANT.equals(d.audience())
-                    && workflow.tokenMatches(d.applicationId(), headerToken != null ? headerToken : token);
+            // Meant for the applicant and delivered (ApplicantDocuments), with the case's token
+            boolean applicant = workflow.tokenMatches(d.applicationId(), headerToken != null ? headerToken : token)
+                    && applications.find(d.applicationId()).filter(a -> applicantDocuments.shown(a, d)).isPresent();
             if (!applicant) {
                 throw none();
             }

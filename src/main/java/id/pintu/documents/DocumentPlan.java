@@ -39,7 +39,8 @@ public record DocumentPlan(
             String signatoryCaption,
             String lampiran,
             String perihal,
-            List<String> addressee) {}
+            List<String> addressee,
+            @Positive Integer deliveredAt) {}
 
     public record Action(@Positive int step, @NotNull Trigger on, @NotBlank String document, @NotNull Role role) {}
 

@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.documents.ApplicantDocuments;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.intake.DossierService;
@@ -64,10 +65,13 @@ class TrackingPageController {
     private final DossierService dossier;
     private final SatisfactionSurvey survey;
     private final ApplicantMessages messages;
+    private final ApplicantDocuments applicantDocuments;
 
     TrackingPageController(WorkflowService workflow, ApplicationRepository applications, DocumentStore documents,
             DocumentDownloads downloads, StaffAccess access, OssWaits ossWaits, LatestFinish latestFinish,
-            DossierService dossier, SatisfactionSurvey survey, ApplicantMessages messages) {
+            DossierService dossier, SatisfactionSurvey survey, ApplicantMessages messages,
+            ApplicantDocuments applicantDocuments) {
+        this.applicantDocuments = applicantDocuments;
         this.survey = survey;
         this.messages = messages;
         this.dossier = dossier;
@@ -127,7 +131,7 @@ class TrackingPageController {
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         model.addAttribute("dossier", shown);
         model.addAttribute("letters", documents.ofApplication(a.id()).stream()
-                .filter(d -> StoredDocument.APPLICANT.equals(d.audience()) && !sent.contains(d.id())).toList());
+                .filter(d -> applicantDocuments.shown(a, d) && !sent.contains(d.id())).toList());
         // The applicant's own emails to the case and the office's answers (a clerk's internal note is not shown)
         model.addAttribute("yourMessages", messages.ofCase(a.id()));
         // Once the case is closed, the Survei Kepuasan Masyarakat, answered once
@@ -226,7 +230,7 @@ class TrackingPageController {
         Application a = open(code, token)
                 .orElseThrow(() -> WorkflowException.notFound("no application with this tracking code and token"));
         StoredDocument d = documents.find(docId)
-                .filter(doc -> doc.applicationId().equals(a.id()) && StoredDocument.APPLICANT.equals(doc.audience()))
+                .filter(doc -> applicantDocuments.shown(a, doc))
                 .orElseThrow(() -> WorkflowException.notFound("no document " + docId));
         return downloads.serve(d, "applicant:" + a.applicant().email(), "tracking");
     }

@@ -52,7 +52,11 @@ class DocumentsBothBranchesTest {
         walk(id, "reject", 14);
         JsonNode letter = sealed(id, "surat-penolakan");
         assertThat(letter.get("step").asInt()).isEqualTo(13);
-        byte[] pdf = download(letter.get("id").asText(), null, submitted.get("token").asText(), 200);
+        // Numbered and sealed at step 13, the applicant's once step 14 has delivered it (deliveredAt: 14)
+        download(letter.get("id").asText(), null, submitted.get("token").asText(), 404);
+        assertThat(api.complete(api.awaitTask(id, 14).get("taskId").asText(), "kadis", null).status()).isEqualTo(200);
+        byte[] pdf = await().atMost(Api.ROUTING_TIMEOUT).until(() -> tryDownload(letter.get("id").asText(),
+                submitted.get("token").asText()), Optional::isPresent).get();
         String text = text(pdf);
         assertThat(text).containsPattern("503/\\d+/TLK-IUI/DPMPTSPK/20\\d\\d")
                 .containsPattern("Sidikalang, " + DATE)
@@ -83,6 +87,12 @@ class DocumentsBothBranchesTest {
         JsonNode letter = sealed(id, "surat-izin");
         assertThat(letter.get("step").asInt()).isEqualTo(21);
         byte[] pdf = download(letter.get("id").asText(), "front-office", null, 200);
+        // Sealed at step 21, in force in OSS at step 23: the applicant's only once step 24 has delivered it
+        download(letter.get("id").asText(), null, submitted.get("token").asText(), 404);
+        assertThat(api.complete(api.awaitTask(id, 24).get("taskId").asText(), "front-office", null).status())
+                .isEqualTo(200);
+        assertThat(await().atMost(Api.ROUTING_TIMEOUT).until(() -> tryDownload(letter.get("id").asText(),
+                submitted.get("token").asText()), Optional::isPresent).get()).isEqualTo(pdf);
         String text = text(pdf);
         assertThat(text).containsPattern("503/\\d+/IUI/DPMPTSPK/20\\d\\d")
                 .containsPattern("Sidikalang, " + DATE)
@@ -164,6 +174,15 @@ class DocumentsBothBranchesTest {
         List<String> kinds = new ArrayList<>();
         documents(id).forEach(d -> kinds.add(d.get("kind").asText()));
         return kinds;
+    }
+
+    /** The document as the applicant downloads it with the token, if they may (else empty). */
+    private Optional<byte[]> tryDownload(String docId, String token) {
+        HttpHeaders h = new HttpHeaders();
+        h.set("X-Pintu-Token", token);
+        ResponseEntity<byte[]> r = rest.exchange("/api/documents/" + docId, HttpMethod.GET, new HttpEntity<>(h),
+                byte[].class);
+        return r.getStatusCode().value() == 200 ? Optional.of(r.getBody()) : Optional.empty();
     }
 
     private byte[] download(String docId, String user, String token, int expected) {
