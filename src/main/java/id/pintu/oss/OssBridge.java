@@ -185,10 +185,23 @@ public class OssBridge {
         return d.length() == 16 && d.charAt(0) == '0' ? d.substring(1) : d;
     }
 
+    /**
+     * Whether OSS holds this very call: its answer to {@value #CHECK_METHOD} names the call's {@code kd_status} (and,
+     * if it names one, the call's {@code id_permohonan}). OSS reads a status back per permit, so a 200 about the
+     * permit's earlier status (step 22's 45 while step 23's call is asked about) is not this call stored: taken for
+     * it, step 23 was marked done and never sent. When not held, the call goes again under its idempotency key.
+     */
     private Optional<OssAnswer> reconcile(OssRequest r, String idIzin) {
         OssAnswer a = client.send(CHECK_METHOD, r.key(), payloads.checkStatus(r, idIzin));
         if (a.ok()) {
-            return Optional.of(a);
+            String status = properties.call(r.integration()).kdStatus();
+            String id = a.text("id_permohonan");
+            if (status.equals(a.text("kd_status")) && (id == null || id.equals(r.key()))) {
+                return Optional.of(a);
+            }
+            LOG.info("OSS answers {} for {} with kd_status {} (id_permohonan {}), not this call's {}: calling it",
+                    CHECK_METHOD, r.key(), a.text("kd_status"), id, status);
+            return Optional.empty();
         }
         if (a.kode() == 404) {
             return Optional.empty();

@@ -209,12 +209,15 @@ public class OssSandbox {
         return log(method, key, body, 200, 200, "sudah ada, jawaban diulang: " + r.idIzin(), fields(read(r.answer())));
     }
 
+    /**
+     * {@code checkLicenseStatus} as OSS reads a status back: per permit when the call names one ({@code id_izin}: the
+     * status it holds now, the latest stored for it, whatever the key), else by the key (a first call whose answer,
+     * with the permit's id, was lost).
+     */
     private Reply check(String method, String key, JsonNode p, String body) {
-        Optional<SandboxRepository.Record> r = key != null ? repository.byKey(key) : Optional.empty();
         String idIzin = text(p, "id_izin");
-        if (r.isEmpty() && key == null && idIzin != null) {
-            r = repository.latestOfIzin(idIzin);
-        }
+        Optional<SandboxRepository.Record> r = idIzin != null ? repository.latestOfIzin(idIzin)
+                : key != null ? repository.byKey(key) : Optional.empty();
         if (r.isEmpty()) {
             return log(method, key, body, 404, 404, "data tidak ditemukan", null);
         }
