@@ -41,6 +41,6 @@ public record WebProperties(
         @DefaultValue("10MB") @NotNull DataSize maxUploadSize,
         @DefaultValue("20") @Min(1) int maxScans,
         @DefaultValue({"kadis", "sekretaris"}) @NotEmpty List<String> dashboardActors,
-        @DefaultValue("/api/reports/sop-evaluation.pdf") @NotBlank String evaluationReportUrl,
+        @DefaultValue("/dasbor/evaluasi-sop.pdf") @NotBlank String evaluationReportUrl,
         @DefaultValue("pintu-lang") @NotBlank String localeCookie,
         @DefaultValue("50") @Min(1) @Max(1000) int caseSearchLimit) {}
