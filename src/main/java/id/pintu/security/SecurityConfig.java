@@ -12,7 +12,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -75,12 +74,15 @@ public class SecurityConfig {
                 .map(u -> {
                     List<GrantedAuthority> authorities = new ArrayList<>();
                     // Own roles plus those held today as acting official (Plt/Plh): Callers.of(auth) sees both.
-                    acting.rolesOf(u).forEach(a -> authorities.add(new SimpleGrantedAuthority(UserDirectory.ACTOR_AUTHORITY_PREFIX + a)));
+                    var roles = acting.rolesOf(u);
+                    roles.forEach(a -> authorities.add(
+                            new SimpleGrantedAuthority(UserDirectory.ACTOR_AUTHORITY_PREFIX + a)));
                     authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
                     if (u.admin()) {
                         authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
                     }
-                    return User.withUsername(u.username()).password(u.password()).authorities(authorities).build();
+                    // Stamped from this same reading (StaffSessions: a browser session follows the staff files)
+                    return new StaffSessions.Granted(u, roles, authorities);
                 })
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

@@ -44,15 +44,40 @@ public class StaffSessions {
      * name, rank or position), as a digest; null if the user is not in the users file.
      */
     String stampNow(String username) {
-        return users.find(username).map(u -> Sha256.hex((u.username() + "\n" + u.password() + "\n" + u.admin() + "\n"
-                + String.join(",", acting.rolesOf(u).stream().sorted().toList())).getBytes(StandardCharsets.UTF_8)))
-                .orElse(null);
+        return users.find(username).map(u -> stampOf(u, acting.rolesOf(u))).orElse(null);
+    }
+
+    /** The stamp of {@code u} granted {@code roles} (own and acting). */
+    static String stampOf(StaffUser u, java.util.Collection<String> roles) {
+        return Sha256.hex((u.username() + "\n" + u.password() + "\n" + u.admin() + "\n"
+                + String.join(",", roles.stream().sorted().toList())).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A login's user as it was granted: the stamp is taken from the same reading of the users and appointments as the
+     * authorities. Taken again after the password check (some 80 ms of bcrypt later), a change that landed between
+     * the two (a leave recorded, an appointment ending at midnight, a password reset) was in the stamp but not in the
+     * session's roles, and every later comparison matched: the session kept the roles it had lost.
+     */
+    static final class Granted extends org.springframework.security.core.userdetails.User {
+
+        private final String stamp;
+
+        Granted(StaffUser u, java.util.Collection<String> roles,
+                java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> authorities) {
+            super(u.username(), u.password(), authorities);
+            this.stamp = stampOf(u, roles);
+        }
+
+        String stamp() {
+            return stamp;
+        }
     }
 
     /** Stamps the session of a successful form login, then lets {@code next} answer (the redirect). */
     public AuthenticationSuccessHandler stampingLogins(AuthenticationSuccessHandler next) {
         return (request, response, auth) -> {
-            String stamp = stampNow(auth.getName());
+            String stamp = auth.getPrincipal() instanceof Granted g ? g.stamp() : stampNow(auth.getName());
             if (stamp != null) {
                 request.getSession().setAttribute(STAMP, stamp);
             }
