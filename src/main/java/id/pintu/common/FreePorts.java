@@ -29,6 +29,7 @@ public final class FreePorts {
                 // try another
             }
         }
-        throw new UncheckedIOException(new IOException("no free port between " + FROM + " and " + TO + " in 100 tries"));
+        throw new UncheckedIOException(new IOException("no free port between " + FROM + " and " + TO
+                + " in 100 tries"));
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,10 +113,7 @@ public class DossierService implements DossierFacts {
      */
     private String firstPageText(byte[] pdf) {
         try (PDDocument doc = safePdf.open(pdf)) {
-            PDFTextStripper text = new PDFTextStripper();
-            text.setStartPage(1);
-            text.setEndPage(1);
-            return text.getText(doc);
+            return SafePdf.firstPageText(doc);
         } catch (IOException | RuntimeException e) {
             return "";
         }

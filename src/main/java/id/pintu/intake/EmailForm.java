@@ -20,7 +20,7 @@ public final class EmailForm {
 
     private static final Map<String, String> LABELS = labels();
 
-    /** A reply header of Gmail, Apple Mail, Thunderbird (English or Indonesian): "On ... wrote:", "Pada ... menulis:". */
+    /** A reply header of Gmail, Apple Mail, Thunderbird: "On ... wrote:", "Pada ... menulis:". */
     private static final Pattern WROTE = Pattern.compile("(?i)^\\s*(on|pada)\\s.+\\s(wrote|menulis)\\s*:\\s*$");
     /** Outlook's separators of the quoted message. */
     private static final Pattern ORIGINAL = Pattern.compile(

@@ -77,7 +77,8 @@ public class SafePdf {
         }
     }
 
-    private static String firstPageText(PDDocument doc) {
+    /** The text of the first page of an open PDF: empty for a scan (an image) or when it cannot be read. */
+    public static String firstPageText(PDDocument doc) {
         try {
             PDFTextStripper text = new PDFTextStripper();
             text.setStartPage(1);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Cancels an open task of a closed case. A case is closed (withdrawn by the applicant, abandoned, finished) in one
  * transaction with the cancelling of its open tasks; but a task its actor's queue delivers at that very moment is
  * entered by a transaction that read the case still open and commits after the close cancelled what it could see
- * (on PostgreSQL and H2 alike, neither waits for the other: they write different rows). Left alone, that task would
+ * (on PostgreSQL and H2 alike neither waits for the other: the entering writes the case's row only when its status
+ * changes). Left alone, that task would
  * stay in an inbox, be reminded of and escalated, and never be done, on a case that is over. The route
  * {@code stray-task-check} calls {@link #cancel} every {@code pintu.workflow.stray-task-check-interval}; it reads
  * the cases closed in the last {@code pintu.workflow.stray-task-lookback} (an index range on their closing time, so

@@ -129,7 +129,8 @@ public class TaskRepository {
      */
     public boolean completeHeldBy(String id, String holder, String user, String outcome, String note, Instant now) {
         return jdbc.sql("UPDATE task SET status = 'COMPLETED', completed_at = :now, completed_by = :user,"
-                        + " outcome = :outcome, note = :note WHERE id = :id AND status = 'OPEN' AND claimed_by = :holder")
+                        + " outcome = :outcome, note = :note"
+                        + " WHERE id = :id AND status = 'OPEN' AND claimed_by = :holder")
                 .param("now", ts(now))
                 .param("user", user)
                 .param("outcome", outcome)

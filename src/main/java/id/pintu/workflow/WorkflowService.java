@@ -152,19 +152,19 @@ public class WorkflowService {
         if (!task.isOpen()) {
             throw WorkflowException.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
         }
-        String heldForCaller = task.claimedBy() != null && !task.claimedBy().equals(caller.name())
+        String otherHolder = task.claimedBy() != null && !task.claimedBy().equals(caller.name())
                 ? task.claimedBy() : null;
-        if (heldForCaller != null && !caller.isApplicant()) {
+        if (otherHolder != null && !caller.isApplicant()) {
             throw WorkflowException.conflict("task " + taskId + " is held by " + task.claimedBy());
         }
         Application app = applications.find(task.applicationId()).orElseThrow();
         try (CaseLog.Scope ignored = CaseLog.of(app.trackingCode(), task.stepNo())) {
-            return completeInCase(task, app, outcome, note, caller, heldForCaller);
+            return completeInCase(task, app, outcome, note, caller, otherHolder);
         }
     }
 
     private Task completeInCase(Task task, Application app, String outcome, String note, Caller caller,
-            String heldForCaller) {
+            String otherHolder) {
         String taskId = task.id();
         Step step = catalog.require(app.sopCode(), app.sopVersion()).requireStep(task.stepNo());
         String chosen = outcome == null || outcome.isBlank() ? null : outcome.trim();
@@ -179,8 +179,8 @@ public class WorkflowService {
         // To the microsecond, as the database keeps it: the task returned below is built from these values.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean done = Boolean.TRUE.equals(tx.execute(status -> {
-            if (heldForCaller == null ? !tasks.complete(taskId, caller.name(), chosen, note, now)
-                    : !tasks.completeHeldBy(taskId, heldForCaller, caller.name(), chosen, note, now)) {
+            if (otherHolder == null ? !tasks.complete(taskId, caller.name(), chosen, note, now)
+                    : !tasks.completeHeldBy(taskId, otherHolder, caller.name(), chosen, note, now)) {
                 return false;
             }
             String transitionId = TimeOrderedIds.next(now);
@@ -197,13 +197,13 @@ public class WorkflowService {
                     : "task " + taskId + " is already " + current.status().name().toLowerCase());
         }
         LOG.info("Case {} step {} completed by {} (outcome {}){}", app.trackingCode(), task.stepNo(), caller.name(),
-                chosen, heldForCaller == null ? "" : ", held for the applicant by " + heldForCaller);
+                chosen, otherHolder == null ? "" : ", held for the applicant by " + otherHolder);
         // What the conditional update wrote, without reading it back: the task was open and unclaimed or held by
         // the caller, so it is now the caller's, claimed when it was claimed or else now (or still the clerk's who
         // held it for the applicant).
         return new Task(task.id(), task.applicationId(), task.stepNo(), task.stepName(), task.actor(), task.kind(),
                 TaskStatus.COMPLETED, task.resumeStep(), task.enteredAt(), task.dueAt(),
-                heldForCaller == null ? caller.name() : heldForCaller,
+                otherHolder == null ? caller.name() : otherHolder,
                 task.claimedBy() != null ? task.claimedAt() : now, now, caller.name(), chosen, note);
     }
 

@@ -535,7 +535,8 @@ public final class PintuBenchmark {
         SopEvaluationService evaluation = hub.bean(SopEvaluationService.class);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
         put("dashboardMsFinished" + target, "  the dashboard's figures with " + target + " finished cases",
-                millis(() -> List.of(dashboard.casesByStatus(dashboard.year()), dashboard.openByStep(), dashboard.openByActor(),
+                millis(() -> List.of(dashboard.casesByStatus(dashboard.year()), dashboard.openByStep(),
+                        dashboard.openByActor(),
                         dashboard.slaPerStep())), "ms");
         put("weeklyReportMsFinished" + target, "  the weekly report's figures with " + target + " finished cases",
                 millis(() -> weekly.figures(weekly.lastWeek())), "ms");

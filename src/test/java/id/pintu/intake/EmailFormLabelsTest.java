@@ -34,7 +34,8 @@ class EmailFormLabelsTest {
 
     @Test
     void noWithADotAndNoSpaceIsStillALabel() {
-        Map<String, String> f = EmailForm.fields("No.NPWP: 012345678901000\nNo.HP: 0812 3456 7890\nNo.NIB: 9120001234567");
+        Map<String, String> f = EmailForm.fields(
+                "No.NPWP: 012345678901000\nNo.HP: 0812 3456 7890\nNo.NIB: 9120001234567");
         assertThat(f).containsEntry("npwp", "012345678901000").containsEntry("nib", "9120001234567")
                 .containsKey("phone");
         assertThat(EmailForm.form(f, "x@contoh.co.id").phone()).isEqualTo("081234567890");

@@ -71,7 +71,8 @@ class EmailIncompleteClarificationTest {
         mail.send(mail.message(applicant, "Permohonan Izin Perluasan Usaha Industri", MailTestSupport.BODY,
                 MailTestSupport.pdfs(List.of("surat-permohonan", "nib", "npwp", "akta-pendirian",
                         "izin-usaha-industri", "rencana-perluasan", "ktp-penanggung-jawab")), null, null));
-        MailTestSupport.Received clarification = mail.awaitMail(applicant, r -> r.subject().contains("perlu dilengkapi"));
+        MailTestSupport.Received clarification = mail.awaitMail(applicant,
+                r -> r.subject().contains("perlu dilengkapi"));
         Application app = applications.findByTrackingCode(clarification.trackingCode()).orElseThrow();
         api.awaitStatus(app.id(), "AWAITING_APPLICANT");
         // The front office takes the applicant's step to help them on the phone

@@ -124,7 +124,8 @@ class ParsedEmailTest {
         assertThat(text).contains(">> kutipan lama\n", "\n-- \nBudi");
         assertThat(ParsedEmail.unflow("Kata yang ter \r\npotong\r\n", true)).as("delsp=yes")
                 .isEqualTo("Kata yang terpotong\n");
-        assertThat(ParsedEmail.unflow("Tanpa pemotongan\nbaris dua\n", false)).isEqualTo("Tanpa pemotongan\nbaris dua\n");
+        assertThat(ParsedEmail.unflow("Tanpa pemotongan\nbaris dua\n", false))
+                .isEqualTo("Tanpa pemotongan\nbaris dua\n");
     }
 
     @Test

@@ -176,7 +176,8 @@ class StaffChangedWhileRunningTest {
         assertThat(ended.subject()).isEqualTo("[Pintu] Penunjukan Plh " + catalog.actorName("kabid-pelayanan")
                 + " berakhir " + IndonesianDates.date(today.minusDays(1)));
         assertThat(ended.text()).contains("(Surat Perintah Nomor 800/1/2026, semula "
-                        + IndonesianDates.date(today.minusDays(1)) + " sampai dengan " + IndonesianDates.date(today.plusDays(1))
+                        + IndonesianDates.date(today.minusDays(1)) + " sampai dengan "
+                        + IndonesianDates.date(today.plusDays(1))
                         + ") diakhiri lebih awal oleh bagian TI (" + ACTING + ")")
                 .contains("hari terakhir Anda memegang peran itu adalah " + IndonesianDates.date(today.minusDays(1)));
     }

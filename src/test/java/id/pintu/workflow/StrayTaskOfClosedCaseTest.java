@@ -71,7 +71,8 @@ class StrayTaskOfClosedCaseTest {
     void theCheckReadsTheRecentlyClosedCasesByTheirIndexNotEveryOpenTask() {
         String plan = jdbc.sql("EXPLAIN " + StrayTasks.STRAY_SQL).param(Timestamp.from(Instant.now()))
                 .query(String.class).single();
-        assertThat(plan).as(plan).containsIgnoringCase("application_closed").containsIgnoringCase(": application_id IN(SELECT")
+        assertThat(plan).as(plan).containsIgnoringCase("application_closed")
+                .containsIgnoringCase(": application_id IN(SELECT")
                 .doesNotContainIgnoringCase("status = 'OPEN' */");
     }
 }
