@@ -2,6 +2,7 @@ package id.pintu.documents;
 
 import id.pintu.audit.DocumentReads;
 import id.pintu.security.Callers;
+import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
@@ -77,18 +78,20 @@ class DocumentController {
             @RequestHeader(name = "X-Pintu-Token", required = false) String headerToken, Authentication auth) {
         StoredDocument d = store.find(docId).orElseThrow(DocumentController::none);
         boolean staff = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
-        if (!staff) {
+        String reader;
+        if (staff) {
+            reader = auth.getName();
+        } else {
             // Meant for the applicant and delivered (ApplicantDocuments), with the case's token
-            boolean applicant = workflow.tokenMatches(d.applicationId(), headerToken != null ? headerToken : token)
-                    && applications.find(d.applicationId()).filter(a -> applicantDocuments.shown(a, d)).isPresent();
-            if (!applicant) {
+            Application app = workflow.tokenMatches(d.applicationId(), headerToken != null ? headerToken : token)
+                    ? applications.find(d.applicationId()).filter(a -> applicantDocuments.shown(a, d)).orElse(null)
+                    : null;
+            if (app == null) {
                 throw none();
             }
+            reader = "applicant:" + app.applicant().email();
         }
         // The read and its audit entry commit together (UU 27/2022: who saw which personal document, when).
-        String reader = staff ? auth.getName() : applications.find(d.applicationId())
-                .map(a -> "applicant:" + a.applicant().email())
-                .orElse("applicant");
         byte[] content = reads.read(d, reader, "api").orElseThrow(DocumentController::none);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(d.contentType()))

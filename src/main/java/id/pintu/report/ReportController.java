@@ -54,7 +54,7 @@ class ReportController {
         SopEvaluation e = evaluate(sop, from, to);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(e) + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + e.fileName() + ".csv\"")
                 .body(SopEvaluationCsv.write(e).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -64,7 +64,7 @@ class ReportController {
         SopEvaluation e = evaluate(sop, from, to);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName(e) + ".pdf\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + e.fileName() + ".pdf\"")
                 .body(SopEvaluationPdf.write(e, properties.zone()));
     }
 
@@ -149,7 +149,4 @@ class ReportController {
         }
     }
 
-    private static String fileName(SopEvaluation e) {
-        return "evaluasi-sop-" + e.sop() + "-" + e.from() + "-" + e.to();
-    }
 }

@@ -25,6 +25,11 @@ public record SopEvaluation(
         List<ActorFigures> actors,
         Map<String, Integer> finishedByStatus) {
 
+    /** The report's file name without extension: {@code evaluasi-sop-<sop>-<from>-<to>}. */
+    public String fileName() {
+        return "evaluasi-sop-" + sop + "-" + from + "-" + to;
+    }
+
     /**
      * @param mutuBakuMinutes the limit in working minutes (a working day counted as {@code pintu.sla.working-day})
      * @param onTimeShare share of the completed tasks finished by their due date (0..1), null when none

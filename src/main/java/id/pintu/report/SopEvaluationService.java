@@ -50,6 +50,12 @@ public class SopEvaluationService {
         this.clock = clock;
     }
 
+    /** The evaluation of this month up to today (office time), the report's default period. */
+    public SopEvaluation monthToDate(String sopCode) {
+        LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
+        return evaluate(sopCode, today.withDayOfMonth(1), today);
+    }
+
     public SopEvaluation evaluate(String sopCode, LocalDate from, LocalDate to) {
         SopDefinition sop = catalog.require(sopCode);
         Timestamp start = Timestamp.from(from.atStartOfDay(properties.zone()).toInstant());

@@ -6,8 +6,6 @@ import id.pintu.report.SopEvaluationService;
 import id.pintu.sla.SlaProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.WorkflowException;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,14 +25,11 @@ class EvaluationReportPageController {
     private final SopEvaluationService evaluation;
     private final SopCatalog catalog;
     private final SlaProperties sla;
-    private final Clock clock;
 
-    EvaluationReportPageController(SopEvaluationService evaluation, SopCatalog catalog, SlaProperties sla,
-            Clock clock) {
+    EvaluationReportPageController(SopEvaluationService evaluation, SopCatalog catalog, SlaProperties sla) {
         this.evaluation = evaluation;
         this.catalog = catalog;
         this.sla = sla;
-        this.clock = clock;
     }
 
     @GetMapping("/dasbor/evaluasi-sop.pdf")
@@ -43,12 +38,10 @@ class EvaluationReportPageController {
         if (catalog.find(code).isEmpty()) {
             throw WorkflowException.notFound("no service " + code);
         }
-        LocalDate today = clock.instant().atZone(sla.zone()).toLocalDate();
-        SopEvaluation e = evaluation.evaluate(code, today.withDayOfMonth(1), today);
+        SopEvaluation e = evaluation.monthToDate(code);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"evaluasi-sop-" + e.sop() + "-" + e.from()
-                        + "-" + e.to() + ".pdf\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + e.fileName() + ".pdf\"")
                 .body(SopEvaluationPdf.write(e, sla.zone()));
     }
 }

@@ -69,8 +69,8 @@ class InboxQueries {
                         + " AND m.handled_at IS NULL) AS messages"
                         + " FROM task t JOIN application a ON a.id = t.application_id"
                         + " WHERE t.status = 'OPEN' AND " + where + " ORDER BY t.entered_at, t.id LIMIT ?")
-                .params(java.util.stream.Stream.concat(java.util.Arrays.stream(params),
-                        java.util.stream.Stream.of(properties.inboxLimit())).toList())
+                .params(params)
+                .param(properties.inboxLimit())
                 .query(this::row)
                 .list();
     }
