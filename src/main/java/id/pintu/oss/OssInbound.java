@@ -61,9 +61,11 @@ public class OssInbound {
     private final Clock clock;
     private final ObjectMapper json;
     private final OssPayloads payloads;
+    private final OssProperties properties;
 
     public OssInbound(OssRepository repository, ApplicationRepository applications, DocumentStore documents,
-            JdbcClient jdbc, TransactionTemplate tx, Clock clock, ObjectMapper json, OssPayloads payloads) {
+            JdbcClient jdbc, TransactionTemplate tx, Clock clock, ObjectMapper json, OssPayloads payloads,
+            OssProperties properties) {
         this.repository = repository;
         this.applications = applications;
         this.documents = documents;
@@ -72,6 +74,7 @@ public class OssInbound {
         this.clock = clock;
         this.json = json;
         this.payloads = payloads;
+        this.properties = properties;
     }
 
     /** Handles one authenticated push; never throws for bad input, the reply says what was wrong. */
@@ -127,6 +130,7 @@ public class OssInbound {
             throw new Refusal(400, "file_ds kosong");
         }
         String applicationId = byIdIzinOrReference(p).orElseThrow(() -> notFound(p));
+        refuseUnlessPermitHandedOver(applicationId);
         String name = Optional.ofNullable(text(p, "nama_file"))
                 .orElse("izin-" + Optional.ofNullable(text(p, "id_izin")).orElse(tracking(applicationId)) + ".pdf");
         String sha = DocumentStore.sha256(content);
@@ -144,6 +148,22 @@ public class OssInbound {
                     applicationId, stored[0].id(), clock.instant(), cut(body)));
         });
         return new Reply(200, "Berkas izin bertanda tangan elektronik diterima", Map.of("document_id", stored[0].id()));
+    }
+
+    /**
+     * OSS signs the permit the hub handed over with the final call ({@code receiveLicense}, SOP step 23). A signed
+     * permit for a case the hub has not issued (at an earlier step, or rejected) would otherwise be stored for the
+     * applicant and shown on the tracking page: it is refused and kept for review, where staff see it.
+     */
+    private void refuseUnlessPermitHandedOver(String applicationId) {
+        boolean handedOver = repository.callsOf(applicationId).stream()
+                .map(c -> properties.calls().get(c.integration()))
+                .anyMatch(call -> call != null && call.issuesPermit());
+        if (!handedOver) {
+            Application app = applications.find(applicationId).orElseThrow();
+            throw new Refusal(409, "izin permohonan " + app.trackingCode() + " belum diserahkan ke OSS oleh kantor"
+                    + " (status " + app.status() + "); berkas bertanda tangan tidak dilampirkan");
+        }
     }
 
     private Reply checkKomitmen(JsonNode p, String body) {

@@ -22,7 +22,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * What OSS pushes is attached to its case by id_izin (the signed permit file lands in the case's documents, once,
  * however often OSS pushes it); a push without the shared key is refused, and an unknown case or a bad payload gets
- * a clear 4xx and is kept for review.
+ * a clear 4xx and is kept for review; so is a signed permit for a case whose permit the hub has not handed to OSS.
  */
 @HubTest
 class OssInboundTest {
@@ -56,6 +56,18 @@ class OssInboundTest {
 
         assertThat(push("receiveFileDS", file, "salah").getStatusCode().value()).isEqualTo(401);
 
+        // At step 5 the office has issued nothing: a signed permit now is not the applicant's; refused and kept
+        ResponseEntity<String> early = push("receiveFileDS", file, KEY);
+        assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(409);
+        assertThat(documents.ofApplication(id)).noneMatch(d -> d.kind().equals(OssInbound.FILE_KIND));
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(api.call(HttpMethod.GET,
+                "/api/oss/inbound-review", null, "backoffice").body().toString()).contains("belum diserahkan ke OSS"));
+
+        // Step 23 hands the permit over (receiveLicense): OSS's signed file is then attached
+        steps.through(id, "recommend", 23);
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(steps.oss(id).get("calls"))
+                .anyMatch(c -> c.get("method").asText().equals("receiveLicense")
+                        && c.get("status").asText().equals("DONE")));
         ResponseEntity<String> first = push("receiveFileDS", file, KEY);
         assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
         ResponseEntity<String> again = push("receiveFileDS", file, KEY);
