@@ -55,23 +55,47 @@ public final class AuditVerifyCommand {
         }
     }
 
+    /**
+     * As {@link AuditTrail#verify()}: the head first, then the entries up to it, then whether an entry lies past the
+     * head read after it. Reading the rows before the head made a check beside the running hub (every statement its
+     * own snapshot on PostgreSQL) report a whole chain as ending before its head.
+     */
     static ChainVerifier.Result verify(Connection c) throws SQLException {
+        Head head = head(c);
         ChainVerifier verifier = new ChainVerifier();
         try (PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, action, application_id, subject,"
-                + " before_json, after_json, event_id, prev_hash, hash FROM audit_log ORDER BY seq")) {
+                + " before_json, after_json, event_id, prev_hash, hash FROM audit_log WHERE seq <= ? ORDER BY seq")) {
             s.setFetchSize(500);
+            s.setLong(1, head.seq());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next() && verifier.accept(AuditTrail.map(rs))) {
                     // accept() stops at the first broken entry
                 }
             }
         }
+        ChainVerifier.Result result = verifier.finish(head.seq(), head.hash());
+        if (!result.ok()) {
+            return result;
+        }
+        long last;
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(seq) FROM audit_log");
+                ResultSet rs = s.executeQuery()) {
+            last = rs.next() ? rs.getLong(1) : 0;
+        }
+        long now = head(c).seq();
+        return last <= now ? result : new ChainVerifier.Result(false, result.entries(), last, "entry " + last
+                + " lies past the head of the chain (" + now + "): added without the chain");
+    }
+
+    private record Head(long seq, String hash) {}
+
+    private static Head head(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1");
                 ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("audit_head has no row");
             }
-            return verifier.finish(rs.getLong(1), rs.getString(2));
+            return new Head(rs.getLong(1), rs.getString(2));
         }
     }
 }

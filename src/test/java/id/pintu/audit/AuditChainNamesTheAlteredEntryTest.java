@@ -102,11 +102,17 @@ class AuditChainNamesTheAlteredEntryTest {
         assertThat(forged.ok()).isFalse();
         assertThat(forged.brokenSeq()).isEqualTo(last + 1);
         assertThat(forged.problem()).contains("past the head");
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(AuditVerifyCommand.verify(c).brokenSeq()).isEqualTo(last + 1);
+        }
         jdbc.update("DELETE FROM audit_log WHERE seq = ?", last + 1);
         assertThat(trail.verify().ok()).isTrue();
     }
 
-    /** A verification beside the hub's appends sees the chain as it stood when it began: whole, not "broken". */
+    /**
+     * A verification beside the hub's appends, in the hub and by the offline command, sees the chain as it stood
+     * when it began: whole, not "broken".
+     */
     @Test
     void verifyingWhileEntriesAreAppendedFindsTheChainWhole() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -118,11 +124,14 @@ class AuditChainNamesTheAlteredEntryTest {
             }
         });
         appender.start();
-        try {
+        try (Connection c = dataSource.getConnection()) {
             int verified = 0;
             while (verified < 40 || appended.get() < 200) {
                 ChainVerifier.Result r = trail.verify();
                 assertThat(r.ok()).as("verification %d while appending: %s", verified, r).isTrue();
+                ChainVerifier.Result offline = AuditVerifyCommand.verify(c);
+                assertThat(offline.ok()).as("offline verification %d while appending: %s", verified, offline)
+                        .isTrue();
                 verified++;
             }
         } finally {
