@@ -1,6 +1,5 @@
 package id.pintu.messaging;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -8,7 +7,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -296,37 +294,17 @@ class JmsBatchConsumer extends DefaultConsumer {
      */
     private record BatchSession(Session session, JmsResourceHolder forProducers) {}
 
-    /** A text message's text, or a bytes message's bytes as UTF-8 (Camel sends a marshalled body as bytes). */
+    /** The body as text, however it came (Camel sends a marshalled body as bytes). */
     private static String textOf(Message m) throws JMSException {
-        if (m instanceof TextMessage text) {
-            return text.getText();
+        String text = MessageBodies.text(m);
+        if (text == null && !(m instanceof TextMessage)) {
+            throw new IllegalArgumentException("neither a text nor a bytes message: " + m.getClass().getSimpleName());
         }
-        if (m instanceof BytesMessage bytes) {
-            return new String(bytesOf(bytes), StandardCharsets.UTF_8);
-        }
-        throw new IllegalArgumentException("neither a text nor a bytes message: " + m.getClass().getSimpleName());
-    }
-
-    /** The whole body, however often it was read before. */
-    private static byte[] bytesOf(BytesMessage m) throws JMSException {
-        m.reset();
-        byte[] content = new byte[(int) m.getBodyLength()];
-        m.readBytes(content);
-        return content;
-    }
-
-    /** The message's body as it came (text or bytes), for the dead-letter queue. */
-    private static Message copyOf(Session session, Message message) throws JMSException {
-        if (message instanceof BytesMessage bytes) {
-            BytesMessage copy = session.createBytesMessage();
-            copy.writeBytes(bytesOf(bytes));
-            return copy;
-        }
-        return session.createTextMessage(message instanceof TextMessage t ? t.getText() : null);
+        return text;
     }
 
     private void deadLetter(Session session, Message message, Exception error) throws JMSException {
-        Message copy = copyOf(session, message);
+        Message copy = MessageBodies.copy(session, message);
         for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements(); ) {
             String name = (String) names.nextElement();
             if (!name.startsWith("JMSX") && !name.startsWith("_AMQ")) {

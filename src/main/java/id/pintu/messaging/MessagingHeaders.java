@@ -8,6 +8,8 @@ public final class MessagingHeaders {
     public static final String ORIGINAL_DESTINATION = "PintuOriginalDestination";
     /** Set by Artemis itself when it dead-letters after its own delivery attempts. */
     public static final String ARTEMIS_ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
+    /** The address of that queue (a topic's, for a subscription's queue). */
+    public static final String ARTEMIS_ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
 
     private MessagingHeaders() {}
 }

@@ -1,7 +1,9 @@
 package id.pintu.ops;
 
+import id.pintu.messaging.MessageBodies;
 import id.pintu.messaging.MessagingHeaders;
 import id.pintu.messaging.MessagingProperties;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -72,7 +74,8 @@ public class DeadLetters {
                     session.rollback();
                     throw new IllegalStateException("dead letter " + messageId + " does not say where it came from");
                 }
-                TextMessage copy = session.createTextMessage(m instanceof TextMessage t ? t.getText() : null);
+                // A task or OSS request is a bytes message: re-driven as text, its body was lost.
+                Message copy = MessageBodies.copy(session, m);
                 for (Enumeration<?> names = m.getPropertyNames(); names.hasMoreElements(); ) {
                     String name = (String) names.nextElement();
                     if (!name.startsWith("Pintu" + "DeadLetter") && !name.startsWith("_AMQ") && !name.startsWith("JMSX")) {
@@ -98,7 +101,9 @@ public class DeadLetters {
     }
 
     private static DeadLetter describe(Message m) throws JMSException {
-        String body = m instanceof TextMessage t ? t.getText() : m.getClass().getSimpleName();
+        String body = m instanceof TextMessage || m instanceof BytesMessage
+                ? MessageBodies.text(m)
+                : m.getClass().getSimpleName();
         if (body != null && body.length() > 2000) {
             body = body.substring(0, 2000) + "…";
         }
@@ -112,12 +117,23 @@ public class DeadLetters {
     }
 
     private static String originalQueue(Message m) throws JMSException {
-        String artemis = m.getStringProperty(MessagingHeaders.ARTEMIS_ORIGINAL_QUEUE);
-        if (artemis != null) {
-            return artemis;
+        return originalQueue(m.getStringProperty(MessagingHeaders.ARTEMIS_ORIGINAL_QUEUE),
+                m.getStringProperty(MessagingHeaders.ARTEMIS_ORIGINAL_ADDRESS),
+                m.getStringProperty(MessagingHeaders.ORIGINAL_DESTINATION));
+    }
+
+    /**
+     * Where a dead letter came from: a queue the broker gave up on after its own delivery attempts (it records the
+     * queue's bare name and its address; a subscription's queue on a topic is {@code topic::queue}, the bare name
+     * would be a queue of its own), else the queue behind the endpoint URI the hub's consumer recorded.
+     */
+    static String originalQueue(String artemisQueue, String artemisAddress, String endpointUri) {
+        if (artemisQueue != null) {
+            return artemisAddress == null || artemisAddress.equals(artemisQueue) || artemisQueue.contains("::")
+                    ? artemisQueue
+                    : artemisAddress + "::" + artemisQueue;
         }
-        String uri = m.getStringProperty(MessagingHeaders.ORIGINAL_DESTINATION);
-        return uri == null ? null : queueOf(uri);
+        return endpointUri == null ? null : queueOf(endpointUri);
     }
 
     /**

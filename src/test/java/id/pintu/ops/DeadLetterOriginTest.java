@@ -39,4 +39,15 @@ class DeadLetterOriginTest {
         assertThat(DeadLetters.queueOf("jms://topic:pintu.events")).isNull();
         assertThat(DeadLetters.queueOf("jms:topic:pintu.events?subscriptionName=s")).isNull();
     }
+
+    @Test
+    void whatTheBrokerGaveUpOnGoesBackToItsQueueOnItsAddress() {
+        assertThat(DeadLetters.originalQueue("pintu.actor.kadis", "pintu.actor.kadis", null))
+                .isEqualTo("pintu.actor.kadis");
+        // A durable subscription's queue: the broker records its bare name and the topic
+        assertThat(DeadLetters.originalQueue("pintu-documents", "pintu.events", null))
+                .isEqualTo("pintu.events::pintu-documents");
+        assertThat(DeadLetters.originalQueue(null, null, "jms://topic:pintu.events?durableSubscriptionName=pintu-audit"))
+                .isEqualTo("pintu.events::pintu-audit");
+    }
 }
