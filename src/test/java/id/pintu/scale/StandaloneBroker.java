@@ -25,32 +25,16 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * A standalone Apache Artemis broker, as an office runs it next to the hubs: the distribution unpacked from Maven
  * Central by the build ({@code target/artemis}, see pom.xml), an instance created with {@code artemis create} in a
- * temporary directory outside the checkout, Pintu's address settings merged into its broker.xml (the same as
- * docker/artemis/broker-pintu.xml), run as its own process so that it can be stopped, killed and restarted.
+ * temporary directory outside the checkout, its broker.xml replaced by docker/artemis/broker-pintu.xml as the
+ * production image does, run as its own process so that it can be stopped, killed and restarted.
  */
 public final class StandaloneBroker implements AutoCloseable {
 
     public static final String USER = "pintu";
     public static final String PASSWORD = "pintu";
 
-    /** Pintu's delivery policy (id.pintu.messaging.BrokerConfig / MessagingProperties defaults). */
-    private static final String PINTU_ADDRESS_SETTINGS = """
-                     <address-setting match="pintu.#">
-                        <dead-letter-address>pintu.dead-letter</dead-letter-address>
-                        <max-delivery-attempts>10</max-delivery-attempts>
-                        <redelivery-delay>500</redelivery-delay>
-                        <redelivery-delay-multiplier>2.0</redelivery-delay-multiplier>
-                        <max-redelivery-delay>60000</max-redelivery-delay>
-                        <auto-create-queues>true</auto-create-queues>
-                        <auto-create-addresses>true</auto-create-addresses>
-                        <auto-create-dead-letter-resources>false</auto-create-dead-letter-resources>
-                     </address-setting>
-            """;
-    private static final String PINTU_ADDRESSES = """
-                     <address name="pintu.dead-letter">
-                        <anycast><queue name="pintu.dead-letter"/></anycast>
-                     </address>
-            """;
+    /** The production stack's broker.xml, which the image's start script copies whole over the created one. */
+    static final Path DOCKER_BROKER_XML = Path.of("docker/artemis/broker-pintu.xml");
 
     private final Path instance;
     private final Path logDir;
@@ -86,14 +70,14 @@ public final class StandaloneBroker implements AutoCloseable {
             create.destroyForcibly();
             throw new IllegalStateException("artemis create failed; see " + logDir.resolve("artemis-create.log"));
         }
-        Path brokerXml = instance.resolve("etc/broker.xml");
-        String xml = Files.readString(brokerXml, StandardCharsets.UTF_8);
-        if (!xml.contains("<address-setting match=\"#\">") || !xml.contains("<addresses>")) {
-            throw new IllegalStateException("unexpected broker.xml layout in " + brokerXml);
+        // As the image's docker-run.sh does with etc-override/broker.xml: the shipped file replaces the created one
+        // (only its port is this test's), so the tests run on the production broker's configuration.
+        String xml = Files.readString(DOCKER_BROKER_XML, StandardCharsets.UTF_8);
+        if (!xml.contains("tcp://0.0.0.0:61616?")) {
+            throw new IllegalStateException("no acceptor on port 61616 in " + DOCKER_BROKER_XML);
         }
-        xml = xml.replace("<address-setting match=\"#\">", PINTU_ADDRESS_SETTINGS.strip() + "\n         <address-setting match=\"#\">")
-                .replace("<addresses>", "<addresses>\n" + PINTU_ADDRESSES);
-        Files.writeString(brokerXml, xml, StandardCharsets.UTF_8);
+        Files.writeString(instance.resolve("etc/broker.xml"), xml.replace("tcp://0.0.0.0:61616?",
+                "tcp://127.0.0.1:" + port + "?"), StandardCharsets.UTF_8);
         return new StandaloneBroker(instance, logDir, port);
     }
 
