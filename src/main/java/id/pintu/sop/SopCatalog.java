@@ -145,6 +145,17 @@ public class SopCatalog {
         }
         LOG.info("SOP {}: {} differs from the latest stored version {}; stored as version {}", sop.code(), source,
                 latest.map(l -> String.valueOf(l.version())).orElse("(none)"), version);
+        // A file that holds an older version's rules is a revert (a new version, by design) or a hub's stale copy of
+        // a directory the others changed (an import writes only the file of the hub it ran on): say which it was.
+        latest.flatMap(newest -> store.all().stream()
+                        .filter(s -> s.code().equals(sop.code()) && s.version() < newest.version()
+                                && s.sha256().equals(hash))
+                        .reduce((a, b) -> b))
+                .ifPresent(older -> LOG.warn("SOP {}: {} holds the rules of version {}, not those of the newest stored"
+                        + " version {} ({}): new cases now run version {} = version {} again. If this hub's copy of"
+                        + " the SOP directory is stale, every hub must read one shared directory (docs/scale-out.md)",
+                        sop.code(), source, older.version(), latest.get().version(), latest.get().source(),
+                        version, older.version()));
         return version;
     }
 
