@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
+import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.OutboxRelay;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowHeaders;
@@ -99,7 +100,8 @@ public class OssBridge {
             repository.createCall(r, clock.instant());
             return false;
         }
-        boolean done = call.get().status() == OssRepository.CallStatus.DONE;
+        boolean done = call.get().status() == OssRepository.CallStatus.DONE
+                || call.get().status() == OssRepository.CallStatus.CANCELLED;
         if (done) {
             LOG.info("OSS call {} already answered ({}); continuing without calling again", r.key(),
                     call.get().ossReference());
@@ -112,6 +114,9 @@ public class OssBridge {
      * first whether it holds the key; OSS also gets the key with the call, so that it can refuse a duplicate.
      */
     public void call(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r) {
+        if (cancelledForClosedCase(r)) {
+            return;
+        }
         int before = repository.attempt(r.key(), clock.instant());
         try {
             String idIzin = repository.findCase(r.applicationId()).map(OssRepository.OssCase::idIzin).orElse(null);
@@ -235,7 +240,8 @@ public class OssBridge {
         OssRepository.Call call = repository.findCall(r.key())
                 .orElseThrow(() -> new IllegalStateException("no OSS call record for " + r.key()));
         switch (call.status()) {
-            case DONE -> { }
+            // A cancelled call goes on too: the next step is not entered for a closed case (TaskProjection).
+            case DONE, CANCELLED -> { }
             case REFUSED -> throw new OssRejectedException(0, call.lastError());
             default -> throw new OssUnavailableException("OSS has not confirmed " + r.key() + " yet", true, null);
         }
@@ -262,6 +268,9 @@ public class OssBridge {
             throw new IllegalStateException("unreadable OSS request message; left to the broker's dead-letter queue",
                     cause);
         }
+        if (cancelledForClosedCase(r)) {
+            return;
+        }
         Instant now = clock.instant();
         String error = cause == null ? "unknown error" : cause.getMessage() == null ? cause.toString() : cause.getMessage();
         String request;
@@ -282,6 +291,28 @@ public class OssBridge {
         });
         metrics.failure(r.method(), cause instanceof OssRejectedException);
         LOG.warn("OSS call {} failed for good, now a task for staff (failure {}): {}", r.key(), id, error);
+    }
+
+    /**
+     * A case withdrawn by the applicant or abandoned after its step was handed over (while OSS was away, or while
+     * staff had not retried a failure yet) is not registered, issued or rejected in OSS: checked before every attempt
+     * (a redelivery starts at the call, not at the route's start) and before a failure is raised for staff. The call
+     * is cancelled and its open failures resolved. A call an earlier attempt may have delivered before its answer was
+     * lost is cancelled all the same: the hub does not send it again.
+     */
+    private boolean cancelledForClosedCase(OssRequest r) {
+        CaseStatus status = applications.find(r.applicationId()).map(Application::status).orElse(null);
+        if (status != CaseStatus.WITHDRAWN && status != CaseStatus.ABANDONED) {
+            return false;
+        }
+        Instant now = clock.instant();
+        tx.executeWithoutResult(s -> {
+            repository.callFailed(r.key(), OssRepository.CallStatus.CANCELLED, "not sent: the case was "
+                    + status.name().toLowerCase() + " before OSS took " + r.method(), now);
+            repository.resolveFailures(r.key(), now);
+        });
+        LOG.info("OSS call {} cancelled: case {} is {}", r.key(), r.applicationId(), status);
+        return true;
     }
 
     /** Staff retry a failure: the stored request goes back on the queue, once. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OssRepository {
 
-    public enum CallStatus { PENDING, DONE, REFUSED, FAILED }
+    /** CANCELLED: not sent, the case was withdrawn or abandoned before OSS took the call. */
+    public enum CallStatus { PENDING, DONE, REFUSED, FAILED, CANCELLED }
 
     public record Call(String key, String applicationId, int step, String integration, String method,
             CallStatus status, int attempts, String ossReference, String answer, String lastError, Instant createdAt,

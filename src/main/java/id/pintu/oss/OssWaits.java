@@ -26,7 +26,8 @@ public class OssWaits {
     /** The call this case waits on, if any (the first not yet taken by OSS). */
     public Optional<Wait> of(String applicationId) {
         return repository.callsOf(applicationId).stream()
-                .filter(c -> c.status() != OssRepository.CallStatus.DONE)
+                .filter(c -> c.status() != OssRepository.CallStatus.DONE
+                        && c.status() != OssRepository.CallStatus.CANCELLED)
                 .map(c -> new Wait(c.step(), c.status() == OssRepository.CallStatus.PENDING ? Kind.OSS : Kind.STAFF))
                 .findFirst();
     }
