@@ -32,7 +32,22 @@ public class AuditTrail {
 
     /** What is recorded; the chain fields are filled in by {@link #append}. */
     public record Record(String actor, String action, String applicationId, String subject, Object before,
-            Object after, String eventId) {}
+            Object after, String eventId) {
+
+        /** The longest actor the log holds: an email address's 254 characters. */
+        static final int MAX_ACTOR = 254;
+
+        /**
+         * An actor as long as the log holds: a failed login records the username typed, of any length, and an
+         * applicant's download "applicant:" and the address; longer was refused by the database, and the login
+         * answered 500 with its failure unrecorded. Cut here, the entry's hash covers what is stored.
+         */
+        public Record {
+            if (actor != null && actor.length() > MAX_ACTOR) {
+                actor = actor.substring(0, MAX_ACTOR - 1) + "…";
+            }
+        }
+    }
 
     /** Event ids looked up per query: well below the parameter limits of H2 and PostgreSQL. */
     private static final int LOOKUP_CHUNK = 500;

@@ -63,11 +63,14 @@ public class IkmReportPdf {
             body.append("| Indeks (IKM) | ").append(decimal(index.value())).append(", mutu ").append(index.grade())
                     .append(" (").append(gradeName(index.grade())).append(")\n");
         }
+        // The index weighs the elements that had answers equally (SatisfactionSurvey.index): so do the weighted NRRs,
+        // which add up to IKM / 25 even when an element (one added to the questionnaire mid-period) has none.
+        long answered = index.elements().stream().filter(e -> e.answers() > 0).count();
         body.append("\nNilai rata-rata per unsur pelayanan (skala 1-4; NRR tertimbang = NRR x bobot 1/")
-                .append(index.elements().size()).append("):\n\n");
+                .append(answered).append("):\n\n");
         int n = 0;
         for (SatisfactionSurvey.ElementScore e : index.elements()) {
-            double weighted = index.elements().isEmpty() ? 0 : e.mean() / index.elements().size();
+            double weighted = answered == 0 ? 0 : e.mean() / answered;
             body.append("| U").append(++n).append(' ').append(e.element().name().replace('|', '/')).append(" | ")
                     .append(e.answers() == 0 ? "-" : decimal(e.mean()) + " (tertimbang "
                             + String.format(Locale.ROOT, "%.3f", weighted).replace('.', ',') + "), "

@@ -56,10 +56,14 @@ public class WeeklyReport {
     /** The cases closed in the week by result: one range of the index {@code application_closed}. */
     static final String CLOSED_SQL = "SELECT status, COUNT(*) FROM application WHERE closed_at >= ? AND closed_at < ?"
             + " GROUP BY status";
-    /** The week's completed steps and the late ones among them: one range of the index {@code task_completed}. */
+    /**
+     * The office's steps completed in the week and the late ones among them: one range of the index
+     * {@code task_completed}. The applicant's own steps (the submission, a letter's receipt confirmed days later) are
+     * not the office's work, as in the overdue figures.
+     */
     static final String STEPS_COMPLETED_SQL = "SELECT COUNT(*),"
             + " COALESCE(SUM(CASE WHEN completed_at > due_at THEN 1 ELSE 0 END), 0) FROM task"
-            + " WHERE status = 'COMPLETED' AND kind = 'STEP' AND completed_at >= ? AND completed_at < ?";
+            + " WHERE status = 'COMPLETED' AND kind = 'STEP' AND completed_at >= ? AND completed_at < ? AND actor <> ?";
     private static final Map<String, String> CLOSED = new LinkedHashMap<>();
 
     static {
@@ -216,10 +220,10 @@ public class WeeklyReport {
                 .params(from, to).query(rs -> {
                     closed.put(rs.getString(1), rs.getLong(2));
                 });
-        long[] steps = jdbc.sql(STEPS_COMPLETED_SQL)
-                .params(from, to).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        // The office's lateness: the applicant's own steps (a clarification, a letter's receipt) are theirs
+        // The office's work and lateness: the applicant's own steps (a clarification, a letter's receipt) are theirs
         String applicant = catalog.applicantActor().id();
+        long[] steps = jdbc.sql(STEPS_COMPLETED_SQL)
+                .params(from, to, applicant).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         long overdue = jdbc.sql("SELECT COUNT(*) FROM task WHERE status = 'OPEN' AND due_at < ? AND actor <> ?")
                 .params(Timestamp.from(now), applicant).query(Long.class).single();
         List<String> oldest = jdbc.sql("SELECT a.tracking_code, t.step_no, t.step_name, t.actor, t.due_at FROM task t"

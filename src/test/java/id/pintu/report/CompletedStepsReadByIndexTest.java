@@ -26,7 +26,7 @@ class CompletedStepsReadByIndexTest {
         Timestamp from = Timestamp.from(Instant.now().minus(7, ChronoUnit.DAYS));
         Timestamp to = Timestamp.from(Instant.now());
 
-        String weekly = jdbc.sql("EXPLAIN " + WeeklyReport.STEPS_COMPLETED_SQL).params(from, to)
+        String weekly = jdbc.sql("EXPLAIN " + WeeklyReport.STEPS_COMPLETED_SQL).params(from, to, "pemohon")
                 .query(String.class).single();
         String evaluation = jdbc.sql("EXPLAIN " + SopEvaluationService.DONE_SQL)
                 .params("izin-perluasan-usaha-industri", from, to).query(String.class).single();

@@ -98,7 +98,8 @@ class WeeklyReportMailTest {
         assertThat(report.lastWeek()).isEqualTo(WEEK);
         WeeklyReport.Figures after = report.figures(WEEK);
         assertThat(after.received() - before.received()).isEqualTo(1);
-        assertThat(after.stepsCompleted() - before.stepsCompleted()).as("steps 1 and 2").isEqualTo(2);
+        // Step 1, the submission, is the applicant's own: not the office's work
+        assertThat(after.stepsCompleted() - before.stepsCompleted()).as("step 2").isEqualTo(1);
         assertThat(after.stepsLate() - before.stepsLate()).as("step 2, a day late").isEqualTo(1);
         assertThat(after.overdueNow()).as("step 3, entered on Wednesday").isPositive();
 
