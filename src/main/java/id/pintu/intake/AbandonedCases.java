@@ -14,13 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes as ABANDONED a case whose applicant did not answer the clarification by its deadline (the clarification
  * task's due date: {@code pintu.workflow.clarification-limit} of working time). The closing event sends the letter
- * (mail rule on CASE_CLOSED ABANDONED). Conditional on the case still waiting, so an answer that arrives at the same
- * moment wins or loses cleanly.
+ * (mail rule on CASE_CLOSED ABANDONED). Conditional on the clarification still being open, so an answer that arrives
+ * at the same moment wins or loses cleanly.
  */
 @Component
 public class AbandonedCases {
@@ -56,23 +57,38 @@ public class AbandonedCases {
                 .list();
         int closed = 0;
         for (String id : overdue) {
-            if (Boolean.TRUE.equals(tx.execute(s -> abandon(id, now)))) {
+            if (closeIfStillOverdue(id, now)) {
                 closed++;
             }
         }
         return closed;
     }
 
-    private boolean abandon(String applicationId, Instant now) {
+    /** One case of the list: closed only if its clarification is still open past its deadline. */
+    boolean closeIfStillOverdue(String applicationId, Instant now) {
+        return Boolean.TRUE.equals(tx.execute(s -> abandon(applicationId, now, s)));
+    }
+
+    /**
+     * Decided on the clarification task, which the applicant's answer completes: the answer does not change the case
+     * row (it stays AWAITING_APPLICANT until the resumed step is entered), so a condition on the case alone closed a
+     * case whose answer had just been accepted, and dropped the resumed step. Whichever of the two updates the task
+     * row first wins; the other finds it no longer open.
+     */
+    private boolean abandon(String applicationId, Instant now, TransactionStatus s) {
+        String note = "Berkas tidak dilengkapi pemohon sampai batas waktu; permohonan ditutup";
+        if (tasks.cancelOverdueClarifications(applicationId, now, properties.intakeUser(), note) == 0) {
+            return false;
+        }
         int updated = jdbc.sql("UPDATE application SET status = 'ABANDONED', updated_at = ?, closed_at = ?"
                         + " WHERE id = ? AND status = 'AWAITING_APPLICANT'")
                 .params(Timestamp.from(now), Timestamp.from(now), applicationId)
                 .update();
         if (updated != 1) {
+            s.setRollbackOnly();
             return false;
         }
-        tasks.cancelOpen(applicationId, now, properties.intakeUser(),
-                "Berkas tidak dilengkapi pemohon sampai batas waktu; permohonan ditutup");
+        tasks.cancelOpen(applicationId, now, properties.intakeUser(), note);
         Application app = applications.find(applicationId).orElseThrow();
         events.record(CaseEvent.CASE_CLOSED, app, null, null, properties.intakeUser(), CaseStatus.ABANDONED, now);
         LOG.info("Case {} closed as abandoned", app.trackingCode());

@@ -124,19 +124,19 @@ public class TaskRepository {
     }
 
     /**
-     * Completes an open task that {@code holder} holds, as {@code user} (the applicant answering a step a clerk held
-     * for them); false if it was completed or released meanwhile. The hold stays on record.
+     * Completes an open task as the applicant ({@code user}), whoever holds it: a clerk of the front office may hold
+     * the applicant's step for them, and may take or release it at the very moment the answer arrives; the answer
+     * is not lost to that. A hold stays on record; an unheld task is recorded as taken by the applicant.
      */
-    public boolean completeHeldBy(String id, String holder, String user, String outcome, String note, Instant now) {
+    public boolean completeAsApplicant(String id, String user, String outcome, String note, Instant now) {
         return jdbc.sql("UPDATE task SET status = 'COMPLETED', completed_at = :now, completed_by = :user,"
-                        + " outcome = :outcome, note = :note"
-                        + " WHERE id = :id AND status = 'OPEN' AND claimed_by = :holder")
+                        + " outcome = :outcome, note = :note, claimed_by = COALESCE(claimed_by, :user),"
+                        + " claimed_at = COALESCE(claimed_at, :now) WHERE id = :id AND status = 'OPEN'")
                 .param("now", ts(now))
                 .param("user", user)
                 .param("outcome", outcome)
                 .param("note", note)
                 .param("id", id)
-                .param("holder", holder)
                 .update() == 1;
     }
 
@@ -144,6 +144,17 @@ public class TaskRepository {
         return jdbc.sql("UPDATE task SET status = 'CANCELLED', completed_at = ?, completed_by = ?, note = ?"
                         + " WHERE application_id = ? AND status = 'OPEN'")
                 .params(ts(now), by, note, applicationId)
+                .update();
+    }
+
+    /**
+     * Cancels the case's clarification tasks still open past {@code now}'s deadline; the count tells whether the
+     * applicant's step was still unanswered (the row is what an answer completes, so the two cannot both win).
+     */
+    public int cancelOverdueClarifications(String applicationId, Instant now, String by, String note) {
+        return jdbc.sql("UPDATE task SET status = 'CANCELLED', completed_at = ?, completed_by = ?, note = ?"
+                        + " WHERE application_id = ? AND kind = 'CLARIFICATION' AND status = 'OPEN' AND due_at < ?")
+                .params(ts(now), by, note, applicationId, ts(now))
                 .update();
     }
 

@@ -179,8 +179,10 @@ public class WorkflowService {
         // To the microsecond, as the database keeps it: the task returned below is built from these values.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean done = Boolean.TRUE.equals(tx.execute(status -> {
-            if (otherHolder == null ? !tasks.complete(taskId, caller.name(), chosen, note, now)
-                    : !tasks.completeHeldBy(taskId, otherHolder, caller.name(), chosen, note, now)) {
+            // The applicant's answer does not depend on the hold read above: a clerk may take or release the step
+            // between that reading and this update.
+            if (caller.isApplicant() ? !tasks.completeAsApplicant(taskId, caller.name(), chosen, note, now)
+                    : !tasks.complete(taskId, caller.name(), chosen, note, now)) {
                 return false;
             }
             String transitionId = TimeOrderedIds.next(now);

@@ -1,6 +1,7 @@
 package id.pintu.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.mail.MailProperties;
@@ -12,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,9 @@ class AbandonedClarificationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CamelContext camel;
+
     @Test
     void overdueClarificationClosesTheCaseWithALetter() throws Exception {
         MailTestSupport mail = new MailTestSupport(mailProperties);
@@ -65,4 +70,46 @@ class AbandonedClarificationTest {
         assertThat(letter.subject()).contains(code);
         assertThat(letter.text()).contains("tidak dilengkapi sampai batas waktu");
     }
+
+    /**
+     * The answer accepted between the check's list and its closing of the case: the case row still says it waits
+     * (it does until the resumed step is entered), the clarification is answered. The case is not closed, and goes on.
+     */
+    @Test
+    void anAnswerAcceptedAfterTheListWasTakenKeepsTheCase() throws Exception {
+        String applicant = "balas.tepat@contoh.co.id";
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        mail.send(mail.message(applicant, "Permohonan", MailTestSupport.BODY, MailTestSupport.pdfs(List.of("nib")),
+                null, null));
+        String code = mail.awaitMail(applicant, r -> r.subject().contains("perlu dilengkapi")).trackingCode();
+        Application app = applications.findByTrackingCode(code).orElseThrow();
+        api.awaitStatus(app.id(), "AWAITING_APPLICANT");
+        jdbc.sql("UPDATE task SET due_at = ? WHERE application_id = ? AND status = 'OPEN'")
+                .params(Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)), app.id())
+                .update();
+        JsonNode clarification = api.openTask(app.id()).orElseThrow();
+
+        camel.getRouteController().stopRoute(RESUMED_STEP_INBOX);
+        try {
+            assertThat(api.complete(clarification.get("taskId").asText(), "front-office", null).status())
+                    .isEqualTo(200);
+            assertThat(api.getCase(app.id()).get("status").asText()).as("until step 2 is entered")
+                    .isEqualTo("AWAITING_APPLICANT");
+            assertThat(abandoned.closeIfStillOverdue(app.id(), Instant.now())).isFalse();
+            assertThat(api.getCase(app.id()).get("status").asText()).isEqualTo("AWAITING_APPLICANT");
+        } finally {
+            camel.getRouteController().startRoute(RESUMED_STEP_INBOX);
+        }
+        // The answer stands: step 2 is entered again (the intake's check then asks again for what is still missing)
+        String answered = clarification.get("taskId").asText();
+        assertThat(jdbc.sql("SELECT status FROM task WHERE id = ?").param(answered).query(String.class).single())
+                .isEqualTo("COMPLETED");
+        await().atMost(Api.ROUTING_TIMEOUT).until(() -> jdbc.sql("SELECT COUNT(*) FROM task WHERE application_id = ?"
+                + " AND step_no = 2 AND kind = 'STEP' AND entered_at > (SELECT completed_at FROM task WHERE id = ?)")
+                .params(app.id(), answered).query(Long.class).single() > 0);
+        assertThat(api.getCase(app.id()).get("status").asText()).isNotEqualTo("ABANDONED");
+    }
+
+    /** The inbox of the front office, whose step 2 the answer resumes. */
+    static final String RESUMED_STEP_INBOX = "inbox-front-office";
 }
