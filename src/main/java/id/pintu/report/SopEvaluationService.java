@@ -84,10 +84,19 @@ public class SopEvaluationService {
                 });
 
         List<SopEvaluation.StepFigures> steps = new ArrayList<>();
+        // A step's row counts its tasks by the step's number, whoever performed it: cases run on the version of the
+        // SOP they started with, and an older version may give the step to another actor (the row shows the newest
+        // version's actor and mutu baku; each task was on time or late by its own due date).
         for (Step step : sop.steps()) {
             String actor = step.performingActor();
-            List<Done> mine = done.stream().filter(d -> d.step() == step.no() && d.actor().equals(actor)).toList();
-            int[] esc = escalations.getOrDefault(step.no() + "|" + actor, new int[3]);
+            List<Done> mine = done.stream().filter(d -> d.step() == step.no()).toList();
+            int[] esc = new int[3];
+            escalations.forEach((key, counts) -> {
+                if (key.startsWith(step.no() + "|")) {
+                    esc[1] += counts[1];
+                    esc[2] += counts[2];
+                }
+            });
             List<Double> minutes = minutes(mine);
             steps.add(new SopEvaluation.StepFigures(step.no(), step.name(), actor, step.waktu(),
                     step.duration().iso(), minutesOf(step.duration()), mine.size(), Stats.median(minutes),
