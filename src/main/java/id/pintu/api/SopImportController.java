@@ -1,5 +1,8 @@
 package id.pintu.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.pintu.sop.SopCatalog;
 import id.pintu.sop.SopConfigurationCheck;
 import id.pintu.sop.SopDefinition;
@@ -21,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -40,7 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 class SopImportController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SopImportController.class);
-    private static final java.util.regex.Pattern CODE_LINE = java.util.regex.Pattern.compile("(?m)^code:\\s*\"?([a-z0-9-]+)\"?\\s*$");
+    /** Reads another file's {@code code} as YAML does (quoted, with a comment after it), not by a line pattern. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     record ImportRequest(
             @NotBlank @Size(max = 500_000) String table,
@@ -109,6 +112,16 @@ class SopImportController {
                         + "; cases already running finish on the version they started on");
     }
 
+    /** The {@code code} a definition file gives, or null when it is not a YAML mapping with one. */
+    private static String codeOf(String text) {
+        try {
+            JsonNode code = YAML.readTree(text).get("code");
+            return code == null || !code.isValueNode() ? null : code.asText().trim();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Writes {@code <code>.yaml} atomically; refuses if another file of the directory defines the same code. */
     private Path install(String code, String yaml) {
         Path dir = properties.directory();
@@ -118,8 +131,7 @@ class SopImportController {
                 if (f.getFileName().equals(target.getFileName())) {
                     continue;
                 }
-                Matcher m = CODE_LINE.matcher(Files.readString(f));
-                if (m.find() && m.group(1).equals(code)) {
+                if (code.equals(codeOf(Files.readString(f)))) {
                     throw WorkflowException.conflict("not installed: " + f.getFileName() + " already defines SOP "
                             + code + "; edit or remove that file");
                 }

@@ -139,6 +139,10 @@ public class SopValidator {
             problems.add("field steps: no step ends the case (give the last step of each branch end: ISSUED or REJECTED)");
             return;
         }
+        if (sop.steps().stream().noneMatch(s -> s.end() == EndStatus.ISSUED)) {
+            problems.add("field steps: no step ends ISSUED, so no case could end with its permit (give the last step"
+                    + " of the approval branch end: ISSUED)");
+        }
         while (!back.isEmpty()) {
             Integer no = back.pop();
             if (canEnd.add(no)) {

@@ -75,6 +75,20 @@ class AdminSopImportTest {
         assertThat(typo.body().toString()).contains("step 3, field integration: 'oss-regster'");
         assertThat(SOP_DIR.resolve("izin-reklame.yaml")).doesNotExist();
 
+        // A hand-written file that defines the same code, quoted and with a comment after it: 409, nothing written
+        // (the code was matched by a line pattern, the file written beside it, and the next start failed)
+        Path other = SOP_DIR.resolve("reklame-lama.yaml");
+        Files.writeString(other, "code: 'izin-reklame'   # kode layanan\nname: Izin Reklame (lama)\n");
+        try {
+            Api.Response twice = post("?install=true", Map.of("table", table, "format", "tsv", "answers", answers),
+                    "admin");
+            assertThat(twice.status()).as("%s", twice.body()).isEqualTo(409);
+            assertThat(twice.body().toString()).contains("reklame-lama.yaml already defines SOP izin-reklame");
+            assertThat(SOP_DIR.resolve("izin-reklame.yaml")).doesNotExist();
+        } finally {
+            Files.delete(other);
+        }
+
         Api.Response installed = post("?install=true", Map.of("table", table, "format", "tsv", "answers", answers), "admin");
         assertThat(installed.status()).as("%s", installed.body()).isEqualTo(200);
         JsonNode body = installed.body();

@@ -85,6 +85,12 @@ class SopLoaderRejectsBrokenDefinitionsTest {
         assertRefused(seedWith("end: REJECTED", "next: 14"), "step 15, field next: no path from here reaches an end step");
     }
 
+    /** Every branch ends, but none with the permit: every case would end rejected. */
+    @Test
+    void aDefinitionThatNeverIssuesIsRefused() throws IOException {
+        assertRefused(seedWith("end: ISSUED", "end: REJECTED"), "field steps: no step ends ISSUED");
+    }
+
     @Test
     void decisionWithOneOutcomeIsNamed() throws IOException {
         String text = Files.readString(SEED);

@@ -427,10 +427,14 @@ public class SopImporter {
                 } else if (i + 1 == n) {
                     s.end = EndStatus.ISSUED;
                     s.comments.add("inferred: last row of the table and not on a rejection branch");
-                } else if (claimedBranch.containsKey(i + 1) && claimedBranch.get(i + 1) != i) {
-                    s.nextReason = "the next row (step " + steps.get(i + 1).no + ") starts the rejection branch of"
-                            + " decision step " + steps.get(claimedBranch.get(i + 1)).no + "; does this step end the case"
-                            + " (end: ISSUED) or lead to another step (next)?";
+                } else if (!s.rejection && steps.get(i + 1).rejection) {
+                    // An activity of the approval side right before rows that mention a rejection: going on into them
+                    // would hand an approved case a rejection letter. Asked, never guessed.
+                    s.nextReason = "the next row (step " + steps.get(i + 1).no + ") starts "
+                            + (claimedBranch.containsKey(i + 1)
+                                    ? "the rejection branch of decision step " + steps.get(claimedBranch.get(i + 1)).no
+                                    : "rows that mention a rejection")
+                            + "; does this step end the case (end: ISSUED) or lead to another step (next)?";
                 } else {
                     s.next = steps.get(i + 1).no;
                 }
@@ -687,7 +691,7 @@ public class SopImporter {
                         : null;
                 built.add(new Step(s.no, s.name, stepActors, stepActors.size() > 1 ? s.performer : null, s.kind,
                         s.kelengkapan, s.waktu, s.duration, s.output, s.next, s.end, outcomes,
-                        s.kind == StepKind.decision ? null : s.integration));
+                        s.integration)); // on a decision the loader refuses it, naming the step: never dropped
             }
             if (code == null) {
                 notes.add("code '" + code() + "' is derived from the SOP's name; give code in the answers file to choose another");

@@ -141,6 +141,40 @@ class OfficeTablesImportTest {
         assertThat(result.yaml()).contains("# inferred: Ket says 'Jika tidak lengkap kembali ke langkah 1'");
     }
 
+    /**
+     * Rejection rows after the approval branch's last step, reached by an answer rather than by their decision's
+     * next row: the importer asks whether that step ends the case, instead of chaining the approved case into the
+     * rejection letter.
+     */
+    @Test
+    void theApprovalBranchIsNotChainedIntoRejectionRows() throws IOException {
+        String table = Files.readString(BIDAN)
+                + "8,Penandatanganan Surat Penolakan,,,,,□,Draf Surat Penolakan,2 jam,Surat Penolakan,\n"
+                + "9,Surat Penolakan diterima Pemohon,□,,,,,Surat Penolakan,30 Menit,Surat Penolakan Diterima,\n";
+        ImportResult result = new SopImporter(testActors).importTable(table, Format.CSV, Answers.parse(""));
+        assertThat(result.complete()).isFalse();
+        assertThat(result.questions()).anySatisfy(q -> {
+            assertThat(q.step()).isEqualTo(7);
+            assertThat(q.text()).contains("rows that mention a rejection").contains("end: ISSUED");
+        });
+        assertThat(result.yaml()).doesNotContain("next: 8\n  - no: 8");
+    }
+
+    /** An integration answered for a decision is kept, so the loader refuses it by name: it was dropped unseen. */
+    @Test
+    void anIntegrationOnADecisionIsRefusedNotDropped() throws IOException {
+        ImportResult result = importFile(BIDAN, Format.CSV, Answers.parse("""
+                code: surat-izin-praktik-bidan
+                questions:
+                  q1: {actor: verifikator-dinkes}
+                steps:
+                  5: {integration: oss-status}
+                """));
+        assertThat(result.yaml()).contains("integration: oss-status");
+        assertThatThrownBy(() -> load(result, testActors)).isInstanceOf(SopDefinitionException.class)
+                .hasMessageContaining("step 5").hasMessageContaining("integration");
+    }
+
     @Test
     void answersForQuestionsTheImportDoesNotAskAreReportedNotIgnored() throws IOException {
         ImportResult result = importFile(BIDAN, Format.CSV, Answers.parse("""
