@@ -19,6 +19,12 @@ class MailConfig {
         }
     }
 
+    /** Extra JavaMail settings of the SMTP endpoint (see {@link MailProperties.Server#starttls()}). */
+    @Bean(MailProperties.SMTP_JAVAMAIL_PROPERTIES)
+    Properties pintuSmtpJavaMailProperties(MailProperties properties) {
+        return properties.smtp().javaMailProperties();
+    }
+
     /** Extra JavaMail settings of the intake's IMAP endpoint (see {@link MailProperties.Imap#readChunk()}). */
     @Bean(MailProperties.IMAP_JAVAMAIL_PROPERTIES)
     Properties pintuImapJavaMailProperties(MailProperties properties) {

@@ -39,11 +39,13 @@ public class MailHealthIndicator implements HealthIndicator {
     private Health probe() {
         MailProperties.Server smtp = properties.smtp();
         MailProperties.Imap imap = properties.imap();
+        // With the settings sending uses (STARTTLS, a login required): a connection alone said UP for a server that
+        // refused every mail
         Map<String, Object> smtpDetail = check(smtp.protocol(), smtp.host(), smtp.port(), smtp.username(),
-                smtp.password(), true);
+                smtp.password(), smtp.javaMailProperties());
         smtpDetail.put("purpose", "outgoing mail");
         Map<String, Object> imapDetail = check(imap.protocol(), imap.host(), imap.port(), properties.imapUser(),
-                properties.imapPassword(), false);
+                properties.imapPassword(), null);
         imapDetail.put("purpose", "intake of the office mailbox " + properties.officeAddress());
         imapDetail.put("folder", imap.folder());
         boolean up = "UP".equals(smtpDetail.get("status")) && "UP".equals(imapDetail.get("status"));
@@ -55,12 +57,19 @@ public class MailHealthIndicator implements HealthIndicator {
                 .build();
     }
 
-    /** One connection with the hub's own login, closed at once; never throws. */
+    /**
+     * One connection with the hub's own login, closed at once; never throws. A transport (SMTP) is checked with the
+     * JavaMail settings sending uses; a store (IMAP) is given none.
+     */
     private Map<String, Object> check(String protocol, String host, int port, String user, String password,
-            boolean transport) {
+            Properties transportSettings) {
+        boolean transport = transportSettings != null;
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("server", protocol + "://" + host + ":" + port);
         Properties p = new Properties();
+        if (transport) {
+            p.putAll(transportSettings);
+        }
         String millis = String.valueOf(properties.health().timeout().toMillis());
         p.setProperty("mail." + protocol + ".connectiontimeout", millis);
         p.setProperty("mail." + protocol + ".timeout", millis);

@@ -77,18 +77,49 @@ public record MailProperties(
             @DefaultValue("1h") @NotNull Duration purgeInterval,
             @DefaultValue("30s") @NotNull Duration startupTimeout) {}
 
-    /** The SMTP server outgoing mail is sent through; user and password may be empty (no authentication). */
+    /** Whether the SMTP connection is upgraded to TLS with STARTTLS (port 587: a submission server requires it). */
+    public enum StartTls {
+        /** Never (the embedded server, a relay on the local network). */
+        OFF,
+        /** When the server offers it. */
+        WHEN_OFFERED,
+        /** Always: a server that does not offer it is refused, the password never goes in clear. */
+        REQUIRED
+    }
+
+    /**
+     * The SMTP server outgoing mail is sent through; user and password may be empty (no authentication).
+     *
+     * @param starttls a submission server (port 587) offers AUTH only after STARTTLS: without it the hub sent without
+     *     logging in and every mail was refused, while the health check, which only connected, said UP
+     */
     public record Server(
             @DefaultValue("smtp") @NotBlank String protocol,
             @DefaultValue("127.0.0.1") @NotBlank String host,
             @DefaultValue("3025") @Min(0) int port,
             @DefaultValue("") String username,
             @DefaultValue("") String password,
-            @DefaultValue("15s") @NotNull Duration timeout) {
+            @DefaultValue("15s") @NotNull Duration timeout,
+            @DefaultValue("off") @NotNull StartTls starttls) {
+
+        /**
+         * JavaMail settings of sending and of the health check: STARTTLS as configured, and with a username the login
+         * is required (a server that offers no AUTH is an error, not a mail sent without logging in).
+         */
+        public Properties javaMailProperties() {
+            Properties p = new Properties();
+            p.setProperty("mail." + protocol + ".starttls.enable", String.valueOf(starttls != StartTls.OFF));
+            p.setProperty("mail." + protocol + ".starttls.required", String.valueOf(starttls == StartTls.REQUIRED));
+            if (username != null && !username.isBlank()) {
+                p.setProperty("mail." + protocol + ".auth", "true");
+            }
+            return p;
+        }
 
         public String uri() {
             StringBuilder uri = new StringBuilder(protocol).append("://").append(host).append(':').append(port)
-                    .append("?connectionTimeout=").append(timeout.toMillis());
+                    .append("?connectionTimeout=").append(timeout.toMillis())
+                    .append("&additionalJavaMailProperties=#").append(SMTP_JAVAMAIL_PROPERTIES);
             if (username != null && !username.isBlank()) {
                 uri.append("&username=RAW(").append(username).append(")&password=RAW(").append(password).append(')');
             }
@@ -132,6 +163,9 @@ public record MailProperties(
     public String imapPassword() {
         return imap.password() == null || imap.password().isBlank() ? imapUser() : imap.password();
     }
+
+    /** Name of the bean holding {@link Server#javaMailProperties()} of {@code smtp} (MailConfig). */
+    public static final String SMTP_JAVAMAIL_PROPERTIES = "pintuSmtpJavaMailProperties";
 
     /** Name of the bean holding {@link Imap#javaMailProperties()} (MailConfig). */
     public static final String IMAP_JAVAMAIL_PROPERTIES = "pintuImapJavaMailProperties";
