@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.workflow.OutboxRelay;
+import id.pintu.workflow.OutboxRepository;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -16,11 +17,12 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -45,12 +47,24 @@ public class OutboxMailSender {
     private final MailProperties properties;
     private final Clock clock;
     private final MailMetrics metrics;
+    private final OutboxRepository outbox;
     private final Session session = Session.getInstance(new Properties());
-    /** Mails sent whose record waits for the outbox relay's next delete. */
-    private final Set<String> recording = ConcurrentHashMap.newKeySet();
+    /**
+     * Mails sent whose record the relay is writing, and since when. The relay runs the record in its transaction; a
+     * transaction that cannot even begin (the database away at that moment) never runs it, so an entry older than
+     * {@link #RECORDING_GRACE} is one whose record was never attempted: it no longer keeps the mail from being sent
+     * again (it was routed again for want of its record, and is recorded then). Kept for ever, the mail had no record
+     * at all and its key stayed until the hub stopped.
+     */
+    private final Map<String, Instant> recording = new ConcurrentHashMap<>();
+    static final Duration RECORDING_GRACE = Duration.ofMinutes(1);
+    /** The SMTP commands of one send that may each take the server's timeout (connect, EHLO, MAIL, RCPT, DATA, end). */
+    static final int SMTP_COMMANDS = 6;
 
     public OutboxMailSender(ObjectMapper json, DocumentStore documents, MailAttachments attachments,
-            SentMailRepository sent, MailProperties properties, Clock clock, MailMetrics metrics) {
+            SentMailRepository sent, MailProperties properties, Clock clock, MailMetrics metrics,
+            OutboxRepository outbox) {
+        this.outbox = outbox;
         this.json = json;
         this.documents = documents;
         this.attachments = attachments;
@@ -64,9 +78,20 @@ public class OutboxMailSender {
     public MimeMessage prepare(String payload, Exchange exchange) throws IOException, MessagingException {
         OutgoingMail mail = json.readValue(payload, OutgoingMail.class);
         exchange.getIn().setHeader(MailHeaders.DEDUP_KEY, mail.dedupKey());
-        if (recording.contains(mail.dedupKey()) || sent.wasSent(mail.dedupKey())) {
+        Instant since = recording.get(mail.dedupKey());
+        if (since != null && !since.isAfter(clock.instant().minus(RECORDING_GRACE))) {
+            recording.remove(mail.dedupKey(), since);
+            since = null;
+        }
+        if (since != null || sent.wasSent(mail.dedupKey())) {
             LOG.debug("Mail {} already sent; not sending again", mail.dedupKey());
             return null;
+        }
+        // The event is held only for the relay's hold (or lease) while an SMTP exchange may take the server's timeout
+        // for each command: held longer, no other relay sends it again while this send is under way
+        String eventId = exchange.getIn().getHeader(OutboxRelay.OUTBOX_ID, String.class);
+        if (eventId != null) {
+            outbox.holdUntil(eventId, clock.instant().plus(properties.smtp().timeout().multipliedBy(SMTP_COMMANDS)));
         }
         String messageId = messageId(mail.dedupKey());
         MimeMessage m = new FixedIdMessage(session, messageId);
@@ -111,13 +136,13 @@ public class OutboxMailSender {
         OutgoingMail mail = json.readValue(payload, OutgoingMail.class);
         String id = messageId == null ? messageId(mail.dedupKey()) : messageId;
         Instant at = clock.instant();
-        recording.add(mail.dedupKey());
+        recording.put(mail.dedupKey(), at);
         exchange.setProperty(OutboxRelay.RECORD_ON_DELETE, (Runnable) () -> {
             try {
                 sent.record(mail.dedupKey(), id, mail.applicationId(), MailTemplates.oneLine(mail.to()),
                         MailTemplates.oneLine(mail.subject()), at);
             } finally {
-                recording.remove(mail.dedupKey());
+                recording.remove(mail.dedupKey(), at);
             }
         });
         metrics.sent(mail.dedupKey());

@@ -71,6 +71,16 @@ public class OutboxRepository {
         return won == 0 ? Optional.empty() : read(id);
     }
 
+    /**
+     * Keeps an event being routed from any other relay until {@code until} at least (a send that outlasts the
+     * event's hold or lease, such as a mail to a slow server, would otherwise be taken and done a second time).
+     */
+    public void holdUntil(String id, Instant until) {
+        jdbc.sql("UPDATE outbox SET available_at = ? WHERE id = ? AND available_at < ?")
+                .params(ts(until), id, ts(until))
+                .update();
+    }
+
     private Optional<Event> read(String id) {
         return jdbc.sql("SELECT id, kind, application_id, payload, attempts FROM outbox WHERE id = ?")
                 .param(id)
