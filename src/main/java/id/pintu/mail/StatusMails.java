@@ -128,11 +128,14 @@ public class StatusMails {
         v.put("latestFinishLine", finish.map(f -> "Bila berkas Anda lengkap dan setiap langkah memakai seluruh waktu"
                 + " baku SOP, proses di kantor kami selesai paling lambat " + f + " WIB (waktu menunggu kelengkapan"
                 + " berkas dari Anda tidak termasuk).").orElse(""));
-        // The clerk's note on the decision that asked for this clarification (or on the decision just made).
+        // The clerk's note on the decision that asked for this clarification (or on the decision just made): the newest
+        // completed step's, "-" when it has none. The newest note of any step gave an earlier round's, or a note
+        // another step kept for the office, when the decision came without one.
         String note = history.stream()
-                .filter(t -> t.status() == TaskStatus.COMPLETED && t.kind() == TaskKind.STEP && t.note() != null)
+                .filter(t -> t.status() == TaskStatus.COMPLETED && t.kind() == TaskKind.STEP)
                 .max(Comparator.comparing(Task::completedAt))
                 .map(Task::note)
+                .filter(n -> !n.isBlank())
                 .orElse("-");
         v.put("note", note);
         v.put("statusText", statusText(app.status()));
