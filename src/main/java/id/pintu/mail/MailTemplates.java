@@ -46,7 +46,9 @@ public class MailTemplates {
         Path file = directory.resolve(template + ".txt");
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            // Notepad's "UTF-8 with BOM" puts U+FEFF before "Subjek:": not part of the text, and it failed the
+            // template for good (checked only at start-up)
+            text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replaceFirst("^\uFEFF", "");
         } catch (IOException e) {
             throw new UncheckedIOException("mail template " + file + " cannot be read", e);
         }
@@ -74,7 +76,8 @@ public class MailTemplates {
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = in.readLine();
-            return first != null && first.startsWith(SUBJECT_PREFIX) ? Optional.empty() : Optional.of(noSubject(file));
+            return first != null && first.replaceFirst("^\uFEFF", "").startsWith(SUBJECT_PREFIX) ? Optional.empty()
+                    : Optional.of(noSubject(file));
         } catch (IOException e) {
             return Optional.of("mail template " + file + " cannot be read: " + e.getMessage());
         }

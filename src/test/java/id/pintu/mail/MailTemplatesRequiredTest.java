@@ -36,6 +36,17 @@ class MailTemplatesRequiredTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(dir.resolve("diterima.txt") + ":"));
     }
 
+    /** Saved by Notepad as "UTF-8 with BOM": the mark is not text; the subject is read and sent without it. */
+    @Test
+    void aByteOrderMarkBeforeTheSubjectIsNoProblem() throws Exception {
+        Files.writeString(dir.resolve("diterima.txt"), "\uFEFFSubjek: [${trackingCode}] Diterima\r\n\r\nIsi.\r\n");
+        MailTemplates templates = templates(dir);
+        assertThat(templates.problem("diterima")).isEmpty();
+        MailTemplates.Rendered r = templates.render("diterima", java.util.Map.of("trackingCode", "PTU-26-AAAAAAA"));
+        assertThat(r.subject()).isEqualTo("[PTU-26-AAAAAAA] Diterima");
+        assertThat(r.body()).startsWith("Isi.");
+    }
+
     @Test
     void theShippedTemplatesHaveWhatTheIntakeNeeds() {
         MailTemplates shipped = templates(Path.of("config/mail/templates"));
