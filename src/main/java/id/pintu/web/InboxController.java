@@ -40,6 +40,9 @@ class InboxController {
             Authentication auth, Model model) {
         Actor a = access.requireInbox(auth, actor);
         InboxFilter filter = InboxFilter.of(q, parseStep(step), state, holder, sort, dir, sop);
+        // The fingerprint before the rows: a task entering between the two readings then makes the next poll reload
+        // (read after, it already included a task the page lacked, and the page never reloaded for it)
+        String signature = queries.signature(actor);
         List<InboxRow> all = queries.inbox(actor);
         List<InboxRow> rows = all.stream().filter(filter.matcher(auth.getName())).sorted(filter.order()).toList();
         model.addAttribute("actor", a);
@@ -49,7 +52,7 @@ class InboxController {
         model.addAttribute("sops", all.stream().map(InboxRow::sopCode).distinct().sorted().toList());
         model.addAttribute("filter", filter);
         model.addAttribute("states", SlaState.values());
-        model.addAttribute("signature", queries.signature(actor));
+        model.addAttribute("signature", signature);
         model.addAttribute("refreshMs", properties.inboxRefresh().toMillis());
         return "kotak-masuk";
     }

@@ -45,6 +45,12 @@ class InboxQueries {
         return openTasks("t.application_id = ?", applicationId);
     }
 
+    /** One task's escalation level, as the inbox colours its row (0 where the SLA feature keeps none). */
+    int escalationLevel(String taskId) {
+        return jdbc.sql("SELECT " + schema.escalationExpression("t") + " FROM task t WHERE t.id = ?").param(taskId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
     /**
      * A short fingerprint of an inbox: it changes when a task enters, leaves or is claimed, or an applicant's email
      * arrives or is answered.

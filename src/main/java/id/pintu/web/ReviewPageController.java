@@ -79,7 +79,8 @@ class ReviewPageController {
         require(auth);
         IntakeRecords.Review item = records.findReview(id)
                 .orElseThrow(() -> WorkflowException.notFound("no review item " + id));
-        String text = note == null || note.isBlank() ? null : note.strip();
+        // As the browser counted it against maxlength: a line break is one character, not the CRLF it sends
+        String text = note == null || note.isBlank() ? null : note.strip().replace("\r\n", "\n");
         if (text != null && text.length() > MAX_NOTE) {
             flash.addFlashAttribute("error", "review.error.note");
             return "redirect:/tinjauan";

@@ -28,9 +28,15 @@ public class SlaClock {
         return clock.instant();
     }
 
-    /** Signed working time left until {@code due}: negative by how late the task is. */
+    /**
+     * Signed working time left until {@code due}: negative by how late the task is. Past the due date while no working
+     * time has passed since (the night, the weekend, a break after it), the working time is zero, and the pages said
+     * "Terlambat · sisa 0 j 0 m": late all the same, so a nanosecond below zero ("terlambat 0 j 0 m").
+     */
     public Duration left(Instant due) {
-        return calendar.workingTimeLeft(clock.instant(), due);
+        Instant now = clock.instant();
+        Duration left = calendar.workingTimeLeft(now, due);
+        return now.isAfter(due) && !left.isNegative() ? Duration.ofNanos(-1) : left;
     }
 
     public SlaState state(Instant entered, Instant due, int escalationLevel) {

@@ -57,12 +57,14 @@ class TaskPageController {
     private final DossierService dossier;
     private final CaseTimeline timeline;
     private final ApplicantMessages messages;
+    private final InboxQueries inbox;
 
     TaskPageController(StaffAccess access, WorkflowService workflow, TaskRepository tasks,
             ApplicationRepository applications, SopCatalog catalog, DocumentStore documents, SlaClock sla,
             TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck, DossierService dossier,
-            CaseTimeline timeline, ApplicantMessages messages) {
+            CaseTimeline timeline, ApplicantMessages messages, InboxQueries inbox) {
         this.messages = messages;
+        this.inbox = inbox;
         this.access = access;
         this.workflow = workflow;
         this.tasks = tasks;
@@ -105,7 +107,9 @@ class TaskPageController {
         model.addAttribute("heldByOther", heldByOther);
         model.addAttribute("canComplete", task.isOpen() && !heldByOther);
         model.addAttribute("uploadKind", uploadKind(task, step));
-        model.addAttribute("state", task.isOpen() ? sla.state(task.enteredAt(), task.dueAt(), 0) : null);
+        // The colour of the task's row in the inbox, escalation included (the page showed an escalated task amber)
+        model.addAttribute("state", task.isOpen()
+                ? sla.state(task.enteredAt(), task.dueAt(), inbox.escalationLevel(task.id())) : null);
         model.addAttribute("left", task.isOpen() ? sla.left(task.dueAt()) : null);
         model.addAttribute("maxNote", MAX_NOTE);
         model.addAttribute("maxMb", properties.maxUploadSize().toMegabytes());
@@ -197,7 +201,13 @@ class TaskPageController {
             Authentication auth, RedirectAttributes flash) {
         Task task = visible(taskId, auth);
         Caller caller = access.caller(auth);
-        if (note != null && note.length() > MAX_NOTE) {
+        // A browser counts a line break as one character against maxlength but sends it as CRLF: counted as sent, a
+        // note the form accepted was refused as too long
+        String text = note == null ? null : note.replace("\r\n", "\n");
+        // Whatever refuses the completion, the page comes back with the note and the decision as they were
+        flash.addFlashAttribute("draftNote", text);
+        flash.addFlashAttribute("draftOutcome", outcome);
+        if (text != null && text.length() > MAX_NOTE) {
             flash.addFlashAttribute("error", "task.error.note");
             return "redirect:/tugas/" + taskId;
         }
@@ -221,7 +231,7 @@ class TaskPageController {
                     documents.store(app.id(), uploadKind(task, step), task.stepNo(), stored.name(),
                             stored.contentType(), stored.content(), StoredDocument.STAFF, auth.getName());
                 }
-                workflow.complete(taskId, outcome, blankToNull(note), caller);
+                workflow.complete(taskId, outcome, blankToNull(text), caller);
             });
         } catch (WorkflowException e) {
             refusal(e, flash);

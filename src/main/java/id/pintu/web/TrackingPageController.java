@@ -177,7 +177,8 @@ class TrackingPageController {
         if (found.isEmpty()) {
             return "redirect:/lacak";
         }
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        // As the browser counted it against maxlength: a line break is one character, not the CRLF it sends
+        String why = reason == null || reason.isBlank() ? null : reason.strip().replace("\r\n", "\n");
         if (agreed == null || (why != null && why.length() > MAX_REASON)) {
             redirect.addFlashAttribute("flashError", agreed == null ? "track.error.withdrawAgree"
                     : "track.error.withdrawReason");

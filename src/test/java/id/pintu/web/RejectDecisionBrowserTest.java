@@ -53,7 +53,17 @@ class RejectDecisionBrowserTest {
             browser.find(By.cssSelector("tr[data-task-id='" + decision + "'] a")).click();
             browser.waitFor(ExpectedConditions.urlContains("/tugas/" + decision));
             new Select(browser.find(By.id("outcome"))).selectByValue("reject");
-            browser.find(By.id("note")).sendKeys("Lokasi tidak sesuai tata ruang (catatan internal)");
+            String note = "Lokasi tidak sesuai tata ruang\n(catatan internal)";
+            browser.find(By.id("note")).sendKeys(note);
+            // A report that is no PDF is refused: the page comes back with the decision and the note as typed
+            java.nio.file.Path notPdf = java.nio.file.Files.createTempFile("notulen", ".docx");
+            java.nio.file.Files.writeString(notPdf, "notulen rapat, bukan PDF");
+            browser.find(By.id("berkas")).sendKeys(notPdf.toString());
+            browser.find(By.id("complete")).click();
+            assertThat(browser.text(By.cssSelector("p.error"))).isNotBlank();
+            assertThat(new Select(browser.find(By.id("outcome"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("reject");
+            assertThat(browser.find(By.id("note")).getAttribute("value")).isEqualTo(note);
             browser.find(By.id("berkas")).sendKeys(
                     TestFiles.pdf("rekomendasi.pdf", "Rekomendasi: tidak direkomendasikan").toString());
             browser.screenshot("04-tugas-keputusan-langkah-8");

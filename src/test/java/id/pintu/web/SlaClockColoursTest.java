@@ -51,9 +51,38 @@ class SlaClockColoursTest {
         assertThat(at(DUE.plus(Duration.ofHours(2))).left(DUE)).isEqualTo(Duration.ofHours(-2));
     }
 
-    private static SlaClock at(Instant now) {
-        WebProperties properties = new WebProperties(Duration.ofSeconds(5), 500, 0.25, "escalation_level",
+    /** Past the due date at night (no working time since): late, not "0 h 0 min left". */
+    @Test
+    void pastTheDueDateOutsideWorkingHoursIsLate() {
+        WorkingCalendar closed = new WorkingCalendar() {
+            public Instant dueAt(Instant entered, MutuBaku limit) {
+                return entered;
+            }
+
+            public Duration workingTimeBetween(Instant from, Instant to) {
+                return Duration.ZERO;
+            }
+
+            public boolean isWorkingMoment(Instant moment) {
+                return false;
+            }
+
+            public Instant nextWorkingMoment(Instant moment) {
+                return moment.plus(Duration.ofHours(12));
+            }
+        };
+        SlaClock night = new SlaClock(closed, Clock.fixed(DUE.plus(Duration.ofHours(4)), ZoneOffset.UTC), properties());
+        assertThat(night.state(ENTERED, DUE, 0)).isEqualTo(SlaState.OVERDUE);
+        assertThat(night.left(DUE)).isNegative();
+        assertThat(night.left(DUE).toMinutes()).isZero();
+    }
+
+    private static WebProperties properties() {
+        return new WebProperties(Duration.ofSeconds(5), 500, 0.25, "escalation_level",
                 DataSize.ofMegabytes(10), 20, List.of("kadis"), "/api/reports/sop-evaluation.pdf", "pintu-lang", 50);
-        return new SlaClock(ALWAYS_OPEN, Clock.fixed(now, ZoneOffset.UTC), properties);
+    }
+
+    private static SlaClock at(Instant now) {
+        return new SlaClock(ALWAYS_OPEN, Clock.fixed(now, ZoneOffset.UTC), properties());
     }
 }
