@@ -13,9 +13,16 @@ import id.pintu.workflow.WorkflowService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +69,18 @@ class WalkInController {
     private final WebProperties properties;
     private final ContentCheck contentCheck;
     private final LatestFinish latestFinish;
+    /**
+     * Each form token's first submission, the newest {@value #KEPT_FORMS} kept (a token is a random UUID, given with
+     * the form; a hub behind the gateway keeps a browser's requests, double clicks included).
+     */
+    private final Map<String, CompletableFuture<Receipt>> submissions = Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Receipt>> eldest) {
+                    return size() > KEPT_FORMS;
+                }
+            });
+    private static final int KEPT_FORMS = 500;
 
     WalkInController(StaffAccess access, WorkflowService workflow, DossierService dossier, SopCatalog catalog,
             Validator validator, TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck,
@@ -87,6 +106,7 @@ class WalkInController {
         requireFrontOffice(auth);
         WalkInForm form = new WalkInForm();
         form.setSop(catalog.defaultSop().code());
+        form.setFormToken(UUID.randomUUID().toString());
         model.addAttribute("form", form);
         model.addAttribute("maxMb", properties.maxUploadSize().toMegabytes());
         model.addAttribute("maxBytes", properties.maxUploadSize().toBytes());
@@ -97,6 +117,46 @@ class WalkInController {
     String register(@ModelAttribute("form") WalkInForm form, BindingResult result, Authentication auth, Model model,
             RedirectAttributes flash) {
         requireFrontOffice(auth);
+        // A double click while the scans upload sends the form twice: the second waits for the first and shows its
+        // receipt (the browser shows only the last answer; a second case's code and token were never seen).
+        CompletableFuture<Receipt> mine = new CompletableFuture<>();
+        String formToken = form.getFormToken();
+        if (formToken != null && !formToken.isBlank()) {
+            CompletableFuture<Receipt> first = submissions.putIfAbsent(formToken, mine);
+            Receipt earlier = first == null ? null : firstResult(first);
+            if (earlier != null) {
+                flash.addFlashAttribute("receipt", earlier);
+                return "redirect:/loket/tanda-terima";
+            }
+            if (first != null) {
+                submissions.put(formToken, mine);
+            }
+        }
+        try {
+            return registerOnce(form, result, auth, model, flash, mine);
+        } finally {
+            if (!mine.isDone()) {
+                // Refused (the form comes back to be corrected) or failed: the token may be sent again.
+                submissions.remove(formToken == null ? "" : formToken, mine);
+                mine.complete(null);
+            }
+        }
+    }
+
+    /** What the first submission of a form made; null when it registered nothing (refused, failed). */
+    private static Receipt firstResult(CompletableFuture<Receipt> first) {
+        try {
+            return first.get(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private String registerOnce(WalkInForm form, BindingResult result, Authentication auth, Model model,
+            RedirectAttributes flash, CompletableFuture<Receipt> mine) {
         if (form.getSop() == null || catalog.find(form.getSop()).isEmpty()) {
             result.rejectValue("sop", "walkin.error.sop");
         }
@@ -129,12 +189,14 @@ class WalkInController {
             return s;
         });
         Application a = submitted.application();
-        flash.addFlashAttribute("receipt", new Receipt(a.trackingCode(), submitted.token(),
+        Receipt receipt = new Receipt(a.trackingCode(), submitted.token(),
                 ServletUriComponentsBuilder.fromCurrentContextPath().path("/lacak")
                         .queryParam("kode", a.trackingCode()).queryParam("token", submitted.token())
                         .build().toUriString(),
                 a.applicant().name(), a.company().name(), scans.size(),
-                latestFinish.forCase(a, workflow.history(a.id())).orElse(null)));
+                latestFinish.forCase(a, workflow.history(a.id())).orElse(null));
+        mine.complete(receipt);
+        flash.addFlashAttribute("receipt", receipt);
         return "redirect:/loket/tanda-terima";
     }
 

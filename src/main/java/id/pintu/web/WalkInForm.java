@@ -7,6 +7,8 @@ import org.springframework.web.multipart.MultipartFile;
 /** The front office's walk-in registration form, bound from the page; validated like the REST intake. */
 public class WalkInForm {
 
+    /** The form's one-time token: a second submission of the same form shows the first's receipt. */
+    private String formToken;
     private String sop;
     private String applicantName;
     private String applicantEmail;
@@ -105,5 +107,13 @@ public class WalkInForm {
 
     public void setScans(List<MultipartFile> scans) {
         this.scans = scans;
+    }
+
+    public String getFormToken() {
+        return formToken;
+    }
+
+    public void setFormToken(String formToken) {
+        this.formToken = formToken;
     }
 }

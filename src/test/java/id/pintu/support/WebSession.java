@@ -49,4 +49,34 @@ public final class WebSession {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
+
+    /**
+     * Posts {@code fields} and one file as a multipart form to {@code path}, with the CSRF token of the page
+     * {@code page} just read; the answer is not followed.
+     */
+    public HttpResponse<byte[]> postMultipart(String path, String page, java.util.Map<String, String> fields,
+            String fileField, String fileName, String contentType, byte[] content)
+            throws IOException, InterruptedException {
+        Matcher csrf = CSRF.matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("the page carries no CSRF token");
+        }
+        String boundary = "----pintu" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf.group(1));
+        for (var e : all.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                    + "\"\r\n\r\n" + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
 }
