@@ -133,7 +133,7 @@ class CasePageController {
         model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
         model.addAttribute("mayCorrectDossier", false);
         model.addAttribute("applicantMessages", messages.ofCase(id));
-        MessagePageController.answering(access, auth, model);
+        MessagePageController.answering(access, properties, auth, model);
         return "kasus";
     }
 

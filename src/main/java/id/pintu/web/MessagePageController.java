@@ -47,13 +47,16 @@ class MessagePageController {
         model.addAttribute("all", everything);
         model.addAttribute("items", items);
         model.addAttribute("limit", LIMIT);
-        answering(access, auth, model);
+        answering(access, properties, auth, model);
         return "pesan";
     }
 
     /** What the case page and this page need to show the answer forms. */
-    static void answering(StaffAccess access, Authentication auth, Model model) {
+    static void answering(StaffAccess access, WebProperties properties, Authentication auth, Model model) {
         model.addAttribute("mayAnswerMessages", access.mayAnswerApplicants(auth));
+        // The browser refuses a file over the limit before sending (upload-limit.js): sent, the form's text was lost
+        model.addAttribute("maxBytes", properties.maxUploadSize().toBytes());
+        model.addAttribute("maxMb", properties.maxUploadSize().toMegabytes());
         model.addAttribute("maxAnswer", ApplicantMessages.MAX_ANSWER);
         model.addAttribute("maxMessageNote", ApplicantMessages.MAX_NOTE);
         model.addAttribute("maxAnswerFiles", MAX_FILES);

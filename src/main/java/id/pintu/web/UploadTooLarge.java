@@ -29,6 +29,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadTooLarge {
 
+    private static final Pattern ANSWER_FORM = Pattern.compile("/pesan/[A-Za-z0-9-]{1,64}/jawab");
     private static final Pattern TASK_FORM = Pattern.compile("/tugas/([A-Za-z0-9-]{1,64})/(selesai|berkas)");
 
     private final MultipartProperties multipart;
@@ -54,7 +55,9 @@ class UploadTooLarge {
                             + " MB per request"));
         }
         Matcher task = TASK_FORM.matcher(path);
-        String back = path.equals("/loket/baru") ? path : task.matches() ? "/tugas/" + task.group(1) : null;
+        // An answer to an applicant (its page's script refuses the file first; without it the text is lost here)
+        String back = path.equals("/loket/baru") ? path : task.matches() ? "/tugas/" + task.group(1)
+                : ANSWER_FORM.matcher(path).matches() ? "/pesan" : null;
         if (back == null) {
             ModelAndView mv = new ModelAndView("error");
             mv.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
