@@ -114,6 +114,7 @@ class DashboardController {
                 : Duration.between(unanswered.oldest(), clock.instant()));
         model.addAttribute("sla", sla);
         model.addAttribute("severalSops", queries.severalSops());
+        model.addAttribute("queries", queries);
         model.addAttribute("reportUrl", properties.evaluationReportUrl());
 
         // Chart data goes to the page as JSON in data attributes (escaped by Thymeleaf); no inline script.
@@ -132,7 +133,10 @@ class DashboardController {
         slaSeries.put("taken", sla.stream().map(DashboardQueries.StepSla::meanTakenHours).toList());
         slaSeries.put("allowed", sla.stream().map(DashboardQueries.StepSla::meanAllowedHours).toList());
         slaSeries.put("onTime", sla.stream().map(DashboardQueries.StepSla::onTimePercent).toList());
-        model.addAttribute("chartSla", chart(sla.stream().map(s -> String.valueOf(s.stepNo())).toList(), slaSeries));
+        // With several SOPs a bar names its SOP: two bars "5" were two different steps
+        boolean several = queries.severalSops();
+        model.addAttribute("chartSla", chart(sla.stream().map(s -> several ? s.sopCode() + " " + s.stepNo()
+                : String.valueOf(s.stepNo())).toList(), slaSeries));
         return "dasbor";
     }
 

@@ -81,12 +81,23 @@ public class DashboardQueries {
         return clock.instant().atZone(slaProperties.zone()).getYear();
     }
 
+    /**
+     * Open tasks per step of each SOP: step 5 of one service is not step 5 of another (grouped by number alone, the
+     * two were one row under one of their names). With several SOPs a row names its SOP.
+     */
     public List<Count> openByStep() {
-        return jdbc.sql("SELECT step_no, MIN(step_name), COUNT(*) FROM task WHERE status = 'OPEN'"
-                        + " GROUP BY step_no ORDER BY step_no")
-                .query((rs, n) -> new Count(String.valueOf(rs.getInt(1)), rs.getInt(1) + ". " + rs.getString(2),
-                        rs.getLong(3)))
+        boolean several = severalSops();
+        return jdbc.sql("SELECT a.sop_code, t.step_no, MIN(t.step_name), COUNT(*) FROM task t"
+                        + " JOIN application a ON a.id = t.application_id WHERE t.status = 'OPEN'"
+                        + " GROUP BY a.sop_code, t.step_no ORDER BY a.sop_code, t.step_no")
+                .query((rs, n) -> new Count(rs.getString(1) + "#" + rs.getInt(2),
+                        stepLabel(several, rs.getString(1), rs.getInt(2), rs.getString(3)), rs.getLong(4)))
                 .list();
+    }
+
+    /** "5. Verifikasi berkas", or with several SOPs "Izin Reklame: 5. Verifikasi berkas". */
+    public String stepLabel(boolean several, String sopCode, int stepNo, String name) {
+        return (several ? catalog.sopName(sopCode) + ": " : "") + stepNo + ". " + name;
     }
 
     /** Open tasks per actor inbox, every actor listed (an empty inbox shows 0). */
