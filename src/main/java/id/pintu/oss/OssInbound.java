@@ -6,6 +6,7 @@ import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.CaseStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -152,15 +153,19 @@ public class OssInbound {
 
     /**
      * OSS signs the permit the hub handed over with the final call ({@code receiveLicense}, SOP step 23). A signed
-     * permit for a case the hub has not issued (at an earlier step, or rejected) would otherwise be stored for the
-     * applicant and shown on the tracking page: it is refused and kept for review, where staff see it.
+     * permit for a case the hub has not issued (at an earlier step, rejected, withdrawn) would otherwise be stored for
+     * the applicant and shown on the tracking page: it is refused and kept for review, where staff see it.
      */
     private void refuseUnlessPermitHandedOver(String applicationId) {
+        Application app = applications.find(applicationId).orElseThrow();
+        // Sent, or possibly sent (an attempt whose answer was lost): a call OSS refused, or one cancelled because the
+        // case was withdrawn, handed nothing; nor does a case closed without its permit have one to receive
         boolean handedOver = repository.callsOf(applicationId).stream()
+                .filter(c -> c.status() != OssRepository.CallStatus.REFUSED
+                        && c.status() != OssRepository.CallStatus.CANCELLED)
                 .map(c -> properties.calls().get(c.integration()))
                 .anyMatch(call -> call != null && call.issuesPermit());
-        if (!handedOver) {
-            Application app = applications.find(applicationId).orElseThrow();
+        if (!handedOver || app.status() != CaseStatus.ISSUED && !app.status().isOpen()) {
             throw new Refusal(409, "izin permohonan " + app.trackingCode() + " belum diserahkan ke OSS oleh kantor"
                     + " (status " + app.status() + "); berkas bertanda tangan tidak dilampirkan");
         }

@@ -131,8 +131,15 @@ public class OssRepository {
         return jdbc.sql("SELECT " + FAILURE + " FROM oss_failure WHERE id = ?").param(id).query(this::failure).optional();
     }
 
+    /**
+     * Failures of one status, newest first. Open ones of a case withdrawn or abandoned meanwhile are not staff's work
+     * any more (a retry would cancel the call, OssBridge): left out, as if resolved.
+     */
     public List<Failure> failures(FailureStatus status, int limit) {
-        return jdbc.sql("SELECT " + FAILURE + " FROM oss_failure WHERE status = ? ORDER BY created_at DESC LIMIT ?")
+        String closed = status != FailureStatus.OPEN ? "" : " AND NOT EXISTS (SELECT 1 FROM application a"
+                + " WHERE a.id = oss_failure.application_id AND a.status IN ('WITHDRAWN', 'ABANDONED'))";
+        return jdbc.sql("SELECT " + FAILURE + " FROM oss_failure WHERE status = ?" + closed
+                        + " ORDER BY created_at DESC LIMIT ?")
                 .params(status.name(), limit).query(this::failure).list();
     }
 

@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
 /**
  * A case the applicant withdraws while its OSS call waits for OSS (away) is not registered in OSS when OSS comes
  * back: the call is cancelled before its next attempt, no failure is left for staff, the case stays withdrawn with
- * no open task, and the tracking shows no wait for OSS.
+ * no open task, and the tracking shows no wait for OSS. A failure staff had open for it leaves their list.
  */
 @HubTest
 class OssCallOfAWithdrawnCaseIsCancelledTest extends OssSandboxReset {
@@ -50,5 +50,16 @@ class OssCallOfAWithdrawnCaseIsCancelledTest extends OssSandboxReset {
         String track = "/api/track/" + submitted.get("trackingCode").asText() + "?token="
                 + submitted.get("token").asText();
         assertThat(api.call(HttpMethod.GET, track, null, null).body().has("pendingWith")).isFalse();
+    }
+
+    /** A failure staff had open when the case was withdrawn is no longer in their list. */
+    @Test
+    void theOpenFailureOfAWithdrawnCaseLeavesTheStaffList() {
+        steps.sandbox(Map.of("rejectNext", 1, "rejectKode", 400));
+        String id = steps.throughStep4(api.submit(Api.application(644)));
+        JsonNode failure = steps.openFailure(id);
+        assertThat(api.call(HttpMethod.POST, "/api/applications/" + id + "/withdraw", Map.of(), "front-office")
+                .status()).isEqualTo(200);
+        assertThat(steps.failures("OPEN").toString()).doesNotContain(failure.get("id").asText());
     }
 }
