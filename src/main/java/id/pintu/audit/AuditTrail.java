@@ -36,16 +36,22 @@ public class AuditTrail {
 
         /** The longest actor the log holds: an email address's 254 characters. */
         static final int MAX_ACTOR = 254;
+        /** The longest subject the log holds (a username, a document's or a message's id). */
+        static final int MAX_SUBJECT = 64;
 
         /**
-         * An actor as long as the log holds: a failed login records the username typed, of any length, and an
-         * applicant's download "applicant:" and the address; longer was refused by the database, and the login
-         * answered 500 with its failure unrecorded. Cut here, the entry's hash covers what is stored.
+         * An actor and a subject as long as the log holds: a failed login records the username typed, of any length,
+         * an applicant's download "applicant:" and the address, a leave record the username as subject; longer was
+         * refused by the database (the login answered 500, its failure unrecorded). Cut here, the entry's hash covers
+         * what is stored.
          */
         public Record {
-            if (actor != null && actor.length() > MAX_ACTOR) {
-                actor = actor.substring(0, MAX_ACTOR - 1) + "…";
-            }
+            actor = cut(actor, MAX_ACTOR);
+            subject = cut(subject, MAX_SUBJECT);
+        }
+
+        private static String cut(String value, int max) {
+            return value != null && value.length() > max ? value.substring(0, max - 1) + "…" : value;
         }
     }
 

@@ -66,8 +66,8 @@ public class IkmReportPdf {
         // The index weighs the elements that had answers equally (SatisfactionSurvey.index): so do the weighted NRRs,
         // which add up to IKM / 25 even when an element (one added to the questionnaire mid-period) has none.
         long answered = index.elements().stream().filter(e -> e.answers() > 0).count();
-        body.append("\nNilai rata-rata per unsur pelayanan (skala 1-4; NRR tertimbang = NRR x bobot 1/")
-                .append(answered).append("):\n\n");
+        body.append("\nNilai rata-rata per unsur pelayanan (skala 1-4").append(answered == 0 ? ""
+                : "; NRR tertimbang = NRR x bobot 1/" + answered + " unsur yang dijawab").append("):\n\n");
         int n = 0;
         for (SatisfactionSurvey.ElementScore e : index.elements()) {
             double weighted = answered == 0 ? 0 : e.mean() / answered;
@@ -103,7 +103,7 @@ public class IkmReportPdf {
                             + IndonesianDates.date(s.followedUpAt(), zone) + ")" : "belum ada")
                     .append('\n');
         }
-        body.append("\nIKM = rata-rata NRR seluruh unsur x 25 (bobot setiap unsur sama). Mutu pelayanan: A 88,31-100"
+        body.append("\nIKM = rata-rata NRR unsur yang dijawab x 25 (bobot setiap unsur sama). Mutu pelayanan: A 88,31-100"
                 + " (Sangat Baik), B 76,61-88,30 (Baik), C 65,00-76,60 (Kurang Baik), D 25,00-64,99 (Tidak Baik)."
                 + " Survei diisi pemohon melalui halaman pelacakan setelah permohonannya selesai.");
         LetterContent content = new LetterContent(DocumentPlan.Layout.FORM,

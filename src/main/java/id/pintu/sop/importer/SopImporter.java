@@ -353,7 +353,6 @@ public class SopImporter {
 
         private void inferTransitions() {
             int n = steps.size();
-            Map<Integer, Integer> claimedBranch = new LinkedHashMap<>();
             for (int d = 0; d < n; d++) {
                 DraftStep s = steps.get(d);
                 if (s.kind != StepKind.decision) {
@@ -369,7 +368,6 @@ public class SopImporter {
                     while (last + 1 < n && steps.get(last + 1).rejection) {
                         last++;
                     }
-                    claimedBranch.put(d + 1, d);
                     no.id = "reject";
                     no.next = steps.get(d + 1).no;
                     no.label = "Ditolak, lanjut ke langkah " + no.next;
@@ -427,14 +425,12 @@ public class SopImporter {
                 } else if (i + 1 == n) {
                     s.end = EndStatus.ISSUED;
                     s.comments.add("inferred: last row of the table and not on a rejection branch");
-                } else if (!s.rejection && steps.get(i + 1).rejection) {
-                    // An activity of the approval side right before rows that mention a rejection: going on into them
-                    // would hand an approved case a rejection letter. Asked, never guessed.
-                    s.nextReason = "the next row (step " + steps.get(i + 1).no + ") starts "
-                            + (claimedBranch.containsKey(i + 1)
-                                    ? "the rejection branch of decision step " + steps.get(claimedBranch.get(i + 1)).no
-                                    : "rows that mention a rejection")
-                            + "; does this step end the case (end: ISSUED) or lead to another step (next)?";
+                } else if (!s.rejection && steps.get(i + 1).rejection && steps.get(i + 1).kind != StepKind.decision) {
+                    // An activity of the approval side right before activities that mention a rejection (a decision
+                    // saying "Diterima/Ditolak" starts no branch): going on into them would hand an approved case a
+                    // rejection letter. Asked, never guessed.
+                    s.nextReason = "the next row (step " + steps.get(i + 1).no + ") starts rows that mention a"
+                            + " rejection; does this step end the case (end: ISSUED) or lead to another step (next)?";
                 } else {
                     s.next = steps.get(i + 1).no;
                 }
