@@ -104,7 +104,8 @@ public class IkmReportPdf {
                     .append('\n');
         }
         body.append("\nIKM = rata-rata NRR unsur yang dijawab x 25 (bobot setiap unsur sama). Mutu pelayanan:"
-                + " A 88,31-100 (Sangat Baik), B 76,61-88,30 (Baik), C 65,00-76,60 (Kurang Baik), D 25,00-64,99 (Tidak Baik)."
+                + " A 88,31-100 (Sangat Baik), B 76,61-88,30 (Baik), C 65,00-76,60 (Kurang Baik),"
+                + " D 25,00-64,99 (Tidak Baik)."
                 + " Survei diisi pemohon melalui halaman pelacakan setelah permohonannya selesai.");
         LetterContent content = new LetterContent(DocumentPlan.Layout.FORM,
                 "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", null, null, null, List.of(),
