@@ -47,7 +47,7 @@ class DeadLetterOriginTest {
         // A durable subscription's queue: the broker records its bare name and the topic
         assertThat(DeadLetters.originalQueue("pintu-documents", "pintu.events", null))
                 .isEqualTo("pintu.events::pintu-documents");
-        assertThat(DeadLetters.originalQueue(null, null, "jms://topic:pintu.events?durableSubscriptionName=pintu-audit"))
-                .isEqualTo("pintu.events::pintu-audit");
+        assertThat(DeadLetters.originalQueue(null, null,
+                "jms://topic:pintu.events?durableSubscriptionName=pintu-audit")).isEqualTo("pintu.events::pintu-audit");
     }
 }

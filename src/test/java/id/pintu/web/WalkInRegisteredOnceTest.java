@@ -43,7 +43,8 @@ class WalkInRegisteredOnceTest {
                 "nib", "9120001234599", "npwp", "012345678901000", "kbli", "10761",
                 "address", "Jl. Merdeka 2, Sidikalang");
 
-        List<CompletableFuture<HttpResponse<byte[]>>> both = List.of(post(clerk, page, fields), post(clerk, page, fields));
+        List<CompletableFuture<HttpResponse<byte[]>>> both = List.of(post(clerk, page, fields),
+                post(clerk, page, fields));
         for (CompletableFuture<HttpResponse<byte[]>> r : both) {
             assertThat(r.get().statusCode()).isEqualTo(302);
             assertThat(r.get().headers().firstValue("Location").orElse("")).endsWith("/loket/tanda-terima");
