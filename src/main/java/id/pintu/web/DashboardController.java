@@ -114,7 +114,6 @@ class DashboardController {
                 : Duration.between(unanswered.oldest(), clock.instant()));
         model.addAttribute("sla", sla);
         model.addAttribute("severalSops", queries.severalSops());
-        model.addAttribute("queries", queries);
         model.addAttribute("reportUrl", properties.evaluationReportUrl());
 
         // Chart data goes to the page as JSON in data attributes (escaped by Thymeleaf); no inline script.

@@ -40,8 +40,11 @@ public class DashboardQueries {
 
     public record Count(String key, String label, long count) {}
 
-    /** One step's record: visits, how many were on time, and mean working time taken against mean allowed. */
-    public record StepSla(String sopCode, int stepNo, String name, String waktu, long visits, long onTime,
+    /**
+     * One step's record: visits, how many were on time, and mean working time taken against mean allowed; its label
+     * as the dashboard names the step (with the SOP when there are several).
+     */
+    public record StepSla(String sopCode, int stepNo, String label, String waktu, long visits, long onTime,
             double meanTakenHours, double meanAllowedHours) {
         public long onTimePercent() {
             return visits == 0 ? 0 : Math.round(100.0 * onTime / visits);
@@ -96,7 +99,7 @@ public class DashboardQueries {
     }
 
     /** "5. Verifikasi berkas", or with several SOPs "Izin Reklame: 5. Verifikasi berkas". */
-    public String stepLabel(boolean several, String sopCode, int stepNo, String name) {
+    private String stepLabel(boolean several, String sopCode, int stepNo, String name) {
         return (several ? catalog.sopName(sopCode) + ": " : "") + stepNo + ". " + name;
     }
 
@@ -132,13 +135,15 @@ public class DashboardQueries {
             h[1] += hoursOf(sla.taken(v.entered(), v.due()));
         }
         List<StepSla> result = new ArrayList<>();
+        boolean several = severalSops();
         counts.forEach((key, c) -> {
             String sopCode = key.substring(0, key.indexOf('#'));
             int stepNo = Integer.parseInt(key.substring(key.indexOf('#') + 1));
             Step step = catalog.find(sopCode).flatMap(s -> s.step(stepNo)).orElse(null);
             double[] h = hours.get(key);
-            result.add(new StepSla(sopCode, stepNo, step == null ? "?" : step.name(), step == null ? "" : step.waktu(),
-                    c[0], c[1], round(h[0] / c[0]), round(h[1] / c[0])));
+            String label = stepLabel(several, sopCode, stepNo, step == null ? "?" : step.name());
+            result.add(new StepSla(sopCode, stepNo, label, step == null ? "" : step.waktu(), c[0], c[1],
+                    round(h[0] / c[0]), round(h[1] / c[0])));
         });
         return result;
     }

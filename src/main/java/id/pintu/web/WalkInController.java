@@ -137,7 +137,9 @@ class WalkInController {
         } finally {
             if (!mine.isDone()) {
                 // Refused (the form comes back to be corrected) or failed: the token may be sent again.
-                submissions.remove(formToken == null ? "" : formToken, mine);
+                if (formToken != null) {
+                    submissions.remove(formToken, mine);
+                }
                 mine.complete(null);
             }
         }
