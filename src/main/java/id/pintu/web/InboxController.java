@@ -3,7 +3,6 @@ package id.pintu.web;
 import id.pintu.sop.Actor;
 import id.pintu.workflow.Task;
 import id.pintu.workflow.WorkflowService;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -43,13 +42,13 @@ class InboxController {
         // The fingerprint before the rows: a task entering between the two readings then makes the next poll reload
         // (read after, it already included a task the page lacked, and the page never reloaded for it)
         String signature = queries.signature(actor);
-        List<InboxRow> all = queries.inbox(actor);
-        List<InboxRow> rows = all.stream().filter(filter.matcher(auth.getName())).sorted(filter.order()).toList();
+        InboxPage page = queries.inbox(actor, filter, auth.getName());
         model.addAttribute("actor", a);
-        model.addAttribute("rows", rows);
-        model.addAttribute("total", all.size());
-        model.addAttribute("steps", all.stream().map(InboxRow::stepNo).distinct().sorted().toList());
-        model.addAttribute("sops", all.stream().map(InboxRow::sopCode).distinct().sorted().toList());
+        model.addAttribute("rows", page.rows());
+        model.addAttribute("total", page.total());
+        model.addAttribute("more", page.more());
+        model.addAttribute("steps", page.steps());
+        model.addAttribute("sops", page.sops());
         model.addAttribute("filter", filter);
         model.addAttribute("states", SlaState.values());
         model.addAttribute("signature", signature);

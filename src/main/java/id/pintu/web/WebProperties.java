@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the staff pages and the applicant's tracking page.
  *
  * @param inboxRefresh how often an open inbox page asks the hub whether its list changed
- * @param inboxLimit the most open tasks one inbox page lists
+ * @param inboxLimit the most open tasks one inbox page lists (after filtering and ordering all of them)
  * @param amberShare a task turns amber when less than this share of its mutu baku (working time) is left
  * @param escalationColumn the task table's escalation level column; read only when the column exists, so the
  *     pages work before and after the SLA feature adds it
