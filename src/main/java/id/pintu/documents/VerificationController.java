@@ -1,5 +1,6 @@
 package id.pintu.documents;
 
+import id.pintu.security.LimitsProperties;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -18,12 +19,13 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class VerificationController {
 
-    static final int MAX_UPLOAD = 20 * 1024 * 1024;
-
     private final DocumentVerification verification;
+    /** pintu.limits.large-body-max: a raw body over it is refused while read (RequestBodyLimitFilter), an upload here */
+    private final long maxUpload;
 
-    VerificationController(DocumentVerification verification) {
+    VerificationController(DocumentVerification verification, LimitsProperties limits) {
         this.verification = verification;
+        this.maxUpload = limits.largeBodyMax().toBytes();
     }
 
     @GetMapping("/api/verify/{code}")
@@ -50,9 +52,9 @@ class VerificationController {
             return ResponseEntity.badRequest().body(Map.of("errors",
                     java.util.List.of(Map.of("field", "file", "message", "send the PDF to verify"))));
         }
-        if (content.length > MAX_UPLOAD) {
+        if (content.length > maxUpload) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("status", 413, "error",
-                    "a document larger than " + MAX_UPLOAD / 1024 / 1024 + " MB is not one the office issued"));
+                    "a document larger than " + maxUpload / 1024 / 1024 + " MB is not one the office issued"));
         }
         return ResponseEntity.ok(verification.file(content));
     }

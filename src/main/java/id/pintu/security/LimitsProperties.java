@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pdfMaxStorage total memory plus temporary file PDFBox may use for one PDF
  * @param pdfMaxInflated the most all streams of one PDF may decompress to (decompression bombs)
  * @param pdfMaxPages the most pages one uploaded PDF may have
- * @param largeBodyPaths API paths that take a raw file as the body and check its size themselves (the public
- *     verification of a signed letter, up to 20 MB), exempt from {@code apiMaxBody}
+ * @param largeBodyPaths API paths that take a raw file as the body (the public verification of a signed letter):
+ *     {@code largeBodyMax} instead of {@code apiMaxBody}
+ * @param largeBodyMax largest body on {@code largeBodyPaths}, declared or counted while read like any other
  */
 @Validated
 @ConfigurationProperties("pintu.limits")
@@ -34,17 +35,19 @@ public record LimitsProperties(
         @NotNull @DefaultValue("256MB") DataSize pdfMaxStorage,
         @NotNull @DefaultValue("200MB") DataSize pdfMaxInflated,
         @DefaultValue("500") @Min(1) int pdfMaxPages,
-        @NotNull @DefaultValue("/api/verify") List<String> largeBodyPaths) {
+        @NotNull @DefaultValue("/api/verify") List<String> largeBodyPaths,
+        @NotNull @DefaultValue("20MB") DataSize largeBodyMax) {
 
     /** The same limits with another memory bound for PDFBox (a feature with its own setting). */
     public LimitsProperties withPdfMaxMainMemory(DataSize memory) {
         return new LimitsProperties(apiMaxBody, jsonMaxNestingDepth, jsonMaxStringLength, jsonMaxNumberLength, memory,
-                pdfMaxStorage, pdfMaxInflated, pdfMaxPages, largeBodyPaths);
+                pdfMaxStorage, pdfMaxInflated, pdfMaxPages, largeBodyPaths, largeBodyMax);
     }
 
     /** The defaults, for code that runs without Spring (commands, unit tests). */
     public static LimitsProperties defaults() {
         return new LimitsProperties(DataSize.ofMegabytes(1), 32, 1_000_000, 64, DataSize.ofMegabytes(32),
-                DataSize.ofMegabytes(256), DataSize.ofMegabytes(200), 500, List.of("/api/verify"));
+                DataSize.ofMegabytes(256), DataSize.ofMegabytes(200), 500, List.of("/api/verify"),
+                DataSize.ofMegabytes(20));
     }
 }

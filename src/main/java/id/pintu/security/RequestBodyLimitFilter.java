@@ -17,7 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies on /api: a declared Content-Length over the limit is answered 413 at once; a body without
  * a length (chunked) is counted while it is read and fails with {@link BodyTooLargeException} at the limit, which
- * ApiErrors turns into 413. Multipart uploads are left to the multipart limits (spring.servlet.multipart).
+ * ApiErrors turns into 413. Multipart uploads are left to the multipart limits (spring.servlet.multipart). The paths
+ * that take a raw file (the public verification of a signed PDF) have a larger limit, enforced the same way: before,
+ * they were exempt and their controller checked the size of a body Spring had already read whole into memory, so one
+ * anonymous request of a few gigabytes could take the hub's heap.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -29,12 +32,17 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private final long maxBytes;
-    private final java.util.List<String> exempt;
+    private final java.util.List<String> largePaths;
+    private final long largeMaxBytes;
 
-    /** @param exempt paths (without context path) whose controllers bound the body themselves */
-    public RequestBodyLimitFilter(long maxBytes, java.util.List<String> exempt) {
+    /**
+     * @param largePaths paths (without context path) that take a raw file as their body
+     * @param largeMaxBytes the limit on those paths
+     */
+    public RequestBodyLimitFilter(long maxBytes, java.util.List<String> largePaths, long largeMaxBytes) {
         this.maxBytes = maxBytes;
-        this.exempt = java.util.List.copyOf(exempt);
+        this.largePaths = java.util.List.copyOf(largePaths);
+        this.largeMaxBytes = largeMaxBytes;
     }
 
     @Override
@@ -42,19 +50,20 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") || exempt.contains(path)) {
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > maxBytes) {
+        long max = largePaths.contains(path) ? largeMaxBytes : maxBytes;
+        if (request.getContentLengthLong() > max) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"status\":413,\"error\":\"the request body is larger than " + maxBytes
+            response.getWriter().write("{\"status\":413,\"error\":\"the request body is larger than " + max
                     + " bytes\"}");
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        chain.doFilter(new Limited(request, max), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

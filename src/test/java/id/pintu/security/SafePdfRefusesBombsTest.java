@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
 class SafePdfRefusesBombsTest {
 
     private final SafePdf pdf = new SafePdf(new LimitsProperties(DataSize.ofMegabytes(1), 32, 1_000_000, 64,
-            DataSize.ofMegabytes(4), DataSize.ofMegabytes(64), DataSize.ofMegabytes(8), 3, java.util.List.of()));
+            DataSize.ofMegabytes(4), DataSize.ofMegabytes(64), DataSize.ofMegabytes(8), 3, java.util.List.of(),
+            DataSize.ofMegabytes(20)));
 
     @Test
     void ordinaryPdfPasses() throws IOException {
