@@ -2,12 +2,20 @@ package id.pintu.security;
 
 import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditTrail;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -35,6 +43,9 @@ public class LoginThrottle {
     private final Clock clock;
     private final AuditTrail audit;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** Per user, the digest of the credentials that last logged in; a failed login removes it. */
+    private final Map<String, String> trusted = new ConcurrentHashMap<>();
+    private final byte[] salt = new SecureRandom().generateSeed(16);
 
     public LoginThrottle(LoginThrottleProperties properties, Clock clock, AuditTrail audit) {
         this.properties = properties;
@@ -42,13 +53,111 @@ public class LoginThrottle {
         this.audit = audit;
     }
 
-    /** How long logins for this username or from this address stay refused; empty when they are allowed. */
-    public Optional<Duration> lockedFor(String username, String address) {
+    /**
+     * A login attempt that may go on to the password check, or is refused, and for how long. One that goes on holds
+     * its place in the windows of its usernames and address until {@link Attempt#close()}: the password check takes
+     * ~80 ms of bcrypt and its failure is counted only after it, so a burst of 200 guesses sent at once all passed a
+     * mere look at the lock before the fifth failure was counted. Now only as many attempts as failures are left
+     * before the lock are under way at once; the others are refused for a second.
+     */
+    public static final class Attempt implements AutoCloseable {
+        private final Duration refusedFor;
+        private final List<Window> held;
+
+        private Attempt(Duration refusedFor, List<Window> held) {
+            this.refusedFor = refusedFor;
+            this.held = held;
+        }
+
+        /** How long to wait before trying again; empty when the attempt may go on. */
+        public Optional<Duration> refusedFor() {
+            return refusedFor.isZero() ? Optional.empty() : Optional.of(refusedFor);
+        }
+
+        @Override
+        public void close() {
+            held.forEach(Window::end);
+        }
+    }
+
+    /**
+     * How long logins for these usernames or from this address stay refused; empty when they are allowed. For a
+     * request with credentials that already logged in ({@link #known}): it reserves nothing, so a client's parallel
+     * API calls are not held back by the reservation of {@link #begin}.
+     */
+    public Optional<Duration> lockedFor(List<String> usernames, String address) {
         Instant now = clock.instant();
-        Duration user = remaining(userKey(username), now);
-        Duration ip = remaining(ipKey(address), now);
-        Duration longest = user.compareTo(ip) >= 0 ? user : ip;
+        Duration longest = Duration.ZERO;
+        List<String> keys = new ArrayList<>(usernames.stream().map(LoginThrottle::userKey).filter(Objects::nonNull)
+                .toList());
+        Optional.ofNullable(ipKey(address)).ifPresent(keys::add);
+        for (String key : keys) {
+            Window w = windows.get(key);
+            Duration d = w == null ? Duration.ZERO : w.remaining(now);
+            longest = d.compareTo(longest) > 0 ? d : longest;
+        }
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    }
+
+    /** Whether these are the credentials the user last logged in with (kept as a salted digest, in memory only). */
+    public boolean known(String username, String password) {
+        String key = userKey(username);
+        return key != null && password != null && digest(key, password).equals(trusted.get(key));
+    }
+
+    /** Credentials that logged in: their next requests skip the reservation of {@link #begin}. */
+    public void trust(String username, String password) {
+        String key = userKey(username);
+        if (key != null && password != null && (trusted.size() < properties.maxEntries() || trusted.containsKey(key))) {
+            trusted.put(key, digest(key, password));
+        }
+    }
+
+    private String digest(String key, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update((key + "\u0000" + password).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Begins an attempt for these usernames (those the request names; nulls ignored) from this address. */
+    public Attempt begin(List<String> usernames, String address) {
+        Instant now = clock.instant();
+        List<String> keys = new ArrayList<>();
+        usernames.stream().map(LoginThrottle::userKey).filter(Objects::nonNull).distinct().forEach(keys::add);
+        Optional.ofNullable(ipKey(address)).ifPresent(keys::add);
+        List<Window> held = new ArrayList<>();
+        Duration refused = Duration.ZERO;
+        for (String key : keys) {
+            Window w = window(key, now);
+            Duration wait = w == null ? Duration.ZERO : w.begin(now, properties);
+            if (!wait.isZero()) {
+                refused = wait.compareTo(refused) > 0 ? wait : refused;
+            } else if (w != null) {
+                held.add(w);
+            }
+        }
+        if (!refused.isZero()) {
+            held.forEach(Window::end);
+            return new Attempt(refused, List.of());
+        }
+        return new Attempt(Duration.ZERO, held);
+    }
+
+    /** The window of a key, made if need be while the map has room (a flood of made-up names cannot fill memory). */
+    private Window window(String key, Instant now) {
+        Window w = windows.get(key);
+        if (w != null) {
+            return w;
+        }
+        if (windows.size() >= properties.maxEntries()) {
+            windows.values().removeIf(x -> x.expired(now, properties.window()));
+        }
+        return windows.size() < properties.maxEntries() ? windows.computeIfAbsent(key, k -> new Window()) : null;
     }
 
     @EventListener
@@ -56,6 +165,7 @@ public class LoginThrottle {
         String username = event.getAuthentication().getName();
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d
                 ? d.getRemoteAddress() : null;
+        Optional.ofNullable(userKey(username)).ifPresent(trusted::remove);
         boolean locked = recordFailure(username, address);
         audit.append(new AuditTrail.Record(username, AuditActions.LOGIN_FAILED, null, null, null,
                 address == null ? null : Map.of("address", address), null));
@@ -87,11 +197,6 @@ public class LoginThrottle {
         return locked;
     }
 
-    private Duration remaining(String key, Instant now) {
-        Window w = key == null ? null : windows.get(key);
-        return w == null ? Duration.ZERO : w.remaining(now);
-    }
-
     private static String userKey(String username) {
         return username == null || username.isBlank() ? null : "user:" + username.strip().toLowerCase(java.util.Locale.ROOT);
     }
@@ -100,10 +205,34 @@ public class LoginThrottle {
         return address == null || address.isBlank() ? null : "ip:" + address;
     }
 
-    /** Failures inside the window, and the end of a lock in force. */
+    /** Failures inside the window, the attempts under way, and the end of a lock in force. */
     private static final class Window {
         private final Deque<Instant> failures = new ArrayDeque<>();
         private Instant lockedUntil = Instant.MIN;
+        private int underWay;
+
+        /** Zero when one more attempt may go on (and it is counted as under way), else how long to wait. */
+        synchronized Duration begin(Instant now, LoginThrottleProperties p) {
+            if (now.isBefore(lockedUntil)) {
+                return Duration.between(now, lockedUntil);
+            }
+            while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(p.window()))) {
+                failures.removeFirst();
+            }
+            if (failures.size() + underWay >= p.maxFailures()) {
+                return Duration.ofSeconds(1);
+            }
+            underWay++;
+            return Duration.ZERO;
+        }
+
+        synchronized Duration remaining(Instant now) {
+            return now.isBefore(lockedUntil) ? Duration.between(now, lockedUntil) : Duration.ZERO;
+        }
+
+        synchronized void end() {
+            underWay = Math.max(0, underWay - 1);
+        }
 
         synchronized boolean fail(Instant now, LoginThrottleProperties p) {
             failures.addLast(now);
@@ -118,12 +247,8 @@ public class LoginThrottle {
             return false;
         }
 
-        synchronized Duration remaining(Instant now) {
-            return now.isBefore(lockedUntil) ? Duration.between(now, lockedUntil) : Duration.ZERO;
-        }
-
         synchronized boolean expired(Instant now, Duration window) {
-            return !now.isBefore(lockedUntil)
+            return underWay == 0 && !now.isBefore(lockedUntil)
                     && (failures.isEmpty() || failures.peekLast().isBefore(now.minus(window)));
         }
     }

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -15,9 +17,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt while its username or client address is locked by {@link LoginThrottle}, before the
- * password is even checked: HTTP Basic answers 429 with Retry-After and a JSON error; the login form goes back to
- * the login page with {@code ?terkunci}. Not a bean, so it runs only inside the security chains that add it.
+ * Refuses a login attempt while its username or client address is locked by {@link LoginThrottle}, or while as many
+ * attempts are under way as failures are left before the lock, before the password is even checked: HTTP Basic
+ * answers 429 with Retry-After and a JSON error; the login form goes back to the login page with {@code ?terkunci}.
+ * Credentials that already logged in reserve nothing (a client's parallel API calls). Not a bean, so it runs only
+ * inside the security chains that add it.
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -30,23 +34,53 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         this.loginFormPath = loginFormPath;
     }
 
+    /** The user name and password of an HTTP Basic header. */
+    record Credentials(String username, String password) {}
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String basicUser = basicUsername(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Credentials basic = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         boolean form = loginFormPath != null && HttpMethod.POST.matches(request.getMethod())
                 && loginFormPath.equals(request.getServletPath());
-        if (basicUser == null && !form) {
+        if (basic == null && !form) {
             chain.doFilter(request, response);
             return;
         }
-        String username = basicUser != null ? basicUser : request.getParameter("username");
-        Optional<Duration> locked = throttle.lockedFor(username, request.getRemoteAddr());
-        if (locked.isEmpty()) {
+        // The form's login checks the form's username; a Basic header beside it is checked as well (it was checked
+        // instead, so a made-up name in the header let the form guess a locked user's password)
+        List<String> usernames = new ArrayList<>();
+        if (form) {
+            usernames.add(request.getParameter("username"));
+        }
+        if (basic != null) {
+            usernames.add(basic.username());
+        }
+        String address = request.getRemoteAddr();
+        if (!form && throttle.known(basic.username(), basic.password())) {
+            Optional<Duration> locked = throttle.lockedFor(usernames, address);
+            if (locked.isPresent()) {
+                refuse(request, response, false, locked.get());
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(1, locked.get().toSeconds());
+        try (LoginThrottle.Attempt attempt = throttle.begin(usernames, address)) {
+            if (attempt.refusedFor().isPresent()) {
+                refuse(request, response, form, attempt.refusedFor().get());
+                return;
+            }
+            chain.doFilter(request, response);
+            if (!form && response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+                throttle.trust(basic.username(), basic.password());
+            }
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, boolean form, Duration wait)
+            throws IOException {
+        long seconds = Math.max(1, wait.toSeconds());
         if (form) {
             response.sendRedirect(request.getContextPath() + loginFormPath + "?terkunci");
             return;
@@ -59,14 +93,25 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
                 + " seconds\"}");
     }
 
-    static String basicUsername(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    /**
+     * Read as Spring Security's {@code BasicAuthenticationConverter} reads it (trimmed, any header starting with
+     * "Basic", the token from the seventh character), so every header Spring checks a password for is throttled: this
+     * filter wanted "Basic " with its space, and "BasicX" + token reached the password check past every lock.
+     * Null when Spring would not check a password either.
+     */
+    static Credentials basicCredentials(String header) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.trim();
+        if (!h.regionMatches(true, 0, "Basic", 0, 5) || h.length() < 6) {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getDecoder().decode(h.substring(6).getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(0, colon);
+            return colon < 0 ? null : new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
         } catch (IllegalArgumentException e) {
             return null;
         }
