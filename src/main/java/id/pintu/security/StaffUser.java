@@ -3,6 +3,7 @@ package id.pintu.security;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * tells them of a Plt/Plh appointment ({@link ActingNotices}) and of a task a supervisor gives them.
  */
 public record StaffUser(
-        @NotBlank String username,
+        @NotBlank @Size(max = 64) String username,
         @NotBlank String password,
         @NotEmpty List<String> actors,
         String fullName,

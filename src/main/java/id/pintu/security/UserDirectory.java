@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserDirectory {
+
+    /**
+     * The hashes a users file may hold: Spring's delegating encoder also takes {noop} (the plain password), {MD5},
+     * {SHA-1} and others, and an unknown {prefix} made every login of that user answer 500; only these are
+     * accepted, a bcrypt hash in its exact form.
+     */
+    static final Pattern STRONG_HASH = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}"
+            + "|\\{(argon2|scrypt|pbkdf2)(@SpringSecurity_v5_8)?}\\S+");
 
     public static final String ACTOR_AUTHORITY_PREFIX = "ACTOR_";
 
@@ -115,8 +124,10 @@ public class UserDirectory {
                 for (ConstraintViolation<StaffUser> v : validator.validate(u)) {
                     problems.add("users[" + i + "], field " + v.getPropertyPath() + ": " + v.getMessage());
                 }
-                if (u.password() != null && !u.password().startsWith("{")) {
-                    problems.add("users[" + i + "], field password: store a hash such as {bcrypt}$2a$10$..., never the password");
+                if (u.password() != null && !STRONG_HASH.matcher(u.password()).matches()) {
+                    problems.add("users[" + i + "], field password: store a bcrypt hash such as {bcrypt}$2a$10$..."
+                            + " (or an {argon2}, {scrypt} or {pbkdf2} one), never the password itself, {noop} or a"
+                            + " weak hash such as {MD5} or {SHA-1}");
                 }
                 for (String actor : u.actors() == null ? List.<String>of() : u.actors()) {
                     if (!catalog.actors().containsKey(actor) || catalog.isApplicant(actor)) {

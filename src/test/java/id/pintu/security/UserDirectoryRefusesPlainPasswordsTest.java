@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -49,6 +51,32 @@ class UserDirectoryRefusesPlainPasswordsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("users[0], field password");
+    }
+
+    /**
+     * Spring's delegating encoder takes {noop} (the plain password), weak hashes and, for an unknown prefix, throws at
+     * every login (500, no failed login recorded): the users file was accepted with any value starting with "{".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{noop}demo", "{MD5}fe01ce2a7fbac8fafaed7c982a04e229", "{SHA-1}abc", "{foo}x",
+        "{bcrypt}demo", "{bcrypt}$2a$10$REPLACE_WITH_A_REAL_HASH"})
+    void aPasswordThatIsNoStrongHashIsRefused(String password) throws Exception {
+        Path file = dir.resolve("users.yaml");
+        Files.writeString(file, "users:\n  - username: kadis\n    password: \"" + password + "\"\n    actors: [kadis]\n");
+        assertThatThrownBy(() -> new UserDirectory(new SecurityProperties(file, java.time.Duration.ofMinutes(1)), catalog, validator))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("users[0], field password");
+    }
+
+    /** Usernames go into columns of 64 characters (OSS retries, audit subjects): a longer one is refused here. */
+    @Test
+    void aUsernameLongerThanTheRecordsHoldIsRefused() throws Exception {
+        Path file = dir.resolve("users.yaml");
+        Files.writeString(file, "users:\n  - username: " + "k".repeat(65) + "\n    password: \""
+                + StaffChangedWhileRunningTest.DEMO_HASH + "\"\n    actors: [kadis]\n");
+        assertThatThrownBy(() -> new UserDirectory(new SecurityProperties(file, java.time.Duration.ofMinutes(1)), catalog, validator))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("users[0], field username");
     }
 
     @Test
