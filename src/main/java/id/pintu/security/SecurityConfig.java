@@ -2,11 +2,13 @@ package id.pintu.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,6 +19,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -29,9 +32,13 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    /** The bean (defined with the pages) deciding who reads the head of office's dashboard and survey results. */
+    public static final String DASHBOARD_ACCESS = "dashboardAccess";
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle,
+            @Qualifier(DASHBOARD_ACCESS) AuthorizationManager<RequestAuthorizationContext> dashboard) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/sops", "/api/sops/**").permitAll()
@@ -43,6 +50,9 @@ public class SecurityConfig {
                         // OSS pushes here with its shared secret, checked by the OSS inbound controller.
                         .requestMatchers(HttpMethod.POST, "/api/oss/inbound/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        // The survey report carries the applicants' suggestions and the follow-ups: for those who
+                        // read them on the pages (/survei), not every clerk
+                        .requestMatchers("/api/reports/ikm", "/api/reports/ikm.pdf").access(dashboard)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .addFilterBefore(new LoginThrottleFilter(throttle, null), BasicAuthenticationFilter.class)
@@ -64,6 +74,11 @@ public class SecurityConfig {
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new LoginThrottleFilter(throttle, null), BasicAuthenticationFilter.class)
+                // HTTP Basic on every request: a page session (form login) does not reach here, where the check that
+                // signs a session out when its user changes (StaffSessions) and CSRF tokens are not; a foreign
+                // site's form, which a browser would send with the admin's Basic login, is refused
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

@@ -2,16 +2,21 @@ package id.pintu.web;
 
 import id.pintu.security.LoginThrottle;
 import id.pintu.security.LoginThrottleFilter;
+import id.pintu.security.SecurityConfig;
 import id.pintu.security.StaffSessions;
+import id.pintu.security.UserDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -32,13 +37,20 @@ class WebSecurityConfig {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " object-src 'self'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'";
 
+    /** Holders of {@code pintu.web.dashboard-actors} and admins: the dashboard, the survey's pages and its report. */
+    @Bean(SecurityConfig.DASHBOARD_ACCESS)
+    AuthorizationManager<RequestAuthorizationContext> dashboardAccess(WebProperties properties) {
+        List<String> dashboard = new ArrayList<>();
+        properties.dashboardActors().forEach(a -> dashboard.add(UserDirectory.ACTOR_AUTHORITY_PREFIX + a));
+        dashboard.add("ROLE_ADMIN");
+        return AuthorityAuthorizationManager.hasAnyAuthority(dashboard.toArray(String[]::new));
+    }
+
     @Bean
     @Order(10)
-    SecurityFilterChain pages(HttpSecurity http, WebProperties properties, LoginThrottle throttle,
-            StaffSessions sessions) throws Exception {
-        List<String> dashboard = new ArrayList<>();
-        properties.dashboardActors().forEach(a -> dashboard.add(id.pintu.security.UserDirectory.ACTOR_AUTHORITY_PREFIX + a));
-        dashboard.add("ROLE_ADMIN");
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, StaffSessions sessions,
+            @Qualifier(SecurityConfig.DASHBOARD_ACCESS) AuthorizationManager<RequestAuthorizationContext> dashboard)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
         toPage.setDefaultTargetUrl("/");
         http.addFilterBefore(new LoginThrottleFilter(throttle, LOGIN_PAGE), UsernamePasswordAuthenticationFilter.class)
@@ -48,7 +60,7 @@ class WebSecurityConfig {
                         .requestMatchers("/lacak", "/lacak/**", "/ikm", LOGIN_PAGE, DENIED_PAGE, "/error").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/dasbor", "/dasbor/**", "/survei", "/survei/**")
-                        .access(AuthorityAuthorizationManager.hasAnyAuthority(dashboard.toArray(String[]::new)))
+                        .access(dashboard)
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
