@@ -183,7 +183,7 @@ public class EmailIntake {
         String key = "sha256:" + DocumentStore.sha256(raw);
         ParsedEmail mail;
         try {
-            mail = ParsedEmail.parse(raw, id -> sentMail.caseOfMessage(List.of(id)).isPresent());
+            mail = ParsedEmail.parse(raw, id -> sentMail.anySent(List.of(id)));
         } catch (Exception e) {
             return once(key, null, () -> review(key, null, null, "email tidak dapat dibaca: " + e.getMessage(), raw));
         }
@@ -195,8 +195,21 @@ public class EmailIntake {
                 throw e;
             }
             LOG.error("Email {} could not be handled; kept for review", messageKey, e);
-            return once(messageKey, mail.sender(), () -> review(messageKey, mail.sender(), mail.subject(),
-                    "kesalahan saat memproses email: " + e, raw));
+            try {
+                return once(messageKey, mail.sender(), () -> review(messageKey, mail.sender(), mail.subject(),
+                        "kesalahan saat memproses email: " + e, raw));
+            } catch (RuntimeException again) {
+                if (passing(again) || records.seen(messageKey)) {
+                    throw again;
+                }
+                // Not even its review entry could be written with what its headers say: kept under its digest, with
+                // none of them, so that it reaches a final state. Left unseen, it was fetched again at every poll, and
+                // twenty such emails filled the poll's batch and held back every application behind them.
+                LOG.error("Email {} could not be put in the review queue either; kept under its digest {}",
+                        messageKey, key, again);
+                return once(key, null, () -> review(key, null, null, "email tidak dapat dicatat: "
+                        + again.getClass().getSimpleName(), raw));
+            }
         }
     }
 

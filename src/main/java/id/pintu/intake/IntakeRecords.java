@@ -35,7 +35,7 @@ public class IntakeRecords {
     /** Claims a message key; a duplicate key throws DuplicateKeyException (the email was handled before). */
     public void claim(String messageKey, String sender, Instant at) {
         jdbc.sql("INSERT INTO mail_inbound (message_key, sender, outcome, received_at) VALUES (?, ?, 'RECEIVED', ?)")
-                .params(messageKey, sender, Timestamp.from(at))
+                .params(messageKey, cut(sender, 254), Timestamp.from(at))
                 .update();
     }
 

@@ -61,7 +61,9 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
         MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
         String sender = null;
         Address[] from = m.getFrom();
-        if (from != null && from.length > 0 && from[0] instanceof InternetAddress ia) {
+        // An address longer than SMTP allows (254) is no one the office can answer: unknown sender, to review
+        if (from != null && from.length > 0 && from[0] instanceof InternetAddress ia && ia.getAddress() != null
+                && ia.getAddress().length() <= MAX_ADDRESS && !CONTROL.matcher(ia.getAddress()).find()) {
             sender = ia.getAddress();
         }
         List<String> answers = new ArrayList<>();
@@ -77,8 +79,40 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
         Parts parts = new Parts(sentByTheHub);
         walk(m, 0, 0, false, parts);
         String body = parts.text.length() > 0 ? parts.text.toString() : htmlText(parts.html.toString());
-        return new ParsedEmail(m.getMessageID(), sender, m.getSubject() == null ? "" : m.getSubject(),
-                answers, body, List.copyOf(parts.files), automatic(m, sender));
+        return new ParsedEmail(m.getMessageID(), sender,
+                m.getSubject() == null ? "" : CONTROL.matcher(m.getSubject()).replaceAll(" "),
+                answers, TEXT_CONTROL.matcher(body).replaceAll(""), List.copyOf(parts.files), automatic(m, sender));
+    }
+
+    /** The longest address SMTP carries (RFC 5321: a path of 256 characters with its angle brackets). */
+    static final int MAX_ADDRESS = 254;
+
+    /** Control characters, NUL among them (PostgreSQL refuses a text with NUL): a subject has none of them. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** The control characters a text has no use for: all but tab and line ends. */
+    private static final Pattern TEXT_CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
+    /**
+     * A text part's text. A charset Java does not know ({@code unknown-8bit}, {@code x-unknown}, a misspelt one) made
+     * JavaMail throw, the part was dropped, and an applicant who had filled in every field was told every field was
+     * missing: the bytes are read as UTF-8 then, or as Windows-1252 where they are not UTF-8.
+     */
+    static String text(Part p) throws MessagingException, IOException {
+        try {
+            return String.valueOf(p.getContent());
+        } catch (java.io.UnsupportedEncodingException e) {
+            byte[] bytes;
+            try (InputStream in = p.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            try {
+                return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            }
+        }
     }
 
     /**
@@ -287,12 +321,12 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
                     out.files.add(new IncomingFile(fileName, content));
                 }
             } else if (p.isMimeType("text/plain")) {
-                String text = String.valueOf(p.getContent());
+                String text = text(p);
                 ContentType type = new ContentType(p.getContentType());
                 out.text.append("flowed".equalsIgnoreCase(type.getParameter("format"))
                         ? unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp"))) : text).append('\n');
             } else if (p.isMimeType("text/html")) {
-                out.html.append(p.getContent()).append('\n');
+                out.html.append(text(p)).append('\n');
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             if (attachment || fileName != null) {

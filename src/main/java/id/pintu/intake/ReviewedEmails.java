@@ -78,7 +78,7 @@ public class ReviewedEmails {
         byte[] raw = records.raw(reviewId).orElseThrow(() -> WorkflowException.notFound("no review item " + reviewId));
         ParsedEmail mail;
         try {
-            mail = ParsedEmail.parse(raw, id -> sentMail.caseOfMessage(List.of(id)).isPresent());
+            mail = ParsedEmail.parse(raw, id -> sentMail.anySent(List.of(id)));
         } catch (Exception e) {
             throw WorkflowException.conflict("review item " + reviewId + " is not a readable email: " + e.getMessage());
         }

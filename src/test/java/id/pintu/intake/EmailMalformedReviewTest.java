@@ -31,6 +31,9 @@ class EmailMalformedReviewTest {
     @Autowired
     ApplicationRepository applications;
 
+    @Autowired
+    EmailIntake intake;
+
     @Test
     void malformedEmailIsAnsweredAndKept() throws Exception {
         MailTestSupport mail = new MailTestSupport(mailProperties);
@@ -44,6 +47,20 @@ class EmailMalformedReviewTest {
         assertThat(found.get("reason").asText()).contains("NIB harus 13 angka");
         assertThat(found.get("sizeBytes").asLong()).isPositive();
         assertThat(api.call(HttpMethod.GET, "/api/intake-review", null, null).status()).isEqualTo(401);
+    }
+
+    /**
+     * An email whose From is longer than an address can be failed its record (254 characters), then its review entry
+     * the same way, and stayed unseen: fetched again at every poll, twenty of them filled the poll's batch and no
+     * application behind them was read. It reaches the review queue, once.
+     */
+    @Test
+    void anEmailFromAnOverlongAddressReachesTheReviewQueueOnce() {
+        String raw = "From: " + "a".repeat(300) + "@contoh.co.id\r\nTo: permohonan@pintu.local\r\n"
+                + "Subject: Permohonan\r\nMessage-ID: <overlong-from@contoh.co.id>\r\n\r\nNIB: 1\r\n";
+        byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(intake.receive(bytes)).isEqualTo("REVIEW");
+        assertThat(intake.receive(bytes)).as("handled once").isEqualTo("DUPLICATE");
     }
 
     @Test

@@ -55,6 +55,34 @@ class ParsedEmailTest {
                 .hasSize(2);
     }
 
+    /**
+     * A charset Java does not know made the text part vanish (the applicant was told every field was missing); a NUL
+     * in the subject or text (which PostgreSQL refuses in any text column) made the email's records fail.
+     */
+    @Test
+    void anUnknownCharsetStillGivesTheTextAndControlCharactersAreDropped() throws Exception {
+        String raw = "From: budi@contoh.co.id\r\nTo: permohonan@pintu.local\r\nSubject: =?UTF-8?Q?Permohonan=00izin?=\r\n"
+                + "Message-ID: <charset@contoh.co.id>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=unknown-8bit\r\n\r\n"
+                + "Nama Perusahaan: PT Kopi Sidikalang Jaya\u0000\r\nNIB: 9120001234567\r\n";
+        ParsedEmail mail = ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8));
+        assertThat(mail.subject()).isEqualTo("Permohonan izin");
+        assertThat(mail.text()).doesNotContain("\u0000");
+        assertThat(EmailForm.fields(mail.text())).containsEntry("companyName", "PT Kopi Sidikalang Jaya")
+                .containsEntry("nib", "9120001234567");
+
+        String latin = raw.replace("Sidikalang Jaya", "K\u00e9pi").replace("unknown-8bit", "x-unknown");
+        assertThat(ParsedEmail.parse(latin.getBytes(StandardCharsets.ISO_8859_1)).text())
+                .as("not UTF-8: read as Windows-1252").contains("PT Kopi K\u00e9pi");
+    }
+
+    /** An address longer than SMTP carries could not even be recorded (254 characters): no sender, to review. */
+    @Test
+    void aSenderLongerThanAnAddressCanBeIsNoSender() throws Exception {
+        String raw = message("a".repeat(300) + "@contoh.co.id", "Permohonan", "long", text("NIB: 1"));
+        assertThat(ParsedEmail.parse(raw.getBytes(StandardCharsets.UTF_8)).sender()).isNull();
+    }
+
     @Test
     void nestingIsOpenedOnlySoDeep() throws Exception {
         // Level 1 is the email received; levels 2 to 4 are attached 1 to 3 emails deep; level 5 is one too deep.
