@@ -262,14 +262,31 @@ public class EmailIntake {
                     + ": tidak dijawab dan tidak dianggap jawaban pemohon", raw);
         }
         if (answered.isPresent()) {
-            return reply(messageKey, answered.get(), mail, raw);
+            Application app = answered.get();
+            if (!app.status().isOpen() && validForm(mail)) {
+                // A new application sent as a reply to the closing, rejection or permit mail of a case that is over
+                // (the closing letter invites a new one): it was filed on the closed case as a message and the
+                // applicant was told it was kept there, no case made. Its service: the one its subject names, else
+                // the closed case's.
+                LOG.info("Email {} answers closed case {} with a whole application form: a new application",
+                        messageKey, app.trackingCode());
+                return newApplication(messageKey, mail, raw,
+                        sopNamedIn(mail.subject()).or(() -> catalog.find(app.sopCode())).orElse(catalog.defaultSop()));
+            }
+            return reply(messageKey, app, mail, raw);
         }
         Matcher code = TRACKING_CODE.matcher(mail.subject().toUpperCase(Locale.ROOT));
         if (code.find()) {
             return review(messageKey, mail.sender(), mail.subject(),
                     "subjek menyebut kode " + code.group() + " yang tidak dikenal", raw);
         }
-        return newApplication(messageKey, mail, raw);
+        return newApplication(messageKey, mail, raw, sopOf(mail.subject()));
+    }
+
+    /** Whether the email's text holds a whole application form (the hub's own quoted mails left out). */
+    private boolean validForm(ParsedEmail mail) {
+        Map<String, String> fields = EmailForm.fields(mail.text(), sentMail.anySent(mail.answers()));
+        return validator.validate(EmailForm.form(fields, mail.sender())).isEmpty();
     }
 
     private Optional<Application> answeredCase(ParsedEmail mail) {
@@ -281,7 +298,7 @@ public class EmailIntake {
         return code.find() ? applications.findByTrackingCode(code.group()) : Optional.empty();
     }
 
-    private String newApplication(String messageKey, ParsedEmail mail, byte[] raw) {
+    private String newApplication(String messageKey, ParsedEmail mail, byte[] raw, SopDefinition sop) {
         Map<String, String> fields = EmailForm.fields(mail.text(), sentMail.anySent(mail.answers()));
         ApplicationForm form = EmailForm.form(fields, mail.sender());
         List<String> problems = new ArrayList<>();
@@ -306,7 +323,6 @@ public class EmailIntake {
         if (earlier.isPresent()) {
             return resent(messageKey, mail, earlier.get());
         }
-        SopDefinition sop = sopOf(mail.subject());
         Submitted s = workflow.submit(new NewApplication(sop.code(),
                 new Application.Applicant(form.applicantName(), form.applicantEmail(), form.phone()),
                 new Application.Company(form.companyName(), form.nib(), form.npwp(), form.address(), form.kbli()),
@@ -415,15 +431,30 @@ public class EmailIntake {
 
     /** The SOP the subject names (its code, or the words of its name), else the office's default. */
     SopDefinition sopOf(String subject) {
+        return sopNamedIn(subject).orElse(catalog.defaultSop());
+    }
+
+    /**
+     * The SOP the subject names: its code, or every word of its name (or of its name without the first word,
+     * "Permohonan"/"Penerbitan"). Of several, the one whose name matches the most words: an SOP whose short name is
+     * contained in another's ("Izin Usaha Industri" in "Izin Perluasan Usaha Industri") took the other's
+     * applications when its code sorted first.
+     */
+    Optional<SopDefinition> sopNamedIn(String subject) {
         List<String> words = DossierRequirements.words(subject == null ? "" : subject);
         String flat = String.join("-", words);
+        SopDefinition best = null;
+        int bestScore = 0;
         for (SopDefinition sop : catalog.all()) {
             List<String> name = DossierRequirements.words(sop.name());
             List<String> core = name.size() > 1 ? name.subList(1, name.size()) : name;
-            if (flat.contains(sop.code()) || words.containsAll(name) || words.containsAll(core)) {
-                return sop;
+            int score = flat.contains(sop.code()) ? 1000 + sop.code().length()
+                    : words.containsAll(name) ? name.size() : words.containsAll(core) ? core.size() : 0;
+            if (score > bestScore) {
+                best = sop;
+                bestScore = score;
             }
         }
-        return catalog.defaultSop();
+        return Optional.ofNullable(best);
     }
 }

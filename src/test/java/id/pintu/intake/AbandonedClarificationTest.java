@@ -69,6 +69,17 @@ class AbandonedClarificationTest {
         MailTestSupport.Received letter = mail.awaitMail(APPLICANT, r -> r.subject().contains("Permohonan ditutup"));
         assertThat(letter.subject()).contains(code);
         assertThat(letter.text()).contains("tidak dilengkapi sampai batas waktu");
+
+        // The letter invites a new application: sent as a reply to it, whole, it becomes a new case (it was filed on
+        // the closed case as a message, and the applicant told it was kept there)
+        mail.send(mail.message(APPLICANT, "Re: " + letter.subject(), MailTestSupport.BODY,
+                MailTestSupport.pdfs(MailTestSupport.ALL_DOCUMENTS), null, letter.messageId()));
+        MailTestSupport.Received receipt = mail.awaitMail(APPLICANT, r -> r.subject().contains("[PTU-")
+                && !r.subject().contains(code) && r.text().contains("Lacak permohonan"));
+        Application fresh = applications.findByTrackingCode(receipt.trackingCode()).orElseThrow();
+        assertThat(fresh.id()).isNotEqualTo(app.id());
+        assertThat(fresh.sopCode()).isEqualTo(app.sopCode());
+        assertThat(api.getCase(app.id()).get("status").asText()).isEqualTo("ABANDONED");
     }
 
     /**
