@@ -148,6 +148,11 @@ public class OfficeCalendar implements WorkingCalendar {
         return Optional.of(change);
     }
 
+    /** The SHA-256 of the files the calendar in force was read from (null for a calendar of fixed data). */
+    public String fingerprint() {
+        return state.fingerprint();
+    }
+
     /** What the calendar in force was loaded from: its hours, its holidays and the years with a holiday file. */
     public CalendarData data() {
         return state.data();

@@ -25,9 +25,15 @@ import org.springframework.stereotype.Component;
  * once between them.
  *
  * <p>A file the office cannot run on leaves the calendar in force as it was; the problem is logged once and shown by
- * {@code GET /api/admin/calendar} until the file is mended. The revision runs twice after a change (the second pass
- * catches a task that entered its inbox while the first ran, its due date computed a moment before the change); if
- * the database fails meanwhile, the next check carries on with it.
+ * {@code GET /api/admin/calendar} until the file is mended. The revision runs at once after a change and again at the
+ * next check: the second pass catches a task whose due date was computed a moment before the change and committed
+ * after the first pass read it (back to back, the two passes were milliseconds apart, and such a task kept the old
+ * date for good); if the database fails meanwhile, the next check carries on with it.
+ *
+ * <p>The database records which files the open tasks were last revised for ({@link CalendarRevisionRecord}): a hub
+ * that starts on other files (edited while every hub was stopped, the SKB's cuti bersama entered before a restart)
+ * revises them at its first check. Before, the files read at start-up were simply in force and every open task kept
+ * the old calendar's due date: breaches a working day early, a clarification closed as abandoned a day early.
  */
 @Component
 public class CalendarReload {
@@ -43,13 +49,18 @@ public class CalendarReload {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final CalendarRevisionRecord record;
     private final List<CalendarChange> unrevised = new ArrayList<>();
     private int passesDue;
+    /** The files revised for were other than those in force when this hub started. */
+    private boolean startedOnOtherFiles;
     private volatile Outcome last;
     private volatile String problem;
 
-    public CalendarReload(OfficeCalendar calendar, DueDateRevision revision, AuditTrail audit, Clock clock) {
+    public CalendarReload(OfficeCalendar calendar, DueDateRevision revision, AuditTrail audit, Clock clock,
+            CalendarRevisionRecord record) {
         this.calendar = calendar;
+        this.record = record;
         this.revision = revision;
         this.audit = audit;
         this.clock = clock;
@@ -87,18 +98,40 @@ public class CalendarReload {
                 passesDue = 2;
             }
         });
-        if (unrevised.isEmpty()) {
-            return new Outcome(false, clock.instant(), by, change.isPresent()
-                    ? "the calendar files changed, but no holiday or working hour did"
-                    : "the calendar files are as they were", List.of(),
-                    List.of(), List.of(), false, DueDateRevision.Result.NONE);
+        String inForce = calendar.fingerprint();
+        Instant now = clock.instant();
+        if (passesDue == 0) {
+            Optional<String> revisedFor = record.fingerprint();
+            if (!revisedFor.orElse("").equals(inForce)) {
+                if (change.isPresent()) {
+                    // a change seen here that moves no due date
+                    record.store(inForce, now);
+                } else {
+                    // Files other than those the open tasks were last revised for, and no change seen here explains
+                    // it: changed while the hub was stopped (reported), or the first start on this database (the
+                    // tasks were made with these files, or before the record existed: reported if a task moves)
+                    startedOnOtherFiles = revisedFor.isPresent();
+                    passesDue = 2;
+                }
+            }
         }
         DueDateRevision.Result moved = DueDateRevision.Result.NONE;
-        for (; passesDue > 0; passesDue--) {
-            moved = moved.plus(revision.revise());
+        if (passesDue > 0) {
+            moved = revision.revise();
+            passesDue--;
+            if (passesDue == 0) {
+                record.store(inForce, clock.instant());
+            }
+        }
+        if (unrevised.isEmpty() && !startedOnOtherFiles && moved.later() + moved.earlier() == 0) {
+            return new Outcome(false, now, by, change.isPresent()
+                    ? "the calendar files changed, but no holiday or working hour did"
+                    : "the calendar files are as they were", List.of(),
+                    List.of(), List.of(), false, moved);
         }
         Outcome outcome = recorded(List.copyOf(unrevised), moved, by);
         unrevised.clear();
+        startedOnOtherFiles = false;
         last = outcome;
         return outcome;
     }
@@ -114,6 +147,25 @@ public class CalendarReload {
     }
 
     private Outcome recorded(List<CalendarChange> changes, DueDateRevision.Result moved, String by) {
+        if (changes.isEmpty()) {
+            String summary = startedOnOtherFiles
+                    ? "the calendar files in force are not those the open tasks were last revised for (changed"
+                            + " while the hub was stopped)"
+                    : "open tasks whose due dates the calendar in force moves (entered during the last change, or"
+                            + " made before their due dates were recorded against the calendar files)";
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("summary", summary);
+            after.put("holidayYears", calendar.data().holidayYears());
+            after.put("tasksExamined", moved.examined());
+            after.put("tasksLater", moved.later());
+            after.put("tasksEarlier", moved.earlier());
+            after.put("tasksSkipped", moved.skipped());
+            audit.append(new AuditTrail.Record(by, AuditActions.CALENDAR_RELOADED, null, "calendar", null, after,
+                    null));
+            LOG.info("Calendar in force revised for ({}): {} open tasks examined, {} due later, {} due earlier",
+                    summary, moved.examined(), moved.later(), moved.earlier());
+            return new Outcome(true, clock.instant(), by, summary, List.of(), List.of(), List.of(), false, moved);
+        }
         CalendarChange c = changes.get(changes.size() - 1);
         List<Holiday> added = new ArrayList<>();
         List<Holiday> removed = new ArrayList<>();

@@ -63,7 +63,8 @@ public class SlaRoutes extends RouteBuilder {
         // Each hub looks at its own copy of the files; one that cannot be used is logged once and looked at again
         // at every check until it is mended (CalendarReload.check).
         long every = Math.max(1, calendar.checkInterval().toMillis());
-        from("timer:calendar-reload?delay=" + every + "&period=" + every)
+        // The first check soon after the start: files changed while the hub was stopped are revised for at once
+        from("timer:calendar-reload?delay=" + Math.min(every, 2000) + "&period=" + every)
                 .routeId("calendar-reload")
                 .routeConfigurationId(ScheduledErrorHandling.ID)
                 .routePolicyRef(DatabaseOutageLog.BEAN)

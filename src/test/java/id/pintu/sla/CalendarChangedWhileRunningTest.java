@@ -104,6 +104,33 @@ class CalendarChangedWhileRunningTest {
         assertThat(again.body().get("changed").asBoolean()).as("the files are in force already").isFalse();
     }
 
+    /**
+     * Files changed while every hub was stopped (the SKB's cuti bersama entered before a restart): the hub started on
+     * them and never revised the open tasks, which kept the old calendar's due dates. The database records which files
+     * the tasks were revised for; other files at a check revise them. Here the stop is played by the record: the task
+     * carries a due date a day early, as the old files gave it, and the record names other files.
+     */
+    @Test
+    void filesChangedWhileTheHubWasStoppedAreRevisedFor() {
+        clock.set(MONDAY_AFTERNOON);
+        String id = api.submit(Api.application(803)).get("id").asText();
+        JsonNode task = api.awaitTask(id, 2);
+        Instant due = dueAt(task);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM calendar_revision")
+                .query(Long.class).single() == 1);
+        jdbc.sql("UPDATE task SET due_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(due.minus(Duration.ofDays(1))), task.get("taskId").asText()).update();
+        jdbc.sql("UPDATE calendar_revision SET fingerprint = 'files-before-the-restart'").update();
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(dueAt(api.openTask(id).orElseThrow())).isEqualTo(due));
+        assertThat(jdbc.sql("SELECT after_json FROM audit_log WHERE action = 'CALENDAR_RELOADED'")
+                .query(String.class).list()).anySatisfy(a -> assertThat(a).contains("while the hub was stopped"));
+        // recorded after the second pass, at the next check
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.sql("SELECT fingerprint FROM calendar_revision")
+                .query(String.class).single().equals("files-before-the-restart"));
+    }
+
     @Test
     void aFileTheOfficeCannotRunOnIsRefusedAndChangesNothing() throws IOException {
         Path broken = CALENDAR.resolve("holidays-2028.yaml");
