@@ -69,13 +69,35 @@ public final class TemplateFacts {
                 .filter(t -> sop.step(t.stepNo()).map(Step::isDecision).orElse(false))
                 .max(Comparator.comparing(Task::completedAt))
                 .ifPresent(t -> v.put("decisionNote", t.note()));
+        report.ifPresent(r -> v.put("findings", r.findings()));
+        // Every value as its placeholder may print it; the field report's rows are built after, as rows
+        v.replaceAll((k, val) -> val == null ? null : MULTI_LINE.contains(k) ? noRows(val) : oneLine(val));
         report.ifPresent(r -> {
-            v.put("findings", r.findings());
             StringBuilder rows = new StringBuilder();
-            r.fields().forEach((k, val) -> rows.append("| ").append(k.replace("|", "/")).append(" | ")
-                    .append(val == null ? "-" : val.replace('\n', ' ')).append('\n'));
+            r.fields().forEach((k, val) -> rows.append("| ").append(oneLine(k).replace("|", "/")).append(" | ")
+                    .append(val == null ? "-" : oneLine(val)).append('\n'));
             v.put("reportFields", rows.toString().strip());
         });
         return v;
+    }
+
+    /**
+     * The values that may hold paragraphs: staff notes and the findings. The applicant's description is one line: the
+     * permit prints it as the value of a row ("Uraian Perluasan"), whose column a second line would leave.
+     */
+    private static final Set<String> MULTI_LINE = Set.of("stepNote", "decisionNote", "findings");
+
+    /**
+     * A value on one line: a template lays out a line starting with "|" as a "label : value" row, so a company's
+     * address or a description holding a line break followed by "| Masa Berlaku | Seumur hidup" printed an official
+     * looking row in the sealed permit, and a two-line address left its column.
+     */
+    static String oneLine(String value) {
+        return value.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** A value that keeps its paragraphs, none of whose lines starts a row. */
+    static String noRows(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("(?m)^(\\s*)\\|", "$1/");
     }
 }
