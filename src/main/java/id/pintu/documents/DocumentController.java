@@ -4,6 +4,7 @@ import id.pintu.audit.DocumentReads;
 import id.pintu.security.Callers;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
+import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
 import jakarta.validation.Valid;
@@ -55,9 +56,12 @@ class DocumentController {
     private final Clock clock;
     private final DocumentReads reads;
     private final ApplicantDocuments applicantDocuments;
+    private final TaskRepository tasks;
 
     DocumentController(DocumentStore store, ApplicationRepository applications, WorkflowService workflow,
-            FieldReports reports, Clock clock, DocumentReads reads, ApplicantDocuments applicantDocuments) {
+            FieldReports reports, Clock clock, DocumentReads reads, ApplicantDocuments applicantDocuments,
+            TaskRepository tasks) {
+        this.tasks = tasks;
         this.reads = reads;
         this.applicantDocuments = applicantDocuments;
         this.store = store;
@@ -106,6 +110,14 @@ class DocumentController {
         applications.find(id).orElseThrow(() -> WorkflowException.notFound("no application " + id));
         if (!Callers.of(auth).holds(FIELD_REVIEW_ACTOR)) {
             throw WorkflowException.forbidden("the field report is entered by " + FIELD_REVIEW_ACTOR);
+        }
+        // Only while the field review is open: the Berita Acara is sealed from the report as it stands when the step's
+        // completion is handled, so a change after it either slipped into the sealed paper or left the report
+        // disagreeing with it, depending on timing
+        if (tasks.openTasks(id).stream().noneMatch(t -> t.actor().equals(FIELD_REVIEW_ACTOR))) {
+            throw WorkflowException.conflict("the field report can be entered or changed only while the case's step"
+                    + " of " + FIELD_REVIEW_ACTOR + " is open; the Berita Acara is made from it when that step is"
+                    + " completed");
         }
         Map<String, String> fields = body.fields() == null ? Map.of() : new LinkedHashMap<>(body.fields());
         reports.save(new FieldReport(id, body.findings(), fields, auth.getName(), clock.instant()));

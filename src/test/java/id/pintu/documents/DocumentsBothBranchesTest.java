@@ -126,6 +126,13 @@ class DocumentsBothBranchesTest {
             if (step == lastStep) {
                 return;
             }
+            if (step == 8) {
+                // The Berita Acara is sealed from the report when step 7 is completed: changed later, it would
+                // disagree with the sealed paper
+                Api.Response late = api.call(HttpMethod.PUT, "/api/applications/" + id + "/field-report",
+                        Map.of("findings", "Diubah setelah berita acara dibuat."), "tim-teknis");
+                assertThat(late.status()).as("after step 7: %s", late.body()).isEqualTo(409);
+            }
             String actor = task.get("actor").asText();
             String user = actor.equals("pemohon") ? "front-office" : actor;
             String outcome = switch (step) {
