@@ -45,7 +45,8 @@ class DocumentController {
     }
 
     /** The technical team's field-review entries (SOP step 7) for the Berita Acara. */
-    record FieldReportRequest(@Size(max = 6000) String findings, @Size(max = 30) Map<String, @Size(max = 500) String> fields) {}
+    record FieldReportRequest(@Size(max = 6000) String findings,
+            @Size(max = 30) Map<@Size(max = 100) String, @Size(max = 500) String> fields) {}
 
     static final String FIELD_REVIEW_ACTOR = "tim-teknis";
 

@@ -174,16 +174,26 @@ public class PdfRenderer {
         }
     }
 
-    /** A "label : value" row; the value wraps in its own column. */
+    /**
+     * A "label : value" row; the label wraps in its column and the value in its own, side by side. The label was drawn
+     * on one line: a field report's key as long as "Jumlah tenaga kerja setelah perluasan" ran under the colon and
+     * the value, a longer one off the page.
+     */
     private void labelled(Writer w, String label, String value, float labelW, float totalW, Face valueFont)
             throws IOException {
+        List<String> labels = wrap(printable(label), REGULAR, SIZE, labelW - 4);
         List<String> lines = wrap(printable(value), valueFont, SIZE, totalW - labelW - 10);
-        w.ensure(LEADING * Math.min(lines.size(), 3));
-        w.text(printable(label), REGULAR, SIZE, MARGIN_LEFT, w.y);
+        int rows = Math.max(labels.size(), lines.size());
+        w.ensure(LEADING * Math.min(rows, 3));
         w.text(":", REGULAR, SIZE, MARGIN_LEFT + labelW, w.y);
-        for (String l : lines) {
+        for (int i = 0; i < rows; i++) {
             w.ensure(LEADING);
-            w.text(l, valueFont, SIZE, MARGIN_LEFT + labelW + 10, w.y);
+            if (i < labels.size()) {
+                w.text(labels.get(i), REGULAR, SIZE, MARGIN_LEFT, w.y);
+            }
+            if (i < lines.size()) {
+                w.text(lines.get(i), valueFont, SIZE, MARGIN_LEFT + labelW + 10, w.y);
+            }
             w.y -= LEADING;
         }
     }
@@ -213,14 +223,17 @@ public class PdfRenderer {
             w.y -= LEADING * 2.5f;
         }
         if (s.fullName() != null) {
-            String name = printable(s.fullName());
-            w.text(name, BOLD, SIZE, x, w.y);
-            float nw = BOLD.width(name, SIZE);
-            w.cs.setLineWidth(0.6f);
-            w.cs.moveTo(x, w.y - 2);
-            w.cs.lineTo(x + nw, w.y - 2);
-            w.cs.stroke();
-            w.y -= LEADING;
+            // Wrapped and underlined line by line: a name with its titles ran past the margin at ~40 characters
+            for (String name : wrap(printable(s.fullName()), BOLD, SIZE, width)) {
+                w.ensure(LEADING);
+                w.text(name, BOLD, SIZE, x, w.y);
+                float nw = BOLD.width(name, SIZE);
+                w.cs.setLineWidth(0.6f);
+                w.cs.moveTo(x, w.y - 2);
+                w.cs.lineTo(x + nw, w.y - 2);
+                w.cs.stroke();
+                w.y -= LEADING;
+            }
         }
         if (s.rank() != null && !s.rank().isBlank()) {
             w.line(s.rank(), REGULAR, SIZE, x, width);

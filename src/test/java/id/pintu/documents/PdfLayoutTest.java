@@ -54,6 +54,43 @@ class PdfLayoutTest {
         }
     }
 
+    /**
+     * A row's label and the signatory's name wrap within their columns: both were drawn on one line, so a field
+     * report's long key ran under the colon and its value, and a name with its titles past the right margin.
+     */
+    @Test
+    void longLabelsAndNamesStayInTheirColumns() throws Exception {
+        LetterContent base = SealedPdfSignatureTest.letter();
+        String label = "Jumlah tenaga kerja setelah perluasan kapasitas produksi tahunan";
+        String name = "Drs. Hj. Rosmawati Br. Simanjuntak Nainggolan, S.E., M.Si., M.M., M.A.P.";
+        LetterContent.Signature s = base.signature();
+        LetterContent letter = new LetterContent(base.layout(), base.title(), base.number(), base.lampiran(),
+                base.perihal(), base.addressee(), base.placeAndDate(), "Hasil peninjauan:\n| " + label + " | 250 orang",
+                new LetterContent.Signature(s.caption(), s.position(), name, s.rank(), s.nip(), s.note()),
+                base.initials(), base.verification(), base.watermark());
+        byte[] pdf = new PdfRenderer().render(Letterhead.of(SealedPdfSignatureTest.office()), letter);
+
+        List<org.apache.pdfbox.text.TextPosition> glyphs = new java.util.ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    glyphs.addAll(positions);
+                }
+            }.getText(doc);
+        }
+        float pageWidth = org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getWidth();
+        assertThat(glyphs).allSatisfy(g -> assertThat(g.getXDirAdj() + g.getWidthDirAdj())
+                .as("'%s' within the right margin", g.getUnicode()).isLessThanOrEqualTo(pageWidth - 60 + 0.5f));
+        String text = new org.apache.pdfbox.text.PDFTextStripper().getText(Loader.loadPDF(pdf))
+                .replaceAll("\\s+", " ");
+        assertThat(text).contains("Jumlah tenaga kerja", "250 orang", "Rosmawati", "M.A.P.");
+        // The colon of the row at 70 + 140: no letter of the label at or right of it on its lines
+        float colon = 70 + 140;
+        assertThat(glyphs).filteredOn(g -> "k".equals(g.getUnicode()) || "J".equals(g.getUnicode()))
+                .filteredOn(g -> g.getXDirAdj() < colon + 5 && g.getXDirAdj() >= colon - 1).isEmpty();
+    }
+
     private static String scan(byte[] pdf, int dpi) throws Exception {
         BufferedImage page;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
