@@ -265,6 +265,20 @@ public class DocumentCatalog implements SopConfigurationCheck, SopFiles {
                 problems.add(at + ".role: document '" + a.document() + "' is numbered but has no letterType");
             }
         }
+        // The agenda book gives a case one number per letter type (AgendaBook.register): a second numbered document
+        // of the same type would be sealed with the first one's number
+        Map<String, String> numberedBy = new java.util.TreeMap<>();
+        plan.actions().stream().filter(a -> a.role() == DocumentPlan.Role.NUMBER).map(DocumentPlan.Action::document)
+                .distinct().sorted().forEach(kind -> {
+                    DocumentPlan.Spec spec = plan.documents().get(kind);
+                    String type = spec == null ? null : spec.letterType();
+                    String other = type == null ? null : numberedBy.putIfAbsent(type, kind);
+                    if (other != null) {
+                        problems.add(f + ", field documents." + kind + ".letterType: '" + type + "' is also the"
+                                + " letter type of the numbered document '" + other + "'; a case gets one number"
+                                + " per letter type, so each numbered document needs a letter type of its own");
+                    }
+                });
     }
 
     /** The plan's references to steps of the SOP: each signatory step and each action's step must exist. */
