@@ -40,6 +40,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseSla {
 
+    /** The most remaining paths weighed for a case's path due date. */
+    static final int MAX_PATHS = 10_000;
+
     public record TaskDue(String taskId, int step, String name, String actor, String kind, Instant enteredAt,
             Instant dueAt, boolean overdue, long workingMinutesLeft, int escalationLevel, boolean escalates) {}
 
@@ -94,7 +97,7 @@ public class CaseSla {
         // came now, starting again with the step it resumes.
         Instant start = waiting ? now : current.dueAt();
         List<List<Step>> branches = waiting
-                ? branchesFrom(sop, sop.requireStep(current.resumeStep()), new HashSet<>())
+                ? branchesFrom(sop, sop.requireStep(current.resumeStep()), new HashSet<>(), new int[] {MAX_PATHS})
                 : successorBranches(sop, sop.requireStep(current.stepNo()));
         Instant latest = start;
         List<Step> chosen = List.of();
@@ -120,8 +123,9 @@ public class CaseSla {
     private List<List<Step>> successorBranches(SopDefinition sop, Step step) {
         Set<Integer> visited = new HashSet<>(Set.of(step.no()));
         List<List<Step>> all = new ArrayList<>();
+        int[] budget = {MAX_PATHS};
         for (Integer next : forward(step, visited)) {
-            all.addAll(branchesFrom(sop, sop.requireStep(next), visited));
+            all.addAll(branchesFrom(sop, sop.requireStep(next), visited, budget));
         }
         if (all.isEmpty()) {
             all.add(List.of());
@@ -129,18 +133,26 @@ public class CaseSla {
         return all;
     }
 
-    /** Every simple path from {@code step} to an end, ignoring clarification loops and steps already on the path. */
-    private List<List<Step>> branchesFrom(SopDefinition sop, Step step, Set<Integer> visited) {
+    /**
+     * Every simple path from {@code step} to an end, ignoring clarification loops and steps already on the path, up to
+     * {@code budget} paths in all: an imported SOP of 25 decisions whose branches join again has 2^25 of them, and the
+     * case's SLA view (an API call) built them all, as {@link LatestFinish} bounds its own walk.
+     */
+    private List<List<Step>> branchesFrom(SopDefinition sop, Step step, Set<Integer> visited, int[] budget) {
         Set<Integer> seen = new HashSet<>(visited);
         seen.add(step.no());
         List<Integer> nexts = forward(step, seen);
         List<List<Step>> result = new ArrayList<>();
         if (nexts.isEmpty()) {
+            budget[0]--;
             result.add(List.of(step));
             return result;
         }
         for (Integer next : nexts) {
-            for (List<Step> tail : branchesFrom(sop, sop.requireStep(next), seen)) {
+            if (budget[0] <= 0) {
+                break;
+            }
+            for (List<Step> tail : branchesFrom(sop, sop.requireStep(next), seen, budget)) {
                 List<Step> path = new ArrayList<>(tail.size() + 1);
                 path.add(step);
                 path.addAll(tail);
