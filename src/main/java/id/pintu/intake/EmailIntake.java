@@ -48,6 +48,11 @@ public class EmailIntake {
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
     static final Pattern TRACKING_CODE = Pattern.compile("PTU-\\d{2}-[2-9A-HJ-NP-Z]{7}");
     static final String CHANNEL = "email";
+    /**
+     * The review queue's source of an email too large to take: only its headers are kept (its files are still in the
+     * office mailbox), so it cannot be attached to a case ({@link ReviewedEmails#attach}).
+     */
+    public static final String TOO_LARGE_SOURCE = "email-besar";
     /** Exchange property of the mail-intake route: the email's size as the mail server reports it. */
     public static final String EMAIL_SIZE = "PintuEmailSize";
     /** The answer to an applicant's email that nothing waited for: it arrived, its files, where the case stands. */
@@ -150,8 +155,10 @@ public class EmailIntake {
     private String tooLarge(String messageKey, ParsedEmail mail, byte[] headers, long size, String reason) {
         Optional<Application> answered = mail.sender() == null ? Optional.empty() : answeredCase(mail)
                 .filter(a -> mail.sender().equalsIgnoreCase(a.applicant().email()));
-        review(messageKey, mail.sender(), mail.subject(),
-                answered.map(a -> "balasan untuk " + a.trackingCode() + ": ").orElse("") + reason, headers);
+        records.review(TOO_LARGE_SOURCE, messageKey, mail.sender(), mail.subject(),
+                answered.map(a -> "balasan untuk " + a.trackingCode() + ": ").orElse("") + reason, headers,
+                clock.instant());
+        records.outcome(messageKey, "REVIEW", null);
         if (mail.sender() == null || properties.blocked(mail.sender()) || mail.isAutomatic()) {
             return "REVIEW";
         }

@@ -70,6 +70,12 @@ public class ReviewedEmails {
         if (!item.open()) {
             throw WorkflowException.conflict("review item " + reviewId + " was handled by " + item.handledBy());
         }
+        if (EmailIntake.TOO_LARGE_SOURCE.equals(item.source())) {
+            // Only its headers were kept: "attached", the case got a header stub as its original email and none of
+            // the files, and the item was marked handled as if they had joined the dossier
+            throw WorkflowException.conflict("review item " + reviewId + " is an email too large to take: its files"
+                    + " are only in the office mailbox; ask the applicant to send them in smaller emails");
+        }
         Application app = applications.findByTrackingCode(trackingCode == null ? "" : trackingCode.strip())
                 .orElseThrow(() -> WorkflowException.notFound("no application " + trackingCode));
         if (app.closedAt() != null) {

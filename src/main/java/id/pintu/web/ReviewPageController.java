@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.intake.EmailIntake;
 import id.pintu.intake.IntakeRecords;
 import id.pintu.intake.ReviewedEmails;
 import id.pintu.workflow.WorkflowException;
@@ -65,7 +66,7 @@ class ReviewPageController {
         IntakeRecords.Review item = records.findReview(id)
                 .orElseThrow(() -> WorkflowException.notFound("no review item " + id));
         byte[] raw = records.raw(id).orElseThrow(() -> WorkflowException.notFound("no review item " + id));
-        boolean email = "email".equals(item.source());
+        boolean email = item.source().startsWith("email");
         return ResponseEntity.ok()
                 .header("Content-Type", email ? "message/rfc822" : "application/octet-stream")
                 .header("Content-Disposition", "attachment; filename=\"tinjauan-" + id + (email ? ".eml" : ".bin") + "\"")
@@ -109,10 +110,15 @@ class ReviewPageController {
             flash.addFlashAttribute("noticeArgs", new Object[] {a.trackingCode(), a.accepted(), a.refused()});
         } catch (WorkflowException e) {
             flash.addFlashAttribute("error", e.reason() == WorkflowException.Reason.NOT_FOUND
-                    ? "review.error.noCase" : "review.error.cannotAttach");
+                    ? "review.error.noCase" : EmailIntake.TOO_LARGE_SOURCE.equals(source(id))
+                            ? "review.error.tooLarge" : "review.error.cannotAttach");
             flash.addFlashAttribute("errorArgs", new Object[] {code == null ? "" : code.strip()});
         }
         return "redirect:/tinjauan";
+    }
+
+    private String source(String id) {
+        return records.findReview(id).map(IntakeRecords.Review::source).orElse("");
     }
 
     private void require(Authentication auth) {

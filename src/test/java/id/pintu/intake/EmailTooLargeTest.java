@@ -1,12 +1,14 @@
 package id.pintu.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.mail.MailProperties;
 import id.pintu.support.Api;
 import id.pintu.support.HubTest;
+import id.pintu.workflow.WorkflowException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +34,9 @@ class EmailTooLargeTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    ReviewedEmails reviewed;
 
     @Test
     void anEmailAboveTheLimitIsRefusedByItsHeadersAndTheSenderToldWhatToDo() throws Exception {
@@ -85,6 +90,14 @@ class EmailTooLargeTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM document d JOIN application a ON a.id = d.application_id"
                 + " WHERE a.tracking_code = ? AND d.kind = 'email-asli'").param(code).query(Integer.class).single())
                 .isEqualTo(1);
+
+        // Its headers only are kept: "attached" to the case it names, it gave the case a header stub as its original
+        // and none of its files, and was marked handled as if they had joined the dossier
+        String item = api.awaitReview(applicant).get("id").asText();
+        assertThatThrownBy(() -> reviewed.attach(item, code, "front-office", null))
+                .isInstanceOf(WorkflowException.class).hasMessageContaining("too large");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_review WHERE id = ? AND handled_at IS NULL").param(item)
+                .query(Integer.class).single()).as("still open").isEqualTo(1);
     }
 
     /** A PDF-named file of random bytes, which does not compress: its size is what the mail server counts. */
