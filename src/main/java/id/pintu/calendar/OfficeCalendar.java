@@ -56,6 +56,7 @@ public class OfficeCalendar implements WorkingCalendar {
     }
 
     private final CalendarProperties properties;
+    private final Clock clock;
     private final CalendarLoader loader = new CalendarLoader();
     private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
     private volatile State state;
@@ -63,6 +64,7 @@ public class OfficeCalendar implements WorkingCalendar {
     @Autowired
     public OfficeCalendar(CalendarProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         String fingerprint = loader.fingerprint(properties);
         this.state = new State(loader.load(properties), fingerprint);
         warnAboutNextYears(clock);
@@ -74,6 +76,7 @@ public class OfficeCalendar implements WorkingCalendar {
     /** A calendar of fixed data, not read from files (it cannot be reloaded). */
     public OfficeCalendar(CalendarData data, Clock clock) {
         this.properties = null;
+        this.clock = clock;
         this.state = new State(data, null);
         warnAboutNextYears(clock);
     }
@@ -141,11 +144,42 @@ public class OfficeCalendar implements WorkingCalendar {
             return Optional.empty();
         }
         State after = new State(loader.load(properties), fingerprint);
+        refuseLostYears(before.data(), after.data());
         state = after;
         warnedYears.clear();
         CalendarChange change = CalendarChange.between(before.data(), after.data());
         LOG.info("Office calendar reloaded from {}: {}", properties.resolvedHoursFile(), change.summary());
         return Optional.of(change);
+    }
+
+    /**
+     * A holiday file of this year or a later one that was in force and is gone (deleted to be uploaded again, a move
+     * half done) is not put in force while the hub runs: every open task would at once be due earlier, the next scan
+     * would report breaches and close clarifications as abandoned, and the file's return a minute later would undo
+     * none of it. A restart puts the files as they are in force (and revises the open tasks for them).
+     */
+    private void refuseLostYears(CalendarData before, CalendarData after) {
+        if (before.hours().ignoreHolidays() || after.hours().ignoreHolidays()) {
+            return;
+        }
+        int thisYear = clock.instant().atZone(after.hours().zone()).getYear();
+        List<String> lost = before.holidayYears().tailSet(thisYear).stream()
+                .filter(y -> !after.holidayYears().contains(y))
+                .map(y -> "holidays-" + y + ".yaml: the holiday file of " + y + " is in force but no longer in "
+                        + properties.directory() + "; put it back (a restart would put the calendar without it in"
+                        + " force)")
+                .toList();
+        if (!lost.isEmpty()) {
+            throw new CalendarConfigException(properties.directory().toString(), lost);
+        }
+    }
+
+    /** The SHA-256 of the calendar's files as they are on disk now. */
+    public String filesFingerprint() {
+        if (properties == null) {
+            throw new IllegalStateException("this calendar was not read from files");
+        }
+        return loader.fingerprint(properties);
     }
 
     /** The SHA-256 of the files the calendar in force was read from (null for a calendar of fixed data). */

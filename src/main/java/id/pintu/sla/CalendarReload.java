@@ -52,6 +52,8 @@ public class CalendarReload {
     private final CalendarRevisionRecord record;
     private final List<CalendarChange> unrevised = new ArrayList<>();
     private int passesDue;
+    /** Files seen changed at the last check, put in force if they are the same at the next. */
+    private String settling;
     /** The files revised for were other than those in force when this hub started. */
     private boolean startedOnOtherFiles;
     private volatile Outcome last;
@@ -66,8 +68,21 @@ public class CalendarReload {
         this.clock = clock;
     }
 
-    /** Called by the route {@code calendar-reload}; files that cannot be used are logged once (see reload). */
+    /**
+     * Called by the route {@code calendar-reload}; files that cannot be used are logged once (see reload). Files that
+     * changed are put in force once they have stayed the same from one check to the next: a file being uploaded or
+     * written in place was read half written (a valid but shorter list of holidays) and put in force at once.
+     * {@code POST /api/admin/calendar/reload} puts them in force at once.
+     */
     public void check() {
+        String onDisk = calendar.filesFingerprint();
+        synchronized (this) {
+            if (!onDisk.equals(calendar.fingerprint()) && !onDisk.equals(settling)) {
+                settling = onDisk;
+                return;
+            }
+            settling = null;
+        }
         try {
             reload("calendar-check");
         } catch (CalendarConfigException e) {

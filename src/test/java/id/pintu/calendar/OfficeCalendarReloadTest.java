@@ -64,6 +64,26 @@ class OfficeCalendarReloadTest {
         assertThat(calendar.reloadIfChanged()).as("read once").isEmpty();
     }
 
+    /**
+     * This year's holiday file deleted to be uploaded again: put in force, every open task was due earlier at once and
+     * the next scan reported breaches; the file's return undid none of it. It is refused until the file is back.
+     */
+    @Test
+    void thisYearsHolidayFileGoneIsRefused() throws IOException {
+        Path file = dir.resolve("holidays-2027.yaml");
+        String content = Files.readString(file);
+        Files.delete(file);
+        assertThatThrownBy(() -> calendar.reloadIfChanged()).isInstanceOf(CalendarConfigException.class)
+                .hasMessageContaining("holidays-2027.yaml: the holiday file of 2027 is in force but no longer in");
+        assertThat(calendar.data().holidayYears()).contains(2027);
+
+        Files.writeString(file, content);
+        assertThat(calendar.reloadIfChanged()).as("back as it was").isEmpty();
+        Files.delete(dir.resolve("holidays-2026.yaml"));
+        assertThat(calendar.reloadIfChanged()).as("a past year's file may go").isPresent();
+        assertThat(calendar.data().holidayYears()).doesNotContain(2026).contains(2027);
+    }
+
     @Test
     void aFileTheOfficeCannotRunOnChangesNothing() throws IOException {
         append("holidays-2027.yaml", ISRA_MIKRAJ);
