@@ -41,7 +41,7 @@ public class CalendarLoader {
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
-    private static final Pattern HOLIDAY_FILE = Pattern.compile("holidays-.*\\.ya?ml");
+    static final Pattern HOLIDAY_FILE = Pattern.compile("holidays-.*\\.ya?ml");
     private static final Pattern YEAR_IN_NAME = Pattern.compile("holidays-(\\d{4})\\b.*");
 
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())

@@ -1,6 +1,10 @@
 package id.pintu.calendar;
 
 import id.pintu.sop.MutuBaku;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,16 +63,49 @@ public class OfficeCalendar implements WorkingCalendar {
 
     private final CalendarProperties properties;
     private final Clock clock;
+    /** Where a copy of the last files that could be used is kept; null: none kept. */
+    private final Path lastGood;
     private final CalendarLoader loader = new CalendarLoader();
     private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
     private volatile State state;
 
-    @Autowired
+    /** A calendar read from its files, with no copy of the last good ones (tests, tools). */
     public OfficeCalendar(CalendarProperties properties, Clock clock) {
+        this(properties, clock, (Path) null);
+    }
+
+    /**
+     * The hub's calendar. Each time its files are read and can be used, a copy is kept in {@code lastGood}; a start on
+     * files that cannot be used (a typo saved while the hub ran: the running hub kept its calendar and showed the
+     * problem, but the next restart, a reboot or the container's restart policy, failed, and every hub with it) starts
+     * on that copy instead, logs the problem as an error and shows it ({@code GET /api/admin/calendar}) until the files
+     * are mended, when they are put in force as any change is.
+     */
+    @Autowired
+    public OfficeCalendar(CalendarProperties properties, Clock clock, @Value("${pintu.data-dir}") String dataDir) {
+        this(properties, clock, Path.of(dataDir).resolve("calendar-last-good"));
+    }
+
+    OfficeCalendar(CalendarProperties properties, Clock clock, Path lastGood) {
         this.properties = properties;
         this.clock = clock;
-        String fingerprint = loader.fingerprint(properties);
-        this.state = new State(loader.load(properties), fingerprint);
+        this.lastGood = lastGood;
+        State read;
+        try {
+            read = new State(loader.load(properties), loader.fingerprint(properties));
+            keep();
+        } catch (CalendarConfigException e) {
+            Path hours = lastGood == null ? null : lastGood.resolve(properties.hoursFile().getFileName());
+            if (hours == null || !Files.isRegularFile(hours)) {
+                throw e;
+            }
+            CalendarProperties kept = new CalendarProperties(lastGood, properties.hoursFile().getFileName(),
+                    properties.checkInterval(), properties.nextYearNotice());
+            read = new State(loader.load(kept), "last-good:" + loader.fingerprint(kept));
+            LOG.error("The calendar files cannot be used; the hub starts on the last calendar that could, kept in {},"
+                    + " until they are mended. {}", lastGood, e.getMessage());
+        }
+        this.state = read;
         warnAboutNextYears(clock);
         LOG.info("Office calendar from {}: zone {}, {} holidays for years {}{}", properties.resolvedHoursFile(),
                 zone(), state.data().holidays().size(), state.data().holidayYears(),
@@ -76,6 +115,7 @@ public class OfficeCalendar implements WorkingCalendar {
     /** A calendar of fixed data, not read from files (it cannot be reloaded). */
     public OfficeCalendar(CalendarData data, Clock clock) {
         this.properties = null;
+        this.lastGood = null;
         this.clock = clock;
         this.state = new State(data, null);
         warnAboutNextYears(clock);
@@ -146,6 +186,7 @@ public class OfficeCalendar implements WorkingCalendar {
         State after = new State(loader.load(properties), fingerprint);
         refuseLostYears(before.data(), after.data());
         state = after;
+        keep();
         warnedYears.clear();
         CalendarChange change = CalendarChange.between(before.data(), after.data());
         LOG.info("Office calendar reloaded from {}: {}", properties.resolvedHoursFile(), change.summary());
@@ -171,6 +212,35 @@ public class OfficeCalendar implements WorkingCalendar {
                 .toList();
         if (!lost.isEmpty()) {
             throw new CalendarConfigException(properties.directory().toString(), lost);
+        }
+    }
+
+    /** Copies the files just put in force to {@code lastGood}; a copy that fails is logged, nothing else. */
+    private void keep() {
+        if (lastGood == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(lastGood);
+            Files.copy(properties.resolvedHoursFile(), lastGood.resolve(properties.hoursFile().getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Set<String> names = new java.util.HashSet<>();
+            try (Stream<Path> files = Files.list(properties.directory())) {
+                for (Path f : files.filter(f -> CalendarLoader.HOLIDAY_FILE.matcher(f.getFileName().toString())
+                        .matches()).toList()) {
+                    names.add(f.getFileName().toString());
+                    Files.copy(f, lastGood.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            try (Stream<Path> kept = Files.list(lastGood)) {
+                for (Path f : kept.filter(f -> CalendarLoader.HOLIDAY_FILE.matcher(f.getFileName().toString())
+                        .matches() && !names.contains(f.getFileName().toString())).toList()) {
+                    Files.delete(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The calendar files could not be copied to {} (kept for a start on broken files): {}", lastGood,
+                    e.toString());
         }
     }
 

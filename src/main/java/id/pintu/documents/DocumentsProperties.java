@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -42,6 +43,9 @@ public record DocumentsProperties(
      * @param generatedKeystore where the self-signed key of the embedded default lives; empty:
      *     {@code ${pintu.data-dir}/keys/pintu-seal.p12}
      * @param subject the distinguished name of the generated certificate
+     * @param previousCertificates the certificates of the office's earlier seals (PEM or DER files): a document sealed
+     *     before the seal was renewed or replaced is still the office's (it was "not made with the office's seal"
+     *     once the keystore changed, with its SHA-256 in the registry)
      */
     public record Signing(
             Path keystore,
@@ -49,5 +53,12 @@ public record DocumentsProperties(
             @DefaultValue("") String alias,
             Path generatedKeystore,
             @DefaultValue("CN=Segel Elektronik DPMPTSPK Kabupaten Dairi (lokal),O=Pemerintah Kabupaten Dairi,C=ID")
-            @NotBlank String subject) {}
+            @NotBlank String subject,
+            @DefaultValue("") List<Path> previousCertificates) {
+
+        /** A signing setting without earlier certificates (tests, tools). */
+        public Signing(Path keystore, String password, String alias, Path generatedKeystore, String subject) {
+            this(keystore, password, alias, generatedKeystore, subject, List.of());
+        }
+    }
 }

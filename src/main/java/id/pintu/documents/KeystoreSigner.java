@@ -17,10 +17,12 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.Date;
@@ -83,6 +85,9 @@ public class KeystoreSigner implements DocumentSigner {
     private final PrivateKey key;
     private final X509Certificate certificate;
     private final List<X509Certificate> chain;
+    private final List<X509Certificate> trusted;
+    /** From the key: SHA256withRSA, or SHA256withECDSA for an EC key (an EC keystore stopped the start). */
+    private final String signatureAlgorithm;
     /**
      * Bytes reserved for the CMS in every sealed PDF (written there as hex, so twice this): the size of a CMS this
      * key and chain make, plus a margin. PDFBox fills the placeholder with zeros; a fixed 16 KB made every sealed PDF
@@ -117,6 +122,18 @@ public class KeystoreSigner implements DocumentSigner {
             Certificate[] certs = ks.getCertificateChain(alias);
             this.chain = java.util.Arrays.stream(certs).map(c -> (X509Certificate) c).toList();
             this.certificate = chain.get(0);
+            this.signatureAlgorithm = "SHA256with" + ("EC".equals(key.getAlgorithm()) ? "ECDSA" : key.getAlgorithm());
+            List<X509Certificate> trusted = new ArrayList<>(List.of(certificate));
+            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+            for (Path earlier : settings.previousCertificates() == null ? List.<Path>of()
+                    : settings.previousCertificates()) {
+                try (InputStream in = Files.newInputStream(earlier)) {
+                    for (Certificate c : x509.generateCertificates(in)) {
+                        trusted.add((X509Certificate) c);
+                    }
+                }
+            }
+            this.trusted = List.copyOf(trusted);
             this.signatureSize = cms(new ByteArrayInputStream(new byte[] {0})).length + SIGNATURE_MARGIN;
             LOG.info("Documents are sealed with {} from {} ({} bytes reserved for the signature)",
                     certificate.getSubjectX500Principal(), file, signatureSize);
@@ -131,9 +148,10 @@ public class KeystoreSigner implements DocumentSigner {
         return signatureSize;
     }
 
+    /** The seal's certificate and those of its earlier seals ({@code previous-certificates}). */
     @Override
     public List<X509Certificate> trustedCertificates() {
-        return List.of(certificate);
+        return trusted;
     }
 
     @Override
@@ -177,7 +195,7 @@ public class KeystoreSigner implements DocumentSigner {
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(withoutSigningTime)
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key), certificate));
+                    .build(new JcaContentSignerBuilder(signatureAlgorithm).build(key), certificate));
             generator.addCertificates(new JcaCertStore(chain));
             return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {

@@ -336,6 +336,16 @@ public class ActingOfficials {
         return catalog.actors().keySet().stream().filter(a -> !catalog.isApplicant(a) && !owned.contains(a)).toList();
     }
 
+    /**
+     * Whether someone present today holds {@code role} (their own or as acting official) without also holding
+     * {@code apartFrom}: someone other than those the role's news is about.
+     */
+    public boolean heldTodayApartFrom(String role, String apartFrom) {
+        LocalDate day = today();
+        return users.all().stream().map(u -> rolesOn(u, day))
+                .anyMatch(roles -> roles.contains(role) && !roles.contains(apartFrom));
+    }
+
     /** The staff actors that nobody holds on {@code day} (everyone holding them away, no acting official). */
     public List<String> unheldOn(LocalDate day) {
         Set<String> held = new java.util.HashSet<>();

@@ -45,6 +45,7 @@ public class EscalationScanner {
     private final WorkingCalendar calendar;
     private final SopCatalog catalog;
     private final Supervision supervision;
+    private final BreachRecipient recipients;
     private final SlaProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -54,8 +55,9 @@ public class EscalationScanner {
 
     public EscalationScanner(EscalationRepository repository, ApplicationRepository applications, CaseEvents events,
             MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
-            SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry,
-            String casePageUrl) {
+            BreachRecipient recipients, SlaProperties properties, TransactionTemplate tx, Clock clock,
+            MeterRegistry registry, String casePageUrl) {
+        this.recipients = recipients;
         this.repository = repository;
         this.applications = applications;
         this.events = events;
@@ -157,7 +159,7 @@ public class EscalationScanner {
             return null;
         }
         Application app = applications.find(c.applicationId()).orElseThrow();
-        String notified = level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor());
+        String notified = level == Escalation.REMINDER ? c.actor() : recipients.of(c.actor());
         String queue = level == Escalation.REMINDER
                 ? properties.reminderQueue(notified)
                 : properties.escalationQueue(notified);
@@ -180,8 +182,8 @@ public class EscalationScanner {
                         "level", level == Escalation.REMINDER ? "reminder" : "breach")
                 .register(registry)
                 .increment();
-        LOG.info("Task {} (case {}, step {}, {}) escalated to level {} -> {}", c.taskId(), c.applicationId(),
-                c.stepNo(), c.actor(), level, level == Escalation.REMINDER ? c.actor() : supervision.supervisorOf(c.actor()));
+        LOG.info("Task {} (case {}, step {}, {}) escalated to level {}", c.taskId(), c.applicationId(),
+                c.stepNo(), c.actor(), level);
     }
 
     private OutgoingMail breachMail(Escalation e, Application app) {

@@ -4,6 +4,7 @@ import id.pintu.calendar.WorkingCalendar;
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.mail.MailOutbox;
 import id.pintu.mail.MailProperties;
+import id.pintu.security.ActingOfficials;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
@@ -44,10 +45,11 @@ public class SlaConfiguration {
     EscalationScanner escalationScanner(EscalationRepository repository, ApplicationRepository applications,
             CaseEvents events, MailOutbox mail, WorkingCalendar calendar, SopCatalog catalog, Supervision supervision,
             SlaProperties properties, TransactionTemplate tx, Clock clock, MeterRegistry registry,
-            MailProperties mailProperties) {
+            MailProperties mailProperties, ActingOfficials acting) {
         // The breach mail links to the case's page, on the address the hub is reached at (as the applicants' links)
         return new EscalationScanner(repository, applications, events, mail, calendar, catalog, supervision,
-                properties, tx, clock, registry, mailProperties.publicUrl("/permohonan/"));
+                new BreachRecipient(supervision, acting), properties, tx, clock, registry,
+                mailProperties.publicUrl("/permohonan/"));
     }
 
     @Bean

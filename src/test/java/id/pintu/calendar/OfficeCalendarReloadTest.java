@@ -84,6 +84,36 @@ class OfficeCalendarReloadTest {
         assertThat(calendar.data().holidayYears()).doesNotContain(2026).contains(2027);
     }
 
+    /**
+     * A typo saved while the hub ran left its calendar in force (the problem shown), but the next restart failed, and
+     * every hub with it. A start on broken files starts on the copy of the last files that could be used.
+     */
+    @Test
+    void aStartOnBrokenFilesStartsOnTheLastGoodCalendar() throws IOException {
+        Path lastGood = dir.resolve("last-good");
+        CalendarProperties files = new CalendarProperties(dir, Path.of("office-hours.yaml"), Duration.ZERO,
+                Duration.ofDays(92));
+        Clock clock = Clock.fixed(MONDAY_AFTERNOON, ZoneOffset.UTC);
+        OfficeCalendar first = new OfficeCalendar(files, clock, lastGood);
+        assertThat(lastGood.resolve("holidays-2027.yaml")).exists();
+
+        append("holidays-2027.yaml", "  - { date: 2027-02-30, type: LIBUR_NASIONAL, name: Tanggal yang tidak ada }\n");
+        OfficeCalendar restarted = new OfficeCalendar(files, clock, lastGood);
+        assertThat(restarted.data().holidays()).isEqualTo(first.data().holidays());
+        assertThat(restarted.dueAt(MONDAY_AFTERNOON, TWO_HOURS)).isEqualTo(first.dueAt(MONDAY_AFTERNOON, TWO_HOURS));
+        assertThatThrownBy(restarted::reloadIfChanged).as("the files stay refused until mended")
+                .isInstanceOf(CalendarConfigException.class).hasMessageContaining("2027-02-30");
+        assertThatThrownBy(() -> new OfficeCalendar(files, clock)).as("without a copy, as before")
+                .isInstanceOf(CalendarConfigException.class);
+
+        String mended = Files.readString(dir.resolve("holidays-2027.yaml")).replace(
+                "  - { date: 2027-02-30, type: LIBUR_NASIONAL, name: Tanggal yang tidak ada }\n", ISRA_MIKRAJ);
+        Files.writeString(dir.resolve("holidays-2027.yaml"), mended);
+        assertThat(restarted.reloadIfChanged()).isPresent();
+        assertThat(restarted.holidayOn(LocalDate.of(2027, 1, 5))).isPresent();
+        assertThat(Files.readString(lastGood.resolve("holidays-2027.yaml"))).contains("Isra Mikraj");
+    }
+
     @Test
     void aFileTheOfficeCannotRunOnChangesNothing() throws IOException {
         append("holidays-2027.yaml", ISRA_MIKRAJ);

@@ -26,7 +26,7 @@ class SealedPdfSignatureTest {
     Path dir;
 
     @Test
-    void sealedLetterVerifiesAndAnyChangeIsDetected() throws IOException {
+    void sealedLetterVerifiesAndAnyChangeIsDetected() throws Exception {
         DocumentsProperties.Signing settings = new DocumentsProperties.Signing(null, "secret", "", null,
                 "CN=Uji Segel,C=ID");
         KeystoreSigner signer = new KeystoreSigner(settings, dir, Clock.systemUTC());
@@ -65,6 +65,14 @@ class SealedPdfSignatureTest {
         assertThat(new SignedPdfVerifier(restarted).verify(pdf).ok()).isTrue();
         KeystoreSigner stranger = new KeystoreSigner(settings, dir.resolve("other"), Clock.systemUTC());
         assertThat(new SignedPdfVerifier(stranger).verify(pdf).signedByOffice()).isFalse();
+
+        // The seal renewed: documents sealed before stay the office's when the earlier certificate is configured
+        Path earlier = dir.resolve("segel-lama.pem");
+        Files.writeString(earlier, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(signer.trustedCertificates().get(0).getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        KeystoreSigner renewed = new KeystoreSigner(new DocumentsProperties.Signing(null, "secret", "", null,
+                settings.subject(), java.util.List.of(earlier)), dir.resolve("other"), Clock.systemUTC());
+        assertThat(new SignedPdfVerifier(renewed).verify(pdf).ok()).isTrue();
         Files.write(Path.of("target", "sealed-letter-sample.pdf"), pdf);
     }
 

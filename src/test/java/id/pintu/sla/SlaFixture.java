@@ -85,8 +85,9 @@ final class SlaFixture {
         // Escalation mails attach no document, so the mail settings (the wait for an attachment) are not needed.
         MailOutbox mail = new MailOutbox(events, new MailAttachments(new DocumentStore(jdbc, clock)), relay,
                 new MailMetrics(meters), null, clock, outbox);
+        Supervision supervision = Supervision.load(properties.supervisionFile(), catalog);
         scanner = new EscalationScanner(escalations, applications, events, mail, calendar,
-                catalog, Supervision.load(properties.supervisionFile(), catalog), properties, tx, clock, meters,
+                catalog, supervision, new BreachRecipient(supervision, null), properties, tx, clock, meters,
                 "http://pintu.test/permohonan/");
     }
 
