@@ -252,6 +252,25 @@ public class OfficeCalendar implements WorkingCalendar {
         return loader.fingerprint(properties);
     }
 
+    /**
+     * The SHA-256 of what the calendar in force says (zone, hours, special periods, holidays), whatever files and
+     * paths it was read from: the same on every hub whose files say the same.
+     */
+    public String contentFingerprint() {
+        CalendarData d = state.data();
+        StringBuilder canonical = new StringBuilder().append(d.hours().zone()).append('|')
+                .append(d.hours().ignoreHolidays()).append('|').append(new java.util.TreeMap<>(d.hours().week()));
+        d.hours().specialPeriods().forEach(p -> canonical.append('|').append(p.name()).append(p.from()).append(p.to())
+                .append(new java.util.TreeMap<>(p.week())));
+        canonical.append('|').append(new java.util.TreeMap<>(d.holidays())).append('|').append(d.holidayYears());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** The SHA-256 of the files the calendar in force was read from (null for a calendar of fixed data). */
     public String fingerprint() {
         return state.fingerprint();

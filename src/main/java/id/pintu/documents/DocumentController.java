@@ -4,7 +4,6 @@ import id.pintu.audit.DocumentReads;
 import id.pintu.security.Callers;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
-import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowService;
 import jakarta.validation.Valid;
@@ -57,12 +56,9 @@ class DocumentController {
     private final Clock clock;
     private final DocumentReads reads;
     private final ApplicantDocuments applicantDocuments;
-    private final TaskRepository tasks;
 
     DocumentController(DocumentStore store, ApplicationRepository applications, WorkflowService workflow,
-            FieldReports reports, Clock clock, DocumentReads reads, ApplicantDocuments applicantDocuments,
-            TaskRepository tasks) {
-        this.tasks = tasks;
+            FieldReports reports, Clock clock, DocumentReads reads, ApplicantDocuments applicantDocuments) {
         this.reads = reads;
         this.applicantDocuments = applicantDocuments;
         this.store = store;
@@ -115,13 +111,13 @@ class DocumentController {
         // Only while the field review is open: the Berita Acara is sealed from the report as it stands when the step's
         // completion is handled, so a change after it either slipped into the sealed paper or left the report
         // disagreeing with it, depending on timing
-        if (tasks.openTasks(id).stream().noneMatch(t -> t.actor().equals(FIELD_REVIEW_ACTOR))) {
+        Map<String, String> fields = body.fields() == null ? Map.of() : new LinkedHashMap<>(body.fields());
+        if (!reports.saveWhileOpen(new FieldReport(id, body.findings(), fields, auth.getName(), clock.instant()),
+                FIELD_REVIEW_ACTOR)) {
             throw WorkflowException.conflict("the field report can be entered or changed only while the case's step"
                     + " of " + FIELD_REVIEW_ACTOR + " is open; the Berita Acara is made from it when that step is"
                     + " completed");
         }
-        Map<String, String> fields = body.fields() == null ? Map.of() : new LinkedHashMap<>(body.fields());
-        reports.save(new FieldReport(id, body.findings(), fields, auth.getName(), clock.instant()));
         return Map.of("applicationId", id, "findings", body.findings() == null ? "" : body.findings(), "fields", fields);
     }
 

@@ -54,11 +54,5 @@ public record DocumentsProperties(
             Path generatedKeystore,
             @DefaultValue("CN=Segel Elektronik DPMPTSPK Kabupaten Dairi (lokal),O=Pemerintah Kabupaten Dairi,C=ID")
             @NotBlank String subject,
-            @DefaultValue("") List<Path> previousCertificates) {
-
-        /** A signing setting without earlier certificates (tests, tools). */
-        public Signing(Path keystore, String password, String alias, Path generatedKeystore, String subject) {
-            this(keystore, password, alias, generatedKeystore, subject, List.of());
-        }
-    }
+            @DefaultValue("") List<Path> previousCertificates) {}
 }

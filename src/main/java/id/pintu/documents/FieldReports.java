@@ -23,8 +23,19 @@ public class FieldReports {
         this.json = json;
     }
 
+    /**
+     * Saves the report if the case has an open task of {@code actor} (the field review), which stays open until the
+     * report is written (its row is locked: a completion of the step waits for this transaction, and one committed
+     * before it leaves no open task to find). False when it has none.
+     */
     @Transactional
-    public void save(FieldReport r) {
+    public boolean saveWhileOpen(FieldReport r, String actor) {
+        boolean open = !jdbc.sql("SELECT id FROM task WHERE application_id = ? AND actor = ? AND status = 'OPEN'"
+                        + " FOR UPDATE")
+                .params(r.applicationId(), actor).query(String.class).list().isEmpty();
+        if (!open) {
+            return false;
+        }
         String fields;
         try {
             fields = json.writeValueAsString(r.fields());
@@ -41,6 +52,7 @@ public class FieldReports {
                     .params(r.applicationId(), r.findings(), fields, r.updatedBy(), Timestamp.from(r.updatedAt()))
                     .update();
         }
+        return true;
     }
 
     public Optional<FieldReport> find(String applicationId) {

@@ -185,11 +185,14 @@ public class PdfRenderer {
         List<String> lines = wrap(printable(value), valueFont, SIZE, totalW - labelW - 10);
         int rows = Math.max(labels.size(), lines.size());
         w.ensure(LEADING * Math.min(rows, 3));
-        w.text(":", REGULAR, SIZE, MARGIN_LEFT + labelW, w.y);
         for (int i = 0; i < rows; i++) {
             w.ensure(LEADING);
             if (i < labels.size()) {
                 w.text(labels.get(i), REGULAR, SIZE, MARGIN_LEFT, w.y);
+            }
+            if (i == 0) {
+                // drawn in reading order (label, colon, value), as text extraction and screen readers take it
+                w.text(":", REGULAR, SIZE, MARGIN_LEFT + labelW, w.y);
             }
             if (i < lines.size()) {
                 w.text(lines.get(i), valueFont, SIZE, MARGIN_LEFT + labelW + 10, w.y);

@@ -98,6 +98,16 @@ public final class TemplateFacts {
 
     /** A value that keeps its paragraphs, none of whose lines starts a row. */
     static String noRows(String value) {
-        return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("(?m)^(\\s*)\\|", "$1/");
+        StringBuilder out = new StringBuilder(value.length());
+        for (String line : value.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+            // The renderer strips a line as String.strip() does (Unicode white space), then looks for "|"
+            int first = 0;
+            while (first < line.length() && Character.isWhitespace(line.charAt(first))) {
+                first++;
+            }
+            out.append(first < line.length() && line.charAt(first) == '|'
+                    ? line.substring(0, first) + "/" + line.substring(first + 1) : line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.util.HtmlUtils;
 class VerificationController {
 
     private final DocumentVerification verification;
-    /** pintu.limits.large-body-max: a raw body over it is refused while read (RequestBodyLimitFilter), an upload here */
+    /** pintu.limits.large-body-max: a raw body over it is refused while read (RequestBodyLimitFilter), an upload
+     * here. */
     private final long maxUpload;
 
     VerificationController(DocumentVerification verification, LimitsProperties limits) {

@@ -12,6 +12,7 @@ import id.pintu.sop.SopDefinition;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.Caller;
+import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.NewApplication;
 import id.pintu.workflow.Submitted;
 import id.pintu.workflow.Task;
@@ -48,6 +49,9 @@ public class EmailIntake {
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntake.class);
     static final Pattern TRACKING_CODE = Pattern.compile("PTU-\\d{2}-[2-9A-HJ-NP-Z]{7}");
     static final String CHANNEL = "email";
+    /** The ends whose closing letter invites a new application. */
+    private static final java.util.Set<CaseStatus> INVITES_A_NEW_APPLICATION =
+            java.util.EnumSet.of(CaseStatus.ABANDONED, CaseStatus.WITHDRAWN);
     /**
      * The review queue's source of an email too large to take: only its headers are kept (its files are still in the
      * office mailbox), so it cannot be attached to a case ({@link ReviewedEmails#attach}).
@@ -270,11 +274,12 @@ public class EmailIntake {
         }
         if (answered.isPresent()) {
             Application app = answered.get();
-            if (!app.status().isOpen() && validForm(mail)) {
-                // A new application sent as a reply to the closing, rejection or permit mail of a case that is over
-                // (the closing letter invites a new one): it was filed on the closed case as a message and the
-                // applicant was told it was kept there, no case made. Its service: the one its subject names, else
-                // the closed case's.
+            if (INVITES_A_NEW_APPLICATION.contains(app.status()) && validForm(mail)) {
+                // A new application sent as a reply to the closing letter of a case abandoned or withdrawn (the letter
+                // invites a new one): it was filed on the closed case as a message and the applicant was told it was
+                // kept there, no case made. Its service: the one its subject names, else the closed case's. A reply
+                // to a rejection or a permit stays a message on its case (an objection restating the company's data
+                // is no new application).
                 LOG.info("Email {} answers closed case {} with a whole application form: a new application",
                         messageKey, app.trackingCode());
                 return newApplication(messageKey, mail, raw,

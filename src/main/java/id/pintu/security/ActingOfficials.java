@@ -336,14 +336,11 @@ public class ActingOfficials {
         return catalog.actors().keySet().stream().filter(a -> !catalog.isApplicant(a) && !owned.contains(a)).toList();
     }
 
-    /**
-     * Whether someone present today holds {@code role} (their own or as acting official) without also holding
-     * {@code apartFrom}: someone other than those the role's news is about.
-     */
-    public boolean heldTodayApartFrom(String role, String apartFrom) {
+    /** Whether someone present today other than {@code user} (may be null) holds {@code role}, own or acting. */
+    public boolean heldTodayBySomeoneBut(String role, String user) {
         LocalDate day = today();
-        return users.all().stream().map(u -> rolesOn(u, day))
-                .anyMatch(roles -> roles.contains(role) && !roles.contains(apartFrom));
+        return users.all().stream().filter(u -> !u.username().equals(user))
+                .anyMatch(u -> rolesOn(u, day).contains(role));
     }
 
     /** The staff actors that nobody holds on {@code day} (everyone holding them away, no acting official). */

@@ -62,11 +62,18 @@ public class LoginThrottle {
      */
     public static final class Attempt implements AutoCloseable {
         private final Duration refusedFor;
+        private final boolean busy;
         private final List<Window> held;
 
-        private Attempt(Duration refusedFor, List<Window> held) {
+        private Attempt(Duration refusedFor, boolean busy, List<Window> held) {
             this.refusedFor = refusedFor;
+            this.busy = busy;
             this.held = held;
+        }
+
+        /** Refused because as many attempts are under way as failures are left, not because of a lock. */
+        public boolean busy() {
+            return busy;
         }
 
         /** How long to wait before trying again; empty when the attempt may go on. */
@@ -132,20 +139,22 @@ public class LoginThrottle {
         Optional.ofNullable(ipKey(address)).ifPresent(keys::add);
         List<Window> held = new ArrayList<>();
         Duration refused = Duration.ZERO;
+        boolean locked = false;
         for (String key : keys) {
             Window w = window(key, now);
             Duration wait = w == null ? Duration.ZERO : w.begin(now, properties);
             if (!wait.isZero()) {
                 refused = wait.compareTo(refused) > 0 ? wait : refused;
+                locked |= w.remaining(now).compareTo(Duration.ZERO) > 0;
             } else if (w != null) {
                 held.add(w);
             }
         }
         if (!refused.isZero()) {
             held.forEach(Window::end);
-            return new Attempt(refused, List.of());
+            return new Attempt(refused, !locked, List.of());
         }
-        return new Attempt(Duration.ZERO, held);
+        return new Attempt(Duration.ZERO, false, held);
     }
 
     /** The window of a key, made if need be while the map has room (a flood of made-up names cannot fill memory). */

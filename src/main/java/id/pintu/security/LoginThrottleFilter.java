@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,15 +43,17 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Credentials basic = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+        // The pages' chain takes no HTTP Basic: there a Basic header checks no password and is no login attempt
+        Credentials basic = loginFormPath != null ? null
+                : basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         boolean form = loginFormPath != null && HttpMethod.POST.matches(request.getMethod())
                 && loginFormPath.equals(request.getServletPath());
         if (basic == null && !form) {
             chain.doFilter(request, response);
             return;
         }
-        // The form's login checks the form's username; a Basic header beside it is checked as well (it was checked
-        // instead, so a made-up name in the header let the form guess a locked user's password)
+        // The form's login checks the form's username (a Basic header beside it was checked instead, so a made-up
+        // name in the header let the form guess a locked user's password)
         List<String> usernames = new ArrayList<>();
         if (form) {
             usernames.add(request.getParameter("username"));
@@ -60,7 +65,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         if (!form && throttle.known(basic.username(), basic.password())) {
             Optional<Duration> locked = throttle.lockedFor(usernames, address);
             if (locked.isPresent()) {
-                refuse(request, response, false, locked.get());
+                refuse(request, response, false, locked.get(), false);
                 return;
             }
             chain.doFilter(request, response);
@@ -68,29 +73,41 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         }
         try (LoginThrottle.Attempt attempt = throttle.begin(usernames, address)) {
             if (attempt.refusedFor().isPresent()) {
-                refuse(request, response, form, attempt.refusedFor().get());
+                refuse(request, response, form, attempt.refusedFor().get(), attempt.busy());
                 return;
             }
             chain.doFilter(request, response);
-            if (!form && response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+            if (!form && authenticatedAs(basic.username())) {
                 throttle.trust(basic.username(), basic.password());
             }
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, boolean form, Duration wait)
-            throws IOException {
+    /**
+     * Whether HTTP Basic, further down this chain, logged the request in as {@code username}: its login is still in
+     * the holder here (the chain's outer filter clears it after). Not the response's status: a request answered
+     * before any password was checked (a foreign site's write refused, a page) was taken for a login.
+     */
+    private static boolean authenticatedAs(String username) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
+                && auth.getName().equals(username);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, boolean form, Duration wait,
+            boolean busy) throws IOException {
         long seconds = Math.max(1, wait.toSeconds());
         if (form) {
-            response.sendRedirect(request.getContextPath() + loginFormPath + "?terkunci");
+            response.sendRedirect(request.getContextPath() + loginFormPath + (busy ? "?sibuk" : "?terkunci"));
             return;
         }
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":429,\"error\":\"too many failed logins; try again in " + seconds
-                + " seconds\"}");
+        response.getWriter().write("{\"status\":429,\"error\":\"" + (busy
+                ? "too many logins under way at once after failed ones; try again in a second"
+                : "too many failed logins; try again in " + seconds + " seconds") + "\"}");
     }
 
     /**

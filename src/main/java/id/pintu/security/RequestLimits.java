@@ -30,8 +30,8 @@ class RequestLimits {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimit(LimitsProperties limits) {
         FilterRegistrationBean<RequestBodyLimitFilter> r =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.apiMaxBody().toBytes(), limits.largeBodyPaths(),
-                        limits.largeBodyMax().toBytes()));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.apiMaxBody().toBytes(),
+                        limits.largeBodyPaths(), limits.largeBodyMax().toBytes()));
         r.addUrlPatterns("/api/*");
         // Before security: an oversized body is refused before anything reads it.
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

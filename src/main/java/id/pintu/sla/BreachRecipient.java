@@ -4,9 +4,9 @@ import id.pintu.security.ActingOfficials;
 
 /**
  * Who is told of a breach of a task of some actor: the nearest actor up the supervision chain whose role someone
- * present holds today, other than those who hold the late role themselves. The supervisor alone was told whether or
+ * present holds today, someone other than the clerk holding the late task. The supervisor alone was told whether or
  * not anyone held the role: a kabid on leave with no Plh got the breach in a mailbox no one read, and a sekretaris
- * acting as Plh kadis was told of their own lateness. Where no one up the chain qualifies, the supervisor as before.
+ * acting as Plh kadis could be told of their own late task. Where no one up the chain qualifies, the supervisor.
  */
 public class BreachRecipient {
 
@@ -19,10 +19,11 @@ public class BreachRecipient {
         this.acting = acting;
     }
 
-    public String of(String actor) {
+    /** @param holder the clerk holding the late task, or null while no one has taken it */
+    public String of(String actor, String holder) {
         if (acting != null) {
             for (String above : supervision.chainAbove(actor)) {
-                if (!above.equals(actor) && acting.heldTodayApartFrom(above, actor)) {
+                if (!above.equals(actor) && acting.heldTodayBySomeoneBut(above, holder)) {
                     return above;
                 }
             }

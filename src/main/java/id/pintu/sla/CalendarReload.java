@@ -4,6 +4,7 @@ import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditTrail;
 import id.pintu.calendar.CalendarChange;
 import id.pintu.calendar.CalendarConfigException;
+import id.pintu.calendar.CalendarProperties;
 import id.pintu.calendar.Holiday;
 import id.pintu.calendar.OfficeCalendar;
 import java.time.Clock;
@@ -52,6 +53,10 @@ public class CalendarReload {
     private final CalendarRevisionRecord record;
     private final List<CalendarChange> unrevised = new ArrayList<>();
     private int passesDue;
+    /** Whether the record of the files last revised for was compared with this hub's since its start. */
+    private boolean recordChecked;
+    /** Whether the route {@code calendar-reload} checks the files (check-interval above 0). */
+    private final boolean checksRun;
     /** Files seen changed at the last check, put in force if they are the same at the next. */
     private String settling;
     /** The files revised for were other than those in force when this hub started. */
@@ -60,7 +65,8 @@ public class CalendarReload {
     private volatile String problem;
 
     public CalendarReload(OfficeCalendar calendar, DueDateRevision revision, AuditTrail audit, Clock clock,
-            CalendarRevisionRecord record) {
+            CalendarRevisionRecord record, CalendarProperties properties) {
+        this.checksRun = !properties.checkInterval().isZero() && !properties.checkInterval().isNegative();
         this.calendar = calendar;
         this.record = record;
         this.revision = revision;
@@ -113,10 +119,13 @@ public class CalendarReload {
                 passesDue = 2;
             }
         });
-        String inForce = calendar.fingerprint();
+        String inForce = calendar.contentFingerprint();
         Instant now = clock.instant();
-        if (passesDue == 0) {
+        if (passesDue == 0 && !recordChecked) {
+            // Once per start: hubs whose copies of the files differ (one edited before the other) would otherwise
+            // revise the open tasks back and forth at every check; the last to start, or to see a change, wins
             Optional<String> revisedFor = record.fingerprint();
+            recordChecked = true;
             if (!revisedFor.orElse("").equals(inForce)) {
                 if (change.isPresent()) {
                     // a change seen here that moves no due date
@@ -131,8 +140,9 @@ public class CalendarReload {
             }
         }
         DueDateRevision.Result moved = DueDateRevision.Result.NONE;
-        if (passesDue > 0) {
-            moved = revision.revise();
+        // The second pass at the next check; with no checks (check-interval 0) both now
+        for (boolean first = true; passesDue > 0 && (first || !checksRun); first = false) {
+            moved = moved.plus(revision.revise());
             passesDue--;
             if (passesDue == 0) {
                 record.store(inForce, clock.instant());

@@ -159,7 +159,7 @@ public class EscalationScanner {
             return null;
         }
         Application app = applications.find(c.applicationId()).orElseThrow();
-        String notified = level == Escalation.REMINDER ? c.actor() : recipients.of(c.actor());
+        String notified = level == Escalation.REMINDER ? c.actor() : recipients.of(c.actor(), c.claimedBy());
         String queue = level == Escalation.REMINDER
                 ? properties.reminderQueue(notified)
                 : properties.escalationQueue(notified);

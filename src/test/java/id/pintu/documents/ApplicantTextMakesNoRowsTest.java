@@ -47,6 +47,9 @@ class ApplicantTextMakesNoRowsTest {
                 .isEqualTo("Perluasan produksi. | Masa Berlaku | Seumur hidup Paragraf kedua.");
         assertThat(TemplateFacts.noRows("Catatan:\n | bukan baris\nakhir")).as("a note keeps its lines, none a row")
                 .isEqualTo("Catatan:\n / bukan baris\nakhir");
+        assertThat(TemplateFacts.noRows("\u2003| Masa Berlaku | Seumur hidup"))
+                .as("any white space the renderer strips")
+                .isEqualTo("\u2003/ Masa Berlaku | Seumur hidup");
 
         String template = Files.readString(Path.of("config/templates/documents/surat-izin.txt"));
         String rendered = TemplateText.render(template, facts);

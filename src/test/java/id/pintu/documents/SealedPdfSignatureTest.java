@@ -28,7 +28,7 @@ class SealedPdfSignatureTest {
     @Test
     void sealedLetterVerifiesAndAnyChangeIsDetected() throws Exception {
         DocumentsProperties.Signing settings = new DocumentsProperties.Signing(null, "secret", "", null,
-                "CN=Uji Segel,C=ID");
+                "CN=Uji Segel,C=ID", java.util.List.of());
         KeystoreSigner signer = new KeystoreSigner(settings, dir, Clock.systemUTC());
         byte[] unsigned = new PdfRenderer().render(Letterhead.of(office()), letter());
         byte[] pdf = signer.sign(unsigned,

@@ -61,7 +61,8 @@ class ParsedEmailTest {
      */
     @Test
     void anUnknownCharsetStillGivesTheTextAndControlCharactersAreDropped() throws Exception {
-        String raw = "From: budi@contoh.co.id\r\nTo: permohonan@pintu.local\r\nSubject: =?UTF-8?Q?Permohonan=00izin?=\r\n"
+        String raw = "From: budi@contoh.co.id\r\nTo: permohonan@pintu.local\r\n"
+                + "Subject: =?UTF-8?Q?Permohonan=00izin?=\r\n"
                 + "Message-ID: <charset@contoh.co.id>\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=unknown-8bit\r\n\r\n"
                 + "Nama Perusahaan: PT Kopi Sidikalang Jaya\u0000\r\nNIB: 9120001234567\r\n";

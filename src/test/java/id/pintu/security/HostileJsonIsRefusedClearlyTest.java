@@ -72,7 +72,8 @@ class HostileJsonIsRefusedClearlyTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/pdf\r\n"
-                    + "Content-Length: 3000000000\r\nConnection: close\r\n\r\n%PDF-1.7\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Length: 3000000000\r\nConnection: close\r\n\r\n%PDF-1.7\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // Read, the hub would wait for the other 2,999,999,991 bytes; the answer comes without them
             String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);

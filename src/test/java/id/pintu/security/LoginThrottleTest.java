@@ -42,6 +42,9 @@ class LoginThrottleTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    LoginThrottle throttle;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -121,6 +124,25 @@ class LoginThrottleTest {
         } finally {
             burst.shutdownNow();
         }
+    }
+
+    /**
+     * Credentials are trusted (they skip the reservation) only once HTTP Basic logged them in: a page or a refused
+     * foreign-site write answered without checking any password and trusted whatever the header said.
+     */
+    @Test
+    void onlyALoginMakesCredentialsTrusted() throws Exception {
+        awaitUnlocked();
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("kadis:salah".getBytes(StandardCharsets.UTF_8));
+        assertThat(send("/masuk", wrong).statusCode()).isEqualTo(200);
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/jolokia")).header(HttpHeaders.AUTHORIZATION, wrong).header("Origin",
+                        "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(throttle.known("kadis", "salah")).isFalse();
+        assertThat(call("kadis", "demo").statusCode()).isEqualTo(200);
+        assertThat(throttle.known("kadis", "demo")).isTrue();
     }
 
     /** The address's lock of an earlier test has ended (each test's own user is not locked yet). */

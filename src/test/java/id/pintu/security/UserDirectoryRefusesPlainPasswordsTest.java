@@ -62,8 +62,9 @@ class UserDirectoryRefusesPlainPasswordsTest {
         "{bcrypt}demo", "{bcrypt}$2a$10$REPLACE_WITH_A_REAL_HASH"})
     void aPasswordThatIsNoStrongHashIsRefused(String password) throws Exception {
         Path file = dir.resolve("users.yaml");
-        Files.writeString(file, "users:\n  - username: kadis\n    password: \"" + password + "\"\n    actors: [kadis]\n");
-        assertThatThrownBy(() -> new UserDirectory(new SecurityProperties(file, java.time.Duration.ofMinutes(1)), catalog, validator))
+        Files.writeString(file, "users:\n  - username: kadis\n    password: \"" + password
+                + "\"\n    actors: [kadis]\n");
+        assertThatThrownBy(() -> directory(file))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("users[0], field password");
     }
@@ -74,9 +75,13 @@ class UserDirectoryRefusesPlainPasswordsTest {
         Path file = dir.resolve("users.yaml");
         Files.writeString(file, "users:\n  - username: " + "k".repeat(65) + "\n    password: \""
                 + StaffChangedWhileRunningTest.DEMO_HASH + "\"\n    actors: [kadis]\n");
-        assertThatThrownBy(() -> new UserDirectory(new SecurityProperties(file, java.time.Duration.ofMinutes(1)), catalog, validator))
+        assertThatThrownBy(() -> directory(file))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("users[0], field username");
+    }
+
+    private UserDirectory directory(Path file) {
+        return new UserDirectory(new SecurityProperties(file, java.time.Duration.ofMinutes(1)), catalog, validator);
     }
 
     @Test

@@ -61,11 +61,14 @@ class BreachGoesToSomeonePresentTest {
         BreachRecipient recipients = new BreachRecipient(supervision, acting);
 
         assertThat(supervision.supervisorOf("backoffice")).isEqualTo("kabid-pelayanan");
-        assertThat(recipients.of("backoffice")).as("the kabid away, no Plh: the next up").isEqualTo("sekretaris");
-        assertThat(recipients.of("sekretaris")).as("the top of the chain, whoever holds it").isEqualTo("kadis");
-        assertThat(recipients.of("front-office")).as("the backoffice is present").isEqualTo("backoffice");
+        assertThat(recipients.of("backoffice", null)).as("the kabid away, no Plh: the next up")
+                .isEqualTo("sekretaris");
+        assertThat(recipients.of("sekretaris", "sekretaris")).as("the top of the chain, whoever holds it")
+                .isEqualTo("kadis");
+        assertThat(recipients.of("front-office", "front-office")).as("the backoffice is present")
+                .isEqualTo("backoffice");
         assertThat(new BreachRecipient(supervision, new ActingOfficials(new ActingProperties(file,
                 ZoneId.of("Asia/Jakarta")), users, catalog, Clock.fixed(Instant.parse("2026-12-28T03:00:00Z"),
-                ZoneOffset.UTC))).of("backoffice")).as("the kabid back").isEqualTo("kabid-pelayanan");
+                ZoneOffset.UTC))).of("backoffice", null)).as("the kabid back").isEqualTo("kabid-pelayanan");
     }
 }
