@@ -103,10 +103,13 @@ class TrackingController {
     @PostMapping("/confirm")
     Tracked confirm(@PathVariable String trackingCode, @Valid @RequestBody Confirmation body) {
         Application a = open(trackingCode, body.token());
+        // A clarification the applicant answers, or the receipt of the case's last letter; another step of the
+        // applicant's is completed by the front office when what it asks for (a payment's proof) has arrived
         Task waiting = workflow.openTasks(a.id()).stream()
                 .filter(t -> workflow.mayActAs(applicant(a), t.actor()))
+                .filter(t -> t.kind() == TaskKind.CLARIFICATION || workflow.applicantConfirms(a, t))
                 .findFirst()
-                .orElseThrow(() -> WorkflowException.conflict("nothing is waiting for the applicant"));
+                .orElseThrow(() -> WorkflowException.conflict("nothing is waiting for the applicant's confirmation"));
         workflow.complete(waiting.id(), null, body.note(), applicant(a));
         return view(applications.find(a.id()).orElseThrow());
     }

@@ -17,6 +17,10 @@ public final class AuditActions {
     public static final String TASK_RELEASED = "TASK_RELEASED";
     /** A supervisor handed a task to a named member of staff. */
     public static final String TASK_REASSIGNED = "TASK_REASSIGNED";
+    /** Staff sent a mail the recipient's server had refused for good again (to a corrected address, or the same). */
+    public static final String MAIL_RESENT = "MAIL_RESENT";
+    /** Staff closed a refused mail without sending it again (the applicant reached another way). */
+    public static final String MAIL_UNDELIVERABLE_CLOSED = "MAIL_UNDELIVERABLE_CLOSED";
 
     /** The front office answered an applicant's email from the hub (the answer went out by mail). */
     public static final String APPLICANT_MESSAGE_ANSWERED = "APPLICANT_MESSAGE_ANSWERED";

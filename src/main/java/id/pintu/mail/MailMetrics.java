@@ -85,6 +85,14 @@ public class MailMetrics {
                 .increment();
     }
 
+    void undeliverable(String dedupKey) {
+        Counter.builder("pintu.mail.undeliverable")
+                .description("Mails the recipient's side refused for good, kept for the office instead of retried")
+                .tag("kind", kind(dedupKey))
+                .register(registry)
+                .increment();
+    }
+
     static String kind(String dedupKey) {
         if (dedupKey == null || dedupKey.isBlank()) {
             return "unknown";

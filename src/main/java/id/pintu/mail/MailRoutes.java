@@ -51,7 +51,9 @@ public class MailRoutes extends RouteBuilder {
                     .end()
                 .endDoTry()
                 .doCatch(Exception.class).id("send-failed")
-                    // Counts the failed attempt and throws it on, so the outbox relay retries as before.
+                    // Counts the failed attempt and throws it on, so the outbox relay retries as before; a mail the
+                    // recipient's side refused for good is recorded as undeliverable instead (and its event deleted)
+                    .setBody(exchangeProperty("pintuMailPayload")).id("payload-of-failed")
                     .bean("outboxMailSender", "failed").id("count-failed-send")
                 .end();
 

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -48,6 +49,7 @@ public class OutboxMailSender {
     private final Clock clock;
     private final MailMetrics metrics;
     private final OutboxRepository outbox;
+    private final UndeliverableMails undeliverable;
     private final Session session = Session.getInstance(new Properties());
     /**
      * Mails sent whose record the relay is writing, and since when. The relay runs the record in its transaction; a
@@ -63,8 +65,9 @@ public class OutboxMailSender {
 
     public OutboxMailSender(ObjectMapper json, DocumentStore documents, MailAttachments attachments,
             SentMailRepository sent, MailProperties properties, Clock clock, MailMetrics metrics,
-            OutboxRepository outbox) {
+            OutboxRepository outbox, UndeliverableMails undeliverable) {
         this.outbox = outbox;
+        this.undeliverable = undeliverable;
         this.json = json;
         this.documents = documents;
         this.attachments = attachments;
@@ -149,11 +152,60 @@ public class OutboxMailSender {
         LOG.info("Mail {} sent to {}", mail.dedupKey(), MailTemplates.oneLine(mail.to()));
     }
 
-    /** A failed attempt: counted, then thrown on (the outbox relay logs it and retries later). */
-    public void failed(Exchange exchange) throws Exception {
+    /**
+     * A failed attempt: counted, then thrown on (the outbox relay logs it and retries later), unless the recipient's
+     * side refused it for good: an address that is none ({@code budi@@contoh}), or one the server rejected with a
+     * permanent reply (550 user unknown and the like, which JavaMail lists as invalid addresses; a 4xx is retried).
+     * Such a mail was retried every few minutes for ever; now it is recorded as undeliverable, in the transaction
+     * that deletes its outbox event, for the office to act on ({@link UndeliverableMails}).
+     */
+    public void failed(String payload, Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        metrics.sendFailed(exchange.getIn().getHeader(MailHeaders.DEDUP_KEY, String.class), cause);
+        String dedupKey = exchange.getIn().getHeader(MailHeaders.DEDUP_KEY, String.class);
+        metrics.sendFailed(dedupKey, cause);
+        Optional<String> refusal = permanentRefusal(cause);
+        if (refusal.isPresent() && payload != null) {
+            OutgoingMail mail = json.readValue(payload, OutgoingMail.class);
+            Instant at = clock.instant();
+            exchange.setProperty(OutboxRelay.RECORD_ON_DELETE,
+                    (Runnable) () -> undeliverable.record(mail, payload, refusal.get(), at));
+            metrics.undeliverable(mail.dedupKey());
+            LOG.warn("Mail {} to {} refused for good ({}); kept as undeliverable for the office, not retried",
+                    mail.dedupKey(), MailTemplates.oneLine(mail.to()), refusal.get());
+            return;
+        }
         throw cause == null ? new IllegalStateException("mail not sent, cause unknown") : cause;
+    }
+
+    /** The reason a mail can never be delivered as it is, if that is what {@code cause} says. */
+    static Optional<String> permanentRefusal(Throwable cause) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        if (cause != null) {
+            todo.add(cause);
+        }
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof AddressException a) {
+                return Optional.of("alamat email tidak sah: " + a.getMessage());
+            }
+            if (t instanceof jakarta.mail.SendFailedException f && f.getInvalidAddresses() != null
+                    && f.getInvalidAddresses().length > 0) {
+                Exception next = f.getNextException();
+                return Optional.of("ditolak server penerima: " + (next != null && next.getMessage() != null
+                        ? next.getMessage().strip() : f.getMessage()));
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null) {
+                todo.add(m.getNextException());
+            }
+        }
+        return Optional.empty();
     }
 
     private static InternetAddress address(String to) throws AddressException {

@@ -8,6 +8,7 @@ import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
 import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.OutboxRelay;
+import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowHeaders;
 import java.time.Clock;
@@ -49,10 +50,12 @@ public class OssBridge {
     private final ObjectMapper json;
     private final ProducerTemplate producer;
     private final OssMetrics metrics;
+    private final TaskRepository tasks;
 
     public OssBridge(OssProperties properties, OssRepository repository, OssPayloads payloads, OssClient client,
             ApplicationRepository applications, CaseEvents events, TransactionTemplate tx, Clock clock,
-            ObjectMapper json, @Lazy ProducerTemplate producer, OssMetrics metrics) {
+            ObjectMapper json, @Lazy ProducerTemplate producer, OssMetrics metrics, TaskRepository tasks) {
+        this.tasks = tasks;
         this.properties = properties;
         this.repository = repository;
         this.payloads = payloads;
@@ -86,8 +89,12 @@ public class OssBridge {
         if (call.letter() != null) {
             payloads.letterNumber(app, call.letter()).ifPresent(n -> data.put("nomor_surat", n));
         }
-        OssRequest r = new OssRequest(OssRequest.key(applicationId, step, call.method()), integration, call.method(),
-                applicationId, sopCode, sopVersion, step, nextStep, outboxId, data, now);
+        // The step's visit: a case whose dossier went back to the front office passes step 4 again, and the second
+        // hand-over had the first one's key, found it answered and never reached OSS (the corrected dossier's check
+        // and status report were skipped). The same hand-over routed again (a crash) counts the same visit.
+        int visit = Math.max(1, tasks.completedCount(applicationId, step));
+        OssRequest r = new OssRequest(OssRequest.key(applicationId, step, call.method(), visit), integration,
+                call.method(), applicationId, sopCode, sopVersion, step, nextStep, outboxId, data, now);
         repository.createCall(r, now);
         LOG.info("Case {} step {}: {} queued for OSS ({})", app.trackingCode(), step, call.method(), r.key());
         return r;

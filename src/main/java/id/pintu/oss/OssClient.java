@@ -139,11 +139,13 @@ public class OssClient {
 
     /**
      * Why an answer is not OSS's word on the call (to be tried again), or null when it is: a server error, no answer,
-     * or a success without OSS's {@code kode} (a gateway's or proxy's maintenance page answers 200 with HTML; taken
+     * a request timeout or rate limit (408, 429), or a success without OSS's {@code kode} (a gateway's or proxy's maintenance page answers 200 with HTML; taken
      * for success, a permit was marked issued in OSS that OSS never stored). A 4xx without a kode is a refusal.
      */
     static String unavailable(int http, int kode, boolean hasKode) {
-        if (http >= 500 || kode >= 500 || http == 0) {
+        // 408 (request timeout) and 429 (too many requests, a gateway's rate limit) say "not now", not "no": they were
+        // taken for OSS refusing the call, and each became a failure for staff at once
+        if (http >= 500 || kode >= 500 || http == 0 || http == 408 || http == 429 || kode == 408 || kode == 429) {
             return "HTTP " + http + ", kode " + kode;
         }
         if (http / 100 == 2 && !hasKode) {

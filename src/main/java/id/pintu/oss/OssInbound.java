@@ -111,7 +111,7 @@ public class OssInbound {
             Instant now = clock.instant();
             repository.saveCase(applicationId, nib, text(p, "id_izin"), null, now);
             repository.insertInbound(new OssRepository.Inbound(UUID.randomUUID().toString(), "receiveNIB",
-                    applicationId, null, now, body));
+                    applicationId, null, now, cut(body)));
         });
         return new Reply(200, "Data NIB diterima", Map.of("nomor_referensi", tracking(applicationId)));
     }
@@ -190,7 +190,7 @@ public class OssInbound {
         boolean valid = payloads.knownPermitNumber(app).map(nomor::equals).orElse(false) && effective.isPresent()
                 && effective.get().atZone(OssPayloads.WIB).toLocalDate().equals(date);
         repository.insertInbound(new OssRepository.Inbound(UUID.randomUUID().toString(), "checkKomitmen", applicationId,
-                null, clock.instant(), body));
+                null, clock.instant(), cut(body)));
         return new Reply(200, valid ? "Komitmen valid" : "Komitmen tidak sesuai dengan izin yang diterbitkan",
                 Map.of("valid", valid));
     }
@@ -238,7 +238,18 @@ public class OssInbound {
     private Optional<String> byIdIzinOrReference(JsonNode p) {
         String idIzin = text(p, "id_izin");
         List<String> found = idIzin == null ? List.of() : repository.casesWithIdIzin(idIzin);
-        return found.isEmpty() ? byReference(p) : Optional.of(found.get(0));
+        if (!found.isEmpty()) {
+            return Optional.of(found.get(0));
+        }
+        Optional<String> byReference = byReference(p);
+        // The reference's case knows its own id_izin (from step 4): a push naming another one is about another
+        // permit, and its file was stored and shown to this case's applicant
+        Optional<String> known = byReference.flatMap(repository::findCase).map(OssRepository.OssCase::idIzin);
+        if (idIzin != null && known.isPresent() && !known.get().equals(idIzin)) {
+            throw new Refusal(409, "id_izin " + idIzin + " bukan milik permohonan " + text(p, "nomor_referensi")
+                    + " (id_izin-nya " + known.get() + ")");
+        }
+        return byReference;
     }
 
     /** The refusal of a push that names no case the hub knows, with what it named (for the review queue). */

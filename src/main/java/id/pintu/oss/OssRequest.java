@@ -26,4 +26,9 @@ public record OssRequest(
     public static String key(String applicationId, int step, String method) {
         return applicationId + ":" + step + ":" + method;
     }
+
+    /** The key of the {@code visit}-th pass through the step: the first keeps the plain key, later ones ":n". */
+    public static String key(String applicationId, int step, String method, int visit) {
+        return key(applicationId, step, method) + (visit > 1 ? ":" + visit : "");
+    }
 }

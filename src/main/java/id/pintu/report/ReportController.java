@@ -142,11 +142,17 @@ class ReportController {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new ApiErrors.FieldProblem(field, "'" + value + "' is not a day like 2026-07-31");
         }
+        // "+999999999-12-31" parses; the day after it, or its instant, failed with a 500
+        if (day.getYear() < 1900 || day.getYear() > 9999) {
+            throw new ApiErrors.FieldProblem(field, "'" + value + "' is not a day of the office's records");
+        }
+        return day;
     }
 
 }

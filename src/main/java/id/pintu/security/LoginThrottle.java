@@ -56,9 +56,10 @@ public class LoginThrottle {
     /**
      * A login attempt that may go on to the password check, or is refused, and for how long. One that goes on holds
      * its place in the windows of its usernames and address until {@link Attempt#close()}: the password check takes
-     * ~80 ms of bcrypt and its failure is counted only after it, so a burst of 200 guesses sent at once all passed a
-     * mere look at the lock before the fifth failure was counted. Now only as many attempts as failures are left
-     * before the lock are under way at once; the others are refused for a second.
+     * ~80 ms of bcrypt and its failure is counted only after it, so a burst of guesses sent at once all passed a mere
+     * look at the lock before the fifth failure was counted (27 of 30 were checked). Now, once a username has
+     * failures, only as many attempts for it are under way at once as failures are left before the lock, and one
+     * without failures takes a bounded burst (see {@code Window.begin}); the others are refused for a second.
      */
     public static final class Attempt implements AutoCloseable {
         private final Duration refusedFor;
@@ -142,7 +143,7 @@ public class LoginThrottle {
         boolean locked = false;
         for (String key : keys) {
             Window w = window(key, now);
-            Duration wait = w == null ? Duration.ZERO : w.begin(now, properties);
+            Duration wait = w == null ? Duration.ZERO : w.begin(now, properties, key.startsWith("user:"));
             if (!wait.isZero()) {
                 refused = wait.compareTo(refused) > 0 ? wait : refused;
                 locked |= w.remaining(now).compareTo(Duration.ZERO) > 0;
@@ -216,19 +217,30 @@ public class LoginThrottle {
 
     /** Failures inside the window, the attempts under way, and the end of a lock in force. */
     private static final class Window {
+        static final int UNDER_WAY_WITHOUT_FAILURES = 4;
         private final Deque<Instant> failures = new ArrayDeque<>();
         private Instant lockedUntil = Instant.MIN;
         private int underWay;
 
-        /** Zero when one more attempt may go on (and it is counted as under way), else how long to wait. */
-        synchronized Duration begin(Instant now, LoginThrottleProperties p) {
+        /**
+         * Zero when one more attempt may go on (and it is counted as under way), else how long to wait. For a
+         * username with failures in the window, as many may be under way as failures are left before the lock; one
+         * without, {@value #UNDER_WAY_WITHOUT_FAILURES} times the lock's failures (a client's parallel calls before
+         * its first success after a restart; a first burst of guesses is bounded by it). An address is only locked,
+         * never held to a number under way: the staff of one office share it, and a colleague's typos held back
+         * everyone's parallel calls.
+         */
+        synchronized Duration begin(Instant now, LoginThrottleProperties p, boolean user) {
             if (now.isBefore(lockedUntil)) {
                 return Duration.between(now, lockedUntil);
             }
             while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(p.window()))) {
                 failures.removeFirst();
             }
-            if (failures.size() + underWay >= p.maxFailures()) {
+            int allowed = !user ? Integer.MAX_VALUE
+                    : failures.isEmpty() ? UNDER_WAY_WITHOUT_FAILURES * p.maxFailures()
+                    : p.maxFailures() - failures.size();
+            if (underWay >= allowed) {
                 return Duration.ofSeconds(1);
             }
             underWay++;

@@ -28,6 +28,14 @@ class RequestLimits {
     }
 
     @Bean
+    FilterRegistrationBean<ControlCharacters.Filter> controlCharacters() {
+        FilterRegistrationBean<ControlCharacters.Filter> r = new FilterRegistrationBean<>(new ControlCharacters.Filter());
+        r.addUrlPatterns("/*");
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return r;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimit(LimitsProperties limits) {
         FilterRegistrationBean<RequestBodyLimitFilter> r =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.apiMaxBody().toBytes(),

@@ -126,7 +126,9 @@ public class SatisfactionSurvey {
                 problems.add(e.key());
             }
         }
-        String text = suggestion == null || suggestion.isBlank() ? null : suggestion.strip();
+        // As the browser counted it against maxlength: a line break is one character, not the CRLF it sends (a
+        // suggestion of many lines within the form's limit was refused, and every answer with it)
+        String text = suggestion == null || suggestion.isBlank() ? null : suggestion.strip().replace("\r\n", "\n");
         if (!problems.isEmpty()) {
             throw WorkflowException.unprocessable("unanswered: " + String.join(", ", problems));
         }

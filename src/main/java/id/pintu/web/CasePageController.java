@@ -5,6 +5,8 @@ import id.pintu.documents.DocumentStore;
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.DossierService;
 import id.pintu.intake.DossierView;
+import id.pintu.mail.UndeliverableMailActions;
+import id.pintu.mail.UndeliverableMails;
 import id.pintu.security.StaffUser;
 import id.pintu.security.UserDirectory;
 import id.pintu.sla.SupervisorActions;
@@ -65,11 +67,16 @@ class CasePageController {
     private final ApplicantMessages messages;
     private final CaseArchive archive;
     private final UserDirectory users;
+    private final UndeliverableMails undeliverable;
+    private final UndeliverableMailActions undeliverableActions;
 
     CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
             SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline,
             InboxQueries inbox, WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions,
-            ApplicantMessages messages, CaseArchive archive, UserDirectory users) {
+            ApplicantMessages messages, CaseArchive archive, UserDirectory users, UndeliverableMails undeliverable,
+            UndeliverableMailActions undeliverableActions) {
+        this.undeliverable = undeliverable;
+        this.undeliverableActions = undeliverableActions;
         this.archive = archive;
         this.users = users;
         this.messages = messages;
@@ -133,8 +140,54 @@ class CasePageController {
         model.addAttribute("dossier", checklist.required().isEmpty() ? null : checklist);
         model.addAttribute("mayCorrectDossier", false);
         model.addAttribute("applicantMessages", messages.ofCase(id));
+        model.addAttribute("undeliverable", undeliverable.ofCase(id));
+        model.addAttribute("mayResend", access.mayAnswerApplicants(auth));
         MessagePageController.answering(access, properties, auth, model);
         return "kasus";
+    }
+
+    /** A mail of the case the recipient's server refused for good, sent again (to a corrected address). */
+    @PostMapping("/permohonan/{id}/email-gagal/kirim-ulang")
+    String resend(@PathVariable String id, @RequestParam String key,
+            @RequestParam(name = "ke", required = false) String to, Authentication auth, RedirectAttributes flash) {
+        requireUndeliverable(id, key, auth);
+        try {
+            String address = undeliverableActions.resend(key, to, auth.getName());
+            flash.addFlashAttribute("notice", "case.undeliverable.resent");
+            flash.addFlashAttribute("noticeArgs", new Object[] {address});
+        } catch (WorkflowException e) {
+            flash.addFlashAttribute("error", e.reason() == WorkflowException.Reason.UNPROCESSABLE
+                    ? "case.undeliverable.badAddress" : "case.undeliverable.taken");
+        }
+        return "redirect:/permohonan/" + id + "#email-gagal";
+    }
+
+    /** Closed without sending: the applicant was reached another way. */
+    @PostMapping("/permohonan/{id}/email-gagal/tutup")
+    String closeUndeliverable(@PathVariable String id, @RequestParam String key,
+            @RequestParam(required = false) String note, Authentication auth, RedirectAttributes flash) {
+        requireUndeliverable(id, key, auth);
+        if (note != null && note.strip().replace("\r\n", "\n").length() > 500) {
+            flash.addFlashAttribute("error", "case.undeliverable.noteTooLong");
+            return "redirect:/permohonan/" + id + "#email-gagal";
+        }
+        try {
+            undeliverableActions.close(key, note == null ? null : note.replace("\r\n", "\n"), auth.getName());
+            flash.addFlashAttribute("notice", "case.undeliverable.closed");
+        } catch (WorkflowException e) {
+            flash.addFlashAttribute("error", "case.undeliverable.taken");
+        }
+        return "redirect:/permohonan/" + id + "#email-gagal";
+    }
+
+    private void requireUndeliverable(String id, String key, Authentication auth) {
+        requireLookUp(auth);
+        if (!access.mayAnswerApplicants(auth)) {
+            throw WorkflowException.forbidden(auth.getName() + " may not act on refused mails");
+        }
+        if (undeliverable.find(key).filter(m -> id.equals(m.applicationId())).isEmpty()) {
+            throw WorkflowException.notFound("no refused mail " + key + " of case " + id);
+        }
     }
 
     /**

@@ -245,7 +245,9 @@ class LeavePageController {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate day = LocalDate.parse(value.strip());
+            // "+999999999-12-31" parses, and overflowed where a day after it was counted
+            return day.getYear() < 1900 || day.getYear() > 9999 ? null : day;
         } catch (DateTimeParseException e) {
             return null;
         }

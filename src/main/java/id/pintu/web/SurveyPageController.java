@@ -122,11 +122,17 @@ class SurveyPageController {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw WorkflowException.unprocessable(field + ": '" + value + "' is not a day like 2026-07-31");
         }
+        // "+999999999-12-31" parses, and the day after it (the period's end) or its instant failed with a 500
+        if (day.getYear() < 1900 || day.getYear() > 9999) {
+            throw WorkflowException.unprocessable(field + ": '" + value + "' is not a day of the office's records");
+        }
+        return day;
     }
 
     /** One service's line in the table of services. */

@@ -12,7 +12,6 @@ import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.Caller;
 import id.pintu.workflow.CaseStatus;
 import id.pintu.workflow.Task;
-import id.pintu.workflow.TaskKind;
 import id.pintu.workflow.TaskStatus;
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.survey.SatisfactionSurvey;
@@ -54,6 +53,10 @@ class TrackingPageController {
     /** A timeline entry as the applicant sees it. */
     record PublicStep(int stepNo, String name, String role, TaskStatus status, Instant enteredAt, Instant completedAt,
             boolean yours) {}
+
+    /** Kinds of document for the applicant that are no letter of the office's. */
+    private static final Set<String> NOT_LETTERS = Set.of(DossierService.UNMATCHED_KIND,
+            DossierService.RAW_EMAIL_KIND, ApplicantMessages.ANSWER_FILE_KIND);
 
     private final WorkflowService workflow;
     private final ApplicationRepository applications;
@@ -122,7 +125,7 @@ class TrackingPageController {
         model.addAttribute("between", between);
         model.addAttribute("ossWait", between ? ossWaits.of(a.id()).orElse(null) : null);
         model.addAttribute("waiting", waiting);
-        model.addAttribute("confirmable", waiting != null && waiting.kind() == TaskKind.STEP);
+        model.addAttribute("confirmable", waiting != null && workflow.applicantConfirms(a, waiting));
         // The files the applicant sent are their dossier's (for an SOP with a list of required documents); every
         // other document for them is a letter of the office.
         DossierView checklist = dossier.view(a.id());
@@ -130,8 +133,11 @@ class TrackingPageController {
         Set<String> sent = shown == null ? Set.of() : shown.files().map(DossierView.File::documentId)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         model.addAttribute("dossier", shown);
+        // Not the applicant's own files of an SOP without a dossier list (they were listed as the office's letters),
+        // nor an answer's files (listed under the answer)
         model.addAttribute("letters", documents.ofApplication(a.id()).stream()
-                .filter(d -> applicantDocuments.shown(a, d) && !sent.contains(d.id())).toList());
+                .filter(d -> applicantDocuments.shown(a, d) && !sent.contains(d.id()))
+                .filter(d -> !NOT_LETTERS.contains(d.kind())).toList());
         // The applicant's own emails to the case and the office's answers (a clerk's internal note is not shown)
         model.addAttribute("yourMessages", messages.ofCase(a.id()));
         // Once the case is closed, the Survei Kepuasan Masyarakat, answered once
@@ -145,12 +151,14 @@ class TrackingPageController {
     /** The applicant confirms receipt of the letter or permit: completes their open task like the API does. */
     @PostMapping("/lacak/konfirmasi")
     String confirm(@RequestParam(name = "kode") String code, @RequestParam String token,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "tugas", required = false) String taskId, RedirectAttributes redirect) {
         Application a = openFromPage(code, token, redirect).orElse(null);
         if (a == null) {
             return "redirect:/lacak";
         }
-        Optional<Task> waiting = waitingForApplicant(a).filter(t -> t.kind() == TaskKind.STEP);
+        // The step the page offered (a page left open, or the back button, confirmed whatever was open then)
+        Optional<Task> waiting = waitingForApplicant(a).filter(t -> workflow.applicantConfirms(a, t))
+                .filter(t -> taskId == null || t.id().equals(taskId));
         if (waiting.isEmpty()) {
             redirect.addFlashAttribute("flashError", "track.error.nothingWaiting");
             return "redirect:/lacak";

@@ -3,6 +3,7 @@ package id.pintu.web;
 import id.pintu.api.SubmitRequest;
 import id.pintu.intake.ContentCheck;
 import id.pintu.intake.DossierService;
+import id.pintu.mail.StatusMails;
 import id.pintu.sla.LatestFinish;
 import id.pintu.sop.SopCatalog;
 import id.pintu.workflow.Application;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The front office registers a walk-in applicant's dossier with its scans (SOP step 1 on the applicant's behalf).
@@ -69,6 +69,7 @@ class WalkInController {
     private final WebProperties properties;
     private final ContentCheck contentCheck;
     private final LatestFinish latestFinish;
+    private final StatusMails statusMails;
     /**
      * Each form token's first submission, the newest {@value #KEPT_FORMS} kept (a token is a random UUID, given with
      * the form; a hub behind the gateway keeps a browser's requests, double clicks included).
@@ -84,7 +85,8 @@ class WalkInController {
 
     WalkInController(StaffAccess access, WorkflowService workflow, DossierService dossier, SopCatalog catalog,
             Validator validator, TransactionTemplate tx, WebProperties properties, ContentCheck contentCheck,
-            LatestFinish latestFinish) {
+            LatestFinish latestFinish, StatusMails statusMails) {
+        this.statusMails = statusMails;
         this.access = access;
         this.workflow = workflow;
         this.dossier = dossier;
@@ -191,10 +193,10 @@ class WalkInController {
             return s;
         });
         Application a = submitted.application();
+        // On the address applicants open the hub at (pintu.mail.public-base-url), as the mails' links: built from
+        // the counter's own request it named a LAN or gateway address no applicant reaches
         Receipt receipt = new Receipt(a.trackingCode(), submitted.token(),
-                ServletUriComponentsBuilder.fromCurrentContextPath().path("/lacak")
-                        .queryParam("kode", a.trackingCode()).queryParam("token", submitted.token())
-                        .build().toUriString(),
+                statusMails.trackUrl(a.trackingCode(), submitted.token()),
                 a.applicant().name(), a.company().name(), scans.size(),
                 latestFinish.forCase(a, workflow.history(a.id())).orElse(null));
         mine.complete(receipt);

@@ -15,11 +15,15 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The pages: form login with a session and CSRF tokens on every form (staff and applicant alike), behind the API
@@ -44,6 +48,30 @@ class WebSecurityConfig {
         properties.dashboardActors().forEach(a -> dashboard.add(UserDirectory.ACTOR_AUTHORITY_PREFIX + a));
         dashboard.add("ROLE_ADMIN");
         return AuthorityAuthorizationManager.hasAnyAuthority(dashboard.toArray(String[]::new));
+    }
+
+    /**
+     * A form of the public tracking page sent after its session expired (the applicant left the page open, or took
+     * long over the survey) fails its CSRF check: it landed on the staff's refusal page ("you hold no role"), whose
+     * link leads to the staff login. It goes back to the applicant's tracking page instead, which says to send it
+     * again. Every other refusal shows the refusal page as before.
+     */
+    private static AccessDeniedHandler trackingFormExpired() {
+        AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
+        denied.setErrorPage(DENIED_PAGE);
+        return (request, response, e) -> {
+            if (e instanceof CsrfException && request.getServletPath().startsWith("/lacak")) {
+                String code = request.getParameter("kode");
+                String token = request.getParameter("token");
+                response.sendRedirect(UriComponentsBuilder.fromPath(request.getContextPath() + "/lacak")
+                        .queryParam("kode", code == null ? "" : code.strip())
+                        .queryParam("token", token == null ? "" : token.strip())
+                        .queryParam("kedaluwarsa", "")
+                        .encode().build().toUriString());
+                return;
+            }
+            denied.handle(request, response, e);
+        };
     }
 
     @Bean
@@ -72,7 +100,7 @@ class WebSecurityConfig {
                         .logoutUrl(LOGOUT)
                         .logoutSuccessUrl(LOGIN_PAGE + "?keluar")
                         .deleteCookies("JSESSIONID"))
-                .exceptionHandling(e -> e.accessDeniedPage(DENIED_PAGE))
+                .exceptionHandling(e -> e.accessDeniedHandler(trackingFormExpired()))
                 .headers(h -> h
                         .frameOptions(f -> f.sameOrigin())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -64,6 +64,13 @@ public class TaskRepository {
                 .list();
     }
 
+    /** How many times a case's step was completed (its own step, not a clarification beside it). */
+    public int completedCount(String applicationId, int stepNo) {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE application_id = ? AND step_no = ? AND kind = 'STEP'"
+                        + " AND status = 'COMPLETED'")
+                .params(applicationId, stepNo).query(Integer.class).single();
+    }
+
     public List<Task> openTasks(String applicationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE application_id = ? AND status = 'OPEN'"
                         + " ORDER BY entered_at")

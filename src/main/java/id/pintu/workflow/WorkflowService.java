@@ -246,6 +246,17 @@ public class WorkflowService {
         }
     }
 
+    /**
+     * Whether the applicant may complete {@code task} by confirming it themselves (the tracking page's "Konfirmasi
+     * penerimaan", the API's confirm): an applicant's step that ends the case, the receipt of its last letter. Another
+     * step of the applicant's (a tax payment whose proof the next step needs, a resubmission) is completed by the
+     * front office on their behalf, when what it asks for has arrived: one click completed it with nothing.
+     */
+    public boolean applicantConfirms(Application app, Task task) {
+        return task.kind() == TaskKind.STEP && catalog.find(app.sopCode(), app.sopVersion())
+                .flatMap(sop -> sop.step(task.stepNo())).map(step -> step.end() != null).orElse(false);
+    }
+
     /** The last step of a branch is done: the case ends. Idempotent, as routing may be repeated after a crash. */
     public void finish(String applicationId, CaseStatus status) {
         Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package id.pintu.oss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.documents.LetterRepository;
@@ -94,5 +95,22 @@ class OssHappyPathTest {
                 .contains("\"keterangan\":\"Penyampaian Surat Penolakan, nomor surat " + number + "\"");
         assertThat(steps.oss(id).get("calls")).hasSize(2)
                 .allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("DONE"));
+    }
+
+    /**
+     * A dossier the back office returns goes through steps 2 to 4 again; the second hand-over of step 4 had the
+     * first one's key, found it answered and never reached OSS (the corrected dossier's NIB check and status report
+     * were skipped). Each pass is its own call now.
+     */
+    @Test
+    void aSecondPassThroughStep4ReachesOssAgain() {
+        String id = steps.throughStep4(633);
+        steps.complete(id, 5, "backoffice", "returned");
+        steps.complete(id, 2, "front-office", "complete");
+        steps.complete(id, 3, "front-office", null);
+        steps.complete(id, 4, "front-office", null);
+        api.awaitTask(id, 5);
+        await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(steps.sandboxRecords(id, 4))
+                .as("one record per pass").hasSize(2));
     }
 }

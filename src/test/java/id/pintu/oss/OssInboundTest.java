@@ -103,11 +103,17 @@ class OssInboundTest {
         await().atMost(Api.ROUTING_TIMEOUT).untilAsserted(() -> assertThat(api.call(HttpMethod.GET,
                 "/api/oss/inbound-review", null, "backoffice").body().toString()).contains("I-TIDAK-ADA-641"));
 
-        // An id_izin the hub does not know (its answer lost) with the case's tracking code as reference: attached
+        // Another permit's id_izin with this case's tracking code as reference: the case knows its own id_izin (from
+        // step 4), so the file is another permit's; it was stored and shown to this case's applicant. Refused.
         byte[] second = "%PDF-1.4 izin bertanda tangan elektronik, perbaikan".getBytes(StandardCharsets.UTF_8);
-        ResponseEntity<String> byReference = push("receiveFileDS", Map.of("IZINFINAL", Map.of("id_izin",
-                "I-HILANG-641", "nomor_referensi", api.getCase(id).get("trackingCode").asText(), "nama_file",
-                "izin-ds-2.pdf", "file_ds", Base64.getEncoder().encodeToString(second))), KEY);
+        String code = api.getCase(id).get("trackingCode").asText();
+        ResponseEntity<String> otherPermit = push("receiveFileDS", Map.of("IZINFINAL", Map.of("id_izin",
+                "I-LAIN-641", "nomor_referensi", code, "nama_file", "izin-ds-2.pdf", "file_ds",
+                Base64.getEncoder().encodeToString(second))), KEY);
+        assertThat(otherPermit.getStatusCode().value()).as(otherPermit.getBody()).isEqualTo(409);
+        // No id_izin, the tracking code as reference: attached
+        ResponseEntity<String> byReference = push("receiveFileDS", Map.of("IZINFINAL", Map.of("nomor_referensi",
+                code, "nama_file", "izin-ds-2.pdf", "file_ds", Base64.getEncoder().encodeToString(second))), KEY);
         assertThat(byReference.getStatusCode().value()).as(byReference.getBody()).isEqualTo(200);
         assertThat(documents.ofApplication(id)).filteredOn(d -> d.kind().equals(OssInbound.FILE_KIND))
                 .extracting(StoredDocument::sha256).contains(DocumentStore.sha256(second));

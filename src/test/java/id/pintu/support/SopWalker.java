@@ -31,6 +31,12 @@ public final class SopWalker {
 
     /** @param choices per decision step, the outcomes to take on its successive visits (default: the first). */
     public List<Visit> walk(String caseId, Map<Integer, List<String>> choices, String expectedEnd) {
+        return walk(caseId, choices, expectedEnd, task -> { });
+    }
+
+    /** The same, showing each task to {@code before} before it is completed. */
+    public List<Visit> walk(String caseId, Map<Integer, List<String>> choices, String expectedEnd,
+            java.util.function.Consumer<JsonNode> before) {
         JsonNode kase = api.getCase(caseId);
         String code = kase.get("sop").asText();
         int version = kase.get("sopVersion").asInt();
@@ -56,6 +62,7 @@ public final class SopWalker {
                 Deque<String> q = queue.get(stepNo);
                 outcome = q == null || q.isEmpty() ? step.get("outcomes").get(0).get("id").asText() : q.poll();
             }
+            before.accept(task);
             String user = "pemohon".equals(actor) ? "front-office" : actor;
             Api.Response done = api.complete(task.get("taskId").asText(), user, outcome);
             assertThat(done.status()).as("complete step %s as %s: %s", stepNo, user, done.body()).isEqualTo(200);

@@ -32,6 +32,9 @@ class WalkInRegisteredOnceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    id.pintu.mail.MailProperties mail;
+
     @Test
     void theSameFormTwiceIsOneCase() throws Exception {
         WebSession clerk = WebSession.login(port, "front-office");
@@ -52,6 +55,9 @@ class WalkInRegisteredOnceTest {
         HttpResponse<byte[]> reloaded = submit(clerk, page, fields);
         assertThat(reloaded.headers().firstValue("Location").orElse("")).endsWith("/loket/tanda-terima");
         assertThat(cases()).as("one case for one form").isEqualTo(1);
+        // The printed receipt's link is on the address applicants open the hub at, not the counter PC's
+        String receipt = new String(clerk.get("/loket/tanda-terima").body(), StandardCharsets.UTF_8);
+        assertThat(receipt).contains("id=\"receipt-link\" href=\"" + mail.publicUrl("/lacak?kode="));
 
         String second = new String(clerk.get("/loket/baru").body(), StandardCharsets.UTF_8);
         Matcher next = FORM_TOKEN.matcher(second);
