@@ -177,6 +177,28 @@ public class OutboxMailSender {
         throw cause == null ? new IllegalStateException("mail not sent, cause unknown") : cause;
     }
 
+    /**
+     * Whether an SMTP server's 5xx to RCPT TO is about the recipient (no such mailbox, no such address), not about
+     * the relay or the sender: JavaMail lists the address as invalid for any 5xx there, and a relay refusing the
+     * office's mails ("554 5.7.1 Relay access denied", an SPF or sender policy, which Postfix gives at RCPT) would
+     * have made every mail undeliverable. The recipient's: 550, 551 or 553 that is not a 5.7.x policy, or any 5.1.x.
+     */
+    static boolean aboutTheRecipient(String reply) {
+        if (reply == null) {
+            return false;
+        }
+        java.util.regex.Matcher enhanced = ENHANCED_STATUS.matcher(reply);
+        String status = enhanced.find() ? enhanced.group() : "";
+        if (status.startsWith("5.1.")) {
+            return true;
+        }
+        return (reply.startsWith("550") || reply.startsWith("551") || reply.startsWith("553"))
+                && !status.startsWith("5.7.");
+    }
+
+    private static final java.util.regex.Pattern ENHANCED_STATUS =
+            java.util.regex.Pattern.compile("\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b");
+
     /** The reason a mail can never be delivered as it is, if that is what {@code cause} says. */
     static Optional<String> permanentRefusal(Throwable cause) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -195,8 +217,10 @@ public class OutboxMailSender {
             if (t instanceof jakarta.mail.SendFailedException f && f.getInvalidAddresses() != null
                     && f.getInvalidAddresses().length > 0) {
                 Exception next = f.getNextException();
-                return Optional.of("ditolak server penerima: " + (next != null && next.getMessage() != null
-                        ? next.getMessage().strip() : f.getMessage()));
+                String reply = next != null && next.getMessage() != null ? next.getMessage().strip() : f.getMessage();
+                if (aboutTheRecipient(reply)) {
+                    return Optional.of("ditolak server penerima: " + reply);
+                }
             }
             if (t.getCause() != null) {
                 todo.add(t.getCause());

@@ -139,8 +139,9 @@ public class OssClient {
 
     /**
      * Why an answer is not OSS's word on the call (to be tried again), or null when it is: a server error, no answer,
-     * a request timeout or rate limit (408, 429), or a success without OSS's {@code kode} (a gateway's or proxy's maintenance page answers 200 with HTML; taken
-     * for success, a permit was marked issued in OSS that OSS never stored). A 4xx without a kode is a refusal.
+     * a request timeout or rate limit (408, 429), or a success without OSS's {@code kode} (a gateway's or proxy's
+     * maintenance page answers 200 with HTML; taken for success, a permit was marked issued in OSS that OSS never
+     * stored). A 4xx without a kode is a refusal.
      */
     static String unavailable(int http, int kode, boolean hasKode) {
         // 408 (request timeout) and 429 (too many requests, a gateway's rate limit) say "not now", not "no": they were

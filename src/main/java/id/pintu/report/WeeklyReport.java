@@ -174,8 +174,13 @@ public class WeeklyReport {
     }
 
     /** Neither sent nor waiting in the outbox to be sent (the mail server away, say). */
+    /**
+     * Not sent, not waiting in the outbox, and not refused for good: a refused report left the outbox, and the hourly
+     * catch-up owed it again, sent it and had it refused, every hour for the rest of the week.
+     */
     private boolean owed(String key) {
-        return !sent.wasSent(key) && !outbox.isWaiting(null, key);
+        return !sent.wasSent(key) && !outbox.isWaiting(null, key) && jdbc.sql("SELECT COUNT(*) FROM"
+                + " mail_undeliverable WHERE dedup_key = ?").param(key).query(Long.class).single() == 0;
     }
 
     static String key(LocalDate monday, String actor) {

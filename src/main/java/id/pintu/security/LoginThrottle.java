@@ -218,17 +218,17 @@ public class LoginThrottle {
     /** Failures inside the window, the attempts under way, and the end of a lock in force. */
     private static final class Window {
         static final int UNDER_WAY_WITHOUT_FAILURES = 4;
+        static final int ADDRESS_UNDER_WAY_WITHOUT_FAILURES = 10;
         private final Deque<Instant> failures = new ArrayDeque<>();
         private Instant lockedUntil = Instant.MIN;
         private int underWay;
 
         /**
-         * Zero when one more attempt may go on (and it is counted as under way), else how long to wait. For a
-         * username with failures in the window, as many may be under way as failures are left before the lock; one
-         * without, {@value #UNDER_WAY_WITHOUT_FAILURES} times the lock's failures (a client's parallel calls before
-         * its first success after a restart; a first burst of guesses is bounded by it). An address is only locked,
-         * never held to a number under way: the staff of one office share it, and a colleague's typos held back
-         * everyone's parallel calls.
+         * Zero when one more attempt may go on (and it is counted as under way), else how long to wait. With failures
+         * in the window, as many may be under way as failures are left before the lock. Without any, a burst: for a
+         * username {@value #UNDER_WAY_WITHOUT_FAILURES} times the lock's failures (a client's parallel calls before
+         * its first success after a restart), for an address {@value #ADDRESS_UNDER_WAY_WITHOUT_FAILURES} times (the
+         * staff of one office share it); a burst of guesses, at one name or spread over many, is bounded by them.
          */
         synchronized Duration begin(Instant now, LoginThrottleProperties p, boolean user) {
             if (now.isBefore(lockedUntil)) {
@@ -237,9 +237,8 @@ public class LoginThrottle {
             while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(p.window()))) {
                 failures.removeFirst();
             }
-            int allowed = !user ? Integer.MAX_VALUE
-                    : failures.isEmpty() ? UNDER_WAY_WITHOUT_FAILURES * p.maxFailures()
-                    : p.maxFailures() - failures.size();
+            int allowed = !failures.isEmpty() ? p.maxFailures() - failures.size()
+                    : (user ? UNDER_WAY_WITHOUT_FAILURES : ADDRESS_UNDER_WAY_WITHOUT_FAILURES) * p.maxFailures();
             if (underWay >= allowed) {
                 return Duration.ofSeconds(1);
             }
@@ -260,9 +259,10 @@ public class LoginThrottle {
             while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(p.window()))) {
                 failures.removeFirst();
             }
+            // The failures stay in the window after a lock begins (they left it when the lock began, and each lock
+            // ending granted a fresh burst of guesses): the next failure after the lock locks again
             if (failures.size() >= p.maxFailures() && !now.isBefore(lockedUntil)) {
                 lockedUntil = now.plus(p.lockout());
-                failures.clear();
                 return true;
             }
             return false;

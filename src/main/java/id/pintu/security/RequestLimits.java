@@ -29,7 +29,8 @@ class RequestLimits {
 
     @Bean
     FilterRegistrationBean<ControlCharacters.Filter> controlCharacters() {
-        FilterRegistrationBean<ControlCharacters.Filter> r = new FilterRegistrationBean<>(new ControlCharacters.Filter());
+        FilterRegistrationBean<ControlCharacters.Filter> r =
+                new FilterRegistrationBean<>(new ControlCharacters.Filter());
         r.addUrlPatterns("/*");
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return r;

@@ -84,6 +84,15 @@ class MailRefusedForGoodIsKeptForTheOfficeTest {
                 new jakarta.mail.MessagingException("450 4.2.1 try later"), new jakarta.mail.Address[0],
                 new jakarta.mail.Address[] {address()}, new jakarta.mail.Address[0]);
         assertThat(OutboxMailSender.permanentRefusal(busy)).as("a 4xx is retried").isEmpty();
+        SendFailedException relayDenied = new SendFailedException("Invalid Addresses",
+                new jakarta.mail.MessagingException("554 5.7.1 <budi@contoh.co.id>: Relay access denied"),
+                new jakarta.mail.Address[0], new jakarta.mail.Address[0], new jakarta.mail.Address[] {address()});
+        assertThat(OutboxMailSender.permanentRefusal(relayDenied)).as("the relay's refusal concerns every mail")
+                .isEmpty();
+        assertThat(OutboxMailSender.aboutTheRecipient("550 5.7.1 Sender policy (SPF) fail")).isFalse();
+        assertThat(OutboxMailSender.aboutTheRecipient("553 5.1.3 Bad recipient address syntax")).isTrue();
+        assertThat(OutboxMailSender.aboutTheRecipient("550 Requested action not taken: mailbox unavailable"))
+                .isTrue();
         assertThat(OutboxMailSender.permanentRefusal(new jakarta.mail.MessagingException("Connection refused")))
                 .isEmpty();
     }
