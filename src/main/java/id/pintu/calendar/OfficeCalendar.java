@@ -175,11 +175,12 @@ public class OfficeCalendar implements WorkingCalendar {
      * {@link CalendarConfigException} and leaves the calendar in force as it was.
      */
     public synchronized Optional<CalendarChange> reloadIfChanged() {
-        if (properties == null) {
-            throw new IllegalStateException("this calendar was not read from files");
-        }
+        return reloadIfChanged(filesFingerprint());
+    }
+
+    /** The same, for files whose fingerprint ({@link #filesFingerprint}) the caller has just read. */
+    public synchronized Optional<CalendarChange> reloadIfChanged(String fingerprint) {
         State before = state;
-        String fingerprint = loader.fingerprint(properties);
         if (fingerprint.equals(before.fingerprint())) {
             return Optional.empty();
         }

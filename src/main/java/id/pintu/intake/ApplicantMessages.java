@@ -3,6 +3,7 @@ package id.pintu.intake;
 import id.pintu.audit.AuditActions;
 import id.pintu.audit.AuditTrail;
 import id.pintu.calendar.WorkingCalendar;
+import id.pintu.common.Texts;
 import id.pintu.common.TimeOrderedIds;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
@@ -98,8 +99,8 @@ public class ApplicantMessages {
         jdbc.sql("INSERT INTO applicant_message (id, application_id, message_key, document_id, sender, subject, body,"
                         + " files, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(TimeOrderedIds.next(clock.instant()), app.id(), messageKey, documentId,
-                        IntakeRecords.cut(mail.sender(), 254), IntakeRecords.cut(mail.subject(), 500),
-                        text.isEmpty() ? null : IntakeRecords.cut(text, MAX_BODY), files,
+                        Texts.cut(mail.sender(), 254), Texts.cut(mail.subject(), 500),
+                        text.isEmpty() ? null : Texts.cut(text, MAX_BODY), files,
                         Timestamp.from(clock.instant()))
                 .update();
     }
@@ -229,7 +230,7 @@ public class ApplicantMessages {
         Message m = find(id).orElseThrow(() -> WorkflowException.notFound("no applicant message " + id));
         int updated = jdbc.sql("UPDATE applicant_message SET handled_by = ?, handled_at = ?, answer = ?,"
                         + " handled_note = ? WHERE id = ? AND handled_at IS NULL")
-                .params(IntakeRecords.cut(by, 100), Timestamp.from(clock.instant()), answer, note, id)
+                .params(Texts.cut(by, 100), Timestamp.from(clock.instant()), answer, note, id)
                 .update();
         if (updated != 1) {
             throw WorkflowException.conflict("message " + id + " was handled by "

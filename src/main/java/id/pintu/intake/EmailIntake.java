@@ -1,5 +1,6 @@
 package id.pintu.intake;
 
+import id.pintu.common.Texts;
 import id.pintu.documents.DocumentStore;
 import id.pintu.mail.MailMetrics;
 import id.pintu.mail.MailOutbox;
@@ -182,7 +183,7 @@ public class EmailIntake {
     /** The email's Message-ID (what makes a second delivery a duplicate), or the digest given when it has none. */
     private static String messageKey(ParsedEmail mail, String digestKey) {
         return mail.messageId() == null || mail.messageId().isBlank() ? digestKey
-                : IntakeRecords.cut(mail.messageId().strip(), 255);
+                : Texts.cut(mail.messageId().strip(), 255);
     }
 
     /** "12,5 MB", as the office writes it. */
@@ -400,7 +401,7 @@ public class EmailIntake {
         if (open.isPresent()) {
             String text = mail.text() == null ? "" : mail.text().strip();
             String note = "Dijawab melalui email dengan " + added.size() + " lampiran"
-                    + (text.isEmpty() ? "" : ". Pesan pemohon: " + IntakeRecords.cut(text.replaceAll("\\s+", " "), 1500));
+                    + (text.isEmpty() ? "" : ". Pesan pemohon: " + Texts.cut(text.replaceAll("\\s+", " "), 1500));
             try {
                 workflow.complete(open.get().id(), null, note, Caller.applicant(app.id(), app.applicant().email()));
             } catch (WorkflowException e) {

@@ -1,5 +1,7 @@
 package id.pintu.intake;
 
+import static id.pintu.common.Texts.cut;
+
 import id.pintu.common.TimeOrderedIds;
 import id.pintu.workflow.CaseStatus;
 import java.sql.Timestamp;
@@ -129,9 +131,5 @@ public class IntakeRecords {
 
     public java.util.Optional<byte[]> raw(String id) {
         return jdbc.sql("SELECT raw FROM intake_review WHERE id = ?").param(id).query(byte[].class).optional();
-    }
-
-    static String cut(String s, int max) {
-        return s == null ? null : s.length() > max ? s.substring(0, max) : s;
     }
 }

@@ -1,5 +1,6 @@
 package id.pintu.intake;
 
+import id.pintu.security.ControlCharacters;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -81,7 +82,7 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
         String body = parts.text.length() > 0 ? parts.text.toString() : htmlText(parts.html.toString());
         return new ParsedEmail(m.getMessageID(), sender,
                 m.getSubject() == null ? "" : CONTROL.matcher(m.getSubject()).replaceAll(" "),
-                answers, TEXT_CONTROL.matcher(body).replaceAll(""), List.copyOf(parts.files), automatic(m, sender));
+                answers, ControlCharacters.strip(body), List.copyOf(parts.files), automatic(m, sender));
     }
 
     /** The longest address SMTP carries (RFC 5321: a path of 256 characters with its angle brackets). */
@@ -89,8 +90,6 @@ public record ParsedEmail(String messageId, String sender, String subject, List<
 
     /** Control characters, NUL among them (PostgreSQL refuses a text with NUL): a subject has none of them. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    /** The control characters a text has no use for: all but tab and line ends. */
-    private static final Pattern TEXT_CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     /**
      * A text part's text. A charset Java does not know ({@code unknown-8bit}, {@code x-unknown}, a misspelt one) made

@@ -2,6 +2,7 @@ package id.pintu.intake;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.common.Texts;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
 import id.pintu.mail.MailOutbox;
@@ -121,7 +122,7 @@ public class ScanIntake {
             throw new ScanRejectedException("file " + name + " ditolak: " + verdict.problem());
         }
         String target = exchange.getIn().getHeader(TARGET, String.class);
-        String key = IntakeRecords.cut("scan:" + DocumentStore.sha256(content) + ":" + name, 255);
+        String key = Texts.cut("scan:" + DocumentStore.sha256(content) + ":" + name, 255);
         Matcher code = CODE_PREFIX.matcher(name);
         String result;
         try {

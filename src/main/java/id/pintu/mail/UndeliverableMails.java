@@ -1,5 +1,7 @@
 package id.pintu.mail;
 
+import static id.pintu.common.Texts.cut;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -94,9 +96,5 @@ public class UndeliverableMails {
                 rs.getString("subject"), rs.getString("reason"), rs.getTimestamp("failed_at").toInstant(),
                 resolved == null ? null : resolved.toInstant(), rs.getString("resolved_by"),
                 rs.getString("resolution"));
-    }
-
-    private static String cut(String s, int max) {
-        return s == null ? null : s.length() > max ? s.substring(0, max) : s;
     }
 }

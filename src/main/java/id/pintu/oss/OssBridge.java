@@ -3,6 +3,7 @@ package id.pintu.oss;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.common.Texts;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseEvents;
@@ -294,7 +295,7 @@ public class OssBridge {
                     error, attempts, now, request, OssRepository.FailureStatus.OPEN, now, null, null, null));
             events.append(id, OssFailureEvent.KIND, r.applicationId(),
                     new OssFailureEvent(id, r.applicationId(), r.step(), r.method(), r.key(),
-                            OssRepository.cut(error, 1000), attempts, now), now);
+                            Texts.cut(error, 1000), attempts, now), now);
         });
         metrics.failure(r.method(), cause instanceof OssRejectedException);
         LOG.warn("OSS call {} failed for good, now a task for staff (failure {}): {}", r.key(), id, error);

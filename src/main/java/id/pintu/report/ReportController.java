@@ -1,6 +1,7 @@
 package id.pintu.report;
 
 import id.pintu.api.ApiErrors;
+import id.pintu.common.Texts;
 import id.pintu.sla.SlaProperties;
 import id.pintu.sop.SopCatalog;
 import id.pintu.survey.SatisfactionSurvey;
@@ -148,8 +149,7 @@ class ReportController {
         } catch (DateTimeParseException e) {
             throw new ApiErrors.FieldProblem(field, "'" + value + "' is not a day like 2026-07-31");
         }
-        // "+999999999-12-31" parses; the day after it, or its instant, failed with a 500
-        if (day.getYear() < 1900 || day.getYear() > 9999) {
+        if (!Texts.ofRecords(day)) {
             throw new ApiErrors.FieldProblem(field, "'" + value + "' is not a day of the office's records");
         }
         return day;

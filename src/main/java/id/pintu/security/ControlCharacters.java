@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Control characters (NUL among them) in what a request says: no form field or JSON string has a use for them, and
  * PostgreSQL refuses any text holding a NUL, so {@code /lacak?kode=PTU%00} answered 500 with a stack trace in the
  * log (H2, in the tests, takes it). Removed from request parameters (query strings and plain forms: the public
- * tracking page's; a multipart form is read by Spring past this wrapper). Tab and line ends stay.
+ * tracking page's; a multipart form is read by Spring past this wrapper) and from an email's text by the intake. Tab
+ * and line ends stay.
  */
 public final class ControlCharacters {
 

@@ -96,10 +96,7 @@ public class LoginThrottle {
     public Optional<Duration> lockedFor(List<String> usernames, String address) {
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
-        List<String> keys = new ArrayList<>(usernames.stream().map(LoginThrottle::userKey).filter(Objects::nonNull)
-                .toList());
-        Optional.ofNullable(ipKey(address)).ifPresent(keys::add);
-        for (String key : keys) {
+        for (String key : keys(usernames, address)) {
             Window w = windows.get(key);
             Duration d = w == null ? Duration.ZERO : w.remaining(now);
             longest = d.compareTo(longest) > 0 ? d : longest;
@@ -135,9 +132,7 @@ public class LoginThrottle {
     /** Begins an attempt for these usernames (those the request names; nulls ignored) from this address. */
     public Attempt begin(List<String> usernames, String address) {
         Instant now = clock.instant();
-        List<String> keys = new ArrayList<>();
-        usernames.stream().map(LoginThrottle::userKey).filter(Objects::nonNull).distinct().forEach(keys::add);
-        Optional.ofNullable(ipKey(address)).ifPresent(keys::add);
+        List<String> keys = keys(usernames, address);
         List<Window> held = new ArrayList<>();
         Duration refused = Duration.ZERO;
         boolean locked = false;
@@ -156,6 +151,14 @@ public class LoginThrottle {
             return new Attempt(refused, !locked, List.of());
         }
         return new Attempt(Duration.ZERO, false, held);
+    }
+
+    /** The windows' keys of these usernames (nulls ignored) and this address. */
+    private static List<String> keys(List<String> usernames, String address) {
+        List<String> keys = new ArrayList<>();
+        usernames.stream().map(LoginThrottle::userKey).filter(Objects::nonNull).distinct().forEach(keys::add);
+        Optional.ofNullable(ipKey(address)).ifPresent(keys::add);
+        return keys;
     }
 
     /** The window of a key, made if need be while the map has room (a flood of made-up names cannot fill memory). */

@@ -90,7 +90,7 @@ public class CalendarReload {
             settling = null;
         }
         try {
-            reload("calendar-check");
+            reload("calendar-check", onDisk);
         } catch (CalendarConfigException e) {
             // The calendar in force stays; the problem is shown by GET /api/admin/calendar until mended.
         }
@@ -100,10 +100,15 @@ public class CalendarReload {
      * Reads the files again if they changed and revises the open tasks' due dates if that moves them. Throws
      * {@link CalendarConfigException} for a file the office cannot run on (the calendar in force stays).
      */
-    public synchronized Outcome reload(String by) {
+    public Outcome reload(String by) {
+        return reload(by, calendar.filesFingerprint());
+    }
+
+    /** The same, for files whose fingerprint was just read (the check reads them once). */
+    private synchronized Outcome reload(String by, String onDisk) {
         Optional<CalendarChange> change;
         try {
-            change = calendar.reloadIfChanged();
+            change = calendar.reloadIfChanged(onDisk);
         } catch (CalendarConfigException e) {
             if (!e.getMessage().equals(problem)) {
                 LOG.warn("The calendar files changed but cannot be used; the calendar in force stays as it was. {}",

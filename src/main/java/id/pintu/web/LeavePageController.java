@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.common.Texts;
 import id.pintu.security.ActingOfficials;
 import id.pintu.security.LeaveAndActing;
 import id.pintu.security.StaffUser;
@@ -246,8 +247,7 @@ class LeavePageController {
         }
         try {
             LocalDate day = LocalDate.parse(value.strip());
-            // "+999999999-12-31" parses, and overflowed where a day after it was counted
-            return day.getYear() < 1900 || day.getYear() > 9999 ? null : day;
+            return Texts.ofRecords(day) ? day : null;
         } catch (DateTimeParseException e) {
             return null;
         }

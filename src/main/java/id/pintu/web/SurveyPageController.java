@@ -1,5 +1,6 @@
 package id.pintu.web;
 
+import id.pintu.common.Texts;
 import id.pintu.report.IkmReportPdf;
 import id.pintu.sla.SlaProperties;
 import id.pintu.sop.SopCatalog;
@@ -128,8 +129,7 @@ class SurveyPageController {
         } catch (DateTimeParseException e) {
             throw WorkflowException.unprocessable(field + ": '" + value + "' is not a day like 2026-07-31");
         }
-        // "+999999999-12-31" parses, and the day after it (the period's end) or its instant failed with a 500
-        if (day.getYear() < 1900 || day.getYear() > 9999) {
+        if (!Texts.ofRecords(day)) {
             throw WorkflowException.unprocessable(field + ": '" + value + "' is not a day of the office's records");
         }
         return day;
