@@ -2,8 +2,10 @@ package id.pintu.oss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.common.Texts;
 import id.pintu.documents.DocumentStore;
 import id.pintu.documents.StoredDocument;
+import id.pintu.security.ControlCharacters;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.CaseStatus;
@@ -258,9 +260,12 @@ public class OssInbound {
                 .orElse("-") + " / nomor_referensi " + Optional.ofNullable(text(p, "nomor_referensi")).orElse("-"));
     }
 
-    /** A push's text as far as the records' column holds ({@value #KEPT_CHARS} characters). */
+    /**
+     * A push's text as far as the records' column holds ({@value #KEPT_CHARS} characters), without control
+     * characters (PostgreSQL refuses a NUL).
+     */
     private static String cut(String body) {
-        return body.length() > KEPT_CHARS ? body.substring(0, KEPT_CHARS) : body;
+        return Texts.cut(ControlCharacters.strip(body), KEPT_CHARS);
     }
 
     static final int KEPT_CHARS = 100_000;
@@ -298,6 +303,7 @@ public class OssInbound {
 
     private static String text(JsonNode p, String field) {
         JsonNode v = p.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().trim();
+        String t = v == null || v.isNull() ? null : ControlCharacters.strip(v.asText()).trim();
+        return t == null || t.isBlank() ? null : t;
     }
 }

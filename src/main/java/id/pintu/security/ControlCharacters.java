@@ -1,5 +1,12 @@
 package id.pintu.security;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Control characters (NUL among them) in what a request says: no form field or JSON string has a use for them, and
  * PostgreSQL refuses any text holding a NUL, so {@code /lacak?kode=PTU%00} answered 500 with a stack trace in the
- * log (H2, in the tests, takes it). Removed from request parameters (query strings and plain forms: the public
- * tracking page's; a multipart form is read by Spring past this wrapper) and from an email's text by the intake. Tab
- * and line ends stay.
+ * log (H2, in the tests, takes it). Removed from request parameters (query strings, plain and multipart forms: a
+ * multipart form's fields are read through this wrapper too), from the strings and keys of JSON request bodies
+ * ({@link #jsonStrings()}, on the API's message converter only: the hub's own stored JSON is read as written) and
+ * from an email's text by the intake. Tab and line ends stay.
  */
 public final class ControlCharacters {
 
@@ -29,14 +36,30 @@ public final class ControlCharacters {
         return value == null ? null : CONTROL.matcher(value).replaceAll("");
     }
 
+    /** Strings and object keys of a JSON document read without control characters. */
+    public static Module jsonStrings() {
+        SimpleModule module = new SimpleModule("pintu-control-characters");
+        module.addDeserializer(String.class, new StdScalarDeserializer<String>(String.class) {
+            @Override
+            public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return strip(StringDeserializer.instance.deserialize(p, ctxt));
+            }
+        });
+        module.addKeyDeserializer(String.class, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext ctxt) {
+                return strip(key);
+            }
+        });
+        return module;
+    }
+
     /** The request's parameters without control characters. */
     public static final class Filter extends OncePerRequestFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String type = request.getContentType();
-            boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
-            chain.doFilter(multipart ? request : new Cleaned(request), response);
+            chain.doFilter(new Cleaned(request), response);
         }
     }
 

@@ -119,6 +119,15 @@ class OssInboundTest {
                 .extracting(StoredDocument::sha256).contains(DocumentStore.sha256(second));
     }
 
+    @Test
+    void pushedFieldsAreReadWithoutControlCharacters() throws Exception {
+        // A NUL inside an escaped JSON string: PostgreSQL refuses it wherever the value is written
+        ResponseEntity<String> unknown = push("receiveNIB", "{\"dataNIB\": {\"nib\": \"000000\\u00000000872\"}}", KEY);
+        assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(404);
+        assertThat(json.readTree(unknown.getBody()).get("responreceiveNIB").get("keterangan").asText())
+                .contains("0000000000872");
+    }
+
     private ResponseEntity<String> push(String method, Object body, String key) throws Exception {
         return steps.push(method, body, key);
     }
