@@ -44,10 +44,7 @@ class ApplicationController {
             throw new ApiErrors.FieldProblem("sop", "unknown SOP '" + body.sop() + "'; see GET /api/sops");
         }
         Submitted s = workflow.submit(new NewApplication(body.sop(),
-                new Application.Applicant(body.applicant().name(), body.applicant().email(), body.applicant().phone()),
-                new Application.Company(body.company().name(), body.company().nib(), body.company().npwp(),
-                        body.company().address(), body.company().kbli()),
-                body.description(), "api"));
+                body.applicant().toApplicant(), body.company().toCompany(), body.description(), "api"));
         Application a = s.application();
         List<TaskView> open = workflow.openTasks(a.id()).stream().map(t -> TaskView.of(t, a)).toList();
         return ResponseEntity.created(URI.create("/api/applications/" + a.id()))

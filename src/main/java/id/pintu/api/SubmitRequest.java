@@ -1,5 +1,6 @@
 package id.pintu.api;
 
+import id.pintu.workflow.Application;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,10 @@ public record SubmitRequest(
             email = trim(email);
             phone = phone == null ? null : phone.replaceAll("[\\s().-]", "");
         }
+
+        public Application.Applicant toApplicant() {
+            return new Application.Applicant(name, email, phone);
+        }
     }
 
     public record CompanyPart(
@@ -39,6 +44,10 @@ public record SubmitRequest(
             npwp = digitsOnly(npwp);
             address = trim(address);
             kbli = digitsOnly(kbli);
+        }
+
+        public Application.Company toCompany() {
+            return new Application.Company(name, nib, npwp, address, kbli);
         }
     }
 

@@ -17,6 +17,8 @@ public final class AuditActions {
     public static final String TASK_RELEASED = "TASK_RELEASED";
     /** A supervisor handed a task to a named member of staff. */
     public static final String TASK_REASSIGNED = "TASK_REASSIGNED";
+    /** Staff corrected the applicant's contact or the applicant's and company's identity in a case (with why). */
+    public static final String APPLICANT_DATA_CORRECTED = "APPLICANT_DATA_CORRECTED";
     /** Staff sent a mail the recipient's server had refused for good again (to a corrected address, or the same). */
     public static final String MAIL_RESENT = "MAIL_RESENT";
     /** Staff closed a refused mail without sending it again (the applicant reached another way). */

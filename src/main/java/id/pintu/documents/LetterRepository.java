@@ -54,6 +54,12 @@ public class LetterRepository {
                 .update();
     }
 
+    /** The kinds of the case's letters already signed or sealed: their content is frozen. */
+    public List<String> frozenKinds(String applicationId) {
+        return jdbc.sql("SELECT kind FROM letter WHERE application_id = ? AND status IN (?, ?) ORDER BY kind")
+                .params(applicationId, SIGNED, SEALED).query(String.class).list();
+    }
+
     public Optional<Letter> find(String applicationId, String kind) {
         return jdbc.sql("SELECT application_id, kind, status, signed_by, signed_at, frozen_content, letter_number,"
                         + " sealed_document FROM letter WHERE application_id = ? AND kind = ?")

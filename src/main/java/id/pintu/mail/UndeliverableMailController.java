@@ -59,7 +59,7 @@ class UndeliverableMailController {
     }
 
     private void require(Authentication auth) {
-        boolean admin = auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+        boolean admin = Callers.admin(auth);
         if (!admin && !Callers.of(auth).holds(workflow.applicantDelegate())) {
             throw WorkflowException.forbidden("refused mails are for " + workflow.applicantDelegate()
                     + " and admins");

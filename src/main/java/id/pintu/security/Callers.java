@@ -18,4 +18,9 @@ public final class Callers {
                 .collect(Collectors.toSet());
         return Caller.staff(auth.getName(), actors);
     }
+
+    /** Whether the user is one of IT's administrators. */
+    public static boolean admin(Authentication auth) {
+        return auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+    }
 }

@@ -187,7 +187,7 @@ public class LeaveAndActing {
     public boolean mayManage(Authentication auth) {
         Caller caller = Callers.of(auth);
         return properties.managers().stream().anyMatch(caller::holds)
-                || auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+                || Callers.admin(auth);
     }
 
     public LeaveProperties properties() {

@@ -1,6 +1,7 @@
 package id.pintu.web;
 
 import id.pintu.archive.CaseArchive;
+import id.pintu.casedata.CaseDataCorrections;
 import id.pintu.documents.DocumentStore;
 import id.pintu.intake.ApplicantMessages;
 import id.pintu.intake.DossierService;
@@ -69,12 +70,14 @@ class CasePageController {
     private final UserDirectory users;
     private final UndeliverableMails undeliverable;
     private final UndeliverableMailActions undeliverableActions;
+    private final CaseDataCorrections corrections;
 
     CasePageController(StaffAccess access, ApplicationRepository applications, WorkflowService workflow,
             SopCatalog catalog, DocumentStore documents, DossierService dossier, CaseTimeline timeline,
             InboxQueries inbox, WebProperties properties, TaskRepository tasks, SupervisorActions supervisorActions,
             ApplicantMessages messages, CaseArchive archive, UserDirectory users, UndeliverableMails undeliverable,
-            UndeliverableMailActions undeliverableActions) {
+            UndeliverableMailActions undeliverableActions, CaseDataCorrections corrections) {
+        this.corrections = corrections;
         this.undeliverable = undeliverable;
         this.undeliverableActions = undeliverableActions;
         this.archive = archive;
@@ -142,6 +145,12 @@ class CasePageController {
         model.addAttribute("applicantMessages", messages.ofCase(id));
         model.addAttribute("undeliverable", undeliverable.ofCase(id));
         model.addAttribute("mayResend", access.mayAnswerApplicants(auth));
+        boolean mayCorrect = access.mayAnswerApplicants(auth);
+        model.addAttribute("mayCorrectData", mayCorrect);
+        if (mayCorrect) {
+            model.addAttribute("identityLock", corrections.identityLock(app).map(Enum::name).orElse(null));
+            model.addAttribute("maxReason", CaseDataPageController.MAX_REASON);
+        }
         MessagePageController.answering(access, properties, auth, model);
         return "kasus";
     }

@@ -62,7 +62,7 @@ class StaffAccess {
     /** The review queue of input that made no case: the front office works it, admins look too. */
     boolean mayReviewIntake(Authentication auth) {
         return mayRegisterWalkIns(auth)
-                || auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+                || Callers.admin(auth);
     }
 
     /** Answering applicants' emails (or marking them handled): the front office, who answer applicants, and admins. */
@@ -73,7 +73,7 @@ class StaffAccess {
     boolean maySeeDashboard(Authentication auth) {
         Caller caller = caller(auth);
         return properties.dashboardActors().stream().anyMatch(caller::holds)
-                || auth.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()));
+                || Callers.admin(auth);
     }
 
     /**

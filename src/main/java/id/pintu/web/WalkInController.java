@@ -184,11 +184,7 @@ class WalkInController {
         }
         Submitted submitted = tx.execute(status -> {
             Submitted s = workflow.submit(new NewApplication(request.sop(),
-                    new Application.Applicant(request.applicant().name(), request.applicant().email(),
-                            request.applicant().phone()),
-                    new Application.Company(request.company().name(), request.company().nib(),
-                            request.company().npwp(), request.company().address(), request.company().kbli()),
-                    request.description(), CHANNEL));
+                    request.applicant().toApplicant(), request.company().toCompany(), request.description(), CHANNEL));
             dossier.record(s.application(), scans, 1, auth.getName());
             return s;
         });

@@ -53,6 +53,35 @@ public class ApplicationRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ?").param(id).query(this::map).optional();
     }
 
+    /**
+     * The case's row, locked for the rest of the transaction: a correction of its data and the workflow's status
+     * changes (which update the same row) take turns.
+     */
+    public Optional<Application> lock(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ? FOR UPDATE").param(id).query(this::map)
+                .optional();
+    }
+
+    /** Replaces the applicant's and the company's details (a correction by staff). */
+    public void correctParties(String id, Application.Applicant applicant, Application.Company company,
+            Instant now) {
+        jdbc.sql("UPDATE application SET applicant_name = :an, applicant_email = :ae, applicant_phone = :ap,"
+                        + " applicant_email_key = :aekey, company_name = :cn, company_nib = :nib, company_npwp = :npwp,"
+                        + " company_address = :addr, company_kbli = :kbli, updated_at = :now WHERE id = :id")
+                .param("an", applicant.name())
+                .param("ae", applicant.email())
+                .param("ap", applicant.phone())
+                .param("aekey", emailKey(applicant.email()))
+                .param("cn", company.name())
+                .param("nib", company.nib())
+                .param("npwp", company.npwp())
+                .param("addr", company.address())
+                .param("kbli", company.kbli())
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
     public Optional<Application> findByTrackingCode(String trackingCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE tracking_code = ?")
                 .param(trackingCode)
