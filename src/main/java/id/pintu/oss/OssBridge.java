@@ -13,9 +13,11 @@ import id.pintu.workflow.TaskRepository;
 import id.pintu.workflow.WorkflowException;
 import id.pintu.workflow.WorkflowHeaders;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -125,7 +127,11 @@ public class OssBridge {
         if (cancelledForClosedCase(r)) {
             return;
         }
-        int before = repository.attempt(r.key(), clock.instant());
+        OptionalInt claimed = claim(r);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        int before = claimed.getAsInt();
         try {
             String idIzin = repository.findCase(r.applicationId()).map(OssRepository.OssCase::idIzin).orElse(null);
             if (before > 0) {
@@ -162,8 +168,46 @@ public class OssBridge {
         } catch (RuntimeException e) {
             repository.callFailed(r.key(), OssRepository.CallStatus.PENDING, e.getMessage(), clock.instant());
             throw e;
+        } finally {
+            repository.release(r.key());
         }
     }
+
+    /**
+     * This delivery's claim on the call, or empty once the call is answered, refused or cancelled. Another delivery
+     * of the same request calling OSS at this moment (the outbox relay routed a hand-over twice around a crash; two
+     * consumers or two hubs took the copies) is waited for, not joined by a second post: its answer is then this
+     * one's. A holder that crashed holds the call only until its claim ends (three HTTP calls' timeouts, and 10 s).
+     */
+    private OptionalInt claim(OssRequest r) {
+        Duration claimFor = properties.connectTimeout().plus(properties.responseTimeout()).multipliedBy(3)
+                .plusSeconds(10);
+        long giveUp = System.nanoTime() + claimFor.plusSeconds(10).toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            OptionalInt claimed = repository.claim(r.key(), now, now.plus(claimFor));
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+            OssRepository.CallStatus status = repository.findCall(r.key()).map(OssRepository.Call::status)
+                    .orElse(OssRepository.CallStatus.DONE);
+            if (status != OssRepository.CallStatus.PENDING) {
+                LOG.info("OSS call {} was taken care of by another delivery ({})", r.key(), status);
+                return OptionalInt.empty();
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new OssUnavailableException("OSS call " + r.key() + " is held by another delivery", false, null);
+            }
+            try {
+                Thread.sleep(CLAIM_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OssUnavailableException("interrupted waiting for another delivery of " + r.key(), false, e);
+            }
+        }
+    }
+
+    private static final Duration CLAIM_POLL = Duration.ofMillis(200);
 
     /**
      * The applicant's NIB as OSS knows it (contract: step 4, "to check the applicant's NIB"): unknown to OSS, or
@@ -288,7 +332,11 @@ public class OssBridge {
             throw new IllegalStateException(e);
         }
         String id = UUID.randomUUID().toString();
-        tx.executeWithoutResult(s -> {
+        boolean recorded = Boolean.TRUE.equals(tx.execute(s -> {
+            if (repository.hasOpenFailure(r.key())) {
+                // Another delivery of the same request was refused or gave up first: one task for staff is enough
+                return false;
+            }
             int attempts = repository.findCall(r.key()).map(OssRepository.Call::attempts).orElse(0);
             repository.callFailed(r.key(), OssRepository.CallStatus.FAILED, error, now);
             repository.insertFailure(new OssRepository.Failure(id, r.key(), r.applicationId(), r.step(), r.method(),
@@ -296,7 +344,12 @@ public class OssBridge {
             events.append(id, OssFailureEvent.KIND, r.applicationId(),
                     new OssFailureEvent(id, r.applicationId(), r.step(), r.method(), r.key(),
                             Texts.cut(error, 1000), attempts, now), now);
-        });
+            return true;
+        }));
+        if (!recorded) {
+            LOG.info("OSS call {} already waits for staff; not recorded twice: {}", r.key(), error);
+            return;
+        }
         metrics.failure(r.method(), cause instanceof OssRejectedException);
         LOG.warn("OSS call {} failed for good, now a task for staff (failure {}): {}", r.key(), id, error);
     }
@@ -323,11 +376,15 @@ public class OssBridge {
         return true;
     }
 
-    /** Staff retry a failure: the stored request goes back on the queue, once. */
+    /**
+     * Staff retry a failure: the stored request goes back on the queue, once, with the applicant's and company's
+     * identity as the case holds it now (the front office may have corrected the NIB or NPWP OSS refused).
+     */
     public OssRepository.Failure retry(String failureId, String by) {
         OssRepository.Failure f = repository.findFailure(failureId)
                 .orElseThrow(() -> WorkflowException.notFound("no OSS failure " + failureId));
         Instant now = clock.instant();
+        String request = current(f.request());
         tx.executeWithoutResult(s -> {
             if (!repository.markRetried(failureId, by, now)) {
                 throw WorkflowException.conflict("OSS failure " + failureId + " is already "
@@ -335,9 +392,27 @@ public class OssBridge {
             }
             repository.callPending(f.key(), now);
             // Sent before the commit: if the commit fails, the extra request finds its key answered or retries it.
-            producer.sendBody("jms:queue:" + properties.requestQueue() + "?deliveryPersistent=true", f.request());
+            producer.sendBody("jms:queue:" + properties.requestQueue() + "?deliveryPersistent=true", request);
         });
         LOG.info("OSS failure {} ({}) retried by {}", failureId, f.key(), by);
         return repository.findFailure(failureId).orElseThrow();
+    }
+
+    private String current(String stored) {
+        try {
+            OssRequest r = json.readValue(stored, OssRequest.class);
+            Optional<Application> app = applications.find(r.applicationId());
+            if (app.isEmpty()) {
+                return stored;
+            }
+            OssRequest fresh = payloads.withCurrentParties(r, app.get());
+            if (!fresh.data().equals(r.data())) {
+                LOG.info("OSS call {} retried with the case's corrected identity (NIB {}, NPWP {})", r.key(),
+                        fresh.data().get("nib"), fresh.data().get("npwp"));
+            }
+            return json.writeValueAsString(fresh);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the stored OSS request of a failure is not readable", e);
+        }
     }
 }

@@ -66,8 +66,7 @@ class OssController {
     @PostMapping("/api/oss/failures/{id}/retry")
     Map<String, Object> retry(@PathVariable String id, Authentication auth) {
         Caller caller = Callers.of(auth);
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-        if (!admin && !caller.holds(RETRY_ACTOR)) {
+        if (!Callers.admin(auth) && !caller.holds(RETRY_ACTOR)) {
             throw WorkflowException.forbidden("only the " + RETRY_ACTOR + " or an administrator may retry an OSS call");
         }
         return failure(bridge.retry(id, caller.name()));

@@ -89,12 +89,7 @@ public class OssPayloads {
     public Map<String, String> snapshot(Application app, int step, Instant now) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("nomor_referensi", app.trackingCode());
-        d.put("nib", app.company().nib());
-        d.put("npwp", app.company().npwp());
-        d.put("nama_perusahaan", app.company().name());
-        d.put("alamat", app.company().address());
-        d.put("kbli", app.company().kbli());
-        d.put("nama_pemohon", app.applicant().name());
+        parties(app, d);
         Optional<Task> done = tasks.history(app.id()).stream()
                 .filter(t -> t.stepNo() == step && t.completedAt() != null)
                 .max(Comparator.comparing(Task::completedAt));
@@ -105,6 +100,26 @@ public class OssPayloads {
         d.put("nama_status", by.map(u -> u.fullName() != null ? u.fullName() : u.username())
                 .orElse(done.map(Task::completedBy).orElse("")));
         return d;
+    }
+
+    /**
+     * The request with the applicant's and company's identity as the case holds it now, the rest of its snapshot as
+     * it was: a staff retry after the front office corrected the NIB or NPWP that OSS refused.
+     */
+    public OssRequest withCurrentParties(OssRequest r, Application app) {
+        Map<String, String> d = new LinkedHashMap<>(r.data());
+        parties(app, d);
+        return new OssRequest(r.key(), r.integration(), r.method(), r.applicationId(), r.sopCode(), r.sopVersion(),
+                r.step(), r.nextStep(), r.outboxId(), d, r.requestedAt());
+    }
+
+    private static void parties(Application app, Map<String, String> d) {
+        d.put("nib", app.company().nib());
+        d.put("npwp", app.company().npwp());
+        d.put("nama_perusahaan", app.company().name());
+        d.put("alamat", app.company().address());
+        d.put("kbli", app.company().kbli());
+        d.put("nama_pemohon", app.applicant().name());
     }
 
     /** The body of the call: {@code {"<wrapper>": {...}}}; {@code idIzin} is OSS's permit id if known yet. */

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,13 +73,23 @@ public class OssRepository {
     }
 
     /** Counts an attempt; returns the attempts made before this one. */
-    public int attempt(String key, Instant now) {
+    /**
+     * Claims the call for one attempt until {@code until}: the number of attempts before this one, or empty while
+     * another delivery holds an unexpired claim, or once the call is answered.
+     */
+    public OptionalInt claim(String key, Instant now, Instant until) {
         int before = jdbc.sql("SELECT attempts FROM oss_call WHERE idem_key = ?").param(key).query(Integer.class)
                 .optional().orElse(0);
-        jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, status = 'PENDING', updated_at = ? WHERE idem_key = ?"
-                        + " AND status <> 'DONE'")
-                .params(ts(now), key).update();
-        return before;
+        int claimed = jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, status = 'PENDING', updated_at = ?,"
+                        + " claimed_until = ? WHERE idem_key = ? AND status <> 'DONE'"
+                        + " AND (claimed_until IS NULL OR claimed_until <= ?)")
+                .params(ts(now), ts(until), key, ts(now)).update();
+        return claimed == 1 ? OptionalInt.of(before) : OptionalInt.empty();
+    }
+
+    /** The attempt is over (answered, refused or failed): another delivery may call. */
+    public void release(String key) {
+        jdbc.sql("UPDATE oss_call SET claimed_until = NULL WHERE idem_key = ?").param(key).update();
     }
 
     public void callFailed(String key, CallStatus status, String error, Instant now) {
@@ -127,6 +138,12 @@ public class OssRepository {
                         ts(f.lastAttemptAt()), f.request(), f.status().name(), ts(f.createdAt()), ts(f.retriedAt()),
                         f.retriedBy(), ts(f.resolvedAt()))
                 .update();
+    }
+
+    /** Whether staff already have an open failure of this call (a second delivery's refusal adds none). */
+    public boolean hasOpenFailure(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM oss_failure WHERE idem_key = ? AND status = 'OPEN'").param(key)
+                .query(Long.class).single() > 0;
     }
 
     public Optional<Failure> findFailure(String id) {

@@ -8,6 +8,7 @@ import id.pintu.support.HubTest;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 
 /**
  * Step 4 checks the applicant's NIB with OSS ({@code inqueryNIB}) before registering: a NIB OSS does not know, or
@@ -28,6 +29,20 @@ class OssNibCheckTest extends OssSandboxReset {
                 .contains("inqueryNIB kode 404");
         assertThat(api.openTask(id)).isEmpty();
         assertThat(steps.sandboxRecords(id, 4)).as("nothing registered in OSS").isEmpty();
+
+        // The applicant gives the right NIB; the front office corrects the case and the back office retries the
+        // call, which now carries the corrected NIB (the stored request held the one OSS refused)
+        Map<String, Object> correction = new HashMap<>(company(651, "9120001234651", "012345678901000"));
+        correction.remove("sop");
+        correction.remove("description");
+        correction.put("reason", "NIB dari OSS salah ketik di formulir");
+        assertThat(api.call(HttpMethod.PUT, "/api/applications/" + id + "/applicant-data", correction, "front-office")
+                .status()).isEqualTo(200);
+        assertThat(api.call(HttpMethod.POST, "/api/oss/failures/" + failure.get("id").asText() + "/retry", null,
+                "front-office").status()).isEqualTo(200);
+        api.awaitTask(id, 5);
+        assertThat(steps.sandboxRecords(id, 4)).singleElement()
+                .satisfies(r -> assertThat(r.toString()).contains("9120001234651"));
     }
 
     @Test
