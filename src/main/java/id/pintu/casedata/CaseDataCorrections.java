@@ -5,6 +5,7 @@ import id.pintu.audit.AuditTrail;
 import id.pintu.documents.LetterRepository;
 import id.pintu.mail.UndeliverableMailActions;
 import id.pintu.mail.UndeliverableMails;
+import id.pintu.oss.OssRepository;
 import id.pintu.workflow.Application;
 import id.pintu.workflow.ApplicationRepository;
 import id.pintu.workflow.WorkflowException;
@@ -24,17 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Staff correcting what an application says about its applicant and company: a mistyped email address (every mail
  * bounced), a wrong NIB or NPWP (OSS refused the hand-over). The contact (email, phone) may be corrected at any time:
  * the permit still has to reach the applicant. The identity (applicant's and company's name, NIB, NPWP, address,
- * KBLI) only while the case is open and none of its letters is signed: a signed letter holds the identity it was
- * signed with, and the records must not say otherwise. Audited with the reason; mails refused for good at the old
- * address go again to the new one.
+ * KBLI) only while the case is open, none of its letters is signed and OSS has not recorded it: a signed letter
+ * holds the identity it was signed with and OSS the one it was sent, and the records must not say otherwise.
+ * Audited with the reason; mails refused for good at the old address go again to the new one.
  */
 @Service
 public class CaseDataCorrections {
 
-    /** What changed ({@code "applicant.email"}, ...) and how many refused mails went again to the new address. */
-    /** Why the identity is fixed: the case is closed, or one of its letters was signed with it. */
-    public enum Lock { CASE_CLOSED, LETTER_SIGNED }
+    /** Why the identity is fixed: the case is closed, one of its letters was signed with it, or OSS holds it. */
+    public enum Lock { CASE_CLOSED, LETTER_SIGNED, OSS_REGISTERED }
 
+    /** What changed ({@code "applicant.email"}, ...) and how many refused mails went again to the new address. */
     public record Result(List<String> changed, int mailsResent) {}
 
     private final ApplicationRepository applications;
@@ -42,10 +43,13 @@ public class CaseDataCorrections {
     private final UndeliverableMails undeliverable;
     private final UndeliverableMailActions mailActions;
     private final AuditTrail audit;
+    private final OssRepository oss;
     private final Clock clock;
 
     public CaseDataCorrections(ApplicationRepository applications, LetterRepository letters,
-            UndeliverableMails undeliverable, UndeliverableMailActions mailActions, AuditTrail audit, Clock clock) {
+            UndeliverableMails undeliverable, UndeliverableMailActions mailActions, AuditTrail audit,
+            OssRepository oss, Clock clock) {
+        this.oss = oss;
         this.applications = applications;
         this.letters = letters;
         this.undeliverable = undeliverable;
@@ -72,10 +76,14 @@ public class CaseDataCorrections {
         if (!after.isEmpty()) {
             Optional<Lock> lock = identityLock(app);
             if (lock.isPresent()) {
-                throw WorkflowException.conflict((lock.get() == Lock.CASE_CLOSED ? "the case is " + app.status()
-                        : "its letters " + String.join(", ", letters.frozenKinds(applicationId)) + " were signed")
-                        + ": the applicant's and company's identity can no longer be corrected ("
-                        + String.join(", ", after.keySet()) + ")");
+                String why = switch (lock.get()) {
+                    case CASE_CLOSED -> "the case is " + app.status();
+                    case LETTER_SIGNED -> "its letters " + String.join(", ", letters.frozenKinds(applicationId))
+                            + " were signed";
+                    case OSS_REGISTERED -> "OSS has recorded the case";
+                };
+                throw WorkflowException.conflict(why + ": the applicant's and company's identity can no longer be"
+                        + " corrected (" + String.join(", ", after.keySet()) + ")");
             }
         }
         boolean emailChanged = !app.applicant().email().equalsIgnoreCase(newApplicant.email());
@@ -93,8 +101,8 @@ public class CaseDataCorrections {
         int resent = 0;
         if (emailChanged) {
             for (UndeliverableMails.Undeliverable m : undeliverable.ofCase(applicationId)) {
-                if (m.open() && m.recipient().equalsIgnoreCase(app.applicant().email())) {
-                    mailActions.resend(m.dedupKey(), newApplicant.email(), by);
+                if (m.open() && m.recipient().equalsIgnoreCase(app.applicant().email())
+                        && mailActions.resendIfOpen(m.dedupKey(), newApplicant.email(), by)) {
                     resent++;
                 }
             }
@@ -110,7 +118,12 @@ public class CaseDataCorrections {
         if (!app.status().isOpen()) {
             return Optional.of(Lock.CASE_CLOSED);
         }
-        return letters.frozenKinds(app.id()).isEmpty() ? Optional.empty() : Optional.of(Lock.LETTER_SIGNED);
+        if (!letters.frozenKinds(app.id()).isEmpty()) {
+            return Optional.of(Lock.LETTER_SIGNED);
+        }
+        // OSS holds the identity it was sent (the NIB it registered the case under, which its pushes name)
+        boolean inOss = oss.callsOf(app.id()).stream().anyMatch(c -> c.status() == OssRepository.CallStatus.DONE);
+        return inOss ? Optional.of(Lock.OSS_REGISTERED) : Optional.empty();
     }
 
     /** The address as the mail sender will need it (the intake's bean check of an address is looser). */

@@ -193,7 +193,10 @@ public class DocumentProducer {
                     DocumentOutputs.finalDocument(action.document()), true)) : Optional.empty();
         }
         Task task = tasks.find(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
-        Case c = load(plan, action.document(), task);
+        // Signing and numbering freeze the letter's content: the case's row is locked meanwhile, so a correction of the
+        // applicant's or company's identity (CaseDataCorrections) comes before, or finds the letter signed
+        boolean freezes = action.role() == DocumentPlan.Role.SIGN || action.role() == DocumentPlan.Role.NUMBER;
+        Case c = load(plan, action.document(), task, freezes);
         String documentId = switch (action.role()) {
             case ISSUE -> issue(c);
             case DRAFT, PARAF, SIGN -> draft(plan, c);
@@ -216,8 +219,9 @@ public class DocumentProducer {
         }
     }
 
-    private Case load(DocumentPlan plan, String kind, Task trigger) {
-        Application app = applications.find(trigger.applicationId()).orElseThrow();
+    private Case load(DocumentPlan plan, String kind, Task trigger, boolean locked) {
+        Application app = (locked ? applications.lock(trigger.applicationId())
+                : applications.find(trigger.applicationId())).orElseThrow();
         SopDefinition sop = sops.require(app.sopCode(), app.sopVersion());
         List<Task> history = tasks.history(app.id());
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,23 @@ public class UndeliverableMailActions {
     /** Sends the mail again, to {@code to} if given (else to its address); returns the address it goes to. */
     @Transactional
     public String resend(String dedupKey, String to, String by) {
-        UndeliverableMails.Undeliverable item = open(dedupKey);
+        return sendAgain(open(dedupKey), to, by).orElseThrow(() -> WorkflowException.conflict("the refused mail "
+                + dedupKey + " was taken care of meanwhile"));
+    }
+
+    /**
+     * Sends the mail again to {@code to} if it still waits for the office: false when a colleague took care of it
+     * meanwhile (the caller's other work goes on; {@link #resend} refuses instead).
+     */
+    @Transactional
+    public boolean resendIfOpen(String dedupKey, String to, String by) {
+        Optional<UndeliverableMails.Undeliverable> item = mails.find(dedupKey)
+                .filter(UndeliverableMails.Undeliverable::open);
+        return item.isPresent() && sendAgain(item.get(), to, by).isPresent();
+    }
+
+    private Optional<String> sendAgain(UndeliverableMails.Undeliverable item, String to, String by) {
+        String dedupKey = item.dedupKey();
         OutgoingMail mail;
         try {
             mail = json.readValue(mails.payload(dedupKey).orElseThrow(), OutgoingMail.class);
@@ -57,7 +74,7 @@ public class UndeliverableMailActions {
         }
         Instant now = clock.instant();
         if (!mails.resolve(dedupKey, by, "dikirim ulang ke " + address, now)) {
-            throw WorkflowException.conflict("the refused mail " + dedupKey + " was taken care of meanwhile");
+            return Optional.empty();
         }
         // A key of its own: the first one stays the refused mail's
         outbox.enqueue(new OutgoingMail(dedupKey + ":ulang:" + now.toEpochMilli(), mail.applicationId(), address,
@@ -67,7 +84,7 @@ public class UndeliverableMailActions {
         after.put("subject", item.subject());
         audit.append(new AuditTrail.Record(by, AuditActions.MAIL_RESENT, item.applicationId(), null,
                 Map.of("to", item.recipient(), "reason", item.reason()), after, null));
-        return address;
+        return Optional.of(address);
     }
 
     /** Closes it without sending, with what was done instead. */

@@ -123,11 +123,16 @@ public class OssBridge {
      * One attempt. After an earlier attempt (which may have reached OSS before its answer was lost) OSS is asked
      * first whether it holds the key; OSS also gets the key with the call, so that it can refuse a duplicate.
      */
-    public void call(@ExchangeProperty(OssHeaders.REQUEST) OssRequest r) {
-        if (cancelledForClosedCase(r)) {
+    public void call(@ExchangeProperty(OssHeaders.REQUEST) OssRequest handedOver) {
+        if (cancelledForClosedCase(handedOver)) {
             return;
         }
-        OptionalInt claimed = claim(r);
+        // The applicant's and company's identity as the case holds it now: the front office may have corrected the
+        // NIB or NPWP after the hand-over (OSS refused it, or it waited for OSS), while the case cannot yet be in OSS
+        OssRequest r = applications.find(handedOver.applicationId())
+                .map(app -> payloads.withCurrentParties(handedOver, app)).orElse(handedOver);
+        String token = UUID.randomUUID().toString();
+        OptionalInt claimed = claim(r, token);
         if (claimed.isEmpty()) {
             return;
         }
@@ -135,6 +140,7 @@ public class OssBridge {
         try {
             String idIzin = repository.findCase(r.applicationId()).map(OssRepository.OssCase::idIzin).orElse(null);
             if (before > 0) {
+                renew(r, token);
                 Optional<OssAnswer> held = reconcile(r, idIzin);
                 if (held.isPresent()) {
                     LOG.info("OSS already holds {} (found by {}); no second call", r.key(), CHECK_METHOD);
@@ -143,8 +149,10 @@ public class OssBridge {
                 }
             }
             if (Boolean.TRUE.equals(properties.call(r.integration()).checkNib())) {
+                renew(r, token);
                 checkNib(r);
             }
+            renew(r, token);
             OssAnswer a = client.send(r.method(), r.key(), payloads.body(r, idIzin));
             if (a.ok()) {
                 succeeded(r, a);
@@ -152,6 +160,7 @@ public class OssBridge {
             }
             if (a.kode() == 409) {
                 // OSS says it has this request already: take its record rather than sending again.
+                renew(r, token);
                 Optional<OssAnswer> held = reconcile(r, idIzin);
                 if (held.isPresent()) {
                     succeeded(r, held.get());
@@ -169,29 +178,46 @@ public class OssBridge {
             repository.callFailed(r.key(), OssRepository.CallStatus.PENDING, e.getMessage(), clock.instant());
             throw e;
         } finally {
-            repository.release(r.key());
+            repository.release(r.key(), token);
         }
     }
 
     /**
-     * This delivery's claim on the call, or empty once the call is answered, refused or cancelled. Another delivery
-     * of the same request calling OSS at this moment (the outbox relay routed a hand-over twice around a crash; two
-     * consumers or two hubs took the copies) is waited for, not joined by a second post: its answer is then this
-     * one's. A holder that crashed holds the call only until its claim ends (three HTTP calls' timeouts, and 10 s).
+     * How long a claim lasts without renewal: one request to OSS with its key fetched and refreshed once (up to four
+     * HTTP calls), and 10 s. The claim is renewed before each request.
      */
-    private OptionalInt claim(OssRequest r) {
-        Duration claimFor = properties.connectTimeout().plus(properties.responseTimeout()).multipliedBy(3)
-                .plusSeconds(10);
-        long giveUp = System.nanoTime() + claimFor.plusSeconds(10).toNanos();
+    private Duration claimFor() {
+        return properties.connectTimeout().plus(properties.responseTimeout()).multipliedBy(4).plusSeconds(10);
+    }
+
+    private void renew(OssRequest r, String token) {
+        if (!repository.renew(r.key(), token, clock.instant().plus(claimFor()))) {
+            LOG.warn("OSS call {}: this delivery's claim had run out and was taken over", r.key());
+        }
+    }
+
+    /**
+     * This delivery's claim on the call, or empty once the call is answered, refused, failed or cancelled. Another
+     * delivery of the same request calling OSS at this moment (the outbox relay routed a hand-over twice around a
+     * crash; two consumers or two hubs took the copies) is waited for, not joined by a second post: its answer is then
+     * this one's. A holder that crashed holds the call only until its claim runs out ({@link #claimFor()}).
+     */
+    private OptionalInt claim(OssRequest r, String token) {
+        long started = System.nanoTime();
+        long giveUp = started + claimFor().multipliedBy(5).toNanos();
         while (true) {
             Instant now = clock.instant();
-            OptionalInt claimed = repository.claim(r.key(), now, now.plus(claimFor));
+            OptionalInt claimed = repository.claim(r.key(), token, now, now.plus(claimFor()));
             if (claimed.isPresent()) {
                 return claimed;
             }
             OssRepository.CallStatus status = repository.findCall(r.key()).map(OssRepository.Call::status)
                     .orElse(OssRepository.CallStatus.DONE);
-            if (status != OssRepository.CallStatus.PENDING) {
+            // A staff retry sends its request before its transaction, which makes the call PENDING again, commits:
+            // a FAILED call is looked at again for a moment before it is taken for another delivery's failure
+            boolean retryCommitting = status == OssRepository.CallStatus.FAILED
+                    && System.nanoTime() - started < RETRY_COMMIT_GRACE.toNanos();
+            if (status != OssRepository.CallStatus.PENDING && !retryCommitting) {
                 LOG.info("OSS call {} was taken care of by another delivery ({})", r.key(), status);
                 return OptionalInt.empty();
             }
@@ -208,6 +234,7 @@ public class OssBridge {
     }
 
     private static final Duration CLAIM_POLL = Duration.ofMillis(200);
+    private static final Duration RETRY_COMMIT_GRACE = Duration.ofSeconds(5);
 
     /**
      * The applicant's NIB as OSS knows it (contract: step 4, "to check the applicant's NIB"): unknown to OSS, or
@@ -333,6 +360,7 @@ public class OssBridge {
         }
         String id = UUID.randomUUID().toString();
         boolean recorded = Boolean.TRUE.equals(tx.execute(s -> {
+            repository.lockCall(r.key());
             if (repository.hasOpenFailure(r.key())) {
                 // Another delivery of the same request was refused or gave up first: one task for staff is enough
                 return false;
@@ -377,14 +405,13 @@ public class OssBridge {
     }
 
     /**
-     * Staff retry a failure: the stored request goes back on the queue, once, with the applicant's and company's
-     * identity as the case holds it now (the front office may have corrected the NIB or NPWP OSS refused).
+     * Staff retry a failure: the stored request goes back on the queue, once (its attempt sends the applicant's and
+     * company's identity as the case holds it then: the front office may have corrected the NIB or NPWP OSS refused).
      */
     public OssRepository.Failure retry(String failureId, String by) {
         OssRepository.Failure f = repository.findFailure(failureId)
                 .orElseThrow(() -> WorkflowException.notFound("no OSS failure " + failureId));
         Instant now = clock.instant();
-        String request = current(f.request());
         tx.executeWithoutResult(s -> {
             if (!repository.markRetried(failureId, by, now)) {
                 throw WorkflowException.conflict("OSS failure " + failureId + " is already "
@@ -392,27 +419,9 @@ public class OssBridge {
             }
             repository.callPending(f.key(), now);
             // Sent before the commit: if the commit fails, the extra request finds its key answered or retries it.
-            producer.sendBody("jms:queue:" + properties.requestQueue() + "?deliveryPersistent=true", request);
+            producer.sendBody("jms:queue:" + properties.requestQueue() + "?deliveryPersistent=true", f.request());
         });
         LOG.info("OSS failure {} ({}) retried by {}", failureId, f.key(), by);
         return repository.findFailure(failureId).orElseThrow();
-    }
-
-    private String current(String stored) {
-        try {
-            OssRequest r = json.readValue(stored, OssRequest.class);
-            Optional<Application> app = applications.find(r.applicationId());
-            if (app.isEmpty()) {
-                return stored;
-            }
-            OssRequest fresh = payloads.withCurrentParties(r, app.get());
-            if (!fresh.data().equals(r.data())) {
-                LOG.info("OSS call {} retried with the case's corrected identity (NIB {}, NPWP {})", r.key(),
-                        fresh.data().get("nib"), fresh.data().get("npwp"));
-            }
-            return json.writeValueAsString(fresh);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the stored OSS request of a failure is not readable", e);
-        }
     }
 }

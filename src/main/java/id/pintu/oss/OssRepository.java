@@ -72,24 +72,39 @@ public class OssRepository {
                 .param(applicationId).query(this::call).list();
     }
 
-    /** Counts an attempt; returns the attempts made before this one. */
     /**
-     * Claims the call for one attempt until {@code until}: the number of attempts before this one, or empty while
-     * another delivery holds an unexpired claim, or once the call is answered.
+     * Claims a PENDING call for one attempt, as {@code token}, until {@code until}: the number of attempts before this
+     * one, or empty while another delivery holds an unexpired claim, or once the call is answered, refused, failed or
+     * cancelled (a staff retry makes it PENDING again).
      */
-    public OptionalInt claim(String key, Instant now, Instant until) {
-        int before = jdbc.sql("SELECT attempts FROM oss_call WHERE idem_key = ?").param(key).query(Integer.class)
-                .optional().orElse(0);
-        int claimed = jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, status = 'PENDING', updated_at = ?,"
-                        + " claimed_until = ? WHERE idem_key = ? AND status <> 'DONE'"
+    public OptionalInt claim(String key, String token, Instant now, Instant until) {
+        int claimed = jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, updated_at = ?, claimed_until = ?,"
+                        + " claim_token = ? WHERE idem_key = ? AND status = 'PENDING'"
                         + " AND (claimed_until IS NULL OR claimed_until <= ?)")
-                .params(ts(now), ts(until), key, ts(now)).update();
-        return claimed == 1 ? OptionalInt.of(before) : OptionalInt.empty();
+                .params(ts(now), ts(until), token, key, ts(now)).update();
+        if (claimed == 0) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(jdbc.sql("SELECT attempts FROM oss_call WHERE idem_key = ?").param(key)
+                .query(Integer.class).single() - 1);
     }
 
-    /** The attempt is over (answered, refused or failed): another delivery may call. */
-    public void release(String key) {
-        jdbc.sql("UPDATE oss_call SET claimed_until = NULL WHERE idem_key = ?").param(key).update();
+    /** Keeps this delivery's claim until {@code until} (before each request to OSS); false if it lost the claim. */
+    public boolean renew(String key, String token, Instant until) {
+        return jdbc.sql("UPDATE oss_call SET claimed_until = ? WHERE idem_key = ? AND claim_token = ?")
+                .params(ts(until), key, token).update() == 1;
+    }
+
+    /** This delivery's attempt is over (answered, refused or failed): another delivery may call. */
+    public void release(String key, String token) {
+        jdbc.sql("UPDATE oss_call SET claimed_until = NULL, claim_token = NULL WHERE idem_key = ? AND claim_token = ?")
+                .params(key, token).update();
+    }
+
+    /** The call's row, locked for the rest of the transaction (one failure record per refusal). */
+    public void lockCall(String key) {
+        jdbc.sql("SELECT idem_key FROM oss_call WHERE idem_key = ? FOR UPDATE").param(key).query(String.class)
+                .optional();
     }
 
     public void callFailed(String key, CallStatus status, String error, Instant now) {

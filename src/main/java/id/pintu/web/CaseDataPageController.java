@@ -59,7 +59,8 @@ class CaseDataPageController {
         }
         String back = "redirect:/permohonan/" + id + "#data-pemohon";
         Map<String, String> typed = new LinkedHashMap<>();
-        FIELDS.forEach(f -> typed.put(f, form.getOrDefault(f, "")));
+        // A browser sends a text area's line breaks as CRLF; the records hold LF
+        FIELDS.forEach(f -> typed.put(f, form.getOrDefault(f, "").replace("\r\n", "\n")));
         String reason = form.getOrDefault("reason", "").replace("\r\n", "\n").strip();
         typed.put("reason", reason);
         SubmitRequest.ApplicantPart applicant = new SubmitRequest.ApplicantPart(typed.get("applicantName"),

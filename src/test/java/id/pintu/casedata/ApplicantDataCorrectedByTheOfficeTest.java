@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An application's email address takes no mail (every mail refused for good) and its company's NIB is wrong: the
- * front office corrects both, with a reason, and the refused mail goes to the new address. Once a letter is signed
- * with the company's identity, and after the case closed, only the contact may still change.
+ * front office corrects both, with a reason, and the refused mail goes to the new address. Once OSS recorded the
+ * case or a letter is signed with the company's identity, and after the case closed, only the contact may change.
  */
 @HubTest
 class ApplicantDataCorrectedByTheOfficeTest {
@@ -54,6 +54,9 @@ class ApplicantDataCorrectedByTheOfficeTest {
         JsonNode submitted = api.submit(Api.application(881));
         String id = submitted.get("id").asText();
         String code = submitted.get("trackingCode").asText();
+        MailTestSupport mail = new MailTestSupport(mailProperties);
+        // The receipt first (a mail takes the case's address when it is sent)
+        mail.awaitMail("budi881@contoh.co.id", r -> r.subject().contains(code));
         // An address no mail server takes (kept from an intake older than today's checks, which refuse it): the
         // hub's mails to it are refused for good and wait for the office
         String typo = "budi881@@contoh.co.id";
@@ -83,7 +86,6 @@ class ApplicantDataCorrectedByTheOfficeTest {
         JsonNode stored = api.getCase(id);
         assertThat(stored.get("applicant").get("email").asText()).isEqualTo(fixed);
         assertThat(stored.get("company").get("nib").asText()).isEqualTo("9120001234881");
-        MailTestSupport mail = new MailTestSupport(mailProperties);
         assertThat(mail.awaitMail(fixed, r -> r.subject().equals("Pemberitahuan " + code)).text())
                 .contains("Isi pemberitahuan.");
         assertThat(jdbc.sql("SELECT after_json FROM audit_log WHERE application_id = ? AND action = ?")
@@ -91,8 +93,17 @@ class ApplicantDataCorrectedByTheOfficeTest {
                 .contains("9120001234881").contains("Salah ketik");
         assertThat(put(id, correction).body().get("changed")).as("the same again changes nothing").isEmpty();
 
-        // The rejection letter is signed at step 12 with the company's identity: only the contact changes now
-        api.completeRejectBranchThrough(id, 12);
+        // Step 4 registers the case in OSS with its identity: from then on only the contact changes
+        api.completeRejectBranchThrough(id, 5);
+        Api.Response registered = put(id, correction(fixed, "9120001234000", "081234567890", "NIB keliru"));
+        assertThat(registered.status()).isEqualTo(409);
+        assertThat(registered.body().toString()).contains("OSS has recorded the case");
+        // The rejection letter is signed at step 12 with the company's identity
+        for (int step = 6; step <= 12; step++) {
+            JsonNode task = api.awaitTask(id, step);
+            assertThat(api.complete(task.get("taskId").asText(), task.get("actor").asText(),
+                    step == 8 ? "reject" : null).status()).as("step %d", step).isEqualTo(200);
+        }
         Api.Response late = put(id, correction(fixed, "9120001234000", "081234567890", "NIB keliru"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body().toString()).contains("signed");

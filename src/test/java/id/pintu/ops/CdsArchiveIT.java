@@ -34,14 +34,22 @@ class CdsArchiveIT {
      * lists the hub's routes, named after what they do.
      */
     private static void itSeesTheCamelRoutesInHawtio(HubProcess hub) {
+        if (!Browser.available()) {
+            System.out.println("cds: Chromium is not installed; Hawtio not tried in a browser");
+            return;
+        }
         int port = Integer.parseInt(hub.baseUrl().substring(hub.baseUrl().lastIndexOf(':') + 1));
-        try (Browser browser = Browser.open(port)) {
+        Browser browser = Browser.open(port);
+        try {
             // The page itself is opened without credentials in its address: such a page may not fetch anything
             browser.driver().get("http://admin:demo@localhost:" + port + "/actuator/jolokia/version");
             browser.go("/actuator/hawtio/camel/routes");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> d.findElement(By.tagName("body"))
                     .getText().contains("oss-call"));
             assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("sop-files-reload");
+        } finally {
+            // It holds the admin's Basic credentials for this address: quit, not handed to another test
+            browser.discard();
         }
     }
 

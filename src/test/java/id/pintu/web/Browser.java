@@ -79,6 +79,11 @@ public final class Browser implements AutoCloseable {
         return new Chromium(new ChromeDriver(service, options), profile);
     }
 
+    /** Whether Chromium and chromedriver are installed (a test without them is skipped by {@link #open}). */
+    public static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     public static Browser open(int port) {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is not installed at " + CHROMEDRIVER);
@@ -199,6 +204,11 @@ public final class Browser implements AutoCloseable {
         synchronized (IDLE) {
             IDLE.push(chromium);
         }
+    }
+
+    /** Quits the browser instead of handing it on: what it holds (HTTP Basic credentials) must not reach a test. */
+    public void discard() {
+        quit(chromium);
     }
 
     private static void quit(Chromium chromium) {
