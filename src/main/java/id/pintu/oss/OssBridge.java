@@ -128,7 +128,8 @@ public class OssBridge {
             return;
         }
         // The applicant's and company's identity as the case holds it now: the front office may have corrected the
-        // NIB or NPWP after the hand-over (OSS refused it, or it waited for OSS), while the case cannot yet be in OSS
+        // NIB or NPWP after the hand-over (OSS refused it, or it waited for OSS); once OSS has recorded a call of the
+        // case the identity can no longer change (CaseDataCorrections), so later calls send what OSS holds
         OssRequest r = applications.find(handedOver.applicationId())
                 .map(app -> payloads.withCurrentParties(handedOver, app)).orElse(handedOver);
         String token = UUID.randomUUID().toString();

@@ -1,7 +1,9 @@
 package id.pintu.oss;
 
+import jakarta.jms.JMSException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.jms.JmsException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,16 @@ class OssErrorHandling extends RouteConfigurationBuilder {
     public void configuration() {
         OssProperties.Retry retry = properties.retry();
         routeConfiguration(ID)
+                // The broker's session is gone (a broker restart, a lost connection): redelivering on it in place
+                // fails the same way, with back-off, for minutes (seen in the crash battery: the OSS consumer stood
+                // 70 s after the broker was back), and the spent retries then recorded a staff failure for a call OSS
+                // had answered. Raised to the listener, which reconnects; the broker delivers the message again, and
+                // a call already answered is not made twice.
+                .onException(JmsException.class, JMSException.class)
+                    .id("oss-broker-session-lost")
+                    .handled(false)
+                    .maximumRedeliveries(0)
+                .end()
                 .onException(OssRejectedException.class)
                     .id("oss-refused")
                     .handled(true)

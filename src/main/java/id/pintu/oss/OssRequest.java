@@ -8,7 +8,8 @@ import java.util.Map;
  * once OSS answered (the completed step, the next step and the outbox id from which the next task's id is derived).
  *
  * @param key the idempotency key {@code <applicationId>:<step>:<method>}, sent to OSS with the call
- * @param data the case data the payload is built from (snapshot at hand-over)
+ * @param data the case data the payload is built from (snapshot at hand-over; the applicant's and company's identity
+ *     is taken from the case again at each attempt, see {@code OssBridge.call})
  */
 public record OssRequest(
         String key,
