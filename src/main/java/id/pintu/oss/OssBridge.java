@@ -201,11 +201,12 @@ public class OssBridge {
      * This delivery's claim on the call, or empty once the call is answered, refused, failed or cancelled. Another
      * delivery of the same request calling OSS at this moment (the outbox relay routed a hand-over twice around a
      * crash; two consumers or two hubs took the copies) is waited for, not joined by a second post: its answer is then
-     * this one's. A holder that crashed holds the call only until its claim runs out ({@link #claimFor()}).
+     * this one's. A holder that has not answered within {@value #TAKE_OVER_SECONDS} s (it crashed, or OSS is slow) is
+     * taken over, as an attempt after another: OSS is asked first whether it holds the key.
      */
     private OptionalInt claim(OssRequest r, String token) {
         long started = System.nanoTime();
-        long giveUp = started + claimFor().multipliedBy(5).toNanos();
+        long giveUp = started + TAKE_OVER_AFTER.toNanos();
         while (true) {
             Instant now = clock.instant();
             OptionalInt claimed = repository.claim(r.key(), token, now, now.plus(claimFor()));
@@ -223,7 +224,16 @@ public class OssBridge {
                 return OptionalInt.empty();
             }
             if (System.nanoTime() > giveUp) {
-                throw new OssUnavailableException("OSS call " + r.key() + " is held by another delivery", false, null);
+                // The holder is slow or crashed (a killed hub's claim would stand until it runs out, and this
+                // consumer's prefetched requests with it): take over; an attempt after another asks OSS first
+                // whether it holds the key, so a post that landed is not made again
+                LOG.warn("OSS call {} still held by another delivery after {} s; taking it over", r.key(),
+                        TAKE_OVER_AFTER.toSeconds());
+                OptionalInt taken = repository.takeOver(r.key(), token, now, now.plus(claimFor()));
+                if (taken.isPresent()) {
+                    return OptionalInt.of(Math.max(1, taken.getAsInt()));
+                }
+                continue;
             }
             try {
                 Thread.sleep(CLAIM_POLL.toMillis());
@@ -236,6 +246,8 @@ public class OssBridge {
 
     private static final Duration CLAIM_POLL = Duration.ofMillis(200);
     private static final Duration RETRY_COMMIT_GRACE = Duration.ofSeconds(5);
+    private static final int TAKE_OVER_SECONDS = 10;
+    private static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(TAKE_OVER_SECONDS);
 
     /**
      * The applicant's NIB as OSS knows it (contract: step 4, "to check the applicant's NIB"): unknown to OSS, or

@@ -89,6 +89,21 @@ public class OssRepository {
                 .query(Integer.class).single() - 1);
     }
 
+    /**
+     * Takes a PENDING call over from a claim that has not ended (its holder crashed, or is slow): the number of
+     * attempts before this one, or empty once the call is no longer PENDING.
+     */
+    public OptionalInt takeOver(String key, String token, Instant now, Instant until) {
+        int taken = jdbc.sql("UPDATE oss_call SET attempts = attempts + 1, updated_at = ?, claimed_until = ?,"
+                        + " claim_token = ? WHERE idem_key = ? AND status = 'PENDING'")
+                .params(ts(now), ts(until), token, key).update();
+        if (taken == 0) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(jdbc.sql("SELECT attempts FROM oss_call WHERE idem_key = ?").param(key)
+                .query(Integer.class).single() - 1);
+    }
+
     /** Keeps this delivery's claim until {@code until} (before each request to OSS); false if it lost the claim. */
     public boolean renew(String key, String token, Instant until) {
         return jdbc.sql("UPDATE oss_call SET claimed_until = ? WHERE idem_key = ? AND claim_token = ?")
